@@ -1,0 +1,141 @@
+"""The command line: ``python -m model project|parameters``.
+
+Bad input gets one line on stderr naming the problem and what is allowed, exit status 2, and no
+output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from model.export import frame_to_csv, result_json, write_csv_rows
+from model.parameters import ScenarioError, fmt_number, default_scenario, load_parameters
+from model.projection import project
+from model.scenario_file import NamedScenario, read_scenario_file
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, no usage block
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m model", description="Dezhou industrial what-if model (MODEL.md).")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("project", help="print or write the result table, one row a year")
+    p.add_argument("--scenario", metavar="FILE.json", help="scenario file to start from")
+    p.add_argument("--set", metavar="KEY=VALUE", action="append", default=[], help="override one parameter")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+
+    q = sub.add_parser("parameters", help="list every parameter with unit, default, range and provenance")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    return parser
+
+
+def _overrides(pairs: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ScenarioError([f"--set {pair!r} is not KEY=VALUE (for example --set growth_start=9.5)"])
+        out[key.strip()] = value
+    return out
+
+
+def _scenario(args: argparse.Namespace) -> NamedScenario:
+    base = NamedScenario("", default_scenario())
+    if args.scenario:
+        found = read_scenario_file(args.scenario)
+        if len(found) != 1:
+            raise ScenarioError([f"{args.scenario}: holds {len(found)} scenarios; this command takes one"])
+        base = found[0]
+    return NamedScenario(base.name, base.scenario.replace(_overrides(args.set), text=True))
+
+
+def _write(data: bytes, out: str | None) -> None:
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = Path(out)
+    if not target.parent.is_dir():
+        raise UsageError(f"--out {out}: folder {target.parent} does not exist")
+    if target.is_dir():
+        raise UsageError(f"--out {out}: is a folder; give a file name")
+    # Write beside the target, then rename: a reader never sees half a file.
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"--out {out}: cannot write ({e.strerror})") from None
+
+
+def _cmd_project(args: argparse.Namespace) -> None:
+    named = _scenario(args)
+    frame = project(named.scenario)
+    data = frame_to_csv(frame) if args.format == "csv" else result_json(frame, named.scenario, named.name)
+    _write(data, args.out)
+
+
+def _cmd_parameters(args: argparse.Namespace) -> None:
+    rows = [
+        {
+            "key": s.key,
+            "group": s.group,
+            "unit": s.unit_en,
+            "default": json.dumps(s.default),
+            "min": fmt_number(s.min),
+            "max": fmt_number(s.max),
+            "provenance": s.provenance,
+            "label_en": s.label_en,
+            "label_zh": s.label_zh,
+            "source": s.source_zh or s.publication or s.why,
+        }
+        for s in load_parameters().values()
+    ]
+    if args.format == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = write_csv_rows(rows)
+    else:
+        lines = [f"{'key':<22} {'default':>8} {'range':<14} {'unit':<16} {'provenance':<10}  label / source"]
+        for r in rows:
+            span = f"{r['min']}–{r['max']}" if r["min"] != "" else "true/false"
+            lines.append(
+                f"{r['key']:<22} {r['default']:>8} {span:<14} {r['unit'] or '-':<16} {r['provenance']:<10}  "
+                f"{r['label_en']} — {r['source']}"
+            )
+        text = "\n".join(lines) + "\n"
+    sys.stdout.write(text)
+
+
+COMMANDS = {"project": _cmd_project, "parameters": _cmd_parameters}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _build_parser().parse_args(argv)
+        COMMANDS[args.command](args)
+    except (ScenarioError, UsageError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    return 0

@@ -1,0 +1,102 @@
+"""Scenario files: ``{"name": "...", "parameters": {"key": value}}``.
+
+Values are JSON-typed: numbers for numeric parameters, ``true``/``false`` for switches. Any problem
+(not UTF-8, bad JSON, wrong shape, unknown key, wrong type, out of range, too large) is reported,
+every one of them, and nothing from a bad file is used.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from model.parameters import Scenario, ScenarioError, make_scenario
+
+MAX_FILE_BYTES = 1_000_000  # a scenario file is a few hundred bytes; 1 MB is generous
+
+
+@dataclass(frozen=True)
+class NamedScenario:
+    name: str
+    scenario: Scenario
+
+
+def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
+    """One scenario object → a validated NamedScenario, or ScenarioError listing every problem."""
+    at = f"{where}: " if where else ""
+    if not isinstance(doc, dict):
+        raise ScenarioError([f"{at}a scenario must be a JSON object with 'name' and 'parameters'"])
+    problems = [f"{at}unknown field {k!r}; allowed: name, parameters" for k in doc if k not in ("name", "parameters")]
+    name = doc.get("name", "")
+    if not isinstance(name, str):
+        problems.append(f"{at}name must be text, not {name!r}")
+        name = ""
+    params = doc.get("parameters", {})
+    if not isinstance(params, dict):
+        raise ScenarioError([*problems, f"{at}parameters must be an object of key: value"])
+    try:
+        scenario = make_scenario(params)
+    except ScenarioError as e:
+        problems.extend(at + p for p in e.problems)
+    if problems:
+        raise ScenarioError(problems)
+    return NamedScenario(name=name.strip(), scenario=scenario)
+
+
+def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenario]:
+    """Decode a scenario file's bytes: the single form, or ``{"version": 1, "scenarios": [...]}``."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError([f"{source}: {len(data):,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ScenarioError([f"{source}: not UTF-8 text (byte {e.start}); save it as UTF-8"]) from None
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except ValueError as e:
+        raise ScenarioError([f"{source}: not valid JSON ({e})"]) from None
+    if isinstance(doc, dict) and "scenarios" in doc:
+        return _parse_many(doc, source)
+    return [parse_scenario_doc(doc, source)]
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed; use a finite number")
+
+
+def _parse_many(doc: dict, source: str) -> list[NamedScenario]:
+    problems: list[str] = []
+    extra = [k for k in doc if k not in ("version", "scenarios")]
+    problems += [f"{source}: unknown field {k!r}; allowed: version, scenarios" for k in extra]
+    if doc.get("version", 1) != 1:
+        problems.append(f"{source}: version {doc.get('version')!r} is not supported; allowed: 1")
+    items = doc["scenarios"]
+    if not isinstance(items, list) or not items:
+        raise ScenarioError([*problems, f"{source}: 'scenarios' must be a non-empty list"])
+    out: list[NamedScenario] = []
+    for n, item in enumerate(items, start=1):
+        try:
+            out.append(parse_scenario_doc(item, f"{source}, scenario {n}"))
+        except ScenarioError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise ScenarioError(problems)
+    return out
+
+
+def read_scenario_file(path: str | Path) -> list[NamedScenario]:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError([f"{path}: {size:,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"])
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise ScenarioError([f"{path}: is a folder, not a scenario file"]) from None
+    except PermissionError:
+        raise ScenarioError([f"{path}: cannot be read (permission denied)"]) from None
+    return parse_scenario_bytes(data, str(path))
