@@ -123,3 +123,19 @@ def project(scenario: Scenario, projects: Sequence[Project] | None = None) -> pd
     frame = pd.DataFrame({k: np.asarray(out[k]).reshape(-1) for k in RESULT_COLUMNS})
     frame["year"] = frame["year"].astype(int)
     return frame
+
+
+def headline(frame: pd.DataFrame) -> dict[str, float]:
+    """The figures a meeting asks for first, from a result table.
+
+    ``avg_growth_pct`` is the compound yearly growth of total value added from 2023 to the last year.
+    """
+    first, last = frame.iloc[0], frame.iloc[-1]
+    years = int(last["year"] - first["year"])
+    return {
+        "final_year": int(last["year"]),
+        "va_total": float(last["va_total"]),
+        "avg_growth_pct": float(((last["va_total"] / first["va_total"]) ** (1 / years) - 1) * 100),
+        "cum_fund_investment": float(last["cum_fund_investment"]),
+        "extra_va": float(last["fund_va"] + last["project_va"]),
+    }

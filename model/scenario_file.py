@@ -28,7 +28,9 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
     at = f"{where}: " if where else ""
     if not isinstance(doc, dict):
         raise ScenarioError([f"{at}a scenario must be a JSON object with 'name' and 'parameters'"])
-    problems = [f"{at}unknown field {k!r}; allowed: name, parameters" for k in doc if k not in ("name", "parameters")]
+    problems = [
+        f"{at}unknown field {k!r}; allowed: name, parameters" for k in doc if k not in ("name", "parameters")
+    ]
     name = doc.get("name", "")
     if not isinstance(name, str):
         problems.append(f"{at}name must be text, not {name!r}")
@@ -48,7 +50,9 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
 def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenario]:
     """Decode a scenario file's bytes: the single form, or ``{"version": 1, "scenarios": [...]}``."""
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError([f"{source}: {len(data):,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"])
+        raise ScenarioError(
+            [f"{source}: {len(data):,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

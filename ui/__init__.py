@@ -1,0 +1,1 @@
+"""Streamlit-side pieces: text in both languages, controls built from the parameter table, charts."""

@@ -1,0 +1,99 @@
+"""The sidebar: one widget per parameter, built from ``data/parameters.csv``.
+
+Each widget's key is the parameter's MODEL.md key and is bound to the page's URL, so the address
+bar always holds the current scenario.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from model.parameters import ParamSpec, Scenario, default_scenario, fmt_number, load_parameters, make_scenario
+from ui.text import t
+
+GROUPS = ("trend", "funds", "projects", "base")
+
+
+def _format(spec: ParamSpec) -> str:
+    if spec.kind == "int":
+        return "%d"
+    step = float(spec.step)
+    return "%.0f" if step >= 1 else "%.1f" if step >= 0.1 else "%.2f"
+
+
+def provenance_badge(kind: str, lang: str) -> str:
+    colour = {"article": "blue", "external": "violet", "assumption": "orange"}[kind]
+    return f":{colour}-badge[{t('prov_' + kind, lang)}]"
+
+
+def help_text(spec: ParamSpec, lang: str) -> str:
+    """The tooltip: provenance, the source sentence (or publication, or reason), range and default."""
+    lines = [f"**{t('help_source', lang)}:** {provenance_badge(spec.provenance, lang)}"]
+    if spec.source_zh:
+        lines.append(f"「{spec.source_zh}」 — {t('article_name', lang)}")
+    if spec.source_en and (lang == "en" or not spec.source_zh):
+        lines.append(spec.source_en)
+    if spec.publication:
+        lines.append(spec.publication)
+    if spec.why:
+        lines.append(spec.why)
+    if spec.kind != "bool":
+        unit = spec.unit(lang)
+        lines.append(
+            f"{t('help_range', lang)}: {fmt_number(spec.min)} – {fmt_number(spec.max)} {unit} · "
+            f"{t('help_default', lang)}: {fmt_number(spec.default)} {unit}"
+        )
+    return "\n\n".join(lines)
+
+
+def widget_label(spec: ParamSpec, lang: str) -> str:
+    unit = spec.unit(lang)
+    return f"{spec.label(lang)} ({unit})" if unit else spec.label(lang)
+
+
+def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
+    common = {"key": spec.key, "help": help_text(spec, lang), "bind": "query-params"}
+    if spec.kind == "bool":
+        return st.toggle(widget_label(spec, lang), value=spec.default, **common)
+    return st.slider(
+        widget_label(spec, lang),
+        min_value=spec.min,
+        max_value=spec.max,
+        value=spec.default,
+        step=spec.step,
+        format=_format(spec),
+        **common,
+    )
+
+
+def reset_to_defaults() -> None:
+    """Button callback: every parameter back to its default (the URL follows)."""
+    for key, spec in load_parameters().items():
+        st.session_state[key] = spec.default
+
+
+def sidebar(lang: str, on_reset: Callable[[], None] = reset_to_defaults) -> Scenario:
+    """Draw the controls; return the scenario they describe."""
+    specs = load_parameters()
+    values: dict[str, float | int | bool] = {}
+    with st.sidebar:
+        st.header(t("controls", lang))
+        st.button(
+            t("reset", lang),
+            help=t("reset_help", lang),
+            on_click=on_reset,
+            icon=":material/restart_alt:",
+            key="reset",
+            width="stretch",
+        )
+        for group in GROUPS:
+            with st.expander(t(f"group_{group}", lang), expanded=group in ("trend", "funds")):
+                for spec in specs.values():
+                    if spec.group == group:
+                        values[spec.key] = _widget(spec, lang)
+    scenario = make_scenario(values)
+    changed = scenario.changed_from(default_scenario())
+    st.sidebar.caption(t("changed_count", lang, n=len(changed)) if changed else t("at_defaults", lang))
+    return scenario

@@ -1,0 +1,99 @@
+"""The "Sources and assumptions" section and the result table's column labels."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from model.export import column_dictionary
+from model.parameters import Scenario, fmt_number, load_parameters, load_projects
+from model.sources import load_facts
+from ui.text import t
+
+
+def result_column_config(lang: str) -> dict[str, st.column_config.Column]:
+    """Labels with units for the result table; the page shows one decimal, the files keep all."""
+    config: dict[str, st.column_config.Column] = {}
+    for row in column_dictionary().itertuples():
+        label = getattr(row, f"label_{lang}")
+        unit = getattr(row, f"unit_{lang}")
+        title = f"{label} ({unit})" if row.key != "year" else label
+        help_text = row.description_en if lang == "en" else f"{label}（{unit}）"
+        if row.key == "year":
+            config[row.key] = st.column_config.NumberColumn(title, format="%d", help=help_text)
+        else:
+            config[row.key] = st.column_config.NumberColumn(title, format="%.1f", help=help_text)
+    return config
+
+
+def _prov(kind: str, lang: str) -> str:
+    return t("prov_" + kind, lang)
+
+
+def parameter_table(scenario: Scenario, lang: str) -> pd.DataFrame:
+    values = scenario.to_dict()
+    rows = []
+    for spec in load_parameters().values():
+        if spec.kind == "bool":
+            shown = t("yes", lang) if values[spec.key] else t("no", lang)
+            default = t("yes", lang) if spec.default else t("no", lang)
+            span = ""
+        else:
+            shown, default = fmt_number(values[spec.key]), fmt_number(spec.default)
+            span = f"{fmt_number(spec.min)} – {fmt_number(spec.max)}"
+        source = spec.source_zh or spec.publication or spec.why
+        gloss = spec.source_en or spec.why if spec.source_zh or spec.publication else ""
+        rows.append(
+            {
+                t("col_parameter", lang): spec.label(lang),
+                t("col_key", lang): spec.key,
+                t("col_value", lang): shown,
+                t("col_default", lang): default,
+                t("col_range", lang): span,
+                t("col_unit", lang): spec.unit(lang),
+                t("col_provenance", lang): _prov(spec.provenance, lang),
+                t("col_source", lang): source,
+                t("col_gloss", lang): gloss,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def project_table(lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                t("col_project", lang): p.name(lang),
+                t("col_investment", lang): p.investment,
+                t("col_output", lang): p.full_output,
+                t("col_provenance", lang): p.provenance,
+                t("col_source", lang): p.source_zh,
+                t("col_gloss", lang): p.source_en,
+            }
+            for p in load_projects()
+        ]
+    )
+
+
+def facts_table(lang: str) -> pd.DataFrame:
+    facts = load_facts()
+    return pd.DataFrame(
+        {
+            t("col_label", lang): facts[f"label_{lang}"],
+            t("col_figure", lang): facts["value"].map(fmt_number) + " " + facts[f"unit_{lang}"],
+            t("col_source", lang): facts["quote_zh"],
+            t("col_gloss", lang): facts["gloss_en"],
+            t("col_key", lang): facts["used_by"],
+        }
+    )
+
+
+def section(scenario: Scenario, lang: str) -> None:
+    st.header(t("sources_title", lang), anchor="sources")
+    st.caption(t("sources_intro", lang) + " " + t("article_name", lang))
+    st.subheader(t("sources_parameters", lang))
+    st.dataframe(parameter_table(scenario, lang), hide_index=True, width="stretch")
+    st.subheader(t("sources_projects", lang))
+    st.dataframe(project_table(lang), hide_index=True, width="stretch")
+    with st.expander(t("sources_facts", lang), expanded=False):
+        st.dataframe(facts_table(lang), hide_index=True, width="stretch")
