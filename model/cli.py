@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from model.export import frame_to_csv, result_json, write_csv_rows
-from model.parameters import ScenarioError, fmt_number, default_scenario, load_parameters
+from model.parameters import ScenarioError, default_scenario, fmt_number, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario, read_scenario_file
 

@@ -90,7 +90,7 @@ def compute(
     fund_va = col["value_added_rate"] * fund_output
     project_va = col["value_added_rate"] * project_output
     va_total = va_trend + fund_va + project_va
-    prev = np.concatenate([np.full(va_total.shape[:-1] + (1,), np.nan), va_total[..., :-1]], axis=-1)
+    prev = np.concatenate([np.full((*va_total.shape[:-1], 1), np.nan), va_total[..., :-1]], axis=-1)
     growth_total = (va_total / prev - 1) * 100
 
     # 9–10. Indices and the running sum.
