@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from model import analysis_cli
 from model.export import frame_to_csv, result_json, write_csv_rows
 from model.parameters import ScenarioError, default_scenario, fmt_number, load_parameters
 from model.projection import project
@@ -43,6 +44,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("parameters", help="list every parameter with unit, default, range and provenance")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    COMMANDS.update(analysis_cli.add_parsers(sub))
     return parser
 
 
