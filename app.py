@@ -8,8 +8,8 @@ import streamlit as st
 from model.export import dictionary_csv, frame_to_csv
 from model.parameters import default_scenario, make_scenario
 from model.projection import headline, project
-from ui import charts, controls, sources
-from ui.text import DEFAULT_LANG, LANGS, t
+from ui import charts, controls, sources, url
+from ui.text import t
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -24,25 +24,18 @@ def scenario_items(scenario) -> tuple[tuple[str, float | int | bool], ...]:
 
 st.set_page_config(page_title="德州工业政策模拟 · Dezhou policy simulator", page_icon="🏭", layout="wide")
 
-lang = (
-    st.sidebar.segmented_control(
-        "语言 / Language",
-        LANGS,
-        default=DEFAULT_LANG,
-        format_func={"zh": "中文", "en": "English"}.get,
-        key="lang",
-        required=True,
-        bind="query-params",
-    )
-    or DEFAULT_LANG
-)
-
+lang = url.language_switch()
+url_problems = url.check_query_once()
 scenario = controls.sidebar(lang)
 frame = cached_project(scenario_items(scenario))
 baseline = cached_project(scenario_items(default_scenario()))
 
 st.title(t("page_title", lang))
 st.caption(t("page_caption", lang))
+if url_problems:
+    with st.container(border=True):
+        st.warning(t("url_ignored", lang) + "\n\n" + "\n".join(f"- {p}" for p in url_problems))
+        st.button(t("dismiss", lang), key="dismiss_url", on_click=url_problems.clear)
 
 now, base = headline(frame), headline(baseline)
 year = now["final_year"]

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from model.parameters import Scenario, ScenarioError, make_scenario
+from model.parameters import DATA_DIR, Scenario, ScenarioError, make_scenario
 
 MAX_FILE_BYTES = 1_000_000  # a scenario file is a few hundred bytes; 1 MB is generous
+
+
+OPTIONAL_FIELDS = ("name_en", "description_zh", "description_en")  # presets carry these
+FIELDS = ("name", "parameters", *OPTIONAL_FIELDS)
 
 
 @dataclass(frozen=True)
 class NamedScenario:
     name: str
     scenario: Scenario
+    name_en: str = ""
+    description_zh: str = ""
+    description_en: str = ""
 
 
 def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
@@ -28,13 +36,14 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
     at = f"{where}: " if where else ""
     if not isinstance(doc, dict):
         raise ScenarioError([f"{at}a scenario must be a JSON object with 'name' and 'parameters'"])
-    problems = [
-        f"{at}unknown field {k!r}; allowed: name, parameters" for k in doc if k not in ("name", "parameters")
-    ]
-    name = doc.get("name", "")
-    if not isinstance(name, str):
-        problems.append(f"{at}name must be text, not {name!r}")
-        name = ""
+    problems = [f"{at}unknown field {k!r}; allowed: {', '.join(FIELDS)}" for k in doc if k not in FIELDS]
+    texts = {}
+    for field in ("name", *OPTIONAL_FIELDS):
+        value = doc.get(field, "")
+        if not isinstance(value, str):
+            problems.append(f"{at}{field} must be text, not {value!r}")
+            value = ""
+        texts[field] = value.strip()
     params = doc.get("parameters", {})
     if not isinstance(params, dict):
         raise ScenarioError([*problems, f"{at}parameters must be an object of key: value"])
@@ -44,7 +53,7 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
         problems.extend(at + p for p in e.problems)
     if problems:
         raise ScenarioError(problems)
-    return NamedScenario(name=name.strip(), scenario=scenario)
+    return NamedScenario(scenario=scenario, **texts)
 
 
 def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenario]:
@@ -88,6 +97,15 @@ def _parse_many(doc: dict, source: str) -> list[NamedScenario]:
     if problems:
         raise ScenarioError(problems)
     return out
+
+
+PRESET_DIR = DATA_DIR / "presets"
+
+
+@cache
+def load_presets() -> tuple[NamedScenario, ...]:
+    """The scenarios in ``data/presets/*.json``, in file-name order."""
+    return tuple(read_scenario_file(p)[0] for p in sorted(PRESET_DIR.glob("*.json")))
 
 
 def read_scenario_file(path: str | Path) -> list[NamedScenario]:

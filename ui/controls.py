@@ -6,11 +6,10 @@ bar always holds the current scenario.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from model.parameters import ParamSpec, Scenario, default_scenario, fmt_number, load_parameters, make_scenario
+from model.scenario_file import load_presets
 from ui.text import t
 
 GROUPS = ("trend", "funds", "projects", "base")
@@ -54,6 +53,8 @@ def widget_label(spec: ParamSpec, lang: str) -> str:
 
 
 def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
+    # Presets and the reset button set st.session_state in a callback; the URL sets the value on
+    # a first load; ``value=`` is the default for both the widget and the URL binding.
     common = {"key": spec.key, "help": help_text(spec, lang), "bind": "query-params"}
     if spec.kind == "bool":
         return st.toggle(widget_label(spec, lang), value=spec.default, **common)
@@ -68,13 +69,31 @@ def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
     )
 
 
-def reset_to_defaults() -> None:
-    """Button callback: every parameter back to its default (the URL follows)."""
-    for key, spec in load_parameters().items():
-        st.session_state[key] = spec.default
+def load_into_controls(scenario: Scenario, notice: str | None = None) -> None:
+    """Set every control to ``scenario``'s values (a button callback: runs before the widgets exist).
+
+    The URL follows the widgets, so a loaded scenario is also in the address bar.
+    """
+    st.session_state.update(scenario.to_dict())
+    if notice:
+        st.toast(notice, icon=":material/check_circle:")
 
 
-def sidebar(lang: str, on_reset: Callable[[], None] = reset_to_defaults) -> Scenario:
+def _presets(lang: str) -> None:
+    with st.expander(t("presets", lang), expanded=False):
+        for n, preset in enumerate(load_presets()):
+            name = preset.name if lang == "zh" else preset.name_en or preset.name
+            st.button(
+                name,
+                key=f"preset_{n}",
+                help=preset.description_zh if lang == "zh" else preset.description_en,
+                on_click=load_into_controls,
+                args=(preset.scenario, t("preset_loaded", lang, name=name)),
+                width="stretch",
+            )
+
+
+def sidebar(lang: str) -> Scenario:
     """Draw the controls; return the scenario they describe."""
     specs = load_parameters()
     values: dict[str, float | int | bool] = {}
@@ -83,11 +102,13 @@ def sidebar(lang: str, on_reset: Callable[[], None] = reset_to_defaults) -> Scen
         st.button(
             t("reset", lang),
             help=t("reset_help", lang),
-            on_click=on_reset,
+            on_click=load_into_controls,
+            args=(default_scenario(),),
             icon=":material/restart_alt:",
             key="reset",
             width="stretch",
         )
+        _presets(lang)
         for group in GROUPS:
             with st.expander(t(f"group_{group}", lang), expanded=group in ("trend", "funds")):
                 for spec in specs.values():

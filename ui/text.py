@@ -113,6 +113,17 @@ TEXT: dict[str, dict[str, str]] = {
     "help_range": {"zh": "范围", "en": "Range"},
     "help_default": {"zh": "默认", "en": "Default"},
     "article_name": {"zh": "《德州日报》2023年11月3日", "en": "Dezhou Daily, 3 Nov 2023"},
+    "url_ignored": {
+        "zh": "链接中的以下参数无效，已改用默认值：",
+        "en": "These values in the link were ignored and their defaults used instead:",
+    },
+    "dismiss": {"zh": "知道了", "en": "Dismiss"},
+    "presets": {"zh": "预设情景", "en": "Preset scenarios"},
+    "preset_help": {
+        "zh": "一键载入该情景的全部参数。",
+        "en": "Load every parameter of this scenario in one click.",
+    },
+    "preset_loaded": {"zh": "已载入预设情景：{name}", "en": "Loaded preset: {name}"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
 }
