@@ -19,7 +19,8 @@ MAX_FILE_BYTES = 1_000_000  # a scenario file is a few hundred bytes; 1 MB is ge
 
 
 OPTIONAL_FIELDS = ("name_en", "description_zh", "description_en")  # presets carry these
-FIELDS = ("name", "parameters", *OPTIONAL_FIELDS)
+# ``results``: the command line's JSON output carries the result rows; re-reading it ignores them.
+FIELDS = ("name", "parameters", *OPTIONAL_FIELDS, "results")
 
 
 @dataclass(frozen=True)
