@@ -93,8 +93,12 @@ def compute(
     prev = np.concatenate([np.full((*va_total.shape[:-1], 1), np.nan), va_total[..., :-1]], axis=-1)
     growth_total = (va_total / prev - 1) * 100
 
-    # 9–10. Indices and the running sum.
-    shape = va_total.shape
+    # 9–10. Indices and the running sum. Every column takes the shape of the widest input, so that
+    # any parameter (even one only the indices use) can be a column of draws.
+    shape = np.broadcast_shapes(va_total.shape, np.shape(col["ti_growth"]), np.shape(col["province_growth"]))
+    fund_output, project_output, fund_va, project_va, va_total, growth_total = (
+        np.broadcast_to(a, shape) for a in (fund_output, project_output, fund_va, project_va, va_total, growth_total)
+    )
     return {
         "year": np.broadcast_to(years, shape),
         "growth_trend_pct": np.broadcast_to(g, shape),

@@ -1,0 +1,468 @@
+"""Analysis tools on top of the projection: Monte Carlo fan, tornado table, goal seek.
+
+Pure functions (numpy and pandas only) that the command line and the page both call:
+
+- :func:`monte_carlo` draws every uncertain parameter of ``data/uncertainty.csv`` around the
+  scenario's value, projects all draws at once and returns percentiles of ``va_total`` per year;
+- :func:`sensitivity` moves one parameter at a time to the ends of its range (a tornado table);
+- :func:`goal_seek` finds the value of one parameter that makes value added, or its average growth,
+  meet a target in a given year.
+
+Ranges are absolute and written for the article's defaults. A scenario whose value lies outside a
+range slides the range (keeping its width) just far enough that its nearer end is the scenario's
+value, then clips it to the parameter's slider range: see :func:`effective_range`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import math
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from model.parameters import (
+    BASE_YEAR,
+    DATA_DIR,
+    ParamSpec,
+    Project,
+    Scenario,
+    ScenarioError,
+    fmt_number,
+    load_parameters,
+    load_projects,
+)
+from model.projection import compute
+
+DISTRIBUTIONS = ("triangular", "uniform")
+PROVENANCE_KINDS = ("article", "external", "assumption")
+PERCENTILES = (5, 25, 50, 75, 95)
+PERCENTILE_COLUMNS = tuple(f"p{q}" for q in PERCENTILES)
+MAX_DRAWS = 1_000_000
+# base_va sets the 2023 level, which is a fact to be looked up rather than a future to forecast:
+# drawing it would make the fan mostly "we do not know the level" and give the base year a spread.
+# It stays in the tornado table, so its weight is still shown.
+FIXED_IN_MONTE_CARLO = frozenset({"base_va"})
+GOAL_TOLERANCE = 1e-3  # a target is met within 0.1%
+_CHUNK = 4096  # draws per compute call: fits the working set in cache; the result does not depend on it
+_GRID = 2001  # points of the first goal-seek scan over a float parameter's range
+
+
+@dataclasses.dataclass(frozen=True)
+class UncertainRange:
+    """One row of ``data/uncertainty.csv``."""
+
+    key: str
+    low: float | int
+    high: float | int
+    distribution: str  # "triangular" (mode = scenario value) or "uniform"
+    provenance: str  # "article", "external" or "assumption"
+    why: str
+
+
+def _number(spec: ParamSpec, text: str) -> float | int:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    if spec.kind == "int":
+        if not value.is_integer():
+            raise ValueError(text)
+        return int(value)
+    return value
+
+
+@cache
+def load_uncertainty(path: Path | None = None) -> dict[str, UncertainRange]:
+    """Read and check the uncertainty table, keyed and ordered as in the file.
+
+    Raises ScenarioError listing every problem (unknown or switch keys, ranges outside the slider
+    range, low above high, unknown distribution or provenance, missing reason).
+    """
+    path = path or DATA_DIR / "uncertainty.csv"
+    specs = load_parameters()
+    out: dict[str, UncertainRange] = {}
+    problems: list[str] = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            at = f"{path.name} line {line}"
+            key = (row.get("key") or "").strip()
+            spec = specs.get(key)
+            if spec is None or spec.kind == "bool" or key == "horizon_end":
+                problems.append(f"{at}: {key!r} is not a numeric model parameter")
+                continue
+            if key in out:
+                problems.append(f"{at}: {key} appears twice")
+                continue
+            try:
+                low, high = _number(spec, row["low"]), _number(spec, row["high"])
+            except (TypeError, ValueError):
+                problems.append(f"{at}: {key} low/high must be {spec.allowed()}")
+                continue
+            if not spec.min <= low <= high <= spec.max:
+                problems.append(f"{at}: {key} range {low}–{high} must satisfy {spec.allowed()}, low ≤ high")
+            if row.get("distribution") not in DISTRIBUTIONS:
+                problems.append(f"{at}: {key} distribution must be one of {', '.join(DISTRIBUTIONS)}")
+            if row.get("provenance") not in PROVENANCE_KINDS:
+                problems.append(f"{at}: {key} provenance must be one of {', '.join(PROVENANCE_KINDS)}")
+            if not (row.get("why") or "").strip():
+                problems.append(f"{at}: {key} needs a reason (why)")
+            out[key] = UncertainRange(key, low, high, row["distribution"], row["provenance"], row["why"])
+    if problems:
+        raise ScenarioError(problems)
+    return out
+
+
+def effective_range(r: UncertainRange, value: float | int) -> tuple[float | int, float | int]:
+    """The range actually used around ``value``.
+
+    Inside [low, high] the range is used as written. Outside it, the range slides, keeping its
+    width, until its nearer end is ``value`` (so the answer changes continuously with ``value``);
+    then it is clipped to the parameter's slider range, which always contains ``value``.
+    """
+    spec = load_parameters()[r.key]
+    low, high = r.low, r.high
+    if value < low:
+        low, high = value, value + (high - low)
+    elif value > high:
+        low, high = value - (high - low), value
+    return max(low, spec.min), min(high, spec.max)
+
+
+def _draw(u: np.ndarray, low: float, high: float, mode: float, distribution: str, integer: bool) -> np.ndarray:
+    """Turn uniform numbers ``u`` in [0, 1) into draws, by the inverse distribution function.
+
+    Whole-number parameters are drawn on [low − ½, high + ½] and rounded, so each end of the range
+    gets its fair share of the probability (rounding a draw on [low, high] would halve it).
+    """
+    lo, hi = (low - 0.5, high + 0.5) if integer else (low, high)
+    width = hi - lo
+    if distribution == "uniform" or width == 0:
+        x = lo + u * width
+    else:
+        split = (mode - lo) / width
+        x = np.where(
+            u < split,
+            lo + np.sqrt(u * width * (mode - lo)),
+            hi - np.sqrt((1 - u) * width * (hi - mode)),
+        )
+    if integer:
+        x = np.clip(np.rint(x), low, high)
+    return x
+
+
+def _check_whole(name: str, value: object, lo: int, hi: int | None) -> int:
+    whole = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+    if whole and lo <= value and (hi is None or value <= hi):
+        return int(value)
+    upper = f" to {hi:,}" if hi is not None else " or more"
+    raise ScenarioError([f"{name}: {value!r} is not allowed; allowed: a whole number from {lo}{upper}"])
+
+
+def monte_carlo(
+    scenario: Scenario,
+    draws: int = 10_000,
+    seed: int = 0,
+    projects: Sequence[Project] | None = None,
+    ranges: Mapping[str, UncertainRange] | None = None,
+) -> pd.DataFrame:
+    """Percentiles of ``va_total`` per year over ``draws`` random variations of ``scenario``.
+
+    Every parameter of ``ranges`` (default: ``data/uncertainty.csv``) except those in
+    FIXED_IN_MONTE_CARLO is drawn independently: triangular with its mode at the scenario's value,
+    or uniform, over :func:`effective_range`. The same ``seed`` gives identical output.
+
+    Returns columns ``year, p5, p25, p50, p75, p95, deterministic`` (the scenario's own va_total),
+    one row a year from 2023 to ``horizon_end``.
+    """
+    draws = _check_whole("draws", draws, 1, MAX_DRAWS)
+    seed = _check_whole("seed", seed, 0, None)
+    projects = load_projects() if projects is None else projects
+    ranges = load_uncertainty() if ranges is None else ranges
+    specs = load_parameters()
+    base = scenario.to_dict()
+    horizon = scenario.horizon_end
+
+    keys = [k for k in ranges if k not in FIXED_IN_MONTE_CARLO]
+    u = np.random.default_rng(seed).random((len(keys), draws))
+    params: dict[str, float | int | bool | np.ndarray] = dict(base)
+    # A column for base_va too, so that results have a row per draw whatever is drawn.
+    params["base_va"] = np.full((draws, 1), float(base["base_va"]))
+    for row, key in enumerate(keys):
+        r = ranges[key]
+        low, high = effective_range(r, base[key])
+        x = _draw(u[row], low, high, base[key], r.distribution, specs[key].kind == "int")
+        params[key] = x.reshape(-1, 1)
+
+    years = horizon - BASE_YEAR + 1
+    va = np.empty((years, draws))
+    for start in range(0, draws, _CHUNK):
+        stop = min(start + _CHUNK, draws)
+        part = {k: v[start:stop] if isinstance(v, np.ndarray) else v for k, v in params.items()}
+        va[:, start:stop] = compute(part, horizon, projects)["va_total"].T
+
+    table = _percentiles(va, PERCENTILES)
+    frame = pd.DataFrame({"year": np.arange(BASE_YEAR, horizon + 1)})
+    for name, values in zip(PERCENTILE_COLUMNS, table, strict=True):
+        frame[name] = values
+    frame["deterministic"] = compute(base, horizon, projects)["va_total"].reshape(-1)
+    return frame
+
+
+def _percentiles(values: np.ndarray, qs: Sequence[float]) -> np.ndarray:
+    """``np.percentile(values, qs, axis=1)`` (its default, linear method) by a partial sort.
+
+    Partitioning once at the few order statistics needed is several times faster than numpy's
+    percentile on rows of 100,000 draws.
+    """
+    n = values.shape[1]
+    pos = np.asarray(qs, dtype=float) / 100 * (n - 1)
+    lo = np.floor(pos).astype(int)
+    hi = np.minimum(lo + 1, n - 1)
+    part = np.partition(values, np.union1d(lo, hi), axis=1)
+    below, above = part[:, lo], part[:, hi]
+    return np.minimum(below + (above - below) * (pos - lo), above).T
+
+
+SENSITIVITY_COLUMNS = ("key", "low", "high", "va_low", "va_high", "swing", "va_base")
+
+
+def sensitivity(
+    scenario: Scenario,
+    projects: Sequence[Project] | None = None,
+    ranges: Mapping[str, UncertainRange] | None = None,
+) -> pd.DataFrame:
+    """The tornado table: final-year ``va_total`` with one parameter at a time at each end of its range.
+
+    One row per parameter of ``ranges``: ``key, low, high`` (the :func:`effective_range` used),
+    ``va_low, va_high`` (final-year va_total with that parameter at low / high, every other at the
+    scenario's value), ``swing = |va_high − va_low|`` and ``va_base`` (the scenario's own final-year
+    va_total, the same in every row). Largest swing first; ties keep the file's order.
+    """
+    projects = load_projects() if projects is None else projects
+    ranges = load_uncertainty() if ranges is None else ranges
+    base = scenario.to_dict()
+    keys = list(ranges)
+    ends = [effective_range(ranges[k], base[k]) for k in keys]
+
+    # Row 0 is the scenario itself; rows 2j+1 and 2j+2 move parameter j to its low and high end.
+    rows = 2 * len(keys) + 1
+    params: dict[str, float | int | bool | np.ndarray] = dict(base)
+    params["base_va"] = np.full((rows, 1), float(base["base_va"]))  # results get `rows` rows
+    for j, key in enumerate(keys):
+        column = np.full((rows, 1), float(base[key]))
+        column[2 * j + 1 : 2 * j + 3, 0] = ends[j]
+        params[key] = column
+    final = compute(params, scenario.horizon_end, projects)["va_total"][:, -1]
+    va_base = float(final[0])
+
+    frame = pd.DataFrame(
+        {
+            "key": pd.Series(keys, dtype=object),
+            "low": pd.Series([lo for lo, _ in ends], dtype=object),
+            "high": pd.Series([hi for _, hi in ends], dtype=object),
+            "va_low": final[1::2].astype(float),
+            "va_high": final[2::2].astype(float),
+        }
+    )
+    frame["swing"] = (frame["va_high"] - frame["va_low"]).abs()
+    frame["va_base"] = va_base
+    return frame.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class GoalSeekResult:
+    """What :func:`goal_seek` found.
+
+    ``value`` is the parameter value found, or the closest reachable one when ``reached`` is False;
+    ``achieved`` is what it gives: value added in the target year (亿元) for a ``target_va``, the
+    average yearly growth from 2023 (%) for a ``target_growth``. ``message`` and ``message_zh`` say
+    so in a sentence.
+    """
+
+    value: float | int
+    reached: bool
+    achieved: float
+    message: str
+    message_zh: str = ""
+
+
+def seekable_keys() -> list[str]:
+    """Parameters goal seek can vary: every numeric one except the horizon (it sets the years)."""
+    return [k for k, s in load_parameters().items() if s.kind != "bool" and k != "horizon_end"]
+
+
+def vary_problem(vary: str) -> str | None:
+    """Why goal seek cannot vary ``vary`` (a sentence ending in what is allowed), or None."""
+    allowed = f"allowed: {', '.join(seekable_keys())}"
+    spec = load_parameters().get(vary)
+    if spec is None:
+        return f"{vary!r} is not a parameter; {allowed}"
+    if spec.kind == "bool":
+        return f"{vary} is a true/false switch and cannot be varied; {allowed}"
+    if vary == "horizon_end":
+        return f"horizon_end sets the years shown and cannot be varied; {allowed}"
+    return None
+
+
+def _is_number(x: object) -> bool:
+    return isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
+
+
+def _show(x: float | int) -> str:
+    return str(x) if isinstance(x, int) else f"{x:.6g}"
+
+
+def goal_seek(
+    scenario: Scenario,
+    vary: str,
+    target_year: int,
+    target_va: float | None = None,
+    target_growth: float | None = None,
+    projects: Sequence[Project] | None = None,
+) -> GoalSeekResult:
+    """Find the value of ``vary`` that makes value added meet a target in ``target_year``.
+
+    Give exactly one target: ``target_va`` (va_total in target_year, 亿元) or ``target_growth``
+    (average compound growth of va_total from 2023 to target_year, %). The target is met when the
+    value added (for growth: the growth factor va_total(target_year) / va_total(2023) it implies)
+    is within 0.1% of it.
+
+    The whole slider range of ``vary`` is scanned at once (every whole number for a whole-number
+    parameter; a 2001-point grid plus the scenario's value otherwise); each crossing of the target is
+    then narrowed by repeated finer scans. When several values meet the target (the model need not
+    be monotonic in every parameter) the one nearest the scenario's value is returned. When none
+    does, ``reached`` is False and ``value`` is the value that comes closest.
+
+    Raises ScenarioError for an unknown or switch parameter, a target year outside
+    2024..horizon_end, or a missing, doubled or impossible target.
+    """
+    problem = vary_problem(vary)
+    if problem:
+        raise ScenarioError([f"vary: {problem}"])
+    spec = load_parameters()[vary]
+    horizon = scenario.horizon_end
+    if isinstance(target_year, bool) or not isinstance(target_year, (int, np.integer)):
+        raise ScenarioError([f"target year: {target_year!r} is not a whole number; allowed: 2024 to {horizon}"])
+    if not BASE_YEAR < target_year <= horizon:
+        raise ScenarioError(
+            [f"target year: {target_year} is outside the projection; allowed: {BASE_YEAR + 1} to {horizon}"]
+        )
+    if (target_va is None) == (target_growth is None):
+        raise ScenarioError(["give exactly one target: a value added (亿元) or an average growth (%)"])
+    n = int(target_year) - BASE_YEAR
+    col = n  # the column of target_year in the result arrays
+    if target_va is not None:
+        if not _is_number(target_va) or not (math.isfinite(target_va) and target_va > 0):
+            raise ScenarioError([f"target value added: {target_va!r}; allowed: a positive number (亿元)"])
+        target = float(target_va)
+    else:
+        if not _is_number(target_growth) or not (math.isfinite(target_growth) and target_growth > -100):
+            raise ScenarioError([f"target growth: {target_growth!r}; allowed: a number above -100 (%)"])
+        target = (1 + target_growth / 100) ** n
+    projects = load_projects() if projects is None else projects
+    base = scenario.to_dict()
+    current = base[vary]
+    integer = spec.kind == "int"
+
+    def metric(xs: np.ndarray) -> np.ndarray:
+        p = dict(base)
+        # base_va as a column too, so that every result has one row per x even when ``vary`` does
+        # not reach va_total (compute takes the result shape from va_total's inputs).
+        p["base_va"] = np.full((xs.size, 1), float(base["base_va"]))
+        p[vary] = xs.reshape(-1, 1)
+        va = compute(p, horizon, projects)["va_total"]
+        return va[:, col] if target_va is not None else va[:, col] / va[:, 0]
+
+    def miss(xs: np.ndarray) -> np.ndarray:
+        return metric(xs) / target - 1
+
+    if integer:
+        grid = np.arange(spec.min, spec.max + 1, dtype=float)
+    else:
+        grid = np.union1d(np.linspace(spec.min, spec.max, _GRID), [current])
+    err = miss(grid)
+
+    candidates: list[float] = []
+    if integer:
+        candidates = list(grid[np.abs(err) <= GOAL_TOLERANCE])
+    else:
+        crossing = np.flatnonzero(np.sign(err[:-1]) * np.sign(err[1:]) < 0)
+        candidates = [_narrow(miss, grid[i], grid[i + 1]) for i in crossing]
+        candidates += list(grid[err == 0])
+        if not candidates:  # touches the target without crossing it
+            candidates = list(grid[np.abs(err) <= GOAL_TOLERANCE])
+
+    if candidates:
+        found = np.array(candidates)
+        value = float(found[np.argmin(np.abs(found - current))])
+        reached = True
+    else:
+        best = np.flatnonzero(np.abs(err) == np.abs(err).min())
+        i = int(best[np.argmin(np.abs(grid[best] - current))])
+        value = float(grid[i])
+        if not integer:
+            value = _closest(miss, grid[max(i - 1, 0)], grid[min(i + 1, grid.size - 1)], value)
+        reached = False
+
+    value_out: float | int = round(value) if integer else value
+    m = float(metric(np.array([value]))[0])
+    reached = reached and abs(m / target - 1) <= GOAL_TOLERANCE
+    if target_va is not None:
+        achieved = m
+        got, want = f"{achieved:,.1f}亿元", f"{target:,.1f}亿元"
+        got_zh, want_zh = got, want
+        what, what_zh = f"value added in {target_year} is {got}", f"{target_year}年增加值为{got_zh}"
+    else:
+        achieved = (m ** (1 / n) - 1) * 100
+        got, want = f"{achieved:.2f}%", f"{fmt_number(target_growth)}%"
+        got_zh, want_zh = got, want
+        what = f"value added grows {got} a year from {BASE_YEAR} to {target_year}"
+        what_zh = f"{BASE_YEAR}—{target_year}年增加值年均增长{got_zh}"
+    span = f"{fmt_number(spec.min)} to {fmt_number(spec.max)}"
+    setting = f"{vary} = {_show(value_out)}"
+    if reached:
+        message = f"With {setting}, {what}: the target of {want} is met (within 0.1%)."
+        message_zh = f"当{setting}时，{what_zh}，达到目标{want_zh}（误差0.1%以内）。"
+    elif np.ptp(err) == 0:
+        message = f"{vary} does not change value added in {target_year}; {what}, not the target of {want}."
+        message_zh = f"{vary}不影响{target_year}年增加值；{what_zh}，达不到目标{want_zh}。"
+    else:
+        whole = "whole number " if integer else "value "
+        message = (
+            f"No {whole}of {vary} from {span} reaches the target of {want}; the closest is {setting}, where {what}."
+        )
+        span_zh = f"{fmt_number(spec.min)}至{fmt_number(spec.max)}"
+        message_zh = f"{vary}在{span_zh}范围内达不到目标{want_zh}；最接近的是{setting}，此时{what_zh}。"
+    return GoalSeekResult(value_out, reached, float(achieved), message, message_zh)
+
+
+def _narrow(miss, a: float, b: float, points: int = 65, rounds: int = 12) -> float:
+    """A root of ``miss`` between a and b (where it changes sign), by repeated finer scans."""
+    for _ in range(rounds):
+        xs = np.linspace(a, b, points)
+        err = miss(xs)
+        if np.any(err == 0):
+            return float(xs[np.flatnonzero(err == 0)[0]])
+        i = int(np.flatnonzero(np.sign(err[:-1]) * np.sign(err[1:]) < 0)[0])
+        a, b = float(xs[i]), float(xs[i + 1])
+        if b - a <= 1e-13 * max(1.0, abs(a), abs(b)):
+            break
+    ea, eb = miss(np.array([a, b]))
+    return a if abs(ea) <= abs(eb) else b
+
+
+def _closest(miss, a: float, b: float, start: float, points: int = 65, rounds: int = 4) -> float:
+    """The point of [a, b] where |miss| is smallest, by repeated finer scans around the best point."""
+    best, best_err = start, abs(float(miss(np.array([start]))[0]))
+    for _ in range(rounds):
+        xs = np.linspace(a, b, points)
+        err = np.abs(miss(xs))
+        i = int(np.argmin(err))
+        if err[i] < best_err:
+            best, best_err = float(xs[i]), float(err[i])
+        a, b = float(xs[max(i - 1, 0)]), float(xs[min(i + 1, points - 1)])
+    return best

@@ -1,0 +1,513 @@
+"""The analysis tools: Monte Carlo percentiles, tornado table, goal seek, and their commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from model.analysis import (
+    FIXED_IN_MONTE_CARLO,
+    GOAL_TOLERANCE,
+    MAX_DRAWS,
+    PERCENTILE_COLUMNS,
+    SENSITIVITY_COLUMNS,
+    UncertainRange,
+    _draw,
+    _percentiles,
+    effective_range,
+    goal_seek,
+    load_uncertainty,
+    monte_carlo,
+    seekable_keys,
+    sensitivity,
+)
+from model.export import csv_to_frame
+from model.parameters import BASE_YEAR, ScenarioError, default_scenario, load_parameters
+from model.projection import project
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = default_scenario()
+REQUIRED_KEYS = {
+    "growth_start",
+    "growth_end",
+    "fund_leverage",
+    "output_per_investment",
+    "value_added_rate",
+    "build_years",
+    "ramp_years",
+    "fund_deploy_years",
+    "base_va",
+    "phase1_start",
+    "phase2_start",
+    "fund_size",
+}
+
+
+def _range(key: str, low: float, high: float, distribution: str = "triangular") -> UncertainRange:
+    return UncertainRange(key, low, high, distribution, "assumption", "test")
+
+
+# Every range centred on the default value, so the draws are symmetric around the scenario.
+SYMMETRIC = {
+    r.key: r
+    for r in [
+        _range("growth_start", 7.4, 9.4),
+        _range("growth_end", 7.4, 9.4),
+        _range("fund_size", 30, 40),
+        _range("fund_leverage", 3, 5),
+        _range("fund_deploy_years", 3, 5),
+        _range("output_per_investment", 0.9, 1.3),
+        _range("value_added_rate", 0.19, 0.31),
+        _range("build_years", 0, 2),
+        _range("ramp_years", 1, 3),
+        _range("phase1_start", 2024, 2026),
+        _range("phase2_start", 2026, 2028),
+    ]
+}
+
+
+def final_va(scenario, **changes) -> float:
+    return float(project(scenario.replace(changes)).iloc[-1]["va_total"])
+
+
+def va_in(scenario, year: int) -> tuple[float, float]:
+    frame = project(scenario).set_index("year")
+    return float(frame.loc[year, "va_total"]), float(frame.loc[BASE_YEAR, "va_total"])
+
+
+# ---------------------------------------------------------------------------------------------
+# data/uncertainty.csv
+
+
+def test_uncertainty_table_covers_the_parameters_within_their_slider_ranges():
+    ranges = load_uncertainty()
+    specs = load_parameters()
+    assert set(ranges) >= REQUIRED_KEYS
+    for r in ranges.values():
+        spec = specs[r.key]
+        assert spec.min <= r.low <= r.high <= spec.max, r.key
+        assert r.distribution in ("triangular", "uniform")
+        assert r.provenance in ("article", "external", "assumption")
+        assert r.why.strip()
+        if spec.kind == "int":
+            assert isinstance(r.low, int) and isinstance(r.high, int), r.key
+
+
+def test_value_added_rate_range_is_the_input_output_table():
+    r = load_uncertainty()["value_added_rate"]
+    assert (r.low, r.high, r.provenance) == (0.19, 0.31, "external")
+
+
+HEADER = "key,low,high,distribution,provenance,why\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "complaint"),
+    [
+        ("nope,1,2,uniform,assumption,x", "not a numeric model parameter"),
+        ("phase1_on,0,1,uniform,assumption,x", "not a numeric model parameter"),
+        ("growth_start,-20,10,uniform,assumption,x", "growth_start range"),
+        ("growth_start,9,8,uniform,assumption,x", "growth_start range"),
+        ("build_years,0.5,2,uniform,assumption,x", "low/high must be"),
+        ("growth_start,x,2,uniform,assumption,x", "low/high must be"),
+        ("growth_start,1,2,normal,assumption,x", "distribution must be"),
+        ("growth_start,1,2,uniform,guess,x", "provenance must be"),
+        ("growth_start,1,2,uniform,assumption,", "needs a reason"),
+    ],
+)
+def test_bad_uncertainty_rows_are_rejected(tmp_path, row, complaint):
+    path = tmp_path / "uncertainty.csv"
+    path.write_text(HEADER + row + "\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=complaint):
+        load_uncertainty(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("growth_start", 8.4, (6.4, 10.4)),  # inside: as written
+        ("growth_start", 6.4, (6.4, 10.4)),  # on an end
+        ("growth_start", 12.0, (8.0, 12.0)),  # above: slides up, value at the top
+        ("growth_start", 2.0, (2.0, 6.0)),  # below: slides down, value at the bottom
+        ("growth_start", -9.0, (-9.0, -5.0)),
+        ("growth_start", 24.0, (20.0, 24.0)),
+        ("base_va", 150.0, (150.0, 650.0)),
+        ("base_va", 9900.0, (9400.0, 9900.0)),
+        ("phase2_start", 2035, (2031, 2035)),
+        ("value_added_rate", 0.06, (0.06, 0.18)),
+    ],
+)
+def test_effective_range_slides_to_keep_the_scenario_value_inside(key, value, expected):
+    low, high = effective_range(load_uncertainty()[key], value)
+    assert (low, high) == pytest.approx(expected)
+    spec = load_parameters()[key]
+    assert spec.min <= low <= value <= high <= spec.max
+
+
+def test_effective_range_is_clipped_to_the_slider_range():
+    low, high = effective_range(_range("growth_start", 20.0, 25.0), 24.5)
+    assert (low, high) == (20.0, 25.0)
+    low, high = effective_range(_range("growth_start", -10.0, 0.0), 24.0)
+    assert (low, high) == (14.0, 24.0)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "mode", "distribution", "integer"),
+    [
+        (6.4, 10.4, 8.4, "triangular", False),
+        (6.4, 10.4, 6.4, "triangular", False),
+        (6.4, 10.4, 10.4, "triangular", False),
+        (0.19, 0.31, 0.25, "uniform", False),
+        (0, 2, 1, "triangular", True),
+        (2026, 2030, 2027, "uniform", True),
+        (3.0, 3.0, 3.0, "triangular", False),
+        (4, 4, 4, "triangular", True),
+    ],
+)
+def test_draws_stay_in_range(low, high, mode, distribution, integer):
+    u = np.random.default_rng(1).random(20_000)
+    x = _draw(u, low, high, mode, distribution, integer)
+    assert x.min() >= low and x.max() <= high
+    if integer:
+        assert np.array_equal(x, np.rint(x))
+        assert set(np.unique(x)) == set(range(low, high + 1))
+    if distribution == "triangular" and high > low and not integer:
+        assert np.mean(x) == pytest.approx((low + high + mode) / 3, abs=0.02 * (high - low))
+
+
+def test_whole_number_ends_get_their_share():
+    u = np.random.default_rng(2).random(100_000)
+    x = _draw(u, 2026, 2030, 2027, "uniform", True)
+    shares = np.bincount((x - 2026).astype(int)) / x.size
+    assert shares == pytest.approx([0.2] * 5, abs=0.01)
+
+
+@pytest.mark.parametrize(("rows", "cols"), [(1, 1), (3, 2), (13, 1001), (2, 100_000)])
+def test_percentiles_match_numpy(rows, cols):
+    values = np.random.default_rng(rows).normal(size=(rows, cols))
+    expected = np.percentile(values, [5, 25, 50, 75, 95], axis=1)
+    np.testing.assert_allclose(_percentiles(values, [5, 25, 50, 75, 95]), expected, rtol=1e-12)
+
+
+# ---------------------------------------------------------------------------------------------
+# Monte Carlo
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"horizon_end": 2035},
+        {"horizon_end": 2025},
+        {"growth_start": 20.0, "growth_end": -5.0},  # outside the ranges: they slide
+        {"phase1_on": False, "phase2_on": False, "fund_size": 0.0},
+        {"base_va": 9000.0, "ramp_years": 6},
+    ],
+)
+def test_percentiles_are_ordered_and_2023_has_no_spread(changes):
+    scenario = DEFAULT.replace(changes)
+    frame = monte_carlo(scenario, draws=3000, seed=5)
+    assert list(frame.columns) == ["year", *PERCENTILE_COLUMNS, "deterministic"]
+    assert frame["year"].tolist() == list(range(BASE_YEAR, scenario.horizon_end + 1))
+    band = frame[list(PERCENTILE_COLUMNS)].to_numpy()
+    assert np.all(np.diff(band, axis=1) >= 0)
+    assert np.all(band[0] == scenario.base_va)  # base_va is held fixed: the base year is known
+    assert frame["deterministic"].tolist() == project(scenario)["va_total"].tolist()
+    assert np.all(band[1:, -1] - band[1:, 0] > 0)
+
+
+def test_base_va_is_held_fixed():
+    assert "base_va" in load_uncertainty()
+    assert set(FIXED_IN_MONTE_CARLO) == {"base_va"}
+
+
+@pytest.mark.parametrize("changes", [{}, {"horizon_end": 2035}, {"phase2_on": False}])
+def test_symmetric_ranges_contain_the_deterministic_line(changes):
+    scenario = DEFAULT.replace(changes)
+    frame = monte_carlo(scenario, draws=20_000, seed=3, ranges=SYMMETRIC)
+    assert np.all(frame["p5"] <= frame["deterministic"])
+    assert np.all(frame["deterministic"] <= frame["p95"])
+    assert np.all(frame["p25"] <= frame["deterministic"])
+    assert np.all(frame["deterministic"] <= frame["p75"])
+
+
+def test_zero_width_ranges_give_the_deterministic_line():
+    ranges = {k: _range(k, v, v) for k, v in DEFAULT.to_dict().items() if k in REQUIRED_KEYS}
+    frame = monte_carlo(DEFAULT, draws=500, seed=0, ranges=ranges)
+    for column in PERCENTILE_COLUMNS:
+        np.testing.assert_allclose(frame[column], frame["deterministic"], rtol=1e-12)
+
+
+def test_same_seed_same_output_different_seed_different_output():
+    a = monte_carlo(DEFAULT, draws=5000, seed=11)
+    b = monte_carlo(DEFAULT, draws=5000, seed=11)
+    c = monte_carlo(DEFAULT, draws=5000, seed=12)
+    pd.testing.assert_frame_equal(a, b)
+    assert not a[list(PERCENTILE_COLUMNS)].iloc[1:].equals(c[list(PERCENTILE_COLUMNS)].iloc[1:])
+
+
+def test_more_draws_settle_the_median():
+    a = monte_carlo(DEFAULT, draws=50_000, seed=1)
+    b = monte_carlo(DEFAULT, draws=50_000, seed=2)
+    np.testing.assert_allclose(a["p50"], b["p50"], rtol=2e-3)
+
+
+@pytest.mark.parametrize(("draws", "seed"), [(0, 0), (MAX_DRAWS + 1, 0), (1.5, 0), (True, 0), (10, -1), (10, 0.5)])
+def test_bad_draws_or_seed_are_rejected(draws, seed):
+    with pytest.raises(ScenarioError, match="allowed: a whole number"):
+        monte_carlo(DEFAULT, draws=draws, seed=seed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sensitivity (tornado)
+
+
+@pytest.mark.parametrize("changes", [{}, {"horizon_end": 2035}, {"horizon_end": 2026}, {"phase1_on": False}])
+def test_tornado_is_sorted_and_matches_the_projection(changes):
+    scenario = DEFAULT.replace(changes)
+    table = sensitivity(scenario)
+    assert list(table.columns) == list(SENSITIVITY_COLUMNS)
+    assert set(table["key"]) == set(load_uncertainty())
+    assert np.all(np.diff(table["swing"]) <= 0)
+    assert np.all(table["va_base"] == final_va(scenario))
+    for row in table.itertuples():
+        assert row.va_low == pytest.approx(final_va(scenario, **{row.key: row.low}), rel=1e-12)
+        assert row.va_high == pytest.approx(final_va(scenario, **{row.key: row.high}), rel=1e-12)
+        assert row.swing == pytest.approx(abs(row.va_high - row.va_low))
+
+
+def test_tornado_zero_width_range_has_zero_swing():
+    ranges = {
+        "growth_end": _range("growth_end", 4.4, 10.4),
+        "fund_leverage": _range("fund_leverage", 4, 4),  # zero width, at the scenario value
+        "value_added_rate": _range("value_added_rate", 0.19, 0.31),
+    }
+    table = sensitivity(DEFAULT, ranges=ranges)
+    assert table["key"].tolist() == ["growth_end", "value_added_rate", "fund_leverage"]
+    assert table.set_index("key").loc["fund_leverage", "swing"] == 0
+
+
+def test_tornado_with_phase_switched_off_has_zero_swing_for_its_start():
+    table = sensitivity(DEFAULT.replace({"phase2_on": False})).set_index("key")
+    assert table.loc["phase2_start", "swing"] == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Goal seek
+
+
+def _achieved_in_model(scenario, vary, value, year, growth: bool) -> float:
+    va, base = va_in(scenario.replace({vary: value}), year)
+    return va / base if growth else va
+
+
+GOALS = [
+    # vary, target year, target_va, target_growth, changes, reached
+    ("growth_end", 2030, 3000.0, None, {}, True),
+    ("growth_start", 2024, 1600.0, None, {}, True),
+    ("value_added_rate", 2030, 2720.0, None, {}, True),
+    ("fund_leverage", 2028, 2300.0, None, {}, True),
+    ("base_va", 2030, 5000.0, None, {"horizon_end": 2035}, True),
+    ("growth_end", 2030, None, 10.0, {}, True),
+    ("growth_start", 2027, None, 6.0, {}, True),
+    ("growth_end", 2035, None, 0.0, {"horizon_end": 2035}, True),
+    ("phase2_start", 2030, None, 8.7, {}, True),  # whole number
+    ("ramp_years", 2026, 1930.6, None, {}, True),  # whole number
+    ("ramp_years", 2030, 2678.4, None, {}, True),  # whole number, away from the scenario's
+    ("phase1_start", 2030, 2688.2, None, {}, True),
+    ("growth_end", 2030, 30_000.0, None, {}, False),  # far above: the top of the range comes closest
+    ("growth_start", 2030, 500.0, None, {}, False),  # far below
+    ("value_added_rate", 2030, None, 12.0, {}, False),
+    ("base_va", 2030, None, 8.4, {}, False),
+    ("fund_start", 2030, None, 8.6, {}, False),  # whole number: no integer lands within 0.1%
+    ("ti_growth", 2030, 2000.0, None, {}, False),  # does not affect value added
+]
+
+
+@pytest.mark.parametrize(("vary", "year", "target_va", "target_growth", "changes", "reached"), GOALS)
+def test_goal_seek_against_the_model(vary, year, target_va, target_growth, changes, reached):
+    scenario = DEFAULT.replace(changes)
+    result = goal_seek(scenario, vary, year, target_va=target_va, target_growth=target_growth)
+    spec = load_parameters()[vary]
+    growth = target_growth is not None
+    target = target_va if not growth else (1 + target_growth / 100) ** (year - BASE_YEAR)
+
+    assert result.reached is reached, result.message
+    assert spec.min <= result.value <= spec.max
+    if spec.kind == "int":
+        assert isinstance(result.value, int)
+    got = _achieved_in_model(scenario, vary, result.value, year, growth)
+    met = bool(abs(got / target - 1) <= GOAL_TOLERANCE)
+    assert met is reached
+    expected_achieved = got if not growth else (got ** (1 / (year - BASE_YEAR)) - 1) * 100
+    assert result.achieved == pytest.approx(expected_achieved, rel=1e-9)
+    assert result.message and result.message_zh
+    if reached:
+        assert "is met" in result.message
+    else:
+        # No value of the range comes closer than the one named.
+        whole = spec.kind == "int"
+        grid = range(spec.min, spec.max + 1) if whole else np.linspace(spec.min, spec.max, 301)
+        best = min(abs(_achieved_in_model(scenario, vary, float(x), year, growth) / target - 1) for x in grid)
+        assert abs(got / target - 1) <= best + 1e-9
+        assert "not" in result.message or "No " in result.message
+
+
+def test_goal_seek_float_result_is_precise():
+    result = goal_seek(DEFAULT, "growth_end", 2030, target_va=3000.0)
+    assert result.achieved == pytest.approx(3000.0, rel=1e-9)
+
+
+def test_goal_seek_picks_the_solution_nearest_the_scenario():
+    # Phase 2 starting in 2031 or later adds nothing by 2030: five whole numbers meet this target.
+    target = final_va(DEFAULT, phase2_start=2035)
+    assert goal_seek(DEFAULT, "phase2_start", 2030, target_va=target).value == 2031
+    later = DEFAULT.replace({"phase2_start": 2033})
+    assert goal_seek(later, "phase2_start", 2030, target_va=target).value == 2033
+
+
+def test_goal_seek_already_met_keeps_the_value():
+    result = goal_seek(DEFAULT, "ti_growth", 2030, target_va=final_va(DEFAULT))
+    assert result.reached and result.value == DEFAULT.ti_growth
+
+
+@pytest.mark.parametrize(
+    ("vary", "year", "kwargs", "complaint"),
+    [
+        ("phase1_on", 2030, {"target_va": 3000}, "true/false switch"),
+        ("horizon_end", 2030, {"target_va": 3000}, "cannot be varied"),
+        ("nope", 2030, {"target_va": 3000}, "not a parameter"),
+        ("growth_end", 2023, {"target_va": 3000}, "outside the projection"),
+        ("growth_end", 2031, {"target_va": 3000}, "allowed: 2024 to 2030"),
+        ("growth_end", 2030.0, {"target_va": 3000}, "not a whole number"),
+        ("growth_end", 2030, {}, "exactly one target"),
+        ("growth_end", 2030, {"target_va": 3000, "target_growth": 8}, "exactly one target"),
+        ("growth_end", 2030, {"target_va": -1}, "positive"),
+        ("growth_end", 2030, {"target_va": float("nan")}, "positive"),
+        ("growth_end", 2030, {"target_va": "3000"}, "positive"),
+        ("growth_end", 2030, {"target_growth": -100}, "above -100"),
+        ("growth_end", 2030, {"target_growth": float("inf")}, "above -100"),
+    ],
+)
+def test_goal_seek_bad_input(vary, year, kwargs, complaint):
+    with pytest.raises(ScenarioError, match=complaint):
+        goal_seek(DEFAULT, vary, year, **kwargs)
+
+
+def test_seekable_keys_are_the_numeric_parameters():
+    specs = load_parameters()
+    assert set(seekable_keys()) == {k for k, s in specs.items() if s.kind != "bool"} - {"horizon_end"}
+
+
+# ---------------------------------------------------------------------------------------------
+# The commands, run as a user runs them
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "model", *args], cwd=ROOT, capture_output=True, timeout=120, check=False
+    )
+
+
+def test_uncertainty_command_same_seed_same_bytes(tmp_path):
+    paths = [tmp_path / f"{n}.csv" for n in "abc"]
+    for path, seed in zip(paths, ("7", "7", "8"), strict=True):
+        done = cli("uncertainty", "--draws", "2000", "--seed", seed, "--out", str(path))
+        assert done.returncode == 0, done.stderr.decode()
+        assert done.stdout == done.stderr == b""
+    a, b, c = (p.read_bytes() for p in paths)
+    assert a == b and a != c
+    frame = csv_to_frame(a)
+    assert list(frame.columns) == ["year", *PERCENTILE_COLUMNS, "deterministic"]
+    expected = monte_carlo(DEFAULT, draws=2000, seed=7)
+    pd.testing.assert_frame_equal(frame, expected, check_exact=True)
+
+
+def test_uncertainty_command_json_with_scenario_changes():
+    done = cli("uncertainty", "--draws", "100", "--set", "horizon_end=2035", "--format", "json")
+    assert done.returncode == 0, done.stderr.decode()
+    doc = json.loads(done.stdout)
+    assert doc["draws"] == 100 and doc["seed"] == 0 and doc["parameters"]["horizon_end"] == 2035
+    assert [row["year"] for row in doc["percentiles"]] == list(range(2023, 2036))
+
+
+def test_sensitivity_command(tmp_path):
+    scenario = tmp_path / "s.json"
+    scenario.write_text(json.dumps({"name": "slow", "parameters": {"growth_end": 5.0}}), encoding="utf-8")
+    done = cli("sensitivity", "--scenario", str(scenario))
+    assert done.returncode == 0, done.stderr.decode()
+    frame = csv_to_frame(done.stdout)
+    assert list(frame.columns) == list(SENSITIVITY_COLUMNS)
+    assert np.all(np.diff(frame["swing"]) <= 0)
+    assert frame["va_base"].iloc[0] == pytest.approx(final_va(DEFAULT, growth_end=5.0), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "value"),
+    [
+        (["--vary", "growth_end", "--target-year", "2030", "--target-va", "3000"], 0, None),
+        (["--vary", "phase2_start", "--target-year", "2030", "--target-growth", "8.7"], 0, "2027"),
+        (["--vary", "growth_end", "--target-year", "2030", "--target-va", "30000"], 1, "25.0"),
+    ],
+)
+def test_goal_seek_command(args, code, value):
+    done = cli("goal-seek", *args)
+    assert done.returncode == code, done.stderr.decode()
+    assert done.stderr == b""
+    first, sentence = done.stdout.decode().splitlines()
+    key, _, found = first.partition("=")
+    assert key == args[1]
+    if value is not None:
+        assert found == value
+    assert ("is met" in sentence) == (code == 0)
+
+
+BAD = [
+    ["uncertainty", "--draws", "0"],
+    ["uncertainty", "--draws", "1000001"],
+    ["uncertainty", "--draws", "many"],
+    ["uncertainty", "--seed", "-1"],
+    ["uncertainty", "--set", "growth_start=99"],
+    ["uncertainty", "--format", "xlsx"],
+    ["sensitivity", "--set", "nope=1"],
+    ["sensitivity", "--scenario", "no-such-file.json"],
+    ["goal-seek", "--vary", "phase1_on", "--target-year", "2030", "--target-va", "3000"],
+    ["goal-seek", "--vary", "growth_end", "--target-year", "2031", "--target-va", "3000"],
+    ["goal-seek", "--vary", "growth_end", "--target-year", "2030"],
+    [
+        "goal-seek",
+        "--vary",
+        "growth_end",
+        "--target-year",
+        "2030",
+        "--target-va",
+        "1",
+        "--target-growth",
+        "1",
+    ],
+    ["goal-seek", "--vary", "growth_end", "--target-year", "2030", "--target-va", "-5"],
+    ["goal-seek", "--vary", "growth_end", "--target-year", "2030", "--target-growth", "nan"],
+]
+
+
+@pytest.mark.parametrize("args", BAD)
+def test_bad_input_one_line_exit_2_no_file(tmp_path, args):
+    out = tmp_path / "out.csv"
+    extra = ["--out", str(out)] if args[0] != "goal-seek" and "--format" not in args else []
+    done = cli(*args, *extra)
+    assert done.returncode == 2
+    assert done.stdout == b""
+    lines = done.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    assert "Traceback" not in lines[0]
+    assert not out.exists()
