@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from model import analysis_cli
+from model.exchange import long_csv, results_json
 from model.export import frame_to_csv, result_json, write_csv_rows
 from model.parameters import ScenarioError, default_scenario, fmt_number, load_parameters
 from model.projection import project
@@ -59,14 +60,19 @@ def _overrides(pairs: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _scenarios(args: argparse.Namespace) -> list[NamedScenario]:
+    """The scenario(s) to run: the defaults, or every one in --scenario; --set applies to each."""
+    found = read_scenario_file(args.scenario) if args.scenario else [NamedScenario("", default_scenario())]
+    overrides = _overrides(args.set)
+    return [NamedScenario(n.name, n.scenario.replace(overrides, text=True)) for n in found]
+
+
 def _scenario(args: argparse.Namespace) -> NamedScenario:
-    base = NamedScenario("", default_scenario())
-    if args.scenario:
-        found = read_scenario_file(args.scenario)
-        if len(found) != 1:
-            raise ScenarioError([f"{args.scenario}: holds {len(found)} scenarios; this command takes one"])
-        base = found[0]
-    return NamedScenario(base.name, base.scenario.replace(_overrides(args.set), text=True))
+    """The one scenario to run (for commands that take one)."""
+    found = _scenarios(args)
+    if len(found) != 1:
+        raise ScenarioError([f"{args.scenario}: holds {len(found)} scenarios; this command takes one"])
+    return found[0]
 
 
 def _write(data: bytes, out: str | None) -> None:
@@ -91,7 +97,11 @@ def _write(data: bytes, out: str | None) -> None:
 
 
 def _cmd_project(args: argparse.Namespace) -> None:
-    named = _scenario(args)
+    found = _scenarios(args)
+    if len(found) > 1:  # a many-scenario file: the long table (scenario, year, …)
+        _write(long_csv(found) if args.format == "csv" else results_json(found), args.out)
+        return
+    named = found[0]
     frame = project(named.scenario)
     data = frame_to_csv(frame) if args.format == "csv" else result_json(frame, named.scenario, named.name)
     _write(data, args.out)
@@ -103,9 +113,9 @@ def _cmd_parameters(args: argparse.Namespace) -> None:
             "key": s.key,
             "group": s.group,
             "unit": s.unit_en,
-            "default": json.dumps(s.default),
-            "min": fmt_number(s.min),
-            "max": fmt_number(s.max),
+            "default": s.default,
+            "min": s.min,
+            "max": s.max,
             "provenance": s.provenance,
             "label_en": s.label_en,
             "label_zh": s.label_zh,
@@ -115,7 +125,12 @@ def _cmd_parameters(args: argparse.Namespace) -> None:
     ]
     if args.format == "json":
         text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
+        sys.stdout.write(text)
+        return
+    for r in rows:  # as typed in a file or a link: true/false, 2030, 8.4
+        r["default"] = json.dumps(r["default"])
+        r["min"], r["max"] = fmt_number(r["min"]), fmt_number(r["max"])
+    if args.format == "csv":
         text = write_csv_rows(rows)
     else:
         lines = [f"{'key':<22} {'default':>8} {'range':<14} {'unit':<16} {'provenance':<10}  label / source"]
@@ -135,10 +150,10 @@ COMMANDS = {"project": _cmd_project, "parameters": _cmd_parameters}
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _build_parser().parse_args(argv)
-        COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
     except (ScenarioError, UsageError) as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
-    return 0
+    return code or 0

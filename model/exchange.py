@@ -1,0 +1,278 @@
+"""Exports of several named scenarios at once: JSON, a long CSV, a comparison table, a workbook.
+
+No streamlit here. Every export carries full precision; text typed by a user (scenario names) that
+a spreadsheet would read as a formula is neutralised (model.export.neutralise) in CSV and XLSX.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import numbers
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import pandas as pd
+
+from model.export import column_dictionary, frame_to_csv, neutralise
+from model.parameters import PARAMETER_KEYS, Scenario, ScenarioError, default_scenario, load_parameters
+from model.projection import RESULT_COLUMNS, headline, project
+from model.scenario_file import NamedScenario
+from model.sources import ARTICLE, load_facts
+
+FORMAT_VERSION = 1
+_OPTIONAL_TEXT = ("name_en", "description_zh", "description_en")  # presets carry these
+COMPARE_COLUMNS = (
+    "scenario",
+    "final_year",
+    "va_total",
+    "avg_growth_pct",
+    "cum_fund_investment",
+    "va_diff_vs_defaults",
+)
+SHEETS = ("results", "parameters", "dictionary", "sources")
+# Characters XML 1.0 cannot hold; openpyxl refuses them (its ILLEGAL_CHARACTERS_RE).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _require(items: Sequence[NamedScenario]) -> list[NamedScenario]:
+    items = list(items)
+    if not items:
+        raise ScenarioError(["no scenarios to export; choose at least one"])
+    return items
+
+
+def _doc(item: NamedScenario) -> dict[str, Any]:
+    doc: dict[str, Any] = {"name": item.name, "parameters": item.scenario.to_dict()}
+    for field in _OPTIONAL_TEXT:
+        if getattr(item, field, ""):
+            doc[field] = getattr(item, field)
+    return doc
+
+
+def scenarios_json(items: Sequence[NamedScenario]) -> bytes:
+    """``{"version": 1, "scenarios": [{"name", "parameters"}, ...]}`` as UTF-8; parse_scenario_bytes
+    reads it back to the same scenarios."""
+    doc = {"version": FORMAT_VERSION, "scenarios": [_doc(item) for item in _require(items)]}
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def long_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
+    """Every scenario's result table stacked: ``scenario, year, …`` (MODEL.md's result columns)."""
+    frames = []
+    for item in _require(items):
+        frame = project(item.scenario)
+        frame.insert(0, "scenario", item.name)
+        frames.append(frame)
+    out = pd.concat(frames, ignore_index=True)
+    out["scenario"] = out["scenario"].astype(str)
+    return out
+
+
+def long_csv(items: Sequence[NamedScenario]) -> bytes:
+    """The long frame as CSV for Excel (BOM, full precision, scenario names neutralised)."""
+    return frame_to_csv(long_frame(items))
+
+
+def read_long_csv(data: bytes) -> pd.DataFrame:
+    """Read back what :func:`long_csv` wrote. Scenario names stay text ("2030", "NA" included);
+    only the result columns' blank cells become NaN. Neutralised names keep their leading quote."""
+    numeric = [c for c in RESULT_COLUMNS if c != "year"]
+    return pd.read_csv(
+        io.BytesIO(data),
+        encoding="utf-8-sig",
+        dtype={"scenario": str},
+        keep_default_na=False,
+        na_values={c: [""] for c in numeric},
+    )
+
+
+def results_json(items: Sequence[NamedScenario]) -> bytes:
+    """A JSON list of ``{"name", "parameters", "results"}``, one per scenario, rows as objects."""
+    out = []
+    for item in _require(items):
+        frame = project(item.scenario).astype(object)
+        rows = frame.where(frame.notna(), None).to_dict(orient="records")
+        out.append({"name": item.name, "parameters": item.scenario.to_dict(), "results": rows})
+    return (json.dumps(out, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScenario | None = None) -> pd.DataFrame:
+    """One row per scenario with the headline figures of its last year.
+
+    ``va_diff_vs_defaults`` is its total value added minus that of the article's defaults run to the
+    same last year. With ``baseline``, a column ``va_diff_vs_baseline`` does the same against it.
+    """
+    if isinstance(baseline, NamedScenario):
+        baseline = baseline.scenario
+    defaults = default_scenario()
+    cache: dict[tuple[Scenario, int], float] = {}
+
+    def final_va(scenario: Scenario, year: int) -> float:
+        key = (scenario, year)
+        if key not in cache:
+            cache[key] = headline(project(scenario.replace({"horizon_end": year})))["va_total"]
+        return cache[key]
+
+    rows = []
+    for item in _require(items):
+        head = headline(project(item.scenario))
+        year = head["final_year"]
+        row = {
+            "scenario": item.name,
+            "final_year": year,
+            "va_total": head["va_total"],
+            "avg_growth_pct": head["avg_growth_pct"],
+            "cum_fund_investment": head["cum_fund_investment"],
+            "va_diff_vs_defaults": head["va_total"] - final_va(defaults, year),
+        }
+        if baseline is not None:
+            row["va_diff_vs_baseline"] = head["va_total"] - final_va(baseline, year)
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    frame["scenario"] = frame["scenario"].astype(str)
+    return frame
+
+
+def parameters_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
+    """One row per scenario: its name and every parameter key."""
+    rows = [{"name": item.name, **item.scenario.to_dict()} for item in _require(items)]
+    frame = pd.DataFrame(rows, columns=["name", *PARAMETER_KEYS])
+    frame["name"] = frame["name"].astype(str)
+    return frame
+
+
+def sources_frame(lang: str = "zh") -> pd.DataFrame:
+    """Every parameter with its provenance, then every figure the article states, with its sentence."""
+    rows: list[dict[str, Any]] = []
+    for s in load_parameters().values():
+        rows.append(
+            {
+                "type": "parameter",
+                "key": s.key,
+                "label": s.label(lang),
+                "value": s.default,
+                "unit": s.unit(lang),
+                "min": s.min,
+                "max": s.max,
+                "provenance": s.provenance,
+                "source_zh": s.source_zh,
+                "source_en": s.source_en,
+                "publication": s.publication,
+                "why": s.why,
+                "used_by": "",
+            }
+        )
+    for fact in load_facts().to_dict(orient="records"):
+        rows.append(
+            {
+                "type": "article fact",
+                "key": fact["id"],
+                "label": fact["label_zh"] if lang == "zh" else fact["label_en"],
+                "value": fact["value"],
+                "unit": fact["unit_zh"] if lang == "zh" else fact["unit_en"],
+                "min": None,
+                "max": None,
+                "provenance": "article",
+                "source_zh": fact["quote_zh"],
+                "source_en": fact["gloss_en"],
+                "publication": ARTICLE,
+                "why": "",
+                "used_by": fact["used_by"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _cell_text(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    # openpyxl refuses control characters XML cannot hold; a leading "=" would become a formula.
+    return neutralise(_NOT_XML.sub("\ufffd", value))
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(_cell_text)
+    return out
+
+
+_precision_lock = threading.Lock()
+
+
+def _cell_number(value: Any, fallback: Any) -> str:
+    """A cell value as XML text; numbers in Python's shortest round-trip form."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        if isinstance(value, numbers.Integral):
+            return str(int(value))
+        number = float(value)
+        if math.isfinite(number):
+            return repr(number)
+    return fallback(value)
+
+
+@contextmanager
+def _full_precision() -> Iterator[None]:
+    # openpyxl writes numbers as "%.16g", which loses the last digit of some doubles; exports must
+    # give back exactly what the model computed (MODEL.md). Swap its formatter while we write.
+    import openpyxl.cell._writer as writer  # only when writing a workbook: keeps imports light
+
+    with _precision_lock:
+        original = writer.safe_string
+        writer.safe_string = lambda value: _cell_number(value, original)
+        try:
+            yield
+        finally:
+            writer.safe_string = original
+
+
+def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
+    """An Excel workbook: results (the long frame), parameters, dictionary, sources.
+
+    Numbers are written at full precision; ``pd.read_excel(..., sheet_name="results")`` gives back
+    the long frame exactly (scenario names neutralised as in the CSV).
+    """
+    items = _require(items)
+    sheets = {
+        "results": long_frame(items),
+        "parameters": parameters_frame(items),
+        "dictionary": column_dictionary(),
+        "sources": sources_frame(lang),
+    }
+    buf = io.BytesIO()
+    with _full_precision(), pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            _safe(frame).to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
+    return buf.getvalue()
+
+
+def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
+    """Read back every sheet of :func:`workbook_xlsx` with the types it was written with.
+
+    Names stay text ("NA" and "2030" included); only blank cells of number columns become NaN.
+    (pandas alone reads a whole-valued float column such as 35.0 as integers; the dtypes here
+    prevent that, so the results sheet equals :func:`long_frame` exactly.)
+    """
+    numeric = [c for c in RESULT_COLUMNS if c != "year"]
+    kinds = {"float": float, "int": "int64", "bool": bool}
+    params = {s.key: kinds[s.kind] for s in load_parameters().values()}
+    options: dict[str, dict[str, Any]] = {
+        "results": {
+            "dtype": {"scenario": str, "year": "int64", **dict.fromkeys(numeric, float)},
+            "na_values": {c: [""] for c in numeric},
+        },
+        "parameters": {"dtype": {"name": str, **params}},
+        "dictionary": {},
+        "sources": {"na_values": {"min": [""], "max": [""]}},
+    }
+    with pd.ExcelFile(io.BytesIO(data), engine="openpyxl") as book:
+        return {
+            sheet: pd.read_excel(book, sheet_name=sheet, keep_default_na=False, **options.get(sheet, {}))
+            for sheet in book.sheet_names
+        }

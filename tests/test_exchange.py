@@ -1,0 +1,431 @@
+"""Exports of several scenarios (model/exchange.py), scenario-file imports, and the many-scenario CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pandas.testing import assert_frame_equal
+
+from model.exchange import (
+    COMPARE_COLUMNS,
+    SHEETS,
+    compare_table,
+    long_csv,
+    long_frame,
+    parameters_frame,
+    read_long_csv,
+    read_workbook,
+    results_json,
+    scenarios_json,
+    sources_frame,
+    workbook_xlsx,
+)
+from model.export import BOM, column_dictionary, neutralise
+from model.parameters import (
+    PARAMETER_KEYS,
+    Scenario,
+    ScenarioError,
+    default_scenario,
+    load_parameters,
+    make_scenario,
+)
+from model.projection import RESULT_COLUMNS, headline, project
+from model.scenario_file import MAX_FILE_BYTES, NamedScenario, parse_scenario_bytes
+from model.sources import load_facts
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+DEFAULTS = default_scenario()
+ITEMS = [
+    NamedScenario("文章默认", DEFAULTS),
+    NamedScenario("low growth", make_scenario({"growth_start": -2.5, "growth_end": 3.1, "horizon_end": 2035})),
+    NamedScenario("no funds", make_scenario({"fund_size": 0, "phase2_on": False, "horizon_end": 2027})),
+]
+AWKWARD_NAMES = ["NA", "2030", "", "null", "  spaced  ", '逗号,引号"和\n换行']
+
+
+def neutralised(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    out = frame.copy()
+    out[column] = out[column].map(neutralise)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# strategies
+
+
+def value_strategy(spec):
+    if spec.kind == "bool":
+        return st.booleans()
+    if spec.kind == "int":
+        return st.integers(spec.min, spec.max)
+    return st.floats(spec.min, spec.max, allow_nan=False, allow_infinity=False)
+
+
+scenarios = st.fixed_dictionaries({k: value_strategy(s) for k, s in load_parameters().items()}).map(
+    lambda values: Scenario(**values)
+)
+names = st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=30)
+named_scenarios = st.builds(NamedScenario, names.map(str.strip), scenarios)
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=20), inner, max_size=4),
+    max_leaves=20,
+)
+param_values = (
+    st.none() | st.booleans() | st.integers(-100, 3000) | st.floats(allow_nan=False, allow_infinity=False)
+) | st.text(max_size=5)
+param_keys = st.sampled_from([*PARAMETER_KEYS, "unknown_key", "Growth_Start", ""])
+scenario_docs = st.fixed_dictionaries(
+    {"name": st.text(max_size=10) | st.integers(), "parameters": st.dictionaries(param_keys, param_values)}
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON of many scenarios
+
+
+def test_scenarios_json_shape():
+    doc = json.loads(scenarios_json(ITEMS).decode("utf-8"))
+    assert doc["version"] == 1
+    assert [s["name"] for s in doc["scenarios"]] == [i.name for i in ITEMS]
+    assert doc["scenarios"][1]["parameters"] == ITEMS[1].scenario.to_dict()
+    assert set(doc["scenarios"][0]) == {"name", "parameters"}
+
+
+def test_scenarios_json_round_trip():
+    assert parse_scenario_bytes(scenarios_json(ITEMS)) == ITEMS
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(named_scenarios, min_size=1, max_size=4))
+def test_scenarios_json_round_trip_any(items):
+    assert parse_scenario_bytes(scenarios_json(items)) == items
+
+
+@pytest.mark.parametrize("export", [scenarios_json, long_frame, long_csv, compare_table, workbook_xlsx, results_json])
+def test_nothing_to_export_is_a_clear_error(export):
+    with pytest.raises(ScenarioError, match="no scenarios to export"):
+        export([])
+
+
+# ---------------------------------------------------------------------------------------------
+# the long table and its CSV
+
+
+def test_long_frame_stacks_every_result_table():
+    frame = long_frame(ITEMS)
+    assert list(frame.columns) == ["scenario", *RESULT_COLUMNS]
+    assert len(frame) == sum(i.scenario.horizon_end - 2022 for i in ITEMS)
+    for item in ITEMS:
+        block = frame[frame["scenario"] == item.name].drop(columns="scenario").reset_index(drop=True)
+        assert_frame_equal(block, project(item.scenario), check_exact=True)
+
+
+def test_long_csv_round_trip_exact():
+    data = long_csv(ITEMS)
+    assert data.startswith(BOM.encode("utf-8"))
+    assert data.decode("utf-8-sig").splitlines()[0] == ",".join(["scenario", *RESULT_COLUMNS])
+    assert_frame_equal(read_long_csv(data), long_frame(ITEMS), check_exact=True)
+
+
+def test_long_csv_keeps_awkward_names_as_text():
+    items = [NamedScenario(n, DEFAULTS) for n in AWKWARD_NAMES]
+    assert_frame_equal(read_long_csv(long_csv(items)), long_frame(items), check_exact=True)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(named_scenarios, min_size=1, max_size=3))
+def test_long_csv_round_trip_any(items):
+    expected = neutralised(long_frame(items), "scenario")
+    assert_frame_equal(read_long_csv(long_csv(items)), expected, check_exact=True)
+
+
+@pytest.mark.parametrize("name", [FORMULA, "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
+def test_formula_names_are_neutralised_in_csv(name):
+    low = make_scenario({"growth_start": -5.0, "growth_end": -5.0})  # negative numbers stay numbers
+    back = read_long_csv(long_csv([NamedScenario(name, low)]))
+    assert set(back["scenario"]) == {"'" + name}
+    assert (back["growth_trend_pct"].iloc[1:] == -5.0).all()
+    assert "'-5.0" not in long_csv([NamedScenario(name, low)]).decode("utf-8-sig")
+
+
+# ---------------------------------------------------------------------------------------------
+# comparison table
+
+
+def test_compare_table_headlines():
+    table = compare_table(ITEMS)
+    assert tuple(table.columns) == COMPARE_COLUMNS
+    assert list(table["scenario"]) == [i.name for i in ITEMS]
+    for row, item in zip(table.to_dict(orient="records"), ITEMS, strict=True):
+        head = headline(project(item.scenario))
+        for key in ("final_year", "va_total", "avg_growth_pct", "cum_fund_investment"):
+            assert row[key] == head[key]
+
+
+def test_compare_table_differences_use_the_defaults_at_the_same_horizon():
+    table = compare_table(ITEMS).set_index("scenario")
+    assert table.loc["文章默认", "va_diff_vs_defaults"] == 0.0
+    for item in ITEMS[1:]:
+        year = item.scenario.horizon_end
+        defaults_then = headline(project(DEFAULTS.replace({"horizon_end": year})))["va_total"]
+        expected = headline(project(item.scenario))["va_total"] - defaults_then
+        assert table.loc[item.name, "va_diff_vs_defaults"] == expected
+    assert table.loc["low growth", "va_diff_vs_defaults"] < 0
+
+
+def test_compare_table_against_a_baseline():
+    baseline = NamedScenario("no funds", make_scenario({"fund_size": 0}))
+    table = compare_table(ITEMS[:1], baseline=baseline)
+    assert list(table.columns) == [*COMPARE_COLUMNS, "va_diff_vs_baseline"]
+    expected = headline(project(DEFAULTS))["va_total"] - headline(project(baseline.scenario))["va_total"]
+    assert table["va_diff_vs_baseline"].iloc[0] == expected > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# results JSON (the CLI's json output for many scenarios)
+
+
+def test_results_json():
+    doc = json.loads(results_json(ITEMS[:2]))
+    assert [d["name"] for d in doc] == ["文章默认", "low growth"]
+    assert doc[1]["parameters"] == ITEMS[1].scenario.to_dict()
+    rows = pd.DataFrame(doc[1]["results"])
+    assert_frame_equal(rows, project(ITEMS[1].scenario), check_exact=True)
+    assert doc[0]["results"][0]["growth_total_pct"] is None
+
+
+# ---------------------------------------------------------------------------------------------
+# workbook
+
+
+@pytest.fixture(scope="module")
+def book_items():
+    return [*ITEMS, NamedScenario(FORMULA, DEFAULTS), *(NamedScenario(n, DEFAULTS) for n in AWKWARD_NAMES)]
+
+
+@pytest.fixture(scope="module")
+def book(book_items):
+    return workbook_xlsx(book_items)
+
+
+def test_workbook_has_the_four_sheets(book):
+    assert openpyxl.load_workbook(io.BytesIO(book)).sheetnames == list(SHEETS)
+
+
+def test_workbook_results_round_trip_exact(book, book_items):
+    sheets = read_workbook(book)
+    assert_frame_equal(sheets["results"], neutralised(long_frame(book_items), "scenario"), check_exact=True)
+
+
+def test_workbook_read_by_plain_pandas_gives_the_same_numbers(book):
+    items = ITEMS  # plain read_excel turns "NA" into NaN, so only ordinary names here
+    raw = pd.read_excel(io.BytesIO(workbook_xlsx(items)), sheet_name="results")
+    # pandas reads whole-valued floats (35.0) as integers; the values are exact all the same
+    assert_frame_equal(raw, long_frame(items), check_exact=True, check_dtype=False)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(named_scenarios, min_size=1, max_size=2))
+def test_workbook_results_round_trip_any(items):
+    back = read_workbook(workbook_xlsx(items))["results"]
+    assert_frame_equal(back, neutralised(long_frame(items), "scenario"), check_exact=True)
+
+
+def test_workbook_parameters_sheet(book, book_items):
+    sheet = read_workbook(book)["parameters"]
+    assert list(sheet.columns) == ["name", *PARAMETER_KEYS]
+    assert_frame_equal(sheet, neutralised(parameters_frame(book_items), "name"), check_exact=True)
+    assert sheet["phase1_on"].dtype == bool
+
+
+def test_workbook_dictionary_sheet(book):
+    assert_frame_equal(read_workbook(book)["dictionary"], column_dictionary(), check_exact=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_workbook_sources_sheet(lang):
+    sheet = read_workbook(workbook_xlsx(ITEMS[:1], lang=lang))["sources"]
+    params = sheet[sheet["type"] == "parameter"]
+    facts = sheet[sheet["type"] == "article fact"]
+    assert list(params["key"]) == list(PARAMETER_KEYS)
+    assert list(facts["key"]) == list(load_facts()["id"])
+    assert set(params["provenance"]) <= {"article", "external", "assumption"}
+    specs = load_parameters()
+    first = params.iloc[1]
+    assert first["label"] == specs[first["key"]].label(lang)
+    growth = params.set_index("key").loc["growth_start"]
+    assert "8.4%" in growth["source_zh"] and growth["provenance"] == "article"
+    assert facts["source_zh"].str.len().gt(0).all()
+    assert_frame_equal(sheet, sources_frame(lang), check_exact=True, check_dtype=False)
+
+
+def test_workbook_formula_name_is_text_not_a_formula(book):
+    ws = openpyxl.load_workbook(io.BytesIO(book))["results"]
+    cells = [c for c in ws["A"][1:] if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert cells
+    assert all(c.data_type == "s" and c.value == "'" + FORMULA for c in cells)
+    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+
+
+def test_workbook_survives_control_characters_in_names():
+    back = read_workbook(workbook_xlsx([NamedScenario("bell\x07 name", DEFAULTS)]))["results"]
+    assert set(back["scenario"]) == {"bell\ufffd name"}
+
+
+# ---------------------------------------------------------------------------------------------
+# importing scenario files: anything at all is either whole scenarios or a listed error
+
+
+def assert_all_or_nothing(data: bytes) -> None:
+    try:
+        found = parse_scenario_bytes(data)
+    except ScenarioError as e:
+        assert e.problems and all(isinstance(p, str) and p for p in e.problems)
+        return
+    assert found and all(isinstance(n, NamedScenario) and isinstance(n.scenario, Scenario) for n in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_import_of_arbitrary_bytes(data):
+    assert_all_or_nothing(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_import_of_arbitrary_json(value):
+    assert_all_or_nothing(json.dumps(value).encode("utf-8"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(scenario_docs, min_size=1, max_size=4))
+def test_import_of_many_scenarios_is_all_or_nothing(docs):
+    data = json.dumps({"version": 1, "scenarios": docs}).encode("utf-8")
+    valid = []
+    for doc in docs:
+        try:
+            valid.append(parse_scenario_bytes(json.dumps(doc).encode("utf-8")))
+        except ScenarioError:
+            valid.append(None)
+    if all(v is not None for v in valid):
+        assert parse_scenario_bytes(data) == [v[0] for v in valid]
+    else:
+        with pytest.raises(ScenarioError) as caught:
+            parse_scenario_bytes(data)
+        for n, v in enumerate(valid, start=1):  # every bad scenario is listed by its number
+            if v is None:
+                assert any(f"scenario {n}:" in p for p in caught.value.problems)
+
+
+def single(parameters: dict) -> bytes:
+    return json.dumps({"name": "x", "parameters": parameters}).encode("utf-8")
+
+
+BAD_FILES = [
+    ("bad JSON", b'{"name": "x", "parameters": {', ["not valid JSON"]),
+    ("NaN", b'{"name": "x", "parameters": {"growth_start": NaN}}', ["NaN is not allowed"]),
+    ("unknown key", single({"growth_begin": 9}), ["growth_begin: unknown parameter"]),
+    ("unknown field", b'{"name": "x", "params": {}}', ["unknown field 'params'"]),
+    ("wrong type", single({"growth_start": "fast"}), ["growth_start: 'fast' is not a number"]),
+    ("bool as number", single({"fund_size": True}), ["fund_size: True is not a number"]),
+    ("number as bool", single({"phase1_on": 1}), ["phase1_on: 1 is not true or false"]),
+    ("fraction of a year", single({"horizon_end": 2030.5}), ["horizon_end: 2030.5 is not a whole number"]),
+    ("out of range", single({"growth_start": 99}), ["growth_start: 99.0 is out of range; allowed: a number"]),
+    (
+        "two problems",
+        single({"growth_start": 99, "ramp_years": 0}),
+        ["growth_start: 99.0 is out of range", "ramp_years: 0 is out of range"],
+    ),
+    ("not UTF-8", '{"name": "高增长", "parameters": {}}'.encode("gbk"), ["not UTF-8 text"]),
+    ("too large", b" " * (MAX_FILE_BYTES + 1), [f"larger than the {MAX_FILE_BYTES:,}-byte limit"]),
+    ("not an object", b"[1, 2]", ["a scenario must be a JSON object"]),
+    ("empty list", b'{"version": 1, "scenarios": []}', ["'scenarios' must be a non-empty list"]),
+    ("bad version", b'{"version": 2, "scenarios": [{"name": "a"}]}', ["version 2 is not supported"]),
+    (
+        "one bad of many",
+        json.dumps(
+            {"version": 1, "scenarios": [{"name": "ok"}, {"name": "bad", "parameters": {"fund_size": -1}}]}
+        ).encode(),
+        ["scenario 2: fund_size: -1.0 is out of range"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), [b[1:] for b in BAD_FILES], ids=[b[0] for b in BAD_FILES])
+def test_bad_files_are_refused_with_the_problem_named(data, expected):
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario_bytes(data, "upload.json")
+    text = "\n".join(caught.value.problems)
+    assert text.startswith("upload.json")
+    for phrase in expected:
+        assert phrase in text
+    assert len(caught.value.problems) >= len(expected)
+
+
+# ---------------------------------------------------------------------------------------------
+# python -m model project --scenario MANY.json
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "model", *args], cwd=ROOT, capture_output=True, timeout=120, check=False
+    )
+
+
+@pytest.fixture
+def many_file(tmp_path):
+    path = tmp_path / "many.json"
+    path.write_bytes(scenarios_json(ITEMS))
+    return path
+
+
+def test_cli_many_scenarios_writes_the_long_csv(many_file):
+    done = cli("project", "--scenario", str(many_file))
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == long_csv(ITEMS)
+
+
+def test_cli_many_scenarios_set_applies_to_each(many_file, tmp_path):
+    out = tmp_path / "long.csv"
+    done = cli("project", "--scenario", str(many_file), "--set", "fund_size=70", "--out", str(out))
+    assert done.returncode == 0, done.stderr.decode()
+    expected = [NamedScenario(i.name, i.scenario.replace({"fund_size": 70})) for i in ITEMS]
+    assert_frame_equal(read_long_csv(out.read_bytes()), long_frame(expected), check_exact=True)
+
+
+def test_cli_many_scenarios_json(many_file):
+    done = cli("project", "--scenario", str(many_file), "--format", "json")
+    assert done.returncode == 0, done.stderr.decode()
+    doc = json.loads(done.stdout)
+    assert [(d["name"], d["parameters"]) for d in doc] == [(i.name, i.scenario.to_dict()) for i in ITEMS]
+    assert_frame_equal(pd.DataFrame(doc[2]["results"]), project(ITEMS[2].scenario), check_exact=True)
+
+
+def test_cli_one_scenario_keeps_the_single_table(tmp_path):
+    path = tmp_path / "one.json"
+    path.write_bytes(scenarios_json(ITEMS[1:2]))
+    done = cli("project", "--scenario", str(path))
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"scenario" not in done.stdout.splitlines()[0]
+
+
+def test_cli_many_scenarios_bad_set_is_refused(many_file, tmp_path):
+    out = tmp_path / "long.csv"
+    done = cli("project", "--scenario", str(many_file), "--set", "horizon_end=2099", "--out", str(out))
+    assert done.returncode == 2
+    assert re.search(rb"horizon_end: .*out of range", done.stderr)
+    assert not out.exists()
