@@ -31,8 +31,7 @@ TEXT: dict[str, dict[str, str]] = {
     "metric_va": {"zh": "{year}年规上工业增加值（亿元）", "en": "Value added {year} (100 million yuan)"},
     "metric_va_help": {
         "zh": "趋势增加值 + 基金项目增加值 + 重点项目增加值；括号内为与文章默认情景之差。",
-        "en": "Trend + value added from funds + from named projects; the change is against the "
-        "article's defaults.",
+        "en": "Trend + value added from funds + from named projects; the change is against the article's defaults.",
     },
     "metric_growth": {"zh": "年均增速 2023–{year}（%）", "en": "Average growth 2023–{year} (%)"},
     "metric_growth_help": {
@@ -75,8 +74,7 @@ TEXT: dict[str, dict[str, str]] = {
     "download_csv": {"zh": "下载情景 CSV", "en": "Download scenario CSV"},
     "download_csv_help": {
         "zh": "UTF-8（带BOM）格式，可直接用 Excel 打开；表头为参数键名，保留全部精度。",
-        "en": "UTF-8 with a byte-order mark, opens in Excel; the header holds the column keys; "
-        "full precision.",
+        "en": "UTF-8 with a byte-order mark, opens in Excel; the header holds the column keys; full precision.",
     },
     "download_dict": {"zh": "下载数据字典 CSV", "en": "Download data dictionary CSV"},
     "download_dict_help": {
@@ -86,8 +84,7 @@ TEXT: dict[str, dict[str, str]] = {
     "sources_title": {"zh": "数据来源与假设", "en": "Sources and assumptions"},
     "sources_intro": {
         "zh": "每个数字都标明来源：文章原文、外部公开数据或模型假设。",
-        "en": "Every figure shows where it came from: the article, an outside publication, "
-        "or a modelling assumption.",
+        "en": "Every figure shows where it came from: the article, an outside publication, or a modelling assumption.",
     },
     "sources_parameters": {"zh": "模型参数", "en": "Model parameters"},
     "sources_projects": {"zh": "重点项目", "en": "Named projects"},
@@ -124,6 +121,148 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Load every parameter of this scenario in one click.",
     },
     "preset_loaded": {"zh": "已载入预设情景：{name}", "en": "Loaded preset: {name}"},
+    "tab_scenario": {"zh": "当前情景", "en": "This scenario"},
+    "tab_analysis": {"zh": "不确定性与目标", "en": "Uncertainty & goals"},
+    "fan_title": {"zh": "增加值的不确定性区间（亿元）", "en": "How sure are we? Value added (100 million yuan)"},
+    "fan_caption": {
+        "zh": "对每个不确定参数在其低值与高值之间随机抽样（蒙特卡洛），阴影为5–95%与25–75%分位区间。范围与来源见下表。",
+        "en": "Each uncertain parameter is drawn between its low and high value (Monte Carlo); the bands are "
+        "the 5–95% and 25–75% ranges. The ranges and their sources are in the table below.",
+    },
+    "draws": {"zh": "抽样次数", "en": "Draws"},
+    "seed": {"zh": "随机种子", "en": "Seed"},
+    "seed_help": {
+        "zh": "相同的种子给出完全相同的结果。",
+        "en": "The same seed gives exactly the same result.",
+    },
+    "band_90": {"zh": "5–95%区间", "en": "5–95% range"},
+    "band_50": {"zh": "25–75%区间", "en": "25–75% range"},
+    "median": {"zh": "中位数", "en": "Median"},
+    "tornado_title": {
+        "zh": "{year}年增加值对各参数的敏感性（亿元）",
+        "en": "What matters most: value added {year} (100 million yuan)",
+    },
+    "tornado_caption": {
+        "zh": "每个参数单独从低值移到高值，其余参数保持当前情景；按影响大小排序。",
+        "en": "Each parameter moves alone from its low to its high value, the others at this scenario's "
+        "values; largest swing first.",
+    },
+    "at_low": {"zh": "取低值", "en": "At low value"},
+    "at_high": {"zh": "取高值", "en": "At high value"},
+    "ranges_title": {"zh": "不确定参数的范围与来源", "en": "Uncertain parameters: ranges and sources"},
+    "col_low": {"zh": "低值", "en": "Low"},
+    "col_high": {"zh": "高值", "en": "High"},
+    "col_distribution": {"zh": "分布", "en": "Distribution"},
+    "goal_title": {"zh": "目标倒推", "en": "What would it take?"},
+    "goal_vary": {"zh": "调整哪个参数", "en": "Parameter to vary"},
+    "goal_kind": {"zh": "目标类型", "en": "Target"},
+    "goal_kind_va": {"zh": "增加值（亿元）", "en": "Value added (100 million yuan)"},
+    "goal_kind_growth": {"zh": "年均增速（%）", "en": "Average growth (%)"},
+    "goal_year": {"zh": "目标年份", "en": "By year"},
+    "goal_value": {"zh": "目标值", "en": "Target value"},
+    "goal_solve": {"zh": "求解", "en": "Find the value"},
+    "goal_apply": {"zh": "把 {param} 设为 {value}", "en": "Set {param} to {value}"},
+    "goal_unreached": {
+        "zh": "在允许范围内无法达到目标。",
+        "en": "No value inside the allowed range reaches the target.",
+    },
+    "growth_title": {
+        "zh": "规上工业增加值增速：预测与实际（%）",
+        "en": "Growth of value added: projected and observed (%)",
+    },
+    "col_metric": {"zh": "指标（结果列）", "en": "Metric (result column)"},
+    "observed": {"zh": "实际公布值", "en": "Observed"},
+    "col_confidence": {"zh": "可信度", "en": "Confidence"},
+    "obs_title": {"zh": "实际结果对照", "en": "Observed outcomes"},
+    "obs_caption": {
+        "zh": "文章发表后公布的官方数据（◆）。可在下表添加行（仅限本次会话），并下载为 data/observations.csv 格式。",
+        "en": "Official figures published after the article (◆). Add rows below (kept for this session) and "
+        "download them in the shape of data/observations.csv.",
+    },
+    "obs_problems": {"zh": "以下行有问题，未绘制：", "en": "These rows have problems and are not drawn:"},
+    "obs_download": {"zh": "下载观测值 CSV", "en": "Download observations CSV"},
+    "tab_library": {"zh": "保存与比较", "en": "Save & compare"},
+    "tab_sources": {"zh": "数据来源与假设", "en": "Sources and assumptions"},
+    "save_title": {"zh": "保存当前情景", "en": "Save this scenario"},
+    "save_name": {"zh": "情景名称", "en": "Scenario name"},
+    "save_name_help": {
+        "zh": "1–80个字符；名称不能重复。",
+        "en": "1–80 characters; each name is used once.",
+    },
+    "save_button": {"zh": "保存", "en": "Save"},
+    "saved": {"zh": "已保存：{name}", "en": "Saved: {name}"},
+    "name_taken": {
+        "zh": "已有名为「{name}」的情景。要覆盖它吗？",
+        "en": "A scenario named “{name}” already exists. Overwrite it?",
+    },
+    "overwrite": {"zh": "覆盖", "en": "Overwrite"},
+    "cancel": {"zh": "取消", "en": "Cancel"},
+    "library_title": {"zh": "情景库", "en": "Scenario library"},
+    "library_empty": {
+        "zh": "情景库还是空的：先保存当前情景，或导入情景文件。",
+        "en": "The library is empty: save this scenario, or import a scenario file.",
+    },
+    "library_unavailable": {
+        "zh": "情景库暂时无法使用（{error}）。页面其余部分照常工作。",
+        "en": "The scenario library is unavailable ({error}). The rest of the page works as usual.",
+    },
+    "library_skipped": {
+        "zh": "以下已保存的情景不再符合参数范围，已跳过：",
+        "en": "These saved scenarios no longer fit the parameter ranges and were skipped:",
+    },
+    "pick": {"zh": "选择一个已保存的情景", "en": "Pick a saved scenario"},
+    "load": {"zh": "载入到参数面板", "en": "Load into the controls"},
+    "loaded": {"zh": "已载入：{name}", "en": "Loaded: {name}"},
+    "rename_to": {"zh": "新名称", "en": "New name"},
+    "rename": {"zh": "重命名", "en": "Rename"},
+    "renamed": {"zh": "已重命名为：{name}", "en": "Renamed to: {name}"},
+    "delete": {"zh": "删除", "en": "Delete"},
+    "delete_confirm": {"zh": "确认删除「{name}」", "en": "Yes, delete “{name}”"},
+    "deleted": {"zh": "已删除：{name}", "en": "Deleted: {name}"},
+    "compare_title": {"zh": "比较情景", "en": "Compare scenarios"},
+    "compare_pick": {"zh": "选择要比较的情景（最多6个）", "en": "Scenarios to compare (up to six)"},
+    "compare_hint": {
+        "zh": "文章默认情景始终以虚线显示。",
+        "en": "The article's defaults are always shown, dashed.",
+    },
+    "chart_compare_title": {
+        "zh": "规上工业增加值比较（亿元）",
+        "en": "Total value added compared (100 million yuan)",
+    },
+    "cmp_scenario": {"zh": "情景", "en": "Scenario"},
+    "cmp_final_year": {"zh": "终止年份", "en": "Last year"},
+    "cmp_va_total": {"zh": "终止年份增加值（亿元）", "en": "Value added, last year (100 million yuan)"},
+    "cmp_avg_growth_pct": {"zh": "年均增速（%）", "en": "Average growth (%)"},
+    "cmp_cum_fund_investment": {
+        "zh": "累计基金带动投资（亿元）",
+        "en": "Cumulative fund-driven investment (100 million yuan)",
+    },
+    "cmp_va_diff_vs_defaults": {
+        "zh": "与文章默认情景之差（亿元）",
+        "en": "Difference from the article's defaults (100 million yuan)",
+    },
+    "export_json": {"zh": "导出 JSON（可重新导入）", "en": "Export JSON (re-importable)"},
+    "export_csv": {"zh": "导出 CSV（长表）", "en": "Export CSV (long form)"},
+    "export_xlsx": {"zh": "导出 Excel 工作簿", "en": "Export Excel workbook"},
+    "import_title": {"zh": "导入情景文件", "en": "Import scenario files"},
+    "import_help": {
+        "zh": "JSON 情景文件：单个情景，或含多个情景的版本1文件；最大 1 MB。文件有任何问题时不导入任何内容。",
+        "en": 'JSON scenario files: one scenario, or {"version": 1, "scenarios": [...]}; up to 1 MB. '
+        "Nothing is imported from a file with any problem.",
+    },
+    "import_problems": {
+        "zh": "文件「{file}」未导入，问题如下：",
+        "en": "Nothing was imported from “{file}”. Its problems:",
+    },
+    "import_ready": {"zh": "可导入 {n} 个情景：{names}", "en": "{n} scenario(s) ready to import: {names}"},
+    "import_clash": {
+        "zh": "以下名称已存在，勾选后将覆盖：{names}",
+        "en": "These names already exist and will be overwritten if you tick the box: {names}",
+    },
+    "import_overwrite": {"zh": "覆盖同名情景", "en": "Overwrite scenarios with the same name"},
+    "import_button": {"zh": "导入", "en": "Import"},
+    "imported": {"zh": "已导入 {n} 个情景", "en": "Imported {n} scenario(s)"},
+    "unnamed": {"zh": "未命名情景", "en": "Unnamed scenario"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
 }

@@ -1,0 +1,67 @@
+"""The headline figures and the "This scenario" tab: charts, the result table, downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from model.export import dictionary_csv, frame_to_csv
+from model.projection import headline
+from ui import charts, sources
+from ui.text import t
+
+METRICS = (
+    ("metric_va", "va_total", "{:,.1f}"),
+    ("metric_growth", "avg_growth_pct", "{:.2f}"),
+    ("metric_fund", "cum_fund_investment", "{:,.1f}"),
+    ("metric_extra", "extra_va", "{:,.1f}"),
+)
+
+
+def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
+    """Four figures of the last year, each with its change from the article's defaults."""
+    now, base = headline(frame), headline(baseline)
+    year = now["final_year"]
+    same_horizon = year == base["final_year"]
+    for col, (label, key, fmt) in zip(st.columns(4), METRICS, strict=True):
+        # A different horizon makes the last-year figures incomparable; the running sum is not.
+        delta = now[key] - base[key] if same_horizon or key == "cum_fund_investment" else None
+        col.metric(
+            t(label, lang, year=year),
+            fmt.format(now[key]),
+            delta=None if delta is None or abs(delta) < 1e-9 else fmt.replace("{:", "{:+").format(delta),
+            help=t(label + "_help", lang),
+            border=True,
+        )
+
+
+def tab(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
+    st.altair_chart(charts.value_added_chart(frame, baseline, lang), width="stretch")
+    left, right = st.columns(2)
+    left.altair_chart(charts.investment_chart(frame, lang), width="stretch")
+    right.altair_chart(charts.source_chart(frame, lang), width="stretch")
+
+    st.subheader(t("table_title", lang))
+    st.dataframe(frame, hide_index=True, column_config=sources.result_column_config(lang), width="stretch")
+    d1, d2, _ = st.columns([1, 1, 2])
+    # Callable data: the file is made when the user clicks, not on every rerun.
+    d1.download_button(
+        t("download_csv", lang),
+        data=lambda: frame_to_csv(frame),
+        file_name="dezhou-scenario.csv",
+        mime="text/csv",
+        help=t("download_csv_help", lang),
+        on_click="ignore",
+        icon=":material/download:",
+        key="download_csv",
+    )
+    d2.download_button(
+        t("download_dict", lang),
+        data=dictionary_csv,
+        file_name="dezhou-data-dictionary.csv",
+        mime="text/csv",
+        help=t("download_dict_help", lang),
+        on_click="ignore",
+        icon=":material/menu_book:",
+        key="download_dict",
+    )
