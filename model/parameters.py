@@ -128,6 +128,10 @@ def coerce(spec: ParamSpec, value: Any) -> float | int | bool:
         raise ScenarioError([_problem(spec, value, "is not true or false")])
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ScenarioError([_problem(spec, value, "is not a number")])
+    try:
+        value = float(value) if spec.kind == "float" or not float(value).is_integer() else int(value)
+    except OverflowError:  # an integer too large for a float
+        raise ScenarioError([_problem(spec, value, "is out of range")]) from None
     if not math.isfinite(value):
         raise ScenarioError([_problem(spec, value, "is not a finite number")])
     if spec.kind == "int":
@@ -205,7 +209,8 @@ def validate(overrides: Mapping[str, Any], *, text: bool = False) -> tuple[dict[
     for key, value in overrides.items():
         spec = specs.get(key)
         if spec is None:
-            problems.append(f"{key}: unknown parameter; allowed keys: {', '.join(specs)}")
+            shown = key if isinstance(key, str) and key.isidentifier() else repr(key)
+            problems.append(f"{shown}: unknown parameter; allowed keys: {', '.join(specs)}")
             continue
         try:
             good[key] = parse_text(spec, value) if text and isinstance(value, str) else coerce(spec, value)

@@ -60,9 +60,7 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
 def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenario]:
     """Decode a scenario file's bytes: the single form, or ``{"version": 1, "scenarios": [...]}``."""
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError(
-            [f"{source}: {len(data):,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"]
-        )
+        raise ScenarioError([f"{source}: {len(data):,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -71,6 +69,8 @@ def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenari
         doc = json.loads(text, parse_constant=_reject_constant)
     except ValueError as e:
         raise ScenarioError([f"{source}: not valid JSON ({e})"]) from None
+    except RecursionError:
+        raise ScenarioError([f"{source}: JSON nested too deeply; a scenario file is a few levels deep"]) from None
     if isinstance(doc, dict) and "scenarios" in doc:
         return _parse_many(doc, source)
     return [parse_scenario_doc(doc, source)]
