@@ -40,9 +40,7 @@ def production_share(t: np.ndarray, first_year: ArrayLike, ramp_years: ArrayLike
     return np.clip((t - first_year + 1) / ramp_years, 0.0, 1.0)
 
 
-def compute(
-    p: Mapping[str, ArrayLike], horizon_end: int, projects: Sequence[Project]
-) -> dict[str, np.ndarray]:
+def compute(p: Mapping[str, ArrayLike], horizon_end: int, projects: Sequence[Project]) -> dict[str, np.ndarray]:
     """MODEL.md's equations 1–10 for every year from 2023 to ``horizon_end``.
 
     Each value of ``p`` is a scalar or a column of draws shaped (D, 1); every result is shaped

@@ -117,9 +117,7 @@ def test_json_has_name_parameters_results():
 def test_scenario_file(tmp_path):
     path = write(
         tmp_path / "s.json",
-        json.dumps(
-            {"name": "快一点", "parameters": {"growth_start": 10, "horizon_end": 2026, "phase1_on": False}}
-        ),
+        json.dumps({"name": "快一点", "parameters": {"growth_start": 10, "horizon_end": 2026, "phase1_on": False}}),
     )
     doc = json.loads(ok("project", "--scenario", str(path), "--format", "json"))
     assert doc["name"] == "快一点"
@@ -201,9 +199,7 @@ def bad_runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess[by
         return dict(zip([c[0] for c in BAD_ARGS], pool.map(one, BAD_ARGS), strict=True))
 
 
-@pytest.mark.parametrize(
-    ("case", "fragments"), [(c[0], c[3]) for c in BAD_ARGS], ids=[c[0] for c in BAD_ARGS]
-)
+@pytest.mark.parametrize(("case", "fragments"), [(c[0], c[3]) for c in BAD_ARGS], ids=[c[0] for c in BAD_ARGS])
 def test_bad_input(bad_runs, case, fragments):
     done, folder = bad_runs[case]
     assert done.returncode == 2

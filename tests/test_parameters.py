@@ -214,9 +214,7 @@ def test_every_problem_is_reported():
     assert all(key in message for key in ("growth_start", "fund_size", "nope"))
 
 
-@pytest.mark.parametrize(
-    ("key", "lo", "hi"), [(k, lo, hi) for k, _, lo, hi, _ in MODEL_TABLE if lo is not None]
-)
+@pytest.mark.parametrize(("key", "lo", "hi"), [(k, lo, hi) for k, _, lo, hi, _ in MODEL_TABLE if lo is not None])
 def test_range_ends_are_inclusive(key, lo, hi):
     spec = load_parameters()[key]
     assert coerce(spec, lo) == lo

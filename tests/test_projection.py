@@ -257,9 +257,7 @@ def test_eq4_eq10_fund_investment(
     )
     assert frame["fund_investment"].tolist() == close(investment)
     assert frame["fund_capital"].tolist() == close(capital)
-    assert frame["mobilized_investment"].tolist() == close(
-        [i - c for i, c in zip(investment, capital, strict=True)]
-    )
+    assert frame["mobilized_investment"].tolist() == close([i - c for i, c in zip(investment, capital, strict=True)])
     assert frame["cum_fund_investment"].tolist() == close(cumulative)
 
 
@@ -384,9 +382,7 @@ def test_eq8_eq9_totals_and_indices(column, expected):
 def test_eq8_defaults_2025(default_frame):
     va_total_2025 = 1500 * 1.084 * 1.084 + 4.8125 + 2.75
     assert default_frame.loc[2025, "va_total"] == pytest.approx(va_total_2025, rel=1e-12)
-    assert default_frame.loc[2025, "growth_total_pct"] == pytest.approx(
-        (va_total_2025 / 1626 - 1) * 100, rel=1e-12
-    )
+    assert default_frame.loc[2025, "growth_total_pct"] == pytest.approx((va_total_2025 / 1626 - 1) * 100, rel=1e-12)
 
 
 @pytest.mark.parametrize(
