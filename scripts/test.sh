@@ -1,15 +1,33 @@
 #!/usr/bin/env bash
-# Install what the tests need, then run every test (browser tests included) and the linters.
-# The one test command of the README; .ci/run runs exactly this.
+# Install what the tests need, then run every test (browser and PostgreSQL ones included) and the
+# linters. The one test command of the README; .ci/run runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-if ! command -v chromium >/dev/null 2>&1; then
+
+# System packages: Chromium for the browser tests, CJK fonts for chart images, PostgreSQL for the
+# library's second database.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -r requirements-dev.txt
+
+# A throwaway PostgreSQL server on a local socket, for the library tests; stopped on exit.
+PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+PGDIR=$(mktemp -d /tmp/dezhou-pg.XXXXXX)
+pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$PGDIR"
+pg "$PGBIN/initdb -D $PGDIR/data -A trust -U postgres" >/dev/null
+pg "$PGBIN/pg_ctl -D $PGDIR/data -l $PGDIR/log -w -o \"-k $PGDIR -c listen_addresses=''\" start" >/dev/null
+trap 'pg "$PGBIN/pg_ctl -D $PGDIR/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$PGDIR"' EXIT
+export DEZHOU_TEST_POSTGRES_URL="postgresql+psycopg://postgres@/postgres?host=$PGDIR"
+
 python3 -m ruff check .
 python3 -m ruff format --check .
 python3 -m pytest "$@"
