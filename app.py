@@ -34,7 +34,7 @@ tabs = st.tabs(
     on_change="rerun",
 )
 views = (
-    lambda: scenario_view.tab(frame, baseline, lang),
+    lambda: scenario_view.tab(scenario, frame, baseline, lang),
     lambda: analysis_panel.tab(scenario, lang),
     lambda: library_panel.tab(scenario, lang),
     lambda: sources.section(scenario, lang),

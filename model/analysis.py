@@ -34,9 +34,8 @@ from model.parameters import (
     ScenarioError,
     fmt_number,
     load_parameters,
-    load_projects,
 )
-from model.projection import compute
+from model.projection import compute, scenario_projects
 
 DISTRIBUTIONS = ("triangular", "uniform")
 PROVENANCE_KINDS = ("article", "external", "assumption")
@@ -180,7 +179,7 @@ def monte_carlo(
     """
     draws = _check_whole("draws", draws, 1, MAX_DRAWS)
     seed = _check_whole("seed", seed, 0, None)
-    projects = load_projects() if projects is None else projects
+    projects = scenario_projects(scenario, projects)
     ranges = load_uncertainty() if ranges is None else ranges
     specs = load_parameters()
     base = scenario.to_dict()
@@ -242,7 +241,7 @@ def sensitivity(
     scenario's value), ``swing = |va_high − va_low|`` and ``va_base`` (the scenario's own final-year
     va_total, the same in every row). Largest swing first; ties keep the file's order.
     """
-    projects = load_projects() if projects is None else projects
+    projects = scenario_projects(scenario, projects)
     ranges = load_uncertainty() if ranges is None else ranges
     base = scenario.to_dict()
     keys = list(ranges)
@@ -363,7 +362,7 @@ def goal_seek(
         if not _is_number(target_growth) or not (math.isfinite(target_growth) and target_growth > -100):
             raise ScenarioError([f"target growth: {target_growth!r}; allowed: a number above -100 (%)"])
         target = (1 + target_growth / 100) ** n
-    projects = load_projects() if projects is None else projects
+    projects = scenario_projects(scenario, projects)
     base = scenario.to_dict()
     current = base[vary]
     integer = spec.kind == "int"

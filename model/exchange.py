@@ -34,7 +34,7 @@ COMPARE_COLUMNS = (
     "cum_fund_investment",
     "va_diff_vs_defaults",
 )
-SHEETS = ("results", "parameters", "dictionary", "sources")
+SHEETS = ("results", "parameters", "projects", "dictionary", "sources")
 # Characters XML 1.0 cannot hold; openpyxl refuses them (its ILLEGAL_CHARACTERS_RE).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -47,7 +47,7 @@ def _require(items: Sequence[NamedScenario]) -> list[NamedScenario]:
 
 
 def _doc(item: NamedScenario) -> dict[str, Any]:
-    doc: dict[str, Any] = {"name": item.name, "parameters": item.scenario.to_dict()}
+    doc: dict[str, Any] = {"name": item.name, **item.scenario.to_doc()}
     for field in _OPTIONAL_TEXT:
         if getattr(item, field, ""):
             doc[field] = getattr(item, field)
@@ -146,6 +146,15 @@ def parameters_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
     return frame
 
 
+PROJECT_COLUMNS = ("scenario", "name", "investment", "full_output", "first_year", "included")
+
+
+def projects_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
+    """One row per project a scenario added to the named ones (the pipeline), with its scenario."""
+    rows = [{"scenario": item.name, **p.to_dict()} for item in _require(items) for p in item.scenario.projects]
+    return pd.DataFrame(rows, columns=list(PROJECT_COLUMNS))
+
+
 def sources_frame(lang: str = "zh") -> pd.DataFrame:
     """Every parameter with its provenance, then every figure the article states, with its sentence."""
     rows: list[dict[str, Any]] = []
@@ -233,7 +242,7 @@ def _full_precision() -> Iterator[None]:
 
 
 def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
-    """An Excel workbook: results (the long frame), parameters, dictionary, sources.
+    """An Excel workbook: results (the long frame), parameters, added projects, dictionary, sources.
 
     Numbers are written at full precision; ``pd.read_excel(..., sheet_name="results")`` gives back
     the long frame exactly (scenario names neutralised as in the CSV).
@@ -242,6 +251,7 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
     sheets = {
         "results": long_frame(items),
         "parameters": parameters_frame(items),
+        "projects": projects_frame(items),
         "dictionary": column_dictionary(),
         "sources": sources_frame(lang),
     }

@@ -60,7 +60,7 @@ def _clean(value: Any) -> Any:
 def result_json(frame: pd.DataFrame, scenario: Scenario, name: str = "") -> bytes:
     """The scenario (re-usable as a scenario file) with its result rows."""
     rows = [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-    doc = {"name": name, "parameters": scenario.to_dict(), "results": rows}
+    doc = {"name": name, **scenario.to_doc(), "results": rows}
     return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
 
 

@@ -33,7 +33,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
-from model.parameters import Scenario, ScenarioError, make_scenario
+from model.parameters import Scenario, ScenarioError, make_scenario, parse_projects
 from model.scenario_file import NamedScenario
 
 ENV_VAR = "DEZHOU_SCENARIO_DB"
@@ -49,6 +49,7 @@ scenarios_table = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("name", sa.String(MAX_NAME), nullable=False),
     sa.Column("parameters", sa.Text, nullable=False),  # the scenario file's "parameters" object
+    sa.Column("projects", sa.Text, nullable=True),  # its "projects" list (added projects), or NULL
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("name", name="uq_dezhou_scenarios_name"),
@@ -224,13 +225,22 @@ class ScenarioLibrary:
             # Another process created the table between the check and the CREATE.
             if not sa.inspect(self.engine).has_table(scenarios_table.name):
                 raise
+        # A library made before projects could be added to a scenario gets the column now.
+        columns = {c["name"] for c in sa.inspect(self.engine).get_columns(scenarios_table.name)}
+        if "projects" not in columns:
+            try:
+                with self._transaction(write=True) as conn:
+                    conn.execute(sa.text(f"ALTER TABLE {scenarios_table.name} ADD COLUMN projects TEXT"))
+            except (exc.OperationalError, exc.ProgrammingError):
+                pass  # another process added it first
 
     def _load(self, row: Any) -> SavedScenario | None:
         try:
             params = json.loads(row.parameters)
             if not isinstance(params, dict):
                 raise ScenarioError(["the stored parameters are not a JSON object"])
-            scenario = make_scenario(params)
+            projects = parse_projects(json.loads(row.projects)) if row.projects else ()
+            scenario = make_scenario(params).with_projects(projects)
         except ScenarioError as e:
             self.problems.append(f"saved scenario {row.name!r} no longer fits the model and was skipped: {e}")
             return None
@@ -242,7 +252,7 @@ class ScenarioLibrary:
     @staticmethod
     def _select(name: str | None = None) -> sa.Select:
         t = scenarios_table
-        query = sa.select(t.c.name, t.c.parameters, t.c.created_at, t.c.updated_at)
+        query = sa.select(t.c.name, t.c.parameters, t.c.projects, t.c.created_at, t.c.updated_at)
         return query if name is None else query.where(t.c.name == name)
 
     # -- the API ------------------------------------------------------------------------------
@@ -251,6 +261,7 @@ class ScenarioLibrary:
         """Store ``scenario`` under ``name``. NameTaken if the name exists and not ``overwrite``."""
         name = clean_name(name)
         params = json.dumps(scenario.to_dict(), ensure_ascii=False)
+        projects = json.dumps(scenario.to_doc()["projects"], ensure_ascii=False) if scenario.projects else None
         t = scenarios_table
         for attempt in range(2):
             try:
@@ -258,10 +269,18 @@ class ScenarioLibrary:
                     now = _now()  # after BEGIN IMMEDIATE: times follow the order of the writes
                     found = conn.execute(sa.select(t.c.id, t.c.created_at).where(t.c.name == name)).first()
                     if found is None:
-                        conn.execute(t.insert().values(name=name, parameters=params, created_at=now, updated_at=now))
+                        conn.execute(
+                            t.insert().values(
+                                name=name, parameters=params, projects=projects, created_at=now, updated_at=now
+                            )
+                        )
                         created = now
                     elif overwrite:
-                        conn.execute(t.update().where(t.c.id == found.id).values(parameters=params, updated_at=now))
+                        conn.execute(
+                            t.update()
+                            .where(t.c.id == found.id)
+                            .values(parameters=params, projects=projects, updated_at=now)
+                        )
                         created = _aware(found.created_at)
                     else:
                         raise NameTaken(name)

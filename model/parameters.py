@@ -162,9 +162,93 @@ def parse_text(spec: ParamSpec, text: str) -> float | int | bool:
     return coerce(spec, number)
 
 
+# Limits of a project a user adds to the pipeline (the named projects' own figures are data).
+PROJECT_LIMITS = {"investment": (0.0, 10000.0), "full_output": (0.0, 10000.0), "first_year": (2024, 2035)}
+PROJECT_FIELDS = ("name", "investment", "full_output", "first_year", "included")
+MAX_PROJECT_NAME = 80
+MAX_PROJECTS = 50
+
+
+@dataclasses.dataclass(frozen=True)
+class PipelineProject:
+    """A project a user adds to the scenario: it ramps up like the named ones (equation 6)."""
+
+    name: str
+    investment: float  # 亿元
+    full_output: float  # 亿元 a year at full production
+    first_year: int  # first year of output
+    included: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _check_project_number(key: str, value: Any, at: str) -> tuple[float | int | None, str | None]:
+    lo, hi = PROJECT_LIMITS[key]
+    whole = key == "first_year"
+    allowed = f"allowed: {'a whole number' if whole else 'a number'} from {lo:g} to {hi:g}"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None, f"{at}{key}: {value!r} is not a number; {allowed}"
+    try:
+        number = float(value)
+    except OverflowError:
+        return None, f"{at}{key}: {value!r} is out of range; {allowed}"
+    if not math.isfinite(number) or not lo <= number <= hi:
+        return None, f"{at}{key}: {value!r} is out of range; {allowed}"
+    if whole and not number.is_integer():
+        return None, f"{at}{key}: {value!r} is not a whole number; {allowed}"
+    return (int(number) if whole else number), None
+
+
+def parse_project(doc: Any, where: str = "") -> PipelineProject:
+    """One pipeline row (a JSON object or a table row) → a PipelineProject, or ScenarioError."""
+    at = f"{where}: " if where else ""
+    if not isinstance(doc, Mapping):
+        raise ScenarioError([f"{at}a project must be an object with {', '.join(PROJECT_FIELDS)}"])
+    problems = [
+        f"{at}unknown field {k!r}; allowed: {', '.join(PROJECT_FIELDS)}" for k in doc if k not in PROJECT_FIELDS
+    ]
+    name = doc.get("name")
+    if not isinstance(name, str) or not name.strip() or len(name.strip()) > MAX_PROJECT_NAME:
+        problems.append(f"{at}name: {name!r}; allowed: text of 1 to {MAX_PROJECT_NAME} characters")
+    values = {}
+    for key in ("investment", "full_output", "first_year"):
+        if key not in doc:
+            problems.append(f"{at}{key} is missing")
+            continue
+        values[key], problem = _check_project_number(key, doc[key], at)
+        if problem:
+            problems.append(problem)
+    included = doc.get("included", True)
+    if not isinstance(included, bool):
+        problems.append(f"{at}included: {included!r}; allowed: true or false")
+    if problems:
+        raise ScenarioError(problems)
+    return PipelineProject(name=name.strip(), included=included, **values)
+
+
+def parse_projects(docs: Any, where: str = "") -> tuple[PipelineProject, ...]:
+    """A list of pipeline rows; every problem of every row is listed."""
+    at = f"{where}: " if where else ""
+    if not isinstance(docs, list):
+        raise ScenarioError([f"{at}projects must be a list of objects"])
+    if len(docs) > MAX_PROJECTS:
+        raise ScenarioError([f"{at}{len(docs)} projects; allowed: at most {MAX_PROJECTS}"])
+    out, problems = [], []
+    for n, doc in enumerate(docs, start=1):
+        try:
+            out.append(parse_project(doc, f"{at}project {n}"))
+        except ScenarioError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise ScenarioError(problems)
+    return tuple(out)
+
+
 @dataclasses.dataclass(frozen=True)
 class Scenario:
-    """One complete, validated set of parameters (MODEL.md's table, in its order)."""
+    """One complete, validated set of parameters (MODEL.md's table, in its order), and the projects
+    a user added to the named ones (``projects``; empty by default)."""
 
     horizon_end: int
     base_va: float
@@ -184,9 +268,21 @@ class Scenario:
     phase1_start: int
     phase2_on: bool
     phase2_start: int
+    projects: tuple[PipelineProject, ...] = ()
 
     def to_dict(self) -> dict[str, float | int | bool]:
-        return dataclasses.asdict(self)
+        """The parameters only (the ``parameters`` object of a scenario file)."""
+        return {key: getattr(self, key) for key in PARAMETER_KEYS}
+
+    def to_doc(self) -> dict[str, Any]:
+        """The scenario file's body: ``parameters``, and ``projects`` when any were added."""
+        doc: dict[str, Any] = {"parameters": self.to_dict()}
+        if self.projects:
+            doc["projects"] = [p.to_dict() for p in self.projects]
+        return doc
+
+    def with_projects(self, projects: tuple[PipelineProject, ...]) -> Scenario:
+        return dataclasses.replace(self, projects=tuple(projects))
 
     def replace(self, overrides: Mapping[str, Any], *, text: bool = False) -> Scenario:
         """A new scenario with some values changed, validated like any other input."""
@@ -198,7 +294,7 @@ class Scenario:
         return {k: v for k, v in mine.items() if theirs[k] != v}
 
 
-PARAMETER_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Scenario))
+PARAMETER_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Scenario) if f.name != "projects")
 
 
 def validate(overrides: Mapping[str, Any], *, text: bool = False) -> tuple[dict[str, Any], list[str]]:
@@ -230,7 +326,7 @@ def make_scenario(
     if problems:
         raise ScenarioError(problems)
     start = base.to_dict() if base else {k: s.default for k, s in load_parameters().items()}
-    return Scenario(**{**start, **good})
+    return Scenario(**{**start, **good}, projects=base.projects if base else ())
 
 
 @cache

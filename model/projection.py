@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from model.parameters import BASE_YEAR, Project, Scenario, load_projects
+from model.parameters import BASE_YEAR, PipelineProject, Project, Scenario, load_projects
 
 RESULT_COLUMNS: tuple[str, ...] = (
     "year",
@@ -40,7 +40,9 @@ def production_share(t: np.ndarray, first_year: ArrayLike, ramp_years: ArrayLike
     return np.clip((t - first_year + 1) / ramp_years, 0.0, 1.0)
 
 
-def compute(p: Mapping[str, ArrayLike], horizon_end: int, projects: Sequence[Project]) -> dict[str, np.ndarray]:
+def compute(
+    p: Mapping[str, ArrayLike], horizon_end: int, projects: Sequence[Project | PipelineProject]
+) -> dict[str, np.ndarray]:
     """MODEL.md's equations 1–10 for every year from 2023 to ``horizon_end``.
 
     Each value of ``p`` is a scalar or a column of draws shaped (D, 1); every result is shaped
@@ -76,13 +78,15 @@ def compute(p: Mapping[str, ArrayLike], horizon_end: int, projects: Sequence[Pro
             years, c + col["build_years"], col["ramp_years"]
         )
 
-    # 6. Named projects switched on.
+    # 6. Named projects switched on (their switch and first year are parameters), and the projects
+    # a user added (their own values).
     project_output = np.zeros_like(fund_output)
     for proj in projects:
-        on = col[proj.on_key]
-        project_output = project_output + on * proj.full_output * production_share(
-            years, col[proj.start_key], col["ramp_years"]
-        )
+        if isinstance(proj, Project):
+            on, first_year = col[proj.on_key], col[proj.start_key]
+        else:
+            on, first_year = float(proj.included), proj.first_year
+        project_output = project_output + on * proj.full_output * production_share(years, first_year, col["ramp_years"])
 
     # 7–8. Value added and total.
     fund_va = col["value_added_rate"] * fund_output
@@ -117,9 +121,16 @@ def compute(p: Mapping[str, ArrayLike], horizon_end: int, projects: Sequence[Pro
     }
 
 
+def scenario_projects(
+    scenario: Scenario, projects: Sequence[Project] | None = None
+) -> tuple[Project | PipelineProject, ...]:
+    """The named projects (``data/projects.csv``, or ``projects``) and those the scenario added."""
+    return (*(load_projects() if projects is None else projects), *scenario.projects)
+
+
 def project(scenario: Scenario, projects: Sequence[Project] | None = None) -> pd.DataFrame:
     """The result table for one scenario: one row a year from 2023 to ``horizon_end``."""
-    projects = load_projects() if projects is None else projects
+    projects = scenario_projects(scenario, projects)
     params = scenario.to_dict()
     out = compute(params, scenario.horizon_end, projects)
     frame = pd.DataFrame({k: np.asarray(out[k]).reshape(-1) for k in RESULT_COLUMNS})

@@ -13,14 +13,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from model.parameters import DATA_DIR, Scenario, ScenarioError, make_scenario
+from model.parameters import DATA_DIR, Scenario, ScenarioError, make_scenario, parse_projects
 
 MAX_FILE_BYTES = 1_000_000  # a scenario file is a few hundred bytes; 1 MB is generous
 
 
 OPTIONAL_FIELDS = ("name_en", "description_zh", "description_en")  # presets carry these
 # ``results``: the command line's JSON output carries the result rows; re-reading it ignores them.
-FIELDS = ("name", "parameters", *OPTIONAL_FIELDS, "results")
+FIELDS = ("name", "parameters", "projects", *OPTIONAL_FIELDS, "results")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,13 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
         scenario = make_scenario(params)
     except ScenarioError as e:
         problems.extend(at + p for p in e.problems)
+    if "projects" in doc:
+        try:
+            added = parse_projects(doc["projects"], where)
+        except ScenarioError as e:
+            problems.extend(e.problems)
+    if not problems and "projects" in doc:
+        scenario = scenario.with_projects(added)
     if problems:
         raise ScenarioError(problems)
     return NamedScenario(scenario=scenario, **texts)

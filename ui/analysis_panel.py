@@ -10,9 +10,9 @@ from model.observations import CONFIDENCE, load_observations
 from model.observations import METRICS as OBS_METRICS
 from model.observations import to_csv as observations_csv
 from model.observations import validate as validate_observations
-from model.parameters import Scenario, ScenarioError, default_scenario, fmt_number, load_parameters, make_scenario
+from model.parameters import Scenario, ScenarioError, default_scenario, fmt_number, load_parameters
 from ui import charts
-from ui.compute import Items, projection
+from ui.compute import Items, Projects, plain, projection, rebuild
 from ui.controls import load_into_controls
 from ui.text import t
 
@@ -20,13 +20,13 @@ DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _fan(items: Items, draws: int, seed: int) -> pd.DataFrame:
-    return monte_carlo(make_scenario(dict(items)), draws=draws, seed=seed)
+def _fan(items: Items, projects: Projects, draws: int, seed: int) -> pd.DataFrame:
+    return monte_carlo(rebuild(items, projects), draws=draws, seed=seed)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _tornado(items: Items) -> pd.DataFrame:
-    return sensitivity(make_scenario(dict(items)))
+def _tornado(items: Items, projects: Projects) -> pd.DataFrame:
+    return sensitivity(rebuild(items, projects))
 
 
 def _snap(key: str, value: float | int) -> float | int:
@@ -146,15 +146,15 @@ def _observed(scenario: Scenario, lang: str) -> None:
 
 
 def tab(scenario: Scenario, lang: str) -> None:
-    items = tuple(scenario.to_dict().items())
+    args = plain(scenario)
     a, b, _ = st.columns([1, 1, 2])
     draws = a.selectbox(t("draws", lang), DRAW_CHOICES, index=1, format_func="{:,}".format, key="mc_draws")
     seed = b.number_input(
         t("seed", lang), min_value=0, max_value=2**31 - 1, value=0, step=1, key="mc_seed", help=t("seed_help", lang)
     )
-    st.altair_chart(charts.fan_chart(_fan(items, draws, int(seed)), lang), width="stretch")
+    st.altair_chart(charts.fan_chart(_fan(*args, draws, int(seed)), lang), width="stretch")
     st.caption(t("fan_caption", lang))
-    st.altair_chart(charts.tornado_chart(_tornado(items), scenario.horizon_end, lang), width="stretch")
+    st.altair_chart(charts.tornado_chart(_tornado(*args), scenario.horizon_end, lang), width="stretch")
     st.caption(t("tornado_caption", lang))
     _goal_seek(scenario, lang)
     with st.expander(t("ranges_title", lang)):

@@ -10,6 +10,7 @@ import streamlit as st
 
 from model.parameters import ParamSpec, Scenario, default_scenario, fmt_number, load_parameters, make_scenario
 from model.scenario_file import load_presets
+from ui import pipeline
 from ui.text import t
 
 GROUPS = ("trend", "funds", "projects", "base")
@@ -75,6 +76,7 @@ def load_into_controls(scenario: Scenario, notice: str | None = None) -> None:
     The URL follows the widgets, so a loaded scenario is also in the address bar.
     """
     st.session_state.update(scenario.to_dict())
+    pipeline.set_rows(scenario.projects)
     if notice:
         st.toast(notice, icon=":material/check_circle:")
 
@@ -114,7 +116,10 @@ def sidebar(lang: str) -> Scenario:
                 for spec in specs.values():
                     if spec.group == group:
                         values[spec.key] = _widget(spec, lang)
-    scenario = make_scenario(values)
+    added, _ = pipeline.current(lang)
+    scenario = make_scenario(values).with_projects(added)
     changed = scenario.changed_from(default_scenario())
     st.sidebar.caption(t("changed_count", lang, n=len(changed)) if changed else t("at_defaults", lang))
+    if added:
+        st.sidebar.caption(t("pipeline_count", lang, n=len(added)))
     return scenario

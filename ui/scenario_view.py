@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from model.export import dictionary_csv, frame_to_csv
+from model.parameters import Scenario
 from model.projection import headline
-from ui import charts, sources
+from ui import charts, pipeline, sources
 from ui.text import t
 
 METRICS = (
@@ -35,7 +36,7 @@ def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
         )
 
 
-def tab(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
+def tab(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
     st.altair_chart(charts.value_added_chart(frame, baseline, lang), width="stretch")
     left, right = st.columns(2)
     left.altair_chart(charts.investment_chart(frame, lang), width="stretch")
@@ -65,3 +66,4 @@ def tab(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
         icon=":material/menu_book:",
         key="download_dict",
     )
+    pipeline.section(scenario, lang)

@@ -181,6 +181,25 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "obs_problems": {"zh": "以下行有问题，未绘制：", "en": "These rows have problems and are not drawn:"},
     "obs_download": {"zh": "下载观测值 CSV", "en": "Download observations CSV"},
+    "pipeline_title": {"zh": "项目清单", "en": "Project pipeline"},
+    "pipeline_named": {
+        "zh": "文章中的重点项目：投资与产值来自原文；首个产出年份和是否计入在左侧「重点项目」中设置。",
+        "en": "The article's named projects: investment and output from the article; first year and "
+        "inclusion are set under Named projects in the sidebar.",
+    },
+    "pipeline_added": {
+        "zh": "新增项目：在下表中添加、修改或删除行。它们与重点项目一样逐步达产，并随情景一起保存、比较和导出。",
+        "en": "Added projects: add, edit or remove rows below. They ramp up like the named projects and are "
+        "saved, compared and exported with the scenario.",
+    },
+    "pipeline_row": {"zh": "新增项目第{n}行", "en": "added project row {n}"},
+    "pipeline_problems": {
+        "zh": "以下行有问题，暂不计入（表中内容保留，可继续修改）：",
+        "en": "These rows have problems and are left out for now (what you typed stays; fix it any time):",
+    },
+    "pipeline_count": {"zh": "另有 {n} 个新增项目", "en": "plus {n} added project(s)"},
+    "col_first_year": {"zh": "首个产出年份", "en": "First year of output"},
+    "col_included": {"zh": "计入", "en": "Included"},
     "tab_library": {"zh": "保存与比较", "en": "Save & compare"},
     "tab_sources": {"zh": "数据来源与假设", "en": "Sources and assumptions"},
     "save_title": {"zh": "保存当前情景", "en": "Save this scenario"},

@@ -1,0 +1,112 @@
+"""Projects a user adds to the pipeline: the model, the files, the library and the page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pagekit import run_page
+
+from model.exchange import read_workbook, scenarios_json, workbook_xlsx
+from model.export import csv_to_frame, result_json
+from model.library import ScenarioLibrary
+from model.parameters import PipelineProject, ScenarioError, default_scenario, parse_projects
+from model.projection import headline, project
+from model.scenario_file import NamedScenario, parse_scenario_bytes
+
+REPO = Path(__file__).resolve().parents[1]
+PLANT = PipelineProject(name="新材料工厂", investment=40.0, full_output=60.0, first_year=2026, included=True)
+WITH_PLANT = default_scenario().with_projects((PLANT,))
+
+
+@pytest.mark.parametrize(
+    ("year", "share"),
+    [(2025, 0.0), (2026, 0.5), (2027, 1.0), (2030, 1.0)],  # ramp_years = 2
+)
+def test_added_project_ramps_like_a_named_one(year: int, share: float) -> None:
+    base, more = project(default_scenario()), project(WITH_PLANT)
+    row = year - 2023
+    assert more["project_output"][row] - base["project_output"][row] == pytest.approx(60.0 * share)
+    assert more["project_va"][row] - base["project_va"][row] == pytest.approx(0.25 * 60.0 * share)
+    assert more["va_total"][row] - base["va_total"][row] == pytest.approx(0.25 * 60.0 * share)
+
+
+def test_excluded_project_adds_nothing() -> None:
+    off = default_scenario().with_projects((PipelineProject("x", 40, 60, 2026, included=False),))
+    pd.testing.assert_frame_equal(project(off), project(default_scenario()))
+
+
+@pytest.mark.parametrize(
+    ("row", "named"),
+    [
+        ({"name": "", "investment": 1, "full_output": 1, "first_year": 2026}, "name"),
+        ({"name": "a", "investment": -1, "full_output": 1, "first_year": 2026}, "investment: -1 is out of range"),
+        (
+            {"name": "a", "investment": 1, "full_output": "lots", "first_year": 2026},
+            "'lots' is not a number",
+        ),
+        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2040}, "first_year: 2040 is out of range"),
+        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026.5}, "not a whole number"),
+        ({"name": "a", "investment": 1, "full_output": 1}, "first_year is missing"),
+        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026, "included": "yes"}, "included"),
+        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026, "colour": 1}, "unknown field"),
+    ],
+)
+def test_bad_project_rows_are_named(row: dict, named: str) -> None:
+    with pytest.raises(ScenarioError) as caught:
+        parse_projects([row])
+    assert any(named in p and "project 1" in p for p in caught.value.problems)
+
+
+def test_projects_travel_with_the_scenario_files_and_library(tmp_path) -> None:
+    item = NamedScenario("plant", WITH_PLANT)
+    (back,) = parse_scenario_bytes(scenarios_json([item]))
+    assert back.scenario == WITH_PLANT
+    (again,) = parse_scenario_bytes(result_json(project(WITH_PLANT), WITH_PLANT, "plant"))
+    assert again.scenario == WITH_PLANT
+    library = ScenarioLibrary(f"sqlite:///{tmp_path / 'lib.sqlite'}")
+    library.save("plant", WITH_PLANT)
+    assert ScenarioLibrary(f"sqlite:///{tmp_path / 'lib.sqlite'}").get("plant").scenario == WITH_PLANT
+    sheets = read_workbook(workbook_xlsx([item]))
+    assert sheets["projects"]["name"].tolist() == ["新材料工厂"]
+    assert sheets["projects"]["investment"].tolist() == [40.0]
+
+
+def test_command_line_reads_projects_from_a_scenario_file(tmp_path) -> None:
+    path = tmp_path / "plant.json"
+    path.write_text(json.dumps({"name": "plant", **WITH_PLANT.to_doc()}, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "model", "project", "--scenario", str(path)], cwd=REPO, capture_output=True, check=True
+    )
+    assert csv_to_frame(out.stdout)["va_total"].tolist() == project(WITH_PLANT)["va_total"].tolist()
+
+
+def test_page_counts_added_rows_and_names_bad_ones() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.session_state["pipeline_rows"] = [
+        PLANT.to_dict(),
+        {"name": "bad", "investment": 1.0, "full_output": 1.0, "first_year": 2050, "included": True},
+    ]
+    at.run()
+    assert not at.exception
+    expected = headline(project(WITH_PLANT))
+    assert at.metric[0].value == f"{expected['va_total']:,.1f}"
+    assert any("first_year: 2050" in w.value for w in at.warning)
+    assert at.session_state["pipeline_rows"][1]["first_year"] == 2050  # what the user typed stays
+
+
+def test_loading_a_saved_scenario_restores_its_projects(tmp_path, monkeypatch) -> None:
+    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
+    monkeypatch.setenv("DEZHOU_SCENARIO_DB", url)
+    ScenarioLibrary(url).save("plant", WITH_PLANT)
+    at = run_page(tab="tab_library")
+    at.button(key="load_saved").click().run()
+    assert not at.exception
+    assert at.session_state["pipeline_rows"] == [PLANT.to_dict()]
+    assert at.metric[0].value == f"{headline(project(WITH_PLANT))['va_total']:,.1f}"
