@@ -5,15 +5,25 @@ from __future__ import annotations
 import streamlit as st
 
 from model.parameters import default_scenario
-from ui import analysis_panel, controls, library_panel, scenario_view, sources, url
+from ui import analysis_panel, controls, library_panel, present, scenario_view, sources, url
 from ui.compute import projection
 from ui.text import t
 
-st.set_page_config(page_title="德州工业政策模拟 · Dezhou policy simulator", page_icon="🏭", layout="wide")
+presenting = present.is_on()
+st.set_page_config(
+    page_title="德州工业政策模拟 · Dezhou policy simulator",
+    page_icon="🏭",
+    layout="wide",
+    initial_sidebar_state="collapsed" if presenting else "auto",
+)
 
-lang = url.language_switch()
+lang = url.current_lang() if presenting else url.language_switch()
 url_problems = url.check_query_once()
-scenario = controls.sidebar(lang)
+scenario = controls.sidebar(lang)  # drawn (and hidden) in presentation mode too: the link keeps its values
+if presenting:
+    present.view(scenario, lang, url.language_switch)
+    st.stop()
+present.toggle(lang)
 frame = projection(scenario)
 baseline = projection(default_scenario())
 

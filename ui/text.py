@@ -200,6 +200,11 @@ TEXT: dict[str, dict[str, str]] = {
     "pipeline_count": {"zh": "另有 {n} 个新增项目", "en": "plus {n} added project(s)"},
     "col_first_year": {"zh": "首个产出年份", "en": "First year of output"},
     "col_included": {"zh": "计入", "en": "Included"},
+    "present_start": {"zh": "演示模式", "en": "Presentation mode"},
+    "present_exit": {"zh": "退出演示", "en": "Exit"},
+    "present_prev": {"zh": "上一个情景（←）", "en": "Previous scenario (←)"},
+    "present_next": {"zh": "下一个情景（→）", "en": "Next scenario (→)"},
+    "present_choose": {"zh": "选择要演示的已保存情景", "en": "Saved scenarios to present"},
     "tab_library": {"zh": "保存与比较", "en": "Save & compare"},
     "tab_sources": {"zh": "数据来源与假设", "en": "Sources and assumptions"},
     "save_title": {"zh": "保存当前情景", "en": "Save this scenario"},
@@ -266,7 +271,7 @@ TEXT: dict[str, dict[str, str]] = {
     "import_title": {"zh": "导入情景文件", "en": "Import scenario files"},
     "import_help": {
         "zh": "JSON 情景文件：单个情景，或含多个情景的版本1文件；最大 1 MB。文件有任何问题时不导入任何内容。",
-        "en": 'JSON scenario files: one scenario, or {"version": 1, "scenarios": [...]}; up to 1 MB. '
+        "en": "JSON scenario files: one scenario, or a version-1 file holding several; up to 1 MB. "
         "Nothing is imported from a file with any problem.",
     },
     "import_problems": {

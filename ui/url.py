@@ -54,15 +54,21 @@ def _sync_lang() -> None:
     st.query_params["lang"] = st.session_state.lang
 
 
-def language_switch() -> str:
+def current_lang() -> str:
+    """The page's language: the session's choice, else the link's ``lang``, else Chinese."""
+    if "lang" not in st.session_state:
+        asked = st.query_params.get("lang", DEFAULT_LANG)
+        st.session_state.lang = asked if asked in LANGS else DEFAULT_LANG
+    return st.session_state.lang
+
+
+def language_switch(container=None) -> str:
     """中文 / English, kept in the URL as ``lang=zh`` or ``lang=en`` (Chinese by default).
 
     Not bound through ``bind=``: a bound segmented control writes its label, not the code.
     """
-    if "lang" not in st.session_state:
-        asked = st.query_params.get("lang", DEFAULT_LANG)
-        st.session_state.lang = asked if asked in LANGS else DEFAULT_LANG
-    st.sidebar.segmented_control(
+    current_lang()
+    (container or st.sidebar).segmented_control(
         "语言 / Language",
         LANGS,
         format_func={"zh": "中文", "en": "English"}.get,

@@ -1,0 +1,73 @@
+"""Presentation mode and the two languages, with AppTest (the browser tests check the look)."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from pagekit import APP, chart_titles
+from streamlit.testing.v1 import AppTest
+
+from model.library import ENV_VAR, ScenarioLibrary
+from model.parameters import make_scenario
+from ui.text import LANGS, TEXT
+
+
+def test_every_string_exists_in_both_languages() -> None:
+    for key, texts in TEXT.items():
+        assert set(texts) == set(LANGS), key
+        for lang in LANGS:
+            assert texts[lang].strip(), f"{key} is empty in {lang}"
+        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in LANGS}
+        assert fields["zh"] == fields["en"], f"{key}: placeholders differ {fields}"
+
+
+@pytest.mark.parametrize("key", [k for k in TEXT if k not in ("language",)])
+def test_chinese_text_is_chinese_and_english_text_is_not(key: str) -> None:
+    han = re.compile(r"[\u4e00-\u9fff]")
+    assert han.search(TEXT[key]["zh"]) or not han.search(TEXT[key]["en"]), key
+    if key != "article_name":
+        assert not han.search(TEXT[key]["en"]), key
+
+
+@pytest.fixture
+def three_saved(tmp_path, monkeypatch) -> list[str]:
+    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
+    monkeypatch.setenv(ENV_VAR, url)
+    library = ScenarioLibrary(url)
+    names = ["A 基金加速", "B 增速放缓", "C 全省增速"]
+    for name, change in zip(names, ({"fund_size": 100}, {"growth_end": 5.0}, {"growth_start": 7.1}), strict=True):
+        library.save(name, make_scenario(change))
+    return names
+
+
+def present(query: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"mode": "present", **query})
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_presentation_steps_through_saved_scenarios(three_saved: list[str]) -> None:
+    at = present({})
+    assert at.title[0].value == three_saved[0]
+    assert len(at.metric) == 4 and chart_titles(at) == [TEXT["chart_va_title"]["zh"]]
+    seen = [at.title[0].value]
+    for _ in range(3):
+        at.button(key="present_next").click().run()
+        seen.append(at.title[0].value)
+    assert seen == [*three_saved, three_saved[0]]  # wraps around
+    at.button(key="present_prev").click().run()
+    assert at.title[0].value == three_saved[2]
+    assert at.button(key="present_next").proto.shortcut.lower() == "right"
+    assert at.button(key="present_prev").proto.shortcut.lower() == "left"
+
+
+def test_presentation_in_english_and_exit(three_saved: list[str]) -> None:
+    at = present({"lang": "en"})
+    assert chart_titles(at) == [TEXT["chart_va_title"]["en"]]
+    at.button(key="present_exit").click().run()
+    assert "mode" not in at.query_params
+    assert len(at.tabs) == 4  # the full page is back
