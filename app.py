@@ -39,12 +39,13 @@ scenario_view.metrics(frame, baseline, lang)
 # Only the open tab is drawn (on_change="rerun" makes each tab's .open known), so a slider move
 # redraws what the user is looking at and nothing else.
 tabs = st.tabs(
-    [t(k, lang) for k in ("tab_scenario", "tab_analysis", "tab_library", "tab_sources")],
+    [t(k, lang) for k in ("tab_scenario", "tab_table", "tab_analysis", "tab_library", "tab_sources")],
     key="tab",
     on_change="rerun",
 )
 views = (
     lambda: scenario_view.tab(scenario, frame, baseline, lang),
+    lambda: scenario_view.table_tab(scenario, frame, lang),
     lambda: analysis_panel.tab(scenario, lang),
     lambda: library_panel.tab(scenario, lang),
     lambda: sources.section(scenario, lang),

@@ -30,3 +30,12 @@ def chart_titles(at: AppTest) -> list[str]:
 
 def chart_specs(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def chart_data(at: AppTest) -> list[bytes]:
+    """Each chart's data as sent to the browser (Arrow bytes), main dataset and named ones."""
+    out = []
+    for c in at.get("vega_lite_chart"):
+        proto = c.proto
+        out.append(proto.data.data + b"".join(d.data.data for d in proto.datasets))
+    return out

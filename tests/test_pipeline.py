@@ -17,6 +17,7 @@ from model.library import ScenarioLibrary
 from model.parameters import PipelineProject, ScenarioError, default_scenario, parse_projects
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
+from ui.text import TEXT
 
 REPO = Path(__file__).resolve().parents[1]
 PLANT = PipelineProject(name="新材料工厂", investment=40.0, full_output=60.0, first_year=2026, included=True)
@@ -89,6 +90,7 @@ def test_page_counts_added_rows_and_names_bad_ones() -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.session_state["tab"] = TEXT["tab_table"]["zh"]
     at.session_state["pipeline_rows"] = [
         PLANT.to_dict(),
         {"name": "bad", "investment": 1.0, "full_output": 1.0, "first_year": 2050, "included": True},

@@ -70,4 +70,4 @@ def test_presentation_in_english_and_exit(three_saved: list[str]) -> None:
     assert chart_titles(at) == [TEXT["chart_va_title"]["en"]]
     at.button(key="present_exit").click().run()
     assert "mode" not in at.query_params
-    assert len(at.tabs) == 4  # the full page is back
+    assert len(at.tabs) == 5  # the full page is back

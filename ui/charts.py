@@ -7,6 +7,8 @@ line style as well as colour. Type is sized for a projector.
 
 from __future__ import annotations
 
+from functools import cache
+
 import altair as alt
 import pandas as pd
 
@@ -18,9 +20,13 @@ BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#5
 VALUE_FORMAT = ",.1f"
 
 
+@cache
+def _labels(lang: str) -> dict[str, str]:
+    return dict(zip(column_dictionary()["key"], column_dictionary()[f"label_{lang}"], strict=True))
+
+
 def column_label(key: str, lang: str) -> str:
-    row = column_dictionary().set_index("key").loc[key]
-    return str(row[f"label_{lang}"])
+    return _labels(lang)[key]
 
 
 def _style(chart: alt.TopLevelMixin, title: str, height: int = 340) -> alt.TopLevelMixin:
@@ -50,14 +56,14 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
     ]
 
 
-def value_added_chart(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    """Total value added: this scenario solid, the article defaults dashed, Shandong's pace dotted."""
+def value_added_data(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """(year, series, value) rows: this scenario, the article defaults, and Shandong's pace."""
     scenario, base, province = (
         t("series_scenario", lang),
         t("series_baseline", lang),
         t("series_province", lang),
     )
-    data = pd.concat(
+    return pd.concat(
         [
             pd.DataFrame({"year": frame["year"], "series": scenario, "value": frame["va_total"]}),
             pd.DataFrame({"year": baseline["year"], "series": base, "value": baseline["va_total"]}),
@@ -71,7 +77,10 @@ def value_added_chart(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "
         ],
         ignore_index=True,
     )
-    domain = [scenario, base, province]
+
+
+def value_added_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    domain = [t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang)]
     chart = (
         alt.Chart(data)
         .mark_line(point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=3)
@@ -94,36 +103,55 @@ def value_added_chart(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "
     return _style(chart, t("chart_va_title", lang))
 
 
-def _stacked_bars(frame: pd.DataFrame, columns: dict[str, str], colours: list[str], lang: str) -> alt.Chart:
-    """Bars a year, one segment per result column, stacked in the order given."""
+def value_added_chart(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """Total value added: this scenario solid, the article defaults dashed, Shandong's pace dotted."""
+    return value_added_from_data(value_added_data(frame, baseline, lang), lang)
+
+
+INVESTMENT_COLUMNS = ("fund_capital", "mobilized_investment")
+SOURCE_COLUMNS = ("va_trend", "fund_va", "project_va")
+
+
+def stacked_data(frame: pd.DataFrame, keys: tuple[str, ...], lang: str = "zh") -> pd.DataFrame:
+    """(year, series, value, series_order) rows, one per result column in ``keys``, stacked in that order."""
+    columns = {key: column_label(key, lang) for key in keys}
     data = _long(frame, columns)
     data["series_order"] = data["series"].map({v: i for i, v in enumerate(columns.values())})
-    return (
+    return data
+
+
+def _stacked_from_data(data: pd.DataFrame, keys: tuple[str, ...], colours: list[str], title: str, lang: str):
+    domain = [column_label(key, lang) for key in keys]
+    chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), stack="zero"),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=list(columns.values()), range=colours)),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
             order=alt.Order("series_order:Q"),
             tooltip=_tooltip(lang),
         )
     )
+    return _style(chart, t(title, lang))
+
+
+def investment_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    return _stacked_from_data(data, INVESTMENT_COLUMNS, [BLUE, SKY], "chart_invest_title", lang)
+
+
+def source_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    return _stacked_from_data(data, SOURCE_COLUMNS, [GREY, BLUE, GREEN], "chart_source_title", lang)
 
 
 def investment_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
     """Investment per year: the funds' own capital and the capital it mobilises, stacked."""
-    columns = {
-        "fund_capital": column_label("fund_capital", lang),
-        "mobilized_investment": column_label("mobilized_investment", lang),
-    }
-    return _style(_stacked_bars(frame, columns, [BLUE, SKY], lang), t("chart_invest_title", lang))
+    return investment_from_data(stacked_data(frame, INVESTMENT_COLUMNS, lang), lang)
 
 
 def source_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
     """Value added by source: trend, funds and named projects, stacked."""
-    columns = {key: column_label(key, lang) for key in ("va_trend", "fund_va", "project_va")}
-    return _style(_stacked_bars(frame, columns, [GREY, BLUE, GREEN], lang), t("chart_source_title", lang))
+    return source_from_data(stacked_data(frame, SOURCE_COLUMNS, lang), lang)
 
 
 COMPARE_COLOURS = [BLUE, "#D55E00", GREEN, "#CC79A7", SKY, "#000000"]

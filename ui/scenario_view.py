@@ -8,7 +8,7 @@ import streamlit as st
 from model.export import dictionary_csv, frame_to_csv
 from model.parameters import Scenario
 from model.projection import headline
-from ui import charts, pipeline, sources
+from ui import charts, pipeline, render, sources
 from ui.text import t
 
 METRICS = (
@@ -37,13 +37,15 @@ def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
 
 
 def tab(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
-    st.altair_chart(charts.value_added_chart(frame, baseline, lang), width="stretch")
+    """The three charts and the downloads (the table and the pipeline have a tab of their own)."""
+    render.chart(st, "value_added", charts.value_added_data(frame, baseline, lang), lang, key="chart_va")
     left, right = st.columns(2)
-    left.altair_chart(charts.investment_chart(frame, lang), width="stretch")
-    right.altair_chart(charts.source_chart(frame, lang), width="stretch")
+    render.chart(left, "investment", charts.stacked_data(frame, charts.INVESTMENT_COLUMNS, lang), lang)
+    render.chart(right, "source", charts.stacked_data(frame, charts.SOURCE_COLUMNS, lang), lang)
+    downloads(frame, lang)
 
-    st.subheader(t("table_title", lang))
-    st.dataframe(frame, hide_index=True, column_config=sources.result_column_config(lang), width="stretch")
+
+def downloads(frame: pd.DataFrame, lang: str) -> None:
     d1, d2, _ = st.columns([1, 1, 2])
     # Callable data: the file is made when the user clicks, not on every rerun.
     d1.download_button(
@@ -66,4 +68,10 @@ def tab(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: s
         icon=":material/menu_book:",
         key="download_dict",
     )
+
+
+def table_tab(scenario: Scenario, frame: pd.DataFrame, lang: str) -> None:
+    """The result table, its downloads and the project pipeline."""
+    st.subheader(t("table_title", lang))
+    st.dataframe(frame, hide_index=True, column_config=sources.result_column_config(lang), width="stretch")
     pipeline.section(scenario, lang)

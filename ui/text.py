@@ -122,6 +122,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "preset_loaded": {"zh": "已载入预设情景：{name}", "en": "Loaded preset: {name}"},
     "tab_scenario": {"zh": "当前情景", "en": "This scenario"},
+    "tab_table": {"zh": "逐年结果与项目清单", "en": "Table & project pipeline"},
     "tab_analysis": {"zh": "不确定性与目标", "en": "Uncertainty & goals"},
     "fan_title": {"zh": "增加值的不确定性区间（亿元）", "en": "How sure are we? Value added (100 million yuan)"},
     "fan_caption": {
