@@ -7,6 +7,7 @@ output file.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -14,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from model import analysis_cli
+from model import analysis_cli, brief_cli
 from model.exchange import long_csv, results_json
 from model.export import frame_to_csv, result_json, write_csv_rows
 from model.parameters import ScenarioError, default_scenario, fmt_number, load_parameters
@@ -47,6 +48,7 @@ def _build_parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     COMMANDS.update(analysis_cli.add_parsers(sub))
+    COMMANDS.update(brief_cli.add_parsers(sub))
     return parser
 
 
@@ -64,7 +66,7 @@ def _scenarios(args: argparse.Namespace) -> list[NamedScenario]:
     """The scenario(s) to run: the defaults, or every one in --scenario; --set applies to each."""
     found = read_scenario_file(args.scenario) if args.scenario else [NamedScenario("", default_scenario())]
     overrides = _overrides(args.set)
-    return [NamedScenario(n.name, n.scenario.replace(overrides, text=True)) for n in found]
+    return [dataclasses.replace(n, scenario=n.scenario.replace(overrides, text=True)) for n in found]
 
 
 def _scenario(args: argparse.Namespace) -> NamedScenario:
@@ -90,6 +92,9 @@ def _write(data: bytes, out: str | None) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the output is an ordinary file
         os.replace(tmp, target)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,564 @@
+"""A meeting deck (PowerPoint, 16:9) of one scenario or several compared, in Chinese or English.
+
+Slides: a title slide; for each scenario its headline figures (with the change from the article's
+defaults) and its value-added chart; for several scenarios a comparison chart and table; for each
+scenario its parameters (value, default, unit, provenance); the sources. Body type is 18 pt or more.
+No streamlit here: the page and the command line (``python -m model brief``) both call
+:func:`build_deck`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.util import Inches, Pt
+
+from model.exchange import compare_table
+from model.parameters import ScenarioError, default_scenario, fmt_number, load_parameters
+from model.projection import headline, project
+from model.scenario_file import NamedScenario
+from ui.charts import COMPARE_COLOURS, compare_chart, value_added_chart
+from ui.images import chart_png
+from ui.text import LANGS, t
+
+# Strings of the deck only, in the shape of ui.text.TEXT (to move there later).
+BRIEF_TEXT: dict[str, dict[str, str]] = {
+    "deck_title": {"zh": "德州工业政策模拟：情景简报", "en": "Dezhou industrial policy simulator: scenario brief"},
+    "deck_scenario": {"zh": "情景：{name}", "en": "Scenario: {name}"},
+    "deck_compare": {"zh": "比较 {n} 个情景：{names}", "en": "{n} scenarios compared: {names}"},
+    "deck_date": {"zh": "{year}年{month}月{day}日", "en": "{day} {month_name} {year}"},
+    "deck_article": {
+        "zh": "数据起点：《德州日报》2023年11月3日「山东德州：奏响工业强市最强音」",
+        "en": "Starting figures: Dezhou Daily, 3 November 2023, “山东德州:奏响工业强市最强音” "
+        "(Dezhou, Shandong: the loudest note of a strong industrial city)",
+    },
+    "name_sep": {"zh": "、", "en": ", "},
+    "slide_headline": {"zh": "{name}：主要数字", "en": "{name}: headline figures"},
+    "slide_chart": {"zh": "{name}：规上工业增加值走势", "en": "{name}: value added, year by year"},
+    "slide_compare_chart": {"zh": "情景比较：规上工业增加值", "en": "Scenarios compared: value added"},
+    "slide_compare_table": {"zh": "情景比较：主要数字", "en": "Scenarios compared: headline figures"},
+    "slide_assumptions": {"zh": "{name}：参数与假设", "en": "{name}: parameters and assumptions"},
+    "slide_sources": {"zh": "数据来源", "en": "Sources"},
+    "slide_page": {"zh": "（{page}/{pages}）", "en": " ({page}/{pages})"},
+    "delta": {"zh": "较文章默认情景 {delta}", "en": "{delta} against the article's defaults"},
+    "delta_points": {"zh": "较文章默认情景 {delta} 个百分点", "en": "{delta} points against the article's defaults"},
+    "delta_same": {"zh": "与文章默认情景相同", "en": "Same as the article's defaults"},
+    "defaults_note": {
+        "zh": "文章默认情景按同一终止年份（{year}年）计算。",
+        "en": "The article's defaults are run to the same last year ({year}).",
+    },
+    "changed_note": {"zh": "加粗蓝色：与默认值不同", "en": "Bold blue: differs from the default"},
+    "sources_article": {
+        "zh": "文章：《德州日报》2023年11月3日「山东德州：奏响工业强市最强音」",
+        "en": "Article: Dezhou Daily, 3 November 2023, “山东德州:奏响工业强市最强音”",
+    },
+}
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MAX_SCENARIOS = len(COMPARE_COLOURS)  # the comparison chart has a colour for each
+
+# Layout, in inches, of a 13.333 × 7.5 in (16:9) slide.
+SLIDE_W, SLIDE_H = 13.333, 7.5
+MARGIN = 0.6
+BODY_W = SLIDE_W - 2 * MARGIN
+TITLE_TOP, TITLE_H = 0.3, 1.05
+BODY_TOP, BODY_BOTTOM = 1.5, 7.15
+TITLE_PT, BODY_PT, TABLE_PT, FIGURE_PT = 32, 20, 18, 44  # points
+LATIN_FONT, EAST_ASIAN_FONT = "Arial", "Microsoft YaHei"  # 微软雅黑: on every Windows and Office
+INK, MUTED, ACCENT, CARD = "222222", "555555", "0072B2", "EEF3F8"
+CHART_WIDTH_PX, CHART_HEIGHT_PX = 680, 230  # plot size of exported charts: wide, with type that reads
+
+
+def bt(key: str, lang: str, **fmt: object) -> str:
+    """A deck string (BRIEF_TEXT first, then the page's TEXT) in ``lang``."""
+    if key not in BRIEF_TEXT:
+        return t(key, lang, **fmt)
+    text = BRIEF_TEXT[key][lang if lang in LANGS else "zh"]
+    return text.format(**fmt) if fmt else text
+
+
+def _date(day: date, lang: str) -> str:
+    return bt("deck_date", lang, year=day.year, month=day.month, day=day.day, month_name=MONTHS[day.month - 1])
+
+
+# --- text measuring (for page breaks and title sizes; a close estimate is enough) -----------------
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+_NARROW, _THIN, _BROAD = set("ijlI.,;:'!|"), set("ftr ()[]-"), set("mwMW@%")
+
+
+def _ems(text: str) -> float:
+    """Width of a text in ems, roughly as Arial and a CJK font set it."""
+    total = 0.0
+    for ch in text:
+        if _wide(ch):
+            total += 1.0
+        elif ch in _NARROW:
+            total += 0.24
+        elif ch in _THIN:
+            total += 0.31
+        elif ch in _BROAD:
+            total += 0.83
+        elif ch.isupper():
+            total += 0.68
+        else:
+            total += 0.54
+    return total
+
+
+def _tokens(text: str) -> list[str]:
+    """Where a line may break: after each CJK character, and between words."""
+    out: list[str] = []
+    for ch in text:
+        if _wide(ch) or not out or _wide(out[-1][-1]) or (out[-1][-1] == " " and ch != " "):
+            out.append(ch)
+        else:
+            out[-1] += ch
+    return out
+
+
+def _part_lines(part: str, width_in: float, size_pt: float) -> int:
+    """Lines a paragraph wraps to, breaking greedily as a slide program does."""
+    per_line = max(width_in * 72 / size_pt * 0.98, 1.0)
+    lines, used = 1, 0.0
+    for token in _tokens(part):
+        word = _ems(token.rstrip(" "))
+        space = _ems(token) - word
+        if used and used + word > per_line:
+            lines, used = lines + 1, 0.0
+        while word > per_line:  # a word longer than the line breaks anywhere
+            lines, word = lines + 1, word - per_line
+        used += word + space
+    return lines
+
+
+def _lines(text: str, width_in: float, size_pt: float) -> int:
+    return sum(_part_lines(part, width_in, size_pt) for part in str(text).split("\n"))
+
+
+def _height(text: str, width_in: float, size_pt: float) -> float:
+    """Inches a wrapped text takes; CJK fonts set lines further apart than Latin ones."""
+    total = 0.0
+    for part in str(text).split("\n"):
+        spacing = 1.45 if any(_wide(ch) for ch in part) else 1.2
+        total += _part_lines(part, width_in, size_pt) * size_pt * spacing / 72
+    return total
+
+
+# --- drawing --------------------------------------------------------------------------------------
+
+
+def _style_run(run: Any, size: float, lang: str, *, bold: bool = False, color: str | None = INK) -> None:
+    font = run.font
+    font.size = Pt(size)
+    font.bold = bold
+    font.name = LATIN_FONT
+    if color:
+        font.color.rgb = RGBColor.from_string(color)
+    rpr = run._r.get_or_add_rPr()
+    rpr.set("lang", "zh-CN" if lang == "zh" else "en-US")
+    # python-pptx sets only the Latin typeface; Chinese text takes the East Asian one (<a:ea>).
+    for old in rpr.findall(qn("a:ea")):
+        rpr.remove(old)
+    ea = OxmlElement("a:ea")
+    ea.set("typeface", EAST_ASIAN_FONT)
+    rpr.find(qn("a:latin")).addnext(ea)
+
+
+Para = tuple[str, float, bool, str | None]  # text, size in points, bold, colour
+
+
+def _fill(frame: Any, paragraphs: Sequence[Para], lang: str, align: Any = None, gap_pt: float = 4) -> None:
+    """Write paragraphs into a text frame, replacing what was there; ``gap_pt`` between them."""
+    frame.word_wrap = True
+    frame.clear()
+    for n, (text, size, bold, color) in enumerate(paragraphs):
+        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        if n:
+            para.space_before = Pt(gap_pt)
+        if align is not None:
+            para.alignment = align
+        run = para.add_run()
+        run.text = text
+        _style_run(run, size, lang, bold=bold, color=color)
+
+
+class _Deck:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.prs = Presentation()
+        self.prs.slide_width, self.prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
+
+    def slide(self, title: str, top: float = TITLE_TOP, height: float = TITLE_H, size: float = TITLE_PT) -> Any:
+        """A new slide with ``title`` in its title placeholder (layout 5 is "Title Only")."""
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[5])
+        shape = slide.shapes.title
+        shape.left, shape.top, shape.width, shape.height = (
+            Inches(MARGIN),
+            Inches(top),
+            Inches(BODY_W),
+            Inches(height),
+        )
+        size = next((s for s in (size, 28, 24) if s <= size and _lines(title, BODY_W - 0.2, s) <= 2), 24)
+        _fill(shape.text_frame, [(title, size, True, INK)], self.lang, align=PP_ALIGN.LEFT)
+        shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        return slide
+
+    def text(self, slide: Any, top: float, height: float, paragraphs: Sequence[Para], gap_pt: float = 4) -> Any:
+        """A text box across the body, ``height`` inches tall from ``top``."""
+        box = slide.shapes.add_textbox(Inches(MARGIN), Inches(top), Inches(BODY_W), Inches(height))
+        _fill(box.text_frame, paragraphs, self.lang, gap_pt=gap_pt)
+        return box
+
+    def picture(self, slide: Any, png: bytes, top: float = BODY_TOP, bottom: float = BODY_BOTTOM) -> Any:
+        """The image as large as fits between ``top`` and ``bottom``, centred."""
+        from PIL import Image  # python-pptx depends on Pillow
+
+        with Image.open(io.BytesIO(png)) as img:
+            ratio = img.width / img.height
+        width, height = BODY_W, BODY_W / ratio
+        if height > bottom - top:
+            height, width = bottom - top, (bottom - top) * ratio
+        left = (SLIDE_W - width) / 2
+        return slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(width), Inches(height))
+
+    def table(
+        self,
+        slide: Any,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        top: float = BODY_TOP,
+        highlight: set[tuple[int, int]] = frozenset(),
+        align_right: set[int] = frozenset(),
+    ) -> Any:
+        """A table at 18 pt; cells in ``highlight`` (row, column) are bold and blue."""
+        # Rows as tall as their text needs (estimated): PowerPoint grows a short row, but some
+        # programs do not when they set Chinese in a fallback font.
+        heights = [_row_height(row, widths) for row in [header, *rows]]
+        shape = slide.shapes.add_table(
+            len(rows) + 1, len(header), Inches(MARGIN), Inches(top), Inches(sum(widths)), Inches(sum(heights))
+        )
+        table = shape.table
+        for c, w in enumerate(widths):
+            table.columns[c].width = Inches(w)
+        for row, height in zip(table.rows, heights, strict=True):
+            row.height = Inches(height)
+        for r, values in enumerate([header, *rows]):
+            for c, value in enumerate(values):
+                cell = table.cell(r, c)
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+                cell.margin_top = cell.margin_bottom = Inches(CELL_PAD_H / 2)
+                marked = (r - 1, c) in highlight
+                color = None if r == 0 else (ACCENT if marked else INK)
+                align = PP_ALIGN.RIGHT if c in align_right and r > 0 else None
+                _fill(cell.text_frame, [(str(value), TABLE_PT, r == 0 or marked, color)], self.lang, align=align)
+        return shape
+
+    def bytes(self) -> bytes:
+        buf = io.BytesIO()
+        self.prs.save(buf)
+        return buf.getvalue()
+
+
+CELL_PAD_W, CELL_PAD_H = 0.2, 0.08  # cell margins: left+right (python-pptx's), top+bottom (set below)
+
+
+def _row_height(values: Sequence[str], widths: Sequence[float]) -> float:
+    """A row's height, estimated a little generously (as if bold) for page breaks."""
+    return (
+        max(_height(str(v), (w - CELL_PAD_W) / 1.03, TABLE_PT) for v, w in zip(values, widths, strict=True))
+        + CELL_PAD_H
+    )
+
+
+def _greedy(heights: Sequence[float], head: float, room: float) -> list[list[int]]:
+    pages: list[list[int]] = [[]]
+    used = head
+    for n, h in enumerate(heights):
+        if pages[-1] and used + h > room:
+            pages.append([])
+            used = head
+        pages[-1].append(n)
+        used += h
+    return pages
+
+
+def _pages(rows: list[list[str]], header: list[str], widths: Sequence[float], room: float) -> list[list[int]]:
+    """Split row indices into pages whose table (header included) fits in ``room`` inches, as
+    evenly as the fewest pages allow."""
+    head = _row_height(header, widths)
+    heights = [_row_height(row, widths) for row in rows]
+    pages = _greedy(heights, head, room)
+    low, high = head + max(heights, default=0.0), room
+    for _ in range(30):  # the smallest room that needs no more pages: balanced pages
+        mid = (low + high) / 2
+        if len(_greedy(heights, head, mid)) <= len(pages):
+            high = mid
+        else:
+            low = mid
+    return _greedy(heights, head, high)
+
+
+# --- content --------------------------------------------------------------------------------------
+
+
+def _name(item: NamedScenario, lang: str) -> str:
+    name = item.name_en if lang == "en" and item.name_en else item.name
+    return name or bt("series_scenario", lang)
+
+
+def _description(item: NamedScenario, lang: str) -> str:
+    return (item.description_en or item.description_zh) if lang == "en" else (item.description_zh or "")
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
+
+
+def _shown(spec: Any, value: Any, lang: str) -> str:
+    if spec.kind == "bool":
+        return bt("yes" if value else "no", lang)
+    return fmt_number(value)
+
+
+METRICS = (  # (label key, headline key, format); as on the page
+    ("metric_va", "va_total", "{:,.1f}"),
+    ("metric_growth", "avg_growth_pct", "{:.2f}"),
+    ("metric_fund", "cum_fund_investment", "{:,.1f}"),
+    ("metric_extra", "extra_va", "{:,.1f}"),
+)
+
+
+def _delta_text(key: str, delta: float, fmt: str, lang: str) -> str:
+    if abs(delta) < 5e-10:
+        return bt("delta_same", lang)
+    shown = fmt.replace("{:", "{:+").format(delta)
+    return bt("delta_points" if key == "avg_growth_pct" else "delta", lang, delta=shown)
+
+
+def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang: str, today: date) -> None:
+    slide = deck.slide(bt("deck_title", lang), top=1.5, height=1.3, size=40)
+    if len(items) == 1:
+        lines: list[Para] = [(bt("deck_scenario", lang, name=names[0]), 28, True, ACCENT)]
+        if _description(items[0], lang):
+            lines.append((_description(items[0], lang), BODY_PT, False, MUTED))
+    else:
+        joined = bt("name_sep", lang).join(names)
+        lines = [(bt("deck_compare", lang, n=len(items), names=joined), 28, True, ACCENT)]
+    lines += [(_date(today, lang), BODY_PT, False, INK), (bt("deck_article", lang), BODY_PT, False, INK)]
+    deck.text(slide, 3.0, BODY_BOTTOM - 3.0, lines, gap_pt=14)
+
+
+NOTE_H = 0.5  # a one-line note at the foot of the body
+
+
+def _note(deck: _Deck, slide: Any, text: str) -> None:
+    deck.text(slide, BODY_BOTTOM - NOTE_H + 0.05, NOTE_H, [(text, 18, False, MUTED)])
+
+
+def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str) -> None:
+    """Four cards: each headline figure and its change from the article's defaults (same last year)."""
+    slide = deck.slide(bt("slide_headline", lang, name=name))
+    now = headline(frame)
+    year = now["final_year"]
+    base = headline(project(default_scenario().replace({"horizon_end": year})))
+    top = BODY_TOP
+    description = _description(item, lang)
+    if description:
+        height = min(_height(description, BODY_W - 0.2, BODY_PT), 1.0) + 0.1
+        deck.text(slide, top, height, [(description, BODY_PT, False, MUTED)])
+        top += height + 0.1
+    gap = 0.25
+    card_w = (BODY_W - gap) / 2
+    card_h = (BODY_BOTTOM - NOTE_H - top - gap) / 2
+    for n, (label, key, fmt) in enumerate(METRICS):
+        left = MARGIN + (n % 2) * (card_w + gap)
+        card_top = top + (n // 2) * (card_h + gap)
+        card = slide.shapes.add_shape(
+            MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(card_top), Inches(card_w), Inches(card_h)
+        )
+        card.adjustments[0] = 0.08
+        card.fill.solid()
+        card.fill.fore_color.rgb = RGBColor.from_string(CARD)
+        card.line.fill.background()
+        card.shadow.inherit = False
+        text = card.text_frame
+        text.vertical_anchor = MSO_ANCHOR.MIDDLE
+        text.margin_left = text.margin_right = Inches(0.25)
+        figures: list[Para] = [
+            (bt(label, lang, year=year), BODY_PT, False, MUTED),
+            (fmt.format(now[key]), FIGURE_PT, True, INK),
+            (_delta_text(key, now[key] - base[key], fmt, lang), BODY_PT, False, ACCENT),
+        ]
+        _fill(text, figures, lang, align=PP_ALIGN.LEFT)
+    _note(deck, slide, bt("defaults_note", lang, year=year))
+
+
+def _chart_png(chart: Any) -> bytes:
+    # A plot this size keeps the chart's 14 px labels near 16 pt once the picture fills the slide.
+    return chart_png(chart.properties(height=CHART_HEIGHT_PX), scale=3, width=CHART_WIDTH_PX)
+
+
+def _chart_slide(deck: _Deck, name: str, frame: pd.DataFrame, lang: str) -> None:
+    slide = deck.slide(bt("slide_chart", lang, name=name))
+    year = int(frame["year"].iloc[-1])
+    baseline = project(default_scenario().replace({"horizon_end": year}))
+    deck.picture(slide, _chart_png(value_added_chart(frame, baseline, lang)))
+
+
+COMPARE_FORMATS = {
+    "final_year": "{:d}",
+    "va_total": "{:,.1f}",
+    "avg_growth_pct": "{:.2f}",
+    "cum_fund_investment": "{:,.1f}",
+    "va_diff_vs_defaults": "{:+,.1f}",
+}
+
+
+def _number(fmt: str, value: float) -> str:
+    shown = fmt.format(value)
+    return shown.lstrip("+-") if shown.lstrip("+-").strip("0.,") == "" else shown  # "+0.0" and "-0.0" → "0.0"
+
+
+def _compare_slides(
+    deck: _Deck, names: list[str], items: list[NamedScenario], frames: list[pd.DataFrame], lang: str
+) -> None:
+    """The compared scenarios' value added in one chart, then their headline figures side by side."""
+    slide = deck.slide(bt("slide_compare_chart", lang))
+    last = max(int(f["year"].iloc[-1]) for f in frames)
+    baseline = project(default_scenario().replace({"horizon_end": last}))
+    deck.picture(slide, _chart_png(compare_chart(dict(zip(names, frames, strict=True)), baseline, lang)))
+
+    slide = deck.slide(bt("slide_compare_table", lang))
+    shown = [dataclasses.replace(item, name=name) for item, name in zip(items, names, strict=True)]
+    table = compare_table(shown)
+    rows = [
+        [bt("cmp_" + col, lang), *(_number(fmt, v) for v in table[col].tolist())]
+        for col, fmt in COMPARE_FORMATS.items()
+    ]
+    label_w = 4.3
+    widths = [label_w] + [(BODY_W - label_w) / len(names)] * len(names)
+    deck.table(slide, [bt("cmp_scenario", lang), *names], rows, widths, align_right=set(range(1, len(names) + 1)))
+
+
+def _assumption_slides(deck: _Deck, name: str, item: NamedScenario, lang: str) -> None:
+    """Every parameter: label, value, default, unit, provenance; a value off its default in bold blue."""
+    values = item.scenario.to_dict()
+    header = [bt(k, lang) for k in ("col_parameter", "col_value", "col_default", "col_unit", "col_provenance")]
+    widths = [BODY_W - 6.85, 1.4, 1.4, 2.3, 1.75]
+    rows, changed = [], []
+    for spec in load_parameters().values():
+        value = values[spec.key]
+        rows.append(
+            [
+                spec.label(lang),
+                _shown(spec, value, lang),
+                _shown(spec, spec.default, lang),
+                spec.unit(lang),
+                bt("prov_" + spec.provenance, lang),
+            ]
+        )
+        changed.append(value != spec.default)
+    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
+    for n, page in enumerate(pages, start=1):
+        title = bt("slide_assumptions", lang, name=name)
+        if len(pages) > 1:
+            title += bt("slide_page", lang, page=n, pages=len(pages))
+        slide = deck.slide(title)
+        marked = {(r, c) for r, i in enumerate(page) if changed[i] for c in (0, 1)}
+        deck.table(slide, header, [rows[i] for i in page], widths, highlight=marked, align_right={1, 2})
+        if any(changed[i] for i in page):
+            _note(deck, slide, bt("changed_note", lang))
+
+
+def _source_text(spec: Any, lang: str) -> str:
+    if spec.source_zh:  # an article sentence: the Chinese quote, and its gloss in English
+        return f"「{spec.source_zh}」" if lang == "zh" else f"“{spec.source_en}”\n「{spec.source_zh}」"
+    if lang == "en" and spec.provenance == "external" and spec.source_en:
+        return f"{spec.publication}\n{spec.source_en}"
+    return spec.publication
+
+
+def _sources_slides(deck: _Deck, lang: str) -> None:
+    """The article, then each parameter's sentence from it or the publication it comes from."""
+    header = [bt(k, lang) for k in ("col_parameter", "col_provenance", "col_source")]
+    widths = [3.2, 1.75, BODY_W - 4.95]
+    rows = [
+        [spec.label(lang), bt("prov_" + spec.provenance, lang), _source_text(spec, lang)]
+        for spec in load_parameters().values()
+        if spec.provenance in ("article", "external") or spec.publication
+    ]
+    article = bt("sources_article", lang)
+    article_h = _height(article, BODY_W - 0.2, BODY_PT) + 0.15
+    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - article_h)
+    for n, page in enumerate(pages, start=1):
+        title = bt("slide_sources", lang)
+        if len(pages) > 1:
+            title += bt("slide_page", lang, page=n, pages=len(pages))
+        slide = deck.slide(title)
+        deck.text(slide, BODY_TOP - 0.05, article_h, [(article, BODY_PT, True, INK)])
+        deck.table(slide, header, [rows[i] for i in page], widths, top=BODY_TOP + article_h)
+
+
+def build_deck(items: Sequence[NamedScenario], lang: str = "zh", *, today: date | None = None) -> bytes:
+    """A .pptx deck of ``items`` (one scenario, or up to six compared) in ``lang`` ("zh" or "en").
+
+    Raises ScenarioError for no scenarios or more than the comparison chart can tell apart.
+    """
+    items = list(items)
+    lang = lang if lang in LANGS else "zh"
+    if not items:
+        raise ScenarioError(["no scenarios for the deck; choose at least one"])
+    if len(items) > MAX_SCENARIOS:
+        raise ScenarioError([f"{len(items)} scenarios; a deck compares at most {MAX_SCENARIOS}"])
+    names = _unique([_name(item, lang) for item in items])
+    frames = [project(item.scenario) for item in items]
+
+    deck = _Deck(lang)
+    deck.prs.core_properties.title = bt("deck_title", lang)
+    deck.prs.core_properties.language = "zh-CN" if lang == "zh" else "en-US"
+    _title_slide(deck, names, items, lang, today or date.today())
+    for name, item, frame in zip(names, items, frames, strict=True):
+        _headline_slide(deck, name, item, frame, lang)
+        _chart_slide(deck, name, frame, lang)
+    if len(items) > 1:
+        _compare_slides(deck, names, items, frames, lang)
+    for name, item in zip(names, items, strict=True):
+        _assumption_slides(deck, name, item, lang)
+    _sources_slides(deck, lang)
+    return deck.bytes()
