@@ -130,3 +130,10 @@ def test_sources_section_lists_every_parameter() -> None:
             if column in table.columns:
                 keys_shown |= set(table[column])
     assert set(load_parameters()) <= keys_shown
+
+
+def test_meeting_downloads_are_offered(page: AppTest) -> None:
+    labels = [d.proto.label for d in page.get("download_button")]
+    assert TEXT["deck"]["zh"] in labels
+    for title in ("chart_va_title", "chart_invest_title", "chart_source_title"):
+        assert f"{TEXT[title]['zh']} · PNG" in labels and f"{TEXT[title]['zh']} · SVG" in labels

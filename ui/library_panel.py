@@ -15,6 +15,7 @@ from model.library import ENV_VAR, LibraryUnavailable, NameTaken, SavedScenario,
 from model.parameters import Scenario, ScenarioError, default_scenario
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from ui import charts
+from ui import downloads as meeting
 from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.text import t
@@ -191,7 +192,14 @@ def _compare(saved: list[SavedScenario], lang: str) -> None:
         }
         | {t("cmp_avg_growth_pct", lang): st.column_config.NumberColumn(format="%.2f")},
     )
-    a, b, c = st.columns(3)
+    a, b, c, d, e = st.columns(5)
+    meeting.deck(d, lambda: items, lang, key="deck_compare")
+    frames = {i.name: projection(i.scenario) for i in items}
+    meeting.chart_images(
+        e,
+        [("compare", t("chart_compare_title", lang), lambda: charts.compare_chart(frames, baseline, lang))],
+        lang,
+    )
     downloads = [
         (a, "export_json", lambda: exchange.scenarios_json(items), "json", "application/json"),
         (b, "export_csv", lambda: exchange.long_csv(items), "csv", "text/csv"),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from model.export import dictionary_csv, frame_to_csv
 from model.parameters import Scenario
 from model.projection import headline
+from model.scenario_file import NamedScenario
 from ui import charts, pipeline, render, sources
+from ui import downloads as meeting
 from ui.text import t
 
 METRICS = (
@@ -42,11 +46,18 @@ def tab(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: s
     left, right = st.columns(2)
     render.chart(left, "investment", charts.stacked_data(frame, charts.INVESTMENT_COLUMNS, lang), lang)
     render.chart(right, "source", charts.stacked_data(frame, charts.SOURCE_COLUMNS, lang), lang)
-    downloads(frame, lang)
+    d1, d2, d3, d4 = st.columns(4)
+    downloads(d1, d2, frame, lang)
+    images = [
+        ("value-added", t("chart_va_title", lang), lambda: charts.value_added_chart(frame, baseline, lang)),
+        ("investment", t("chart_invest_title", lang), lambda: charts.investment_chart(frame, lang)),
+        ("sources", t("chart_source_title", lang), lambda: charts.source_chart(frame, lang)),
+    ]
+    meeting.chart_images(d3, images, lang)
+    meeting.deck(d4, lambda: [NamedScenario("", scenario)], lang, key="deck_current")
 
 
-def downloads(frame: pd.DataFrame, lang: str) -> None:
-    d1, d2, _ = st.columns([1, 1, 2])
+def downloads(d1: Any, d2: Any, frame: pd.DataFrame, lang: str) -> None:
     # Callable data: the file is made when the user clicks, not on every rerun.
     d1.download_button(
         t("download_csv", lang),

@@ -122,6 +122,16 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "preset_loaded": {"zh": "已载入预设情景：{name}", "en": "Loaded preset: {name}"},
     "tab_scenario": {"zh": "当前情景", "en": "This scenario"},
+    "images": {"zh": "图表图片", "en": "Chart images"},
+    "images_help": {
+        "zh": "PNG 为屏幕尺寸的两倍，适合投影和文档；SVG 可在设计软件中编辑。",
+        "en": "PNG at twice the screen size, sharp on a projector and in documents; SVG can be edited.",
+    },
+    "deck": {"zh": "生成演示文稿（PPTX）", "en": "Slide deck (PPTX)"},
+    "deck_help": {
+        "zh": "标题页、核心数据、图表、假设及来源，按当前语言生成。",
+        "en": "Title, headline figures, charts, assumptions and sources, in the page's language.",
+    },
     "tab_table": {"zh": "逐年结果与项目清单", "en": "Table & project pipeline"},
     "tab_analysis": {"zh": "不确定性与目标", "en": "Uncertainty & goals"},
     "fan_title": {"zh": "增加值的不确定性区间（亿元）", "en": "How sure are we? Value added (100 million yuan)"},
