@@ -19,22 +19,36 @@ st.set_page_config(
 
 lang = url.current_lang() if presenting else url.language_switch()
 url_problems = url.check_query_once()
+baseline = projection(default_scenario())
+
+
+def headline(scenario) -> None:
+    st.title(t("page_title", lang))
+    st.caption(t("page_caption", lang))
+    scenario_view.metrics(projection(scenario), baseline, lang)
+
+
+# The headline figures go out before the sidebar's eighteen controls are built: after the first
+# run the controls' values are already in the session, so the figure a user is watching arrives
+# sooner. The slot is drawn again only if the controls give another scenario (the first run).
+top = st.empty()
+early = None if presenting else controls.scenario_from_state(lang)
+if early is not None:
+    with top.container():
+        headline(early)
 scenario = controls.sidebar(lang)  # drawn (and hidden) in presentation mode too: the link keeps its values
 if presenting:
     present.view(scenario, lang, url.language_switch)
     st.stop()
 present.toggle(lang)
+if scenario != early:
+    with top.container():
+        headline(scenario)
 frame = projection(scenario)
-baseline = projection(default_scenario())
-
-st.title(t("page_title", lang))
-st.caption(t("page_caption", lang))
 if url_problems:
     with st.container(border=True):
         st.warning(t("url_ignored", lang) + "\n\n" + "\n".join(f"- {p}" for p in url_problems))
         st.button(t("dismiss", lang), key="dismiss_url", on_click=url_problems.clear)
-
-scenario_view.metrics(frame, baseline, lang)
 
 # Only the open tab is drawn (on_change="rerun" makes each tab's .open known), so a slider move
 # redraws what the user is looking at and nothing else.

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.parameters import ParamSpec, Scenario, default_scenario, fmt_number, load_parameters, make_scenario
+from model.parameters import (
+    ParamSpec,
+    Scenario,
+    ScenarioError,
+    default_scenario,
+    fmt_number,
+    load_parameters,
+    make_scenario,
+)
 from model.scenario_file import load_presets
 from ui import pipeline
 from ui.text import t
@@ -93,6 +101,19 @@ def _presets(lang: str) -> None:
                 args=(preset.scenario, t("preset_loaded", lang, name=name)),
                 width="stretch",
             )
+
+
+def scenario_from_state(lang: str) -> Scenario | None:
+    """The scenario the controls hold, read from the session before they are drawn (None on a
+    session's first run, when the link or the defaults set them)."""
+    specs = load_parameters()
+    if not all(key in st.session_state for key in specs):
+        return None
+    try:
+        added, _ = pipeline.current(lang)
+        return make_scenario({key: st.session_state[key] for key in specs}).with_projects(added)
+    except ScenarioError:
+        return None
 
 
 def sidebar(lang: str) -> Scenario:
