@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.parameters import default_scenario
-from ui import analysis_panel, controls, library_panel, present, scenario_view, sources, url
+from ui import analysis_panel, controls, library_panel, messages, present, scenario_view, sources, url
 from ui.compute import projection
 from ui.text import t
 
@@ -47,7 +47,7 @@ if scenario != early:
 frame = projection(scenario)
 if url_problems:
     with st.container(border=True):
-        st.warning(t("url_ignored", lang) + "\n\n" + "\n".join(f"- {p}" for p in url_problems))
+        messages.show("warning", t("url_ignored", lang), url_problems, lang)
         st.button(t("dismiss", lang), key="dismiss_url", on_click=url_problems.clear)
 
 # Only the open tab is drawn (on_change="rerun" makes each tab's .open known), so a slider move

@@ -84,21 +84,23 @@ def test_link_values_open_the_scenario() -> None:
 
 
 @pytest.mark.parametrize(
-    ("query", "named"),
+    ("query", "named_en", "named_zh"),
     [
-        ({"growth_start": "abc"}, "growth_start: 'abc' is not a number"),
-        ({"fund_size": "5000"}, "fund_size: 5000.0 is out of range"),
-        ({"horizon_end": "2030.5"}, "horizon_end: 2030.5 is not a whole number"),
-        ({"phase1_on": "maybe"}, "phase1_on: 'maybe' is not true or false"),
-        ({"bogus": "1"}, "bogus=1: unknown parameter"),
+        ({"growth_start": "abc"}, "growth_start: 'abc' is not a number", "growth_start: 'abc' 不是数字"),
+        ({"fund_size": "5000"}, "fund_size: 5000.0 is out of range", "fund_size: 5000.0 超出范围"),
+        ({"horizon_end": "2030.5"}, "horizon_end: 2030.5 is not a whole number", "horizon_end: 2030.5 不是整数"),
+        ({"phase1_on": "maybe"}, "phase1_on: 'maybe' is not true or false", "phase1_on: 'maybe' 不是 true 或 false"),
+        ({"bogus": "1"}, "bogus=1: unknown parameter", "bogus=1: 未知参数"),
     ],
 )
-def test_bad_link_values_are_ignored_with_a_notice(query: dict[str, str], named: str) -> None:
-    at = run_page(query)
-    notice = " ".join(w.value for w in at.warning)
-    assert named in notice
-    assert "allowed" in notice or named.endswith("unknown parameter")
-    assert metric_values(at) == metric_values(run_page())
+def test_bad_link_values_are_ignored_with_a_notice(query: dict[str, str], named_en: str, named_zh: str) -> None:
+    for lang, named, allowed in (("en", named_en, "allowed"), ("zh", named_zh, "允许")):
+        at = run_page({**query, "lang": lang})
+        notice = " ".join(w.value for w in at.warning)
+        assert TEXT["url_ignored"][lang] in notice
+        assert named in notice
+        assert allowed in notice or "bogus" in named
+        assert metric_values(at) == metric_values(run_page({"lang": lang}))
 
 
 def test_english_page() -> None:

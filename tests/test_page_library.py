@@ -49,7 +49,7 @@ def test_saving_over_a_name_asks_first(db_url: str) -> None:
 
 def test_bad_name_gets_a_message_and_keeps_the_input(db_url: str) -> None:
     at = save_as(open_page(), "   ")
-    assert any("empty" in e.value for e in at.error)
+    assert any("情景名称不能为空" in e.value for e in at.error)
     assert ScenarioLibrary(db_url).list() == []
 
 

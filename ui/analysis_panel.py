@@ -11,9 +11,10 @@ from model.observations import METRICS as OBS_METRICS
 from model.observations import to_csv as observations_csv
 from model.observations import validate as validate_observations
 from model.parameters import Scenario, ScenarioError, default_scenario, fmt_number, load_parameters
-from ui import charts
+from ui import charts, messages
 from ui.compute import Items, Projects, plain, projection, rebuild
 from ui.controls import load_into_controls
+from ui.messages import localise
 from ui.text import t
 
 DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
@@ -96,7 +97,7 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
             target_growth=target if kind == "growth" else None,
         )
     except ScenarioError as e:
-        st.error("; ".join(e.problems))
+        st.error("; ".join(localise(p, lang) for p in e.problems))
         return
     message = result.message_zh if lang == "zh" and result.message_zh else result.message
     (st.success if result.reached else st.warning)(message)
@@ -130,7 +131,7 @@ def _observed(scenario: Scenario, lang: str) -> None:
     )
     good, problems = validate_observations(edited)
     if problems:
-        st.warning(t("obs_problems", lang) + "\n\n" + "\n".join(f"- {p}" for p in problems))
+        messages.show("warning", t("obs_problems", lang), problems, lang)
     frame, baseline = projection(scenario), projection(default_scenario())
     st.altair_chart(charts.growth_chart(frame, baseline, good, lang), width="stretch")
     st.caption(t("obs_caption", lang))

@@ -14,10 +14,11 @@ from model import exchange
 from model.library import ENV_VAR, LibraryUnavailable, NameTaken, SavedScenario, ScenarioLibrary, default_url
 from model.parameters import Scenario, ScenarioError, default_scenario
 from model.scenario_file import NamedScenario, parse_scenario_bytes
-from ui import charts
+from ui import charts, messages
 from ui import downloads as meeting
 from ui.compute import projection
 from ui.controls import load_into_controls
+from ui.messages import localise
 from ui.text import t
 
 MAX_COMPARE = 6
@@ -50,9 +51,9 @@ def _show_messages() -> None:
         getattr(st, kind)(text)
 
 
-def _problem_text(error: Exception) -> str:
+def _problem_text(error: Exception, lang: str) -> str:
     problems = getattr(error, "problems", None)
-    return "; ".join(problems) if problems else str(error)
+    return localise("; ".join(problems) if problems else str(error), lang)
 
 
 # --- callbacks (they run before the page is drawn, so they can set widget values) -----------
@@ -66,7 +67,7 @@ def _save(library: ScenarioLibrary, scenario: Scenario, lang: str, overwrite: bo
         st.session_state.pending_overwrite = name.strip()
         return
     except (ScenarioError, LibraryUnavailable) as e:
-        _say("error", _problem_text(e))
+        _say("error", _problem_text(e, lang))
         return
     st.session_state.pop("pending_overwrite", None)
     _say("success", t("saved", lang, name=saved.name))
@@ -85,7 +86,7 @@ def _rename(library: ScenarioLibrary, old: str, lang: str) -> None:
     try:
         renamed = library.rename(old, new)
     except (ScenarioError, LibraryUnavailable) as e:
-        _say("error", _problem_text(e))
+        _say("error", _problem_text(e, lang))
         return
     new_name = renamed.name if renamed else new.strip()
     st.session_state.pick = new_name
@@ -97,7 +98,7 @@ def _delete(library: ScenarioLibrary, name: str, lang: str) -> None:
     try:
         library.delete(name)
     except (ScenarioError, LibraryUnavailable) as e:
-        _say("error", _problem_text(e))
+        _say("error", _problem_text(e, lang))
         return
     st.session_state.compare_names = [n for n in st.session_state.get("compare_names", []) if n != name]
     st.session_state.pop("pick", None)
@@ -110,7 +111,7 @@ def _import(library: ScenarioLibrary, items: list[NamedScenario], lang: str) -> 
         for item in items:
             library.save(item.name, item.scenario, overwrite=overwrite)
     except (ScenarioError, LibraryUnavailable) as e:
-        _say("error", _problem_text(e))
+        _say("error", _problem_text(e, lang))
         return
     st.session_state.uploader_round = st.session_state.get("uploader_round", 0) + 1  # clears the uploader
     _say("success", t("imported", lang, n=len(items)))
@@ -237,7 +238,7 @@ def _import_box(library: ScenarioLibrary, lang: str) -> None:
     try:
         items = parse_scenario_bytes(upload.getvalue(), upload.name)
     except ScenarioError as e:
-        st.error(t("import_problems", lang, file=upload.name) + "\n\n" + "\n".join(f"- {p}" for p in e.problems))
+        messages.show("error", t("import_problems", lang, file=upload.name), e.problems, lang)
         return
     items = [i if i.name else NamedScenario(f"{t('unnamed', lang)} {n}", i.scenario) for n, i in enumerate(items, 1)]
     st.info(t("import_ready", lang, n=len(items), names=", ".join(i.name for i in items)))
@@ -262,10 +263,10 @@ def tab(scenario: Scenario, lang: str) -> None:
         library = get_library(library_url())
         saved = library.list()
     except (LibraryUnavailable, ScenarioError) as e:
-        st.error(t("library_unavailable", lang, error=_problem_text(e)))
+        st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))
         return
     if library.problems:
-        st.warning(t("library_skipped", lang) + "\n\n" + "\n".join(f"- {p}" for p in library.problems))
+        messages.show("warning", t("library_skipped", lang), library.problems, lang)
     left, right = st.columns([1, 2], gap="large")
     with left:
         _save_box(library, scenario, lang)

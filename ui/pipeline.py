@@ -24,6 +24,7 @@ from model.parameters import (
     load_projects,
     parse_project,
 )
+from ui import messages
 from ui.text import t
 
 ROWS = "pipeline_rows"  # the current rows: a list of dicts, as typed
@@ -151,4 +152,4 @@ def section(scenario: Scenario, lang: str) -> None:
     )
     _, problems = current(lang)
     if problems:
-        st.warning(t("pipeline_problems", lang) + "\n\n" + "\n".join(f"- {p}" for p in problems))
+        messages.show("warning", t("pipeline_problems", lang), problems, lang)

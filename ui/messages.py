@@ -1,0 +1,83 @@
+"""Problem messages in the page's language.
+
+The model and the library say what is wrong in English sentences built from a few patterns (key,
+value, what is wrong, what is allowed), the same words the command line prints. On the page in
+Chinese, those patterns are put into Chinese here; keys, values and file names stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import streamlit as st
+
+# (pattern, Chinese) in order: longer phrases first.
+_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), r)
+    for p, r in [
+        (r"a whole number from (\S+) to (\S+)", r"\1 至 \2 之间的整数"),
+        (r"a number from (\S+) to (\S+)", r"\1 至 \2 之间的数"),
+        (r"a whole year from (\S+) to (\S+)", r"\1 至 \2 之间的整年"),
+        (r"a number above (\S+)", r"大于 \1 的数"),
+        (r"is not a finite number", "不是有限的数"),
+        (r"is not a whole number", "不是整数"),
+        (r"is not a number", "不是数字"),
+        (r"is not true or false", "不是 true 或 false"),
+        (r"is out of range", "超出范围"),
+        (r"is missing", "缺失"),
+        (r"unknown parameter", "未知参数"),
+        (r"unknown field", "未知字段"),
+        (r"allowed keys", "允许的键名"),
+        (r"allowed: true or false", "允许：true 或 false"),
+        (r"allowed a finite number", "允许：有限的数"),
+        (r"allowed a whole year", "允许：整年"),
+        (r"allowed:? ", "允许："),
+        (r"not valid JSON", "不是有效的 JSON"),
+        (r"not UTF-8 text", "不是 UTF-8 文本"),
+        (r"save it as UTF-8", "请另存为 UTF-8"),
+        (r"is larger than the ([\d,]+)-byte limit", r"超过 \1 字节的上限"),
+        (r"bytes", "字节"),
+        (r"a scenario name cannot be empty", "情景名称不能为空"),
+        (
+            r"a scenario name can have at most (\d+) characters; this one has (\d+)",
+            r"情景名称最多 \1 个字符，此名称有 \2 个",
+        ),
+        (r"a scenario name cannot contain control characters", "情景名称不能包含控制字符"),
+        (
+            r"a saved scenario is already named (.+?); choose another name or overwrite it",
+            r"已有名为 \1 的情景；请换一个名称或覆盖",
+        ),
+        (r"no saved scenario is named", "没有这个名称的已保存情景："),
+        (r"text of 1 to (\d+) characters", r"1 至 \1 个字符的文本"),
+        (r"name the publication \(it cannot be empty\)", "请注明出处（不能为空）"),
+        (r"no scenarios to export; choose at least one", "没有可导出的情景；请至少选择一个"),
+        (r"\(100 million yuan\)", "（亿元）"),
+        (r"\(100 million yuan/yr\)", "（亿元/年）"),
+        (r"\(years?\)", "（年）"),
+        (r"\(share\)", "（比例）"),
+        (r"\(×\)", "（倍）"),
+        (r"row (\d+)", r"第\1行"),
+        (r"; ", "；"),
+        (r" （", "（"),
+    ]
+]
+
+
+def localise(text: str, lang: str) -> str:
+    """``text`` in ``lang``: Chinese patterns replace the English ones; keys and values stay."""
+    if lang != "zh":
+        return text
+    for pattern, replacement in _ZH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def bullet_list(intro: str, problems: Iterable[str], lang: str) -> str:
+    """An introduction and one bullet per problem, in the page's language (markdown)."""
+    return intro + "\n\n" + "\n".join(f"- {localise(p, lang)}" for p in problems)
+
+
+def show(kind: str, intro: str, problems: Iterable[str], lang: str) -> None:
+    """st.warning / st.error with a bullet per problem."""
+    getattr(st, kind)(bullet_list(intro, problems, lang))
