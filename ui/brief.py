@@ -33,39 +33,6 @@ from ui.charts import COMPARE_COLOURS, compare_chart, value_added_chart
 from ui.images import chart_png
 from ui.text import LANGS, t
 
-# Strings of the deck only, in the shape of ui.text.TEXT (to move there later).
-BRIEF_TEXT: dict[str, dict[str, str]] = {
-    "deck_title": {"zh": "德州工业政策模拟：情景简报", "en": "Dezhou industrial policy simulator: scenario brief"},
-    "deck_scenario": {"zh": "情景：{name}", "en": "Scenario: {name}"},
-    "deck_compare": {"zh": "比较 {n} 个情景：{names}", "en": "{n} scenarios compared: {names}"},
-    "deck_date": {"zh": "{year}年{month}月{day}日", "en": "{day} {month_name} {year}"},
-    "deck_article": {
-        "zh": "数据起点：《德州日报》2023年11月3日「山东德州：奏响工业强市最强音」",
-        "en": "Starting figures: Dezhou Daily, 3 November 2023, “山东德州:奏响工业强市最强音” "
-        "(Dezhou, Shandong: the loudest note of a strong industrial city)",
-    },
-    "name_sep": {"zh": "、", "en": ", "},
-    "slide_headline": {"zh": "{name}：主要数字", "en": "{name}: headline figures"},
-    "slide_chart": {"zh": "{name}：规上工业增加值走势", "en": "{name}: value added, year by year"},
-    "slide_compare_chart": {"zh": "情景比较：规上工业增加值", "en": "Scenarios compared: value added"},
-    "slide_compare_table": {"zh": "情景比较：主要数字", "en": "Scenarios compared: headline figures"},
-    "slide_assumptions": {"zh": "{name}：参数与假设", "en": "{name}: parameters and assumptions"},
-    "slide_sources": {"zh": "数据来源", "en": "Sources"},
-    "slide_page": {"zh": "（{page}/{pages}）", "en": " ({page}/{pages})"},
-    "delta": {"zh": "较文章默认情景 {delta}", "en": "{delta} against the article's defaults"},
-    "delta_points": {"zh": "较文章默认情景 {delta} 个百分点", "en": "{delta} points against the article's defaults"},
-    "delta_same": {"zh": "与文章默认情景相同", "en": "Same as the article's defaults"},
-    "defaults_note": {
-        "zh": "文章默认情景按同一终止年份（{year}年）计算。",
-        "en": "The article's defaults are run to the same last year ({year}).",
-    },
-    "changed_note": {"zh": "加粗蓝色：与默认值不同", "en": "Bold blue: differs from the default"},
-    "sources_article": {
-        "zh": "文章：《德州日报》2023年11月3日「山东德州：奏响工业强市最强音」",
-        "en": "Article: Dezhou Daily, 3 November 2023, “山东德州:奏响工业强市最强音”",
-    },
-}
-
 MONTHS = (
     "January",
     "February",
@@ -94,16 +61,8 @@ INK, MUTED, ACCENT, CARD = "222222", "555555", "0072B2", "EEF3F8"
 CHART_WIDTH_PX, CHART_HEIGHT_PX = 680, 230  # plot size of exported charts: wide, with type that reads
 
 
-def bt(key: str, lang: str, **fmt: object) -> str:
-    """A deck string (BRIEF_TEXT first, then the page's TEXT) in ``lang``."""
-    if key not in BRIEF_TEXT:
-        return t(key, lang, **fmt)
-    text = BRIEF_TEXT[key][lang if lang in LANGS else "zh"]
-    return text.format(**fmt) if fmt else text
-
-
 def _date(day: date, lang: str) -> str:
-    return bt("deck_date", lang, year=day.year, month=day.month, day=day.day, month_name=MONTHS[day.month - 1])
+    return t("deck_date", lang, year=day.year, month=day.month, day=day.day, month_name=MONTHS[day.month - 1])
 
 
 # --- text measuring (for page breaks and title sizes; a close estimate is enough) -----------------
@@ -334,7 +293,7 @@ def _pages(rows: list[list[str]], header: list[str], widths: Sequence[float], ro
 
 def _name(item: NamedScenario, lang: str) -> str:
     name = item.name_en if lang == "en" and item.name_en else item.name
-    return name or bt("series_scenario", lang)
+    return name or t("series_scenario", lang)
 
 
 def _description(item: NamedScenario, lang: str) -> str:
@@ -352,7 +311,7 @@ def _unique(names: list[str]) -> list[str]:
 
 def _shown(spec: Any, value: Any, lang: str) -> str:
     if spec.kind == "bool":
-        return bt("yes" if value else "no", lang)
+        return t("yes" if value else "no", lang)
     return fmt_number(value)
 
 
@@ -366,21 +325,21 @@ METRICS = (  # (label key, headline key, format); as on the page
 
 def _delta_text(key: str, delta: float, fmt: str, lang: str) -> str:
     if abs(delta) < 5e-10:
-        return bt("delta_same", lang)
+        return t("delta_same", lang)
     shown = fmt.replace("{:", "{:+").format(delta)
-    return bt("delta_points" if key == "avg_growth_pct" else "delta", lang, delta=shown)
+    return t("delta_points" if key == "avg_growth_pct" else "delta", lang, delta=shown)
 
 
 def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang: str, today: date) -> None:
-    slide = deck.slide(bt("deck_title", lang), top=1.5, height=1.3, size=40)
+    slide = deck.slide(t("deck_title", lang), top=1.5, height=1.3, size=40)
     if len(items) == 1:
-        lines: list[Para] = [(bt("deck_scenario", lang, name=names[0]), 28, True, ACCENT)]
+        lines: list[Para] = [(t("deck_scenario", lang, name=names[0]), 28, True, ACCENT)]
         if _description(items[0], lang):
             lines.append((_description(items[0], lang), BODY_PT, False, MUTED))
     else:
-        joined = bt("name_sep", lang).join(names)
-        lines = [(bt("deck_compare", lang, n=len(items), names=joined), 28, True, ACCENT)]
-    lines += [(_date(today, lang), BODY_PT, False, INK), (bt("deck_article", lang), BODY_PT, False, INK)]
+        joined = t("name_sep", lang).join(names)
+        lines = [(t("deck_compare", lang, n=len(items), names=joined), 28, True, ACCENT)]
+    lines += [(_date(today, lang), BODY_PT, False, INK), (t("deck_article", lang), BODY_PT, False, INK)]
     deck.text(slide, 3.0, BODY_BOTTOM - 3.0, lines, gap_pt=14)
 
 
@@ -393,7 +352,7 @@ def _note(deck: _Deck, slide: Any, text: str) -> None:
 
 def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str) -> None:
     """Four cards: each headline figure and its change from the article's defaults (same last year)."""
-    slide = deck.slide(bt("slide_headline", lang, name=name))
+    slide = deck.slide(t("slide_headline", lang, name=name))
     now = headline(frame)
     year = now["final_year"]
     base = headline(project(default_scenario().replace({"horizon_end": year})))
@@ -421,12 +380,12 @@ def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataF
         text.vertical_anchor = MSO_ANCHOR.MIDDLE
         text.margin_left = text.margin_right = Inches(0.25)
         figures: list[Para] = [
-            (bt(label, lang, year=year), BODY_PT, False, MUTED),
+            (t(label, lang, year=year), BODY_PT, False, MUTED),
             (fmt.format(now[key]), FIGURE_PT, True, INK),
             (_delta_text(key, now[key] - base[key], fmt, lang), BODY_PT, False, ACCENT),
         ]
         _fill(text, figures, lang, align=PP_ALIGN.LEFT)
-    _note(deck, slide, bt("defaults_note", lang, year=year))
+    _note(deck, slide, t("defaults_note", lang, year=year))
 
 
 def _chart_png(chart: Any) -> bytes:
@@ -435,7 +394,7 @@ def _chart_png(chart: Any) -> bytes:
 
 
 def _chart_slide(deck: _Deck, name: str, frame: pd.DataFrame, lang: str) -> None:
-    slide = deck.slide(bt("slide_chart", lang, name=name))
+    slide = deck.slide(t("slide_chart", lang, name=name))
     year = int(frame["year"].iloc[-1])
     baseline = project(default_scenario().replace({"horizon_end": year}))
     deck.picture(slide, _chart_png(value_added_chart(frame, baseline, lang)))
@@ -459,27 +418,26 @@ def _compare_slides(
     deck: _Deck, names: list[str], items: list[NamedScenario], frames: list[pd.DataFrame], lang: str
 ) -> None:
     """The compared scenarios' value added in one chart, then their headline figures side by side."""
-    slide = deck.slide(bt("slide_compare_chart", lang))
+    slide = deck.slide(t("slide_compare_chart", lang))
     last = max(int(f["year"].iloc[-1]) for f in frames)
     baseline = project(default_scenario().replace({"horizon_end": last}))
     deck.picture(slide, _chart_png(compare_chart(dict(zip(names, frames, strict=True)), baseline, lang)))
 
-    slide = deck.slide(bt("slide_compare_table", lang))
+    slide = deck.slide(t("slide_compare_table", lang))
     shown = [dataclasses.replace(item, name=name) for item, name in zip(items, names, strict=True)]
     table = compare_table(shown)
     rows = [
-        [bt("cmp_" + col, lang), *(_number(fmt, v) for v in table[col].tolist())]
-        for col, fmt in COMPARE_FORMATS.items()
+        [t("cmp_" + col, lang), *(_number(fmt, v) for v in table[col].tolist())] for col, fmt in COMPARE_FORMATS.items()
     ]
     label_w = 4.3
     widths = [label_w] + [(BODY_W - label_w) / len(names)] * len(names)
-    deck.table(slide, [bt("cmp_scenario", lang), *names], rows, widths, align_right=set(range(1, len(names) + 1)))
+    deck.table(slide, [t("cmp_scenario", lang), *names], rows, widths, align_right=set(range(1, len(names) + 1)))
 
 
 def _assumption_slides(deck: _Deck, name: str, item: NamedScenario, lang: str) -> None:
     """Every parameter: label, value, default, unit, provenance; a value off its default in bold blue."""
     values = item.scenario.to_dict()
-    header = [bt(k, lang) for k in ("col_parameter", "col_value", "col_default", "col_unit", "col_provenance")]
+    header = [t(k, lang) for k in ("col_parameter", "col_value", "col_default", "col_unit", "col_provenance")]
     widths = [BODY_W - 6.85, 1.4, 1.4, 2.3, 1.75]
     rows, changed = [], []
     for spec in load_parameters().values():
@@ -490,20 +448,20 @@ def _assumption_slides(deck: _Deck, name: str, item: NamedScenario, lang: str) -
                 _shown(spec, value, lang),
                 _shown(spec, spec.default, lang),
                 spec.unit(lang),
-                bt("prov_" + spec.provenance, lang),
+                t("prov_" + spec.provenance, lang),
             ]
         )
         changed.append(value != spec.default)
     pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
     for n, page in enumerate(pages, start=1):
-        title = bt("slide_assumptions", lang, name=name)
+        title = t("slide_assumptions", lang, name=name)
         if len(pages) > 1:
-            title += bt("slide_page", lang, page=n, pages=len(pages))
+            title += t("slide_page", lang, page=n, pages=len(pages))
         slide = deck.slide(title)
         marked = {(r, c) for r, i in enumerate(page) if changed[i] for c in (0, 1)}
         deck.table(slide, header, [rows[i] for i in page], widths, highlight=marked, align_right={1, 2})
         if any(changed[i] for i in page):
-            _note(deck, slide, bt("changed_note", lang))
+            _note(deck, slide, t("changed_note", lang))
 
 
 def _source_text(spec: Any, lang: str) -> str:
@@ -516,20 +474,20 @@ def _source_text(spec: Any, lang: str) -> str:
 
 def _sources_slides(deck: _Deck, lang: str) -> None:
     """The article, then each parameter's sentence from it or the publication it comes from."""
-    header = [bt(k, lang) for k in ("col_parameter", "col_provenance", "col_source")]
+    header = [t(k, lang) for k in ("col_parameter", "col_provenance", "col_source")]
     widths = [3.2, 1.75, BODY_W - 4.95]
     rows = [
-        [spec.label(lang), bt("prov_" + spec.provenance, lang), _source_text(spec, lang)]
+        [spec.label(lang), t("prov_" + spec.provenance, lang), _source_text(spec, lang)]
         for spec in load_parameters().values()
         if spec.provenance in ("article", "external") or spec.publication
     ]
-    article = bt("sources_article", lang)
+    article = t("sources_article", lang)
     article_h = _height(article, BODY_W - 0.2, BODY_PT) + 0.15
     pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - article_h)
     for n, page in enumerate(pages, start=1):
-        title = bt("slide_sources", lang)
+        title = t("slide_sources", lang)
         if len(pages) > 1:
-            title += bt("slide_page", lang, page=n, pages=len(pages))
+            title += t("slide_page", lang, page=n, pages=len(pages))
         slide = deck.slide(title)
         deck.text(slide, BODY_TOP - 0.05, article_h, [(article, BODY_PT, True, INK)])
         deck.table(slide, header, [rows[i] for i in page], widths, top=BODY_TOP + article_h)
@@ -550,7 +508,7 @@ def build_deck(items: Sequence[NamedScenario], lang: str = "zh", *, today: date 
     frames = [project(item.scenario) for item in items]
 
     deck = _Deck(lang)
-    deck.prs.core_properties.title = bt("deck_title", lang)
+    deck.prs.core_properties.title = t("deck_title", lang)
     deck.prs.core_properties.language = "zh-CN" if lang == "zh" else "en-US"
     _title_slide(deck, names, items, lang, today or date.today())
     for name, item, frame in zip(names, items, frames, strict=True):

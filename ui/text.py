@@ -300,6 +300,36 @@ TEXT: dict[str, dict[str, str]] = {
     "unnamed": {"zh": "未命名情景", "en": "Unnamed scenario"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
+    # The slide deck (ui/brief.py)
+    "deck_title": {"zh": "德州工业政策模拟：情景简报", "en": "Dezhou industrial policy simulator: scenario brief"},
+    "deck_scenario": {"zh": "情景：{name}", "en": "Scenario: {name}"},
+    "deck_compare": {"zh": "比较 {n} 个情景：{names}", "en": "{n} scenarios compared: {names}"},
+    "deck_date": {"zh": "{year}年{month}月{day}日", "en": "{day} {month_name} {year}"},
+    "deck_article": {
+        "zh": "数据起点：《德州日报》2023年11月3日「山东德州：奏响工业强市最强音」",
+        "en": "Starting figures: Dezhou Daily, 3 November 2023, “山东德州:奏响工业强市最强音” "
+        "(Dezhou, Shandong: the loudest note of a strong industrial city)",
+    },
+    "name_sep": {"zh": "、", "en": ", "},
+    "slide_headline": {"zh": "{name}：主要数字", "en": "{name}: headline figures"},
+    "slide_chart": {"zh": "{name}：规上工业增加值走势", "en": "{name}: value added, year by year"},
+    "slide_compare_chart": {"zh": "情景比较：规上工业增加值", "en": "Scenarios compared: value added"},
+    "slide_compare_table": {"zh": "情景比较：主要数字", "en": "Scenarios compared: headline figures"},
+    "slide_assumptions": {"zh": "{name}：参数与假设", "en": "{name}: parameters and assumptions"},
+    "slide_sources": {"zh": "数据来源", "en": "Sources"},
+    "slide_page": {"zh": "（{page}/{pages}）", "en": " ({page}/{pages})"},
+    "delta": {"zh": "较文章默认情景 {delta}", "en": "{delta} against the article's defaults"},
+    "delta_points": {"zh": "较文章默认情景 {delta} 个百分点", "en": "{delta} points against the article's defaults"},
+    "delta_same": {"zh": "与文章默认情景相同", "en": "Same as the article's defaults"},
+    "defaults_note": {
+        "zh": "文章默认情景按同一终止年份（{year}年）计算。",
+        "en": "The article's defaults are run to the same last year ({year}).",
+    },
+    "changed_note": {"zh": "加粗蓝色：与默认值不同", "en": "Bold blue: differs from the default"},
+    "sources_article": {
+        "zh": "文章：《德州日报》2023年11月3日「山东德州：奏响工业强市最强音」",
+        "en": "Article: Dezhou Daily, 3 November 2023, “山东德州:奏响工业强市最强音”",
+    },
 }
 
 
