@@ -18,7 +18,8 @@ st.set_page_config(
 )
 
 lang = url.current_lang() if presenting else url.language_switch()
-url_problems = url.check_query_once()
+url.take_pending_fixes()
+url_problems, url_rounded = url.check_query_once()
 baseline = projection(default_scenario())
 
 
@@ -37,6 +38,7 @@ if early is not None:
     with top.container():
         headline(early)
 scenario = controls.sidebar(lang)  # drawn (and hidden) in presentation mode too: the link keeps its values
+url.apply_link_fixes()
 if presenting:
     present.view(scenario, lang, url.language_switch)
     st.stop()
@@ -45,10 +47,13 @@ if scenario != early:
     with top.container():
         headline(scenario)
 frame = projection(scenario)
-if url_problems:
+if url_problems or url_rounded:
     with st.container(border=True):
-        messages.show("warning", t("url_ignored", lang), url_problems, lang)
-        st.button(t("dismiss", lang), key="dismiss_url", on_click=url_problems.clear)
+        if url_problems:
+            messages.show("warning", t("url_ignored", lang), url_problems, lang)
+        if url_rounded:
+            messages.show("info", t("url_rounded", lang), url_rounded, lang)
+        st.button(t("dismiss", lang), key="dismiss_url", on_click=lambda: (url_problems.clear(), url_rounded.clear()))
 
 # Only the open tab is drawn (on_change="rerun" makes each tab's .open known), so a slider move
 # redraws what the user is looking at and nothing else.

@@ -117,31 +117,33 @@ def _problem(spec: ParamSpec, value: Any, what: str) -> str:
     return f"{spec.key}: {value!r} {what}; allowed: {spec.allowed()}"
 
 
-def coerce(spec: ParamSpec, value: Any) -> float | int | bool:
+def coerce(spec: ParamSpec, value: Any, shown: Any = None) -> float | int | bool:
     """Check a typed value (from JSON or a widget) against the spec; return it in the spec's type.
 
-    Raises ScenarioError naming the key, the value given and what is allowed.
+    Raises ScenarioError naming the key, the value as given (``shown``, else ``value``) and what is
+    allowed.
     """
+    given = value if shown is None else shown
     if spec.kind == "bool":
         if isinstance(value, bool):
             return value
-        raise ScenarioError([_problem(spec, value, "is not true or false")])
+        raise ScenarioError([_problem(spec, given, "is not true or false")])
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ScenarioError([_problem(spec, value, "is not a number")])
+        raise ScenarioError([_problem(spec, given, "is not a number")])
     try:
         value = float(value) if spec.kind == "float" or not float(value).is_integer() else int(value)
     except OverflowError:  # an integer too large for a float
-        raise ScenarioError([_problem(spec, value, "is out of range")]) from None
+        raise ScenarioError([_problem(spec, given, "is out of range")]) from None
     if not math.isfinite(value):
-        raise ScenarioError([_problem(spec, value, "is not a finite number")])
+        raise ScenarioError([_problem(spec, given, "is not a finite number")])
     if spec.kind == "int":
         if not float(value).is_integer():
-            raise ScenarioError([_problem(spec, value, "is not a whole number")])
+            raise ScenarioError([_problem(spec, given, "is not a whole number")])
         value = int(value)
     else:
         value = float(value)
     if not spec.min <= value <= spec.max:
-        raise ScenarioError([_problem(spec, value, "is out of range")])
+        raise ScenarioError([_problem(spec, given, "is out of range")])
     return value
 
 
@@ -159,7 +161,7 @@ def parse_text(spec: ParamSpec, text: str) -> float | int | bool:
         number = float(raw)
     except ValueError:
         raise ScenarioError([_problem(spec, text, "is not a number")]) from None
-    return coerce(spec, number)
+    return coerce(spec, number, shown=text)
 
 
 # Limits of a project a user adds to the pipeline (the named projects' own figures are data).

@@ -22,7 +22,7 @@ def problems_of(call) -> list[str]:
             lambda: make_scenario({"growth_start": "x"}, text=True),
             "growth_start: 'x' 不是数字；允许：-10 至 25 之间的数 (%)",
         ),
-        (lambda: make_scenario({"fund_size": 5000}), "fund_size: 5000.0 超出范围；允许：0 至 1000 之间的数（亿元）"),
+        (lambda: make_scenario({"fund_size": 5000}), "fund_size: 5000 超出范围；允许：0 至 1000 之间的数（亿元）"),
         (
             lambda: make_scenario({"horizon_end": 2030.5}),
             "horizon_end: 2030.5 不是整数；允许：2025 至 2035 之间的整数（年）",

@@ -87,8 +87,9 @@ def test_link_values_open_the_scenario() -> None:
     ("query", "named_en", "named_zh"),
     [
         ({"growth_start": "abc"}, "growth_start: 'abc' is not a number", "growth_start: 'abc' 不是数字"),
-        ({"fund_size": "5000"}, "fund_size: 5000.0 is out of range", "fund_size: 5000.0 超出范围"),
-        ({"horizon_end": "2030.5"}, "horizon_end: 2030.5 is not a whole number", "horizon_end: 2030.5 不是整数"),
+        ({"fund_size": "5000"}, "fund_size: '5000' is out of range", "fund_size: '5000' 超出范围"),
+        ({"horizon_end": "2031.5"}, "horizon_end: '2031.5' is not a whole number", "horizon_end: '2031.5' 不是整数"),
+        ({"growth_start": ["10", "11"]}, "growth_start: given 2 times", "growth_start: 出现了 2 次"),
         ({"phase1_on": "maybe"}, "phase1_on: 'maybe' is not true or false", "phase1_on: 'maybe' 不是 true 或 false"),
         ({"bogus": "1"}, "bogus=1: unknown parameter", "bogus=1: 未知参数"),
     ],
@@ -101,6 +102,14 @@ def test_bad_link_values_are_ignored_with_a_notice(query: dict[str, str], named_
         assert named in notice
         assert allowed in notice or "bogus" in named
         assert metric_values(at) == metric_values(run_page({"lang": lang}))
+
+
+def test_link_value_between_steps_is_rounded_with_a_notice() -> None:
+    at = run_page({"growth_start": "10.55", "lang": "en"})
+    assert at.slider(key="growth_start").value == 10.6
+    assert any("growth_start=10.55: rounded to 10.6" in i.value for i in at.info)
+    expected = headline(project(make_scenario({"growth_start": 10.6})))
+    assert metric_values(at)[0] == f"{expected['va_total']:,.1f}"
 
 
 def test_english_page() -> None:

@@ -56,10 +56,12 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
     ]
 
 
-def value_added_data(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """(year, series, value) rows: this scenario, the article defaults, and Shandong's pace."""
+def value_added_data(
+    frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh", label: str | None = None
+) -> pd.DataFrame:
+    """(year, series, value) rows: this scenario (named ``label``), the article defaults, Shandong's pace."""
     scenario, base, province = (
-        t("series_scenario", lang),
+        label or t("series_scenario", lang),
         t("series_baseline", lang),
         t("series_province", lang),
     )
@@ -79,8 +81,8 @@ def value_added_data(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "z
     )
 
 
-def value_added_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    domain = [t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang)]
+def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | None = None) -> alt.TopLevelMixin:
+    domain = [label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang)]
     chart = (
         alt.Chart(data)
         .mark_line(point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=3)
@@ -103,9 +105,11 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelM
     return _style(chart, t("chart_va_title", lang))
 
 
-def value_added_chart(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def value_added_chart(
+    frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh", label: str | None = None
+) -> alt.TopLevelMixin:
     """Total value added: this scenario solid, the article defaults dashed, Shandong's pace dotted."""
-    return value_added_from_data(value_added_data(frame, baseline, lang), lang)
+    return value_added_from_data(value_added_data(frame, baseline, lang, label), lang, label)
 
 
 INVESTMENT_COLUMNS = ("fund_capital", "mobilized_investment")

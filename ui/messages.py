@@ -16,6 +16,8 @@ import streamlit as st
 _ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), r)
     for p, r in [
+        (r"given (\d+) times; allowed: once", r"出现了 \1 次；只允许出现一次"),
+        (r"rounded to (\S+) \(the control's step is (\S+)\)", r"已取整为 \1（滑块步长为 \2）"),
         (r"a whole number from (\S+) to (\S+)", r"\1 至 \2 之间的整数"),
         (r"a number from (\S+) to (\S+)", r"\1 至 \2 之间的数"),
         (r"a whole year from (\S+) to (\S+)", r"\1 至 \2 之间的整年"),

@@ -93,7 +93,7 @@ def view(current: Scenario, lang: str, language_switch) -> None:
 
     scenario_view.metrics(frame, baseline, lang)
     chart = (
-        charts.value_added_chart(frame, baseline, lang)
+        charts.value_added_chart(frame, baseline, lang, label=item.name)
         .properties(height=300)
         .configure_axis(labelFontSize=17, titleFontSize=17)
         .configure_legend(labelFontSize=17)

@@ -114,6 +114,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "链接中的以下参数无效，已改用默认值：",
         "en": "These values in the link were ignored and their defaults used instead:",
     },
+    "url_rounded": {
+        "zh": "链接中的以下数值已按滑块步长取整：",
+        "en": "These values in the link were rounded to the control's step:",
+    },
     "dismiss": {"zh": "知道了", "en": "Dismiss"},
     "presets": {"zh": "预设情景", "en": "Preset scenarios"},
     "preset_help": {

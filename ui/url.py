@@ -8,46 +8,97 @@ so the user is told which values were ignored and what is allowed.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import streamlit as st
 
-from model.parameters import ScenarioError, load_parameters, parse_text
+from model.parameters import ParamSpec, ScenarioError, fmt_number, load_parameters, parse_text
 from ui.text import DEFAULT_LANG, LANGS
 
 RESERVED = ("lang", "mode")  # the language and presentation-mode switches
 
 
-def problems_in(query: Mapping[str, str]) -> list[str]:
-    """One sentence per query value that will be ignored, naming it and what is allowed."""
+def _on_grid(spec: ParamSpec, value: float | int) -> float | int:
+    """``value`` on the control's grid (what the slider can show)."""
+    steps = round((value - spec.min) / spec.step)
+    snapped = spec.min + steps * spec.step
+    return int(snapped) if spec.kind == "int" else round(snapped, 10)
+
+
+def review(query: Mapping[str, list[str]]) -> tuple[list[str], list[str], dict[str, Any]]:
+    """The link's values checked with the model's own rules.
+
+    Returns the sentences for values that are ignored (their default is used), the sentences for
+    values rounded to the control's step, and the values the controls must start from instead of
+    what Streamlit would make of the link (the default, or the rounded value).
+    """
     specs = load_parameters()
-    problems = []
-    for key, value in query.items():
+    ignored, rounded, start = [], [], {}
+    for key, values in query.items():
         if key in RESERVED:
             continue
         spec = specs.get(key)
+        text = values[-1] if values else ""
         if spec is None:
-            problems.append(f"{key}={value}: unknown parameter")
+            ignored.append(f"{key}={text}: unknown parameter")
+            continue
+        if len(values) > 1:
+            ignored.append(f"{key}: given {len(values)} times; allowed: once")
+            start[key] = spec.default
             continue
         try:
-            parse_text(spec, value)
+            value = parse_text(spec, text)
         except ScenarioError as e:
-            problems.extend(e.problems)
-    return problems
+            ignored.extend(e.problems)
+            start[key] = spec.default
+            continue
+        if spec.kind != "bool" and _on_grid(spec, value) != value:
+            start[key] = _on_grid(spec, value)
+            rounded.append(f"{key}={text}: rounded to {fmt_number(start[key])} (the control's step is {spec.step})")
+    return ignored, rounded, start
 
 
-def check_query_once() -> list[str]:
-    """On a session's first run: find the bad query values and drop the unknown keys from the URL.
+def problems_in(query: Mapping[str, str]) -> list[str]:
+    """One sentence per query value that will be ignored, naming it and what is allowed."""
+    return review({k: [v] for k, v in query.items()})[0]
 
-    The result is kept in the session, so the notice stays until the user closes it.
+
+def check_query_once() -> tuple[list[str], list[str]]:
+    """On a session's first run: check the link's values, set the controls that must not take them
+    as Streamlit would, and drop the unknown keys from the URL.
+
+    The sentences are kept in the session, so the notices stay until the user closes them.
     """
     if "url_problems" not in st.session_state:
-        query = st.query_params.to_dict()
-        st.session_state.url_problems = problems_in(query)
+        query = {key: st.query_params.get_all(key) for key in st.query_params}
+        ignored, rounded, start = review(query)
+        st.session_state.url_problems, st.session_state.url_rounded = ignored, rounded
+        # A control bound to the link takes the link's value on its first run, whatever the session
+        # says; these values are applied at the top of the next run (see apply_link_fixes).
+        st.session_state.url_fixes = start
         specs = load_parameters()
         for key in query:
             if key not in specs and key not in RESERVED:
                 del st.query_params[key]
-    return st.session_state.url_problems
+    return st.session_state.url_problems, st.session_state.url_rounded
+
+
+def apply_link_fixes() -> None:
+    """After the controls' first run: if the link held values the model does not take as
+    Streamlit would (a fraction for a whole number, a value between steps, a repeated key), set
+    those controls to the default or the rounded value, and run the page again."""
+    fixes = st.session_state.get("url_fixes")
+    if fixes:
+        st.session_state.url_fixes = {}
+        st.session_state.pending_fixes = fixes
+        st.rerun()
+
+
+def take_pending_fixes() -> None:
+    """At the top of a run, before the controls exist: apply what apply_link_fixes left."""
+    pending = st.session_state.pop("pending_fixes", None)
+    if pending:
+        st.session_state.update(pending)
 
 
 def _sync_lang() -> None:

@@ -26,11 +26,17 @@ from tests.browser.streamlit_server import (
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def scenario_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The session server's scenario library: a test may put scenarios in it with ScenarioLibrary."""
+    return f"sqlite:///{tmp_path_factory.mktemp('library') / 'scenarios.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory, scenario_db_url: str) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("streamlit")
     port = free_port()
     log = tmp / "server.log"
-    env = {"DEZHOU_SCENARIO_DB": f"sqlite:///{tmp / 'scenarios.sqlite'}"}
+    env = {"DEZHOU_SCENARIO_DB": scenario_db_url}
     proc = start_streamlit(ROOT / "app.py", port, log, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -63,11 +69,14 @@ def open_page(browser: Browser, app_url: str) -> Iterator[Callable[..., Page]]:
 
     Each call without ``context`` gets a fresh browser context (a new user, a new session). On
     teardown every page must show no exception element and have logged no page or console error.
+    ``ready`` waits until the page is drawn (by default: the scenario page's metrics and charts).
     """
     opened: list[tuple[Page, PageErrors]] = []
     contexts: list[BrowserContext] = []
 
-    def _open(query: str = "", context: BrowserContext | None = None) -> Page:
+    def _open(
+        query: str = "", context: BrowserContext | None = None, ready: Callable[[Page], None] = wait_for_page
+    ) -> Page:
         if context is None:
             context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
             contexts.append(context)
@@ -75,7 +84,7 @@ def open_page(browser: Browser, app_url: str) -> Iterator[Callable[..., Page]]:
         errors = PageErrors(page)
         opened.append((page, errors))
         page.goto(f"{app_url}/?{query}" if query else f"{app_url}/")
-        wait_for_page(page)
+        ready(page)
         return page
 
     yield _open
