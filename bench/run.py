@@ -351,6 +351,8 @@ def report(results: dict, args: argparse.Namespace) -> str:
         + (f" --load-seconds {args.load_seconds:g}" if args.load_seconds != 60 else "")
         + "` (see the docstring of `bench/run.py` for what each number means). The floor is",
         "`bench/floor_app.py`, one slider and one metric, measured in the same run on the same machine.",
+        "Where the page's time goes, what was tried and what stands in the way of the latency targets:",
+        "[README.md](README.md).",
         "",
         f"- Date: {results['date']}",
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['os']}",
