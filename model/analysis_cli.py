@@ -75,7 +75,7 @@ def _cmd_uncertainty(args: argparse.Namespace) -> None:
     else:
         doc = {
             "name": named.name,
-            "parameters": named.scenario.to_dict(),
+            **named.scenario.to_doc(),
             "draws": args.draws,
             "seed": args.seed,
             "percentiles": frame.to_dict(orient="records"),
@@ -94,7 +94,7 @@ def _cmd_sensitivity(args: argparse.Namespace) -> None:
     else:
         doc = {
             "name": named.name,
-            "parameters": named.scenario.to_dict(),
+            **named.scenario.to_doc(),
             "final_year": named.scenario.horizon_end,
             "rows": frame.to_dict(orient="records"),
         }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -236,15 +236,22 @@ def parse_projects(docs: Any, where: str = "") -> tuple[PipelineProject, ...]:
         raise ScenarioError([f"{at}projects must be a list of objects"])
     if len(docs) > MAX_PROJECTS:
         raise ScenarioError([f"{at}{len(docs)} projects; allowed: at most {MAX_PROJECTS}"])
-    out, problems = [], []
-    for n, doc in enumerate(docs, start=1):
+    return tuple(parse_all(docs, lambda n, doc: parse_project(doc, f"{at}project {n}")))
+
+
+def parse_all(items: list[Any], parse: Callable[[int, Any], Any], problems: list[str] | None = None) -> list[Any]:
+    """``parse(n, item)`` for each item (n from 1); every item's problems (after ``problems``) are
+    listed in one ScenarioError, so nothing from a list with a bad item is used."""
+    problems = list(problems or [])
+    out = []
+    for n, item in enumerate(items, start=1):
         try:
-            out.append(parse_project(doc, f"{at}project {n}"))
+            out.append(parse(n, item))
         except ScenarioError as e:
             problems.extend(e.problems)
     if problems:
         raise ScenarioError(problems)
-    return tuple(out)
+    return out
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from model.parameters import DATA_DIR, Scenario, ScenarioError, make_scenario, parse_projects
+from model.parameters import DATA_DIR, Scenario, ScenarioError, make_scenario, parse_all, parse_projects
 
 MAX_FILE_BYTES = 1_000_000  # a scenario file is a few hundred bytes; 1 MB is generous
 
@@ -96,15 +96,7 @@ def _parse_many(doc: dict, source: str) -> list[NamedScenario]:
     items = doc["scenarios"]
     if not isinstance(items, list) or not items:
         raise ScenarioError([*problems, f"{source}: 'scenarios' must be a non-empty list"])
-    out: list[NamedScenario] = []
-    for n, item in enumerate(items, start=1):
-        try:
-            out.append(parse_scenario_doc(item, f"{source}, scenario {n}"))
-        except ScenarioError as e:
-            problems.extend(e.problems)
-    if problems:
-        raise ScenarioError(problems)
-    return out
+    return parse_all(items, lambda n, item: parse_scenario_doc(item, f"{source}, scenario {n}"), problems)
 
 
 PRESET_DIR = DATA_DIR / "presets"
