@@ -177,9 +177,8 @@ def _compare(saved: list[SavedScenario], lang: str) -> None:
     by_name = {s.name: s for s in saved}
     items = [by_name[n].named() for n in chosen]
     baseline = projection(default_scenario())
-    st.altair_chart(
-        charts.compare_chart({i.name: projection(i.scenario) for i in items}, baseline, lang), width="stretch"
-    )
+    frames = {i.name: projection(i.scenario) for i in items}
+    st.altair_chart(charts.compare_chart(frames, baseline, lang), width="stretch")
     if not items:
         return
     table = exchange.compare_table(items)
@@ -195,7 +194,6 @@ def _compare(saved: list[SavedScenario], lang: str) -> None:
     )
     a, b, c, d, e = st.columns(5)
     meeting.deck(d, lambda: items, lang, key="deck_compare")
-    frames = {i.name: projection(i.scenario) for i in items}
     meeting.chart_images(
         e,
         [("compare", t("chart_compare_title", lang), lambda: charts.compare_chart(frames, baseline, lang))],

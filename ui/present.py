@@ -56,8 +56,9 @@ def _step(delta: int, count: int) -> None:
     st.session_state[INDEX] = (st.session_state.get(INDEX, 0) + delta) % count
 
 
-def _deck(current: Scenario, lang: str) -> list[NamedScenario]:
-    """The chosen saved scenarios, or the current one when none is saved or chosen."""
+def _deck(current: Scenario, lang: str) -> tuple[list[NamedScenario], list[str]]:
+    """The chosen saved scenarios (or the current one when none is saved or chosen), and the names
+    of all saved ones to choose from: one read of the library."""
     try:
         saved = library_panel.get_library(library_panel.library_url()).list()
     except Exception:  # the library is unavailable: present what is on screen
@@ -69,12 +70,12 @@ def _deck(current: Scenario, lang: str) -> list[NamedScenario]:
         )[:6]
     st.session_state[CHOSEN] = [n for n in st.session_state[CHOSEN] if n in by_name]
     chosen = [by_name[n].named() for n in st.session_state[CHOSEN]]
-    return chosen or [NamedScenario(t("series_scenario", lang), current)]
+    return chosen or [NamedScenario(t("series_scenario", lang), current)], list(by_name)
 
 
 def view(current: Scenario, lang: str, language_switch) -> None:
     st.html(STYLE)
-    deck = _deck(current, lang)
+    deck, names = _deck(current, lang)
     index = st.session_state.get(INDEX, 0) % len(deck)
     item = deck[index]
     frame, baseline = projection(item.scenario), projection(default_scenario())
@@ -100,8 +101,4 @@ def view(current: Scenario, lang: str, language_switch) -> None:
     )
     st.altair_chart(chart, width="stretch")
     with st.expander(t("present_choose", lang)):
-        try:
-            names = [s.name for s in library_panel.get_library(library_panel.library_url()).list()]
-        except Exception:
-            names = []
         st.multiselect(t("present_choose", lang), names, key=CHOSEN, label_visibility="collapsed")

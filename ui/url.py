@@ -58,11 +58,6 @@ def review(query: Mapping[str, list[str]]) -> tuple[list[str], list[str], dict[s
     return ignored, rounded, start
 
 
-def problems_in(query: Mapping[str, str]) -> list[str]:
-    """One sentence per query value that will be ignored, naming it and what is allowed."""
-    return review({k: [v] for k, v in query.items()})[0]
-
-
 def check_query_once() -> tuple[list[str], list[str]]:
     """On a session's first run: check the link's values, set the controls that must not take them
     as Streamlit would, and drop the unknown keys from the URL.
