@@ -3,7 +3,10 @@
 Pure functions (numpy and pandas only) that the command line and the page both call:
 
 - :func:`monte_carlo` draws every uncertain parameter of ``data/uncertainty.csv`` around the
-  scenario's value, projects all draws at once and returns percentiles of ``va_total`` per year;
+  scenario's value (the 2023 level ``base_va`` included) and persistent year-to-year shocks to growth
+  in projected years (``data/shocks.csv``), projects all draws at once and returns percentiles of
+  ``va_total`` per year; :func:`target_probabilities` gives the share of the same draws that reach
+  each target;
 - :func:`sensitivity` moves one parameter at a time to the ends of its range (a tornado table);
 - :func:`goal_seek` finds the value of one parameter that makes value added, or its average growth,
   meet a target in a given year.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import math
+import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -27,6 +31,7 @@ import pandas as pd
 
 from model.parameters import (
     BASE_YEAR,
+    Target,
     DATA_DIR,
     ParamSpec,
     Project,
@@ -35,17 +40,17 @@ from model.parameters import (
     fmt_number,
     load_parameters,
 )
-from model.projection import compute, scenario_projects
+from model.projection import compute, first_projected_year, scenario_projects
+from model.targets import achieved
 
 DISTRIBUTIONS = ("triangular", "uniform")
 PROVENANCE_KINDS = ("article", "external", "assumption")
 PERCENTILES = (5, 25, 50, 75, 95)
 PERCENTILE_COLUMNS = tuple(f"p{q}" for q in PERCENTILES)
 MAX_DRAWS = 1_000_000
-# base_va sets the 2023 level, which is a fact to be looked up rather than a future to forecast:
-# drawing it would make the fan mostly "we do not know the level" and give the base year a spread.
-# It stays in the tornado table, so its weight is still shown.
-FIXED_IN_MONTE_CARLO = frozenset({"base_va"})
+# Version 2 draws every parameter with a range, the 2023 level included: the level is not published,
+# so the fan must show that it is not known (MODEL.md, "Uncertainty").
+FIXED_IN_MONTE_CARLO: frozenset[str] = frozenset()
 GOAL_TOLERANCE = 1e-3  # a target is met within 0.1%
 _CHUNK = 4096  # draws per compute call: fits the working set in cache; the result does not depend on it
 _GRID = 2001  # points of the first goal-seek scan over a float parameter's range
@@ -60,7 +65,51 @@ class UncertainRange:
     high: float | int
     distribution: str  # "triangular" (mode = scenario value) or "uniform"
     provenance: str  # "article", "external" or "assumption"
-    why: str
+    why: str  # in English
+    why_zh: str = ""
+
+    def reasoning(self, lang: str = "zh") -> str:
+        return (self.why_zh or self.why) if lang == "zh" else self.why
+
+
+@dataclasses.dataclass(frozen=True)
+class Shocks:
+    """Year-to-year shocks to growth in projected years: AR(1), ``e(t) = rho × e(t−1) + sd × z(t)``
+    with z standard normal and e = 0 before the first projected year (``data/shocks.csv``)."""
+
+    sd: float  # percentage points
+    rho: float
+    why: str = ""
+    why_zh: str = ""
+
+
+@cache
+def load_shocks(path: Path | None = None) -> Shocks:
+    """Read ``data/shocks.csv`` (rows growth_shock_sd and growth_shock_rho); no shocks when absent."""
+    path = path or DATA_DIR / "shocks.csv"
+    if not path.exists():
+        return Shocks(0.0, 0.0)
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = {r["key"]: r for r in csv.DictReader(f)}
+    try:
+        sd, rho = float(rows["growth_shock_sd"]["value"]), float(rows["growth_shock_rho"]["value"])
+    except (KeyError, ValueError):
+        raise ScenarioError([f"{path.name}: needs numeric rows growth_shock_sd and growth_shock_rho"]) from None
+    if not (sd >= 0 and -1 < rho < 1):
+        raise ScenarioError([f"{path.name}: growth_shock_sd must be ≥ 0 and growth_shock_rho between −1 and 1"])
+    row = rows["growth_shock_sd"]
+    return Shocks(sd, rho, row.get("why_en", ""), row.get("why_zh", ""))
+
+
+def shock_paths(z: np.ndarray, years: np.ndarray, first: int, shocks: Shocks) -> np.ndarray:
+    """AR(1) shock paths (D, T) from standard-normal ``z`` (D, T): zero before ``first``."""
+    out = np.zeros_like(z)
+    e = np.zeros(z.shape[0])
+    for k, year in enumerate(years):
+        if year >= first:
+            e = shocks.rho * e + shocks.sd * z[:, k]
+            out[:, k] = e
+    return out
 
 
 def _number(spec: ParamSpec, text: str) -> float | int:
@@ -107,9 +156,12 @@ def load_uncertainty(path: Path | None = None) -> dict[str, UncertainRange]:
                 problems.append(f"{at}: {key} distribution must be one of {', '.join(DISTRIBUTIONS)}")
             if row.get("provenance") not in PROVENANCE_KINDS:
                 problems.append(f"{at}: {key} provenance must be one of {', '.join(PROVENANCE_KINDS)}")
-            if not (row.get("why") or "").strip():
-                problems.append(f"{at}: {key} needs a reason (why)")
-            out[key] = UncertainRange(key, low, high, row["distribution"], row["provenance"], row["why"])
+            why = (row.get("why_en") or row.get("why") or "").strip()
+            if not why:
+                problems.append(f"{at}: {key} needs a reason (why_en)")
+            out[key] = UncertainRange(
+                key, low, high, row["distribution"], row["provenance"], why, (row.get("why_zh") or "").strip()
+            )
     if problems:
         raise ScenarioError(problems)
     return out
@@ -161,54 +213,105 @@ def _check_whole(name: str, value: object, lo: int, hi: int | None) -> int:
     raise ScenarioError([f"{name}: {value!r} is not allowed; allowed: a whole number from {lo}{upper}"])
 
 
-def monte_carlo(
+def _draw_va(
     scenario: Scenario,
-    draws: int = 10_000,
-    seed: int = 0,
-    projects: Sequence[Project] | None = None,
-    ranges: Mapping[str, UncertainRange] | None = None,
-) -> pd.DataFrame:
-    """Percentiles of ``va_total`` per year over ``draws`` random variations of ``scenario``.
-
-    Every parameter of ``ranges`` (default: ``data/uncertainty.csv``) except those in
-    FIXED_IN_MONTE_CARLO is drawn independently: triangular with its mode at the scenario's value,
-    or uniform, over :func:`effective_range`. The same ``seed`` gives identical output.
-
-    Returns columns ``year, p5, p25, p50, p75, p95, deterministic`` (the scenario's own va_total),
-    one row a year from 2023 to ``horizon_end``.
-    """
+    draws: int,
+    seed: int,
+    projects: Sequence[Project] | None,
+    ranges: Mapping[str, UncertainRange] | None,
+    shocks: Shocks | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(years, va_total shaped (T, draws)) for ``draws`` random variations of ``scenario``."""
     draws = _check_whole("draws", draws, 1, MAX_DRAWS)
     seed = _check_whole("seed", seed, 0, None)
     projects = scenario_projects(scenario, projects)
     ranges = load_uncertainty() if ranges is None else ranges
+    shocks = load_shocks() if shocks is None else shocks
     specs = load_parameters()
     base = scenario.to_dict()
     horizon = scenario.horizon_end
+    years = np.arange(BASE_YEAR, horizon + 1)
 
     keys = [k for k in ranges if k not in FIXED_IN_MONTE_CARLO]
-    u = np.random.default_rng(seed).random((len(keys), draws))
+    rng = np.random.default_rng(seed)
+    u = rng.random((len(keys), draws))
+    z = rng.standard_normal((draws, years.size))
     params: dict[str, float | int | bool | np.ndarray] = dict(base)
-    # A column for base_va too, so that results have a row per draw whatever is drawn.
+    # A column for base_va, so that results have a row per draw whatever is drawn.
     params["base_va"] = np.full((draws, 1), float(base["base_va"]))
     for row, key in enumerate(keys):
         r = ranges[key]
         low, high = effective_range(r, base[key])
         x = _draw(u[row], low, high, base[key], r.distribution, specs[key].kind == "int")
         params[key] = x.reshape(-1, 1)
+    paths = shock_paths(z, years, first_projected_year(scenario.use_observed, horizon), shocks)
 
-    years = horizon - BASE_YEAR + 1
-    va = np.empty((years, draws))
+    va = np.empty((years.size, draws))
     for start in range(0, draws, _CHUNK):
         stop = min(start + _CHUNK, draws)
         part = {k: v[start:stop] if isinstance(v, np.ndarray) else v for k, v in params.items()}
-        va[:, start:stop] = compute(part, horizon, projects)["va_total"].T
+        va[:, start:stop] = compute(part, horizon, projects, shocks=paths[start:stop])["va_total"].T
+    return years, va
 
+
+def monte_carlo(
+    scenario: Scenario,
+    draws: int = 10_000,
+    seed: int = 0,
+    projects: Sequence[Project] | None = None,
+    ranges: Mapping[str, UncertainRange] | None = None,
+    shocks: Shocks | None = None,
+) -> pd.DataFrame:
+    """Percentiles of ``va_total`` per year over ``draws`` random variations of ``scenario``.
+
+    Every parameter of ``ranges`` (default: ``data/uncertainty.csv``) is drawn independently:
+    triangular with its mode at the scenario's value, or uniform, over :func:`effective_range`. In
+    projected years the baseline's growth also takes AR(1) shocks (``shocks``, default
+    ``data/shocks.csv``). The same ``seed`` gives identical output.
+
+    Returns columns ``year, p5, p25, p50, p75, p95, deterministic`` (the scenario's own va_total),
+    one row a year from 2023 to ``horizon_end``.
+    """
+    years, va = _draw_va(scenario, draws, seed, projects, ranges, shocks)
     table = _percentiles(va, PERCENTILES)
-    frame = pd.DataFrame({"year": np.arange(BASE_YEAR, horizon + 1)})
+    frame = pd.DataFrame({"year": years})
     for name, values in zip(PERCENTILE_COLUMNS, table, strict=True):
         frame[name] = values
-    frame["deterministic"] = compute(base, horizon, projects)["va_total"].reshape(-1)
+    base = scenario.to_dict()
+    frame["deterministic"] = compute(base, scenario.horizon_end, scenario_projects(scenario, projects))[
+        "va_total"
+    ].reshape(-1)
     return frame
+
+
+PROBABILITY_COLUMNS = ("label", "metric", "year", "value", "probability")
+
+
+def target_probabilities(
+    scenario: Scenario,
+    targets: Sequence[Target],
+    draws: int = 10_000,
+    seed: int = 0,
+    projects: Sequence[Project] | None = None,
+    ranges: Mapping[str, UncertainRange] | None = None,
+    shocks: Shocks | None = None,
+) -> pd.DataFrame:
+    """The share of the Monte Carlo's draws (the same draws as :func:`monte_carlo` with the same
+    seed) that reach each target within the horizon: value added at or above a level, growth at or
+    above a rate."""
+    years, va = _draw_va(scenario, draws, seed, projects, ranges, shocks)
+    rows = [
+        {
+            "label": t.label,
+            "metric": t.metric,
+            "year": t.year,
+            "value": t.value,
+            "probability": float(np.mean(achieved(t, va.T, years) >= t.value)),
+        }
+        for t in targets
+        if t.year <= scenario.horizon_end
+    ]
+    return pd.DataFrame(rows, columns=list(PROBABILITY_COLUMNS))
 
 
 def _percentiles(values: np.ndarray, qs: Sequence[float]) -> np.ndarray:
@@ -289,14 +392,19 @@ class GoalSeekResult:
     message_zh: str = ""
 
 
-def seekable_keys() -> list[str]:
-    """Parameters goal seek can vary: every numeric one except the horizon (it sets the years)."""
-    return [k for k, s in load_parameters().items() if s.kind != "bool" and k != "horizon_end"]
+def seekable_keys(levers_only: bool = True) -> list[str]:
+    """Parameters goal seek can vary: the numeric policy levers (by default), or every numeric
+    parameter except the horizon (it sets the years)."""
+    return [
+        k
+        for k, s in load_parameters().items()
+        if s.kind != "bool" and k != "horizon_end" and (s.role == "lever" or not levers_only)
+    ]
 
 
 def vary_problem(vary: str) -> str | None:
     """Why goal seek cannot vary ``vary`` (a sentence ending in what is allowed), or None."""
-    allowed = f"allowed: {', '.join(seekable_keys())}"
+    allowed = f"allowed: {', '.join(seekable_keys(levers_only=False))}"
     spec = load_parameters().get(vary)
     if spec is None:
         return f"{vary!r} is not a parameter; {allowed}"
@@ -361,7 +469,14 @@ def goal_seek(
     else:
         if not _is_number(target_growth) or not (math.isfinite(target_growth) and target_growth > -100):
             raise ScenarioError([f"target growth: {target_growth!r}; allowed: a number above -100 (%)"])
-        target = (1 + target_growth / 100) ** n
+        try:
+            target = (1 + target_growth / 100) ** n
+        except OverflowError:  # 1e50 % a year: no float holds the growth factor
+            target = math.inf
+        if not (math.isfinite(target) and target > 0):
+            limit = (sys.float_info.max ** (1 / n) - 1) * 100
+            allowed = f"allowed: a number above -100 and below {limit:.3g} (%)"
+            raise ScenarioError([f"target growth: {target_growth!r} is out of range; {allowed}"])
     projects = scenario_projects(scenario, projects)
     base = scenario.to_dict()
     current = base[vary]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BASE_YEAR = 2023
+MODEL_VERSION = 2
+ROLES = ("choice", "economy", "lever")
 
 _TRUE = {"true"}
 _FALSE = {"false"}
@@ -27,7 +30,8 @@ class ParamSpec:
     """One row of ``data/parameters.csv``."""
 
     key: str
-    group: str
+    group: str  # where the control sits in the sidebar
+    role: str  # MODEL.md's kind: "choice", "economy" (assumption about the economy) or "lever" (policy)
     kind: str  # "float", "int" or "bool"
     label_zh: str
     label_en: str
@@ -40,14 +44,25 @@ class ParamSpec:
     provenance: str  # "article", "external" or "assumption"
     source_zh: str
     source_en: str
-    publication: str
-    why: str
+    publication: str  # in English
+    why: str  # the reasoning, in English
+    publication_zh: str = ""
+    date: str = ""
+    url: str = ""
+    why_zh: str = ""
 
     def label(self, lang: str = "zh") -> str:
         return self.label_zh if lang == "zh" else self.label_en
 
     def unit(self, lang: str = "zh") -> str:
         return self.unit_zh if lang == "zh" else self.unit_en
+
+    def reasoning(self, lang: str = "zh") -> str:
+        """Why this value, in the page's language."""
+        return (self.why_zh or self.why) if lang == "zh" else self.why
+
+    def publication_name(self, lang: str = "zh") -> str:
+        return (self.publication_zh or self.publication) if lang == "zh" else (self.publication or self.publication_zh)
 
     def allowed(self) -> str:
         """What this parameter accepts, in words, for error messages."""
@@ -95,6 +110,7 @@ def load_parameters(path: Path | None = None) -> dict[str, ParamSpec]:
             specs[row["key"]] = ParamSpec(
                 key=row["key"],
                 group=row["group"],
+                role=row["role"],
                 kind=kind,
                 label_zh=row["label_zh"],
                 label_en=row["label_en"],
@@ -107,8 +123,12 @@ def load_parameters(path: Path | None = None) -> dict[str, ParamSpec]:
                 provenance=row["provenance"],
                 source_zh=row["source_zh"],
                 source_en=row["source_en"],
-                publication=row["publication"],
-                why=row["why"],
+                publication=row["publication_en"],
+                why=row["why_en"],
+                publication_zh=row["publication_zh"],
+                date=row["date"],
+                url=row["url"],
+                why_zh=row["why_zh"],
             )
     return specs
 
@@ -147,9 +167,14 @@ def coerce(spec: ParamSpec, value: Any, shown: Any = None) -> float | int | bool
     return value
 
 
+# A number typed as text: ASCII decimal digits only, an optional sign, point and exponent.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NOT_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+
+
 def parse_text(spec: ParamSpec, text: str) -> float | int | bool:
     """Parse a value typed as text (command line, URL) and check it."""
-    raw = text.strip()
+    raw = text.strip(" \t\r\n")  # ASCII spaces only: a number is ASCII
     if spec.kind == "bool":
         low = raw.lower()
         if low in _TRUE:
@@ -157,11 +182,11 @@ def parse_text(spec: ParamSpec, text: str) -> float | int | bool:
         if low in _FALSE:
             return False
         raise ScenarioError([_problem(spec, text, "is not true or false")])
-    try:
-        number = float(raw)
-    except ValueError:
-        raise ScenarioError([_problem(spec, text, "is not a number")]) from None
-    return coerce(spec, number, shown=text)
+    if _NOT_FINITE.fullmatch(raw):
+        raise ScenarioError([_problem(spec, text, "is not a finite number")])
+    if not _DECIMAL.fullmatch(raw):  # float() would take '８', '٨' and '1_0'
+        raise ScenarioError([_problem(spec, text, "is not a number")])
+    return coerce(spec, float(raw), shown=text)
 
 
 # Limits of a project a user adds to the pipeline (the named projects' own figures are data).
@@ -183,6 +208,65 @@ class PipelineProject:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+TARGET_METRICS = ("level", "growth_year", "growth_avg")
+TARGET_FIELDS = ("label", "metric", "year", "value", "from_year")
+TARGET_LIMITS = {"level": (0.0, 100000.0), "growth_year": (-50.0, 100.0), "growth_avg": (-50.0, 100.0)}
+MAX_TARGETS = 20
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """A target for value added: its level in ``year`` (亿元, ``level``), its growth in ``year``
+    (%, ``growth_year``) or its average yearly growth from ``from_year`` to ``year`` (%, ``growth_avg``).
+    Official ones come from ``data/targets.csv``; a user adds their own, kept with the scenario."""
+
+    label: str
+    metric: str
+    year: int
+    value: float
+    from_year: int = BASE_YEAR
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def parse_target(doc: Any, where: str = "") -> Target:
+    """One target (a JSON object or a table row) → a Target, or ScenarioError listing every problem."""
+    at = f"{where}: " if where else ""
+    if not isinstance(doc, Mapping):
+        raise ScenarioError([f"{at}a target must be an object with {', '.join(TARGET_FIELDS)}"])
+    problems = [f"{at}unknown field {k!r}; allowed: {', '.join(TARGET_FIELDS)}" for k in doc if k not in TARGET_FIELDS]
+    label = doc.get("label")
+    if not isinstance(label, str) or not label.strip() or len(label.strip()) > MAX_PROJECT_NAME:
+        problems.append(f"{at}label: {label!r}; allowed: text of 1 to {MAX_PROJECT_NAME} characters")
+    metric = doc.get("metric")
+    if metric not in TARGET_METRICS:
+        problems.append(f"{at}metric: {metric!r}; allowed: {', '.join(TARGET_METRICS)}")
+    year, from_year = doc.get("year"), doc.get("from_year", BASE_YEAR)
+    for name, y, lo in (("year", year, BASE_YEAR + 1), ("from_year", from_year, BASE_YEAR)):
+        if isinstance(y, bool) or not isinstance(y, int) or not lo <= y <= 2035:
+            problems.append(f"{at}{name}: {y!r}; allowed: a whole number from {lo} to 2035")
+    if not problems and metric == "growth_avg" and from_year >= year:
+        problems.append(f"{at}from_year: {from_year!r}; allowed: a year before {year}")
+    value = doc.get("value")
+    lo, hi = TARGET_LIMITS.get(metric, (-50.0, 100000.0))
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (math.isfinite(value) and lo <= value <= hi):
+        problems.append(f"{at}value: {value!r}; allowed: a number from {lo:g} to {hi:g}")
+    if problems:
+        raise ScenarioError(problems)
+    return Target(label=label.strip(), metric=metric, year=year, value=float(value), from_year=from_year)
+
+
+def parse_targets(docs: Any, where: str = "") -> tuple[Target, ...]:
+    """A list of targets; every problem of every one is listed."""
+    at = f"{where}: " if where else ""
+    if not isinstance(docs, list):
+        raise ScenarioError([f"{at}targets must be a list of objects"])
+    if len(docs) > MAX_TARGETS:
+        raise ScenarioError([f"{at}{len(docs)} targets; allowed: at most {MAX_TARGETS}"])
+    return tuple(parse_all(docs, lambda n, doc: parse_target(doc, f"{at}target {n}")))
 
 
 def _check_project_number(key: str, value: Any, at: str) -> tuple[float | int | None, str | None]:
@@ -260,12 +344,15 @@ class Scenario:
     a user added to the named ones (``projects``; empty by default)."""
 
     horizon_end: int
+    use_observed: bool
     base_va: float
     growth_start: float
     growth_end: float
     province_growth: float
     ti_growth: float
+    ti_effect: float
     fund_size: float
+    fund_paid_in: float
     fund_leverage: float
     fund_start: int
     fund_deploy_years: int
@@ -273,11 +360,13 @@ class Scenario:
     value_added_rate: float
     build_years: int
     ramp_years: int
+    additionality: float
     phase1_on: bool
     phase1_start: int
     phase2_on: bool
     phase2_start: int
     projects: tuple[PipelineProject, ...] = ()
+    targets: tuple[Target, ...] = ()
 
     def to_dict(self) -> dict[str, float | int | bool]:
         """The parameters only (the ``parameters`` object of a scenario file)."""
@@ -285,13 +374,18 @@ class Scenario:
 
     def to_doc(self) -> dict[str, Any]:
         """The scenario file's body: ``parameters``, and ``projects`` when any were added."""
-        doc: dict[str, Any] = {"parameters": self.to_dict()}
+        doc: dict[str, Any] = {"model_version": MODEL_VERSION, "parameters": self.to_dict()}
         if self.projects:
             doc["projects"] = [p.to_dict() for p in self.projects]
+        if self.targets:
+            doc["targets"] = [t.to_dict() for t in self.targets]
         return doc
 
     def with_projects(self, projects: tuple[PipelineProject, ...]) -> Scenario:
         return dataclasses.replace(self, projects=tuple(projects))
+
+    def with_targets(self, targets: tuple[Target, ...]) -> Scenario:
+        return dataclasses.replace(self, targets=tuple(targets))
 
     def replace(self, overrides: Mapping[str, Any], *, text: bool = False) -> Scenario:
         """A new scenario with some values changed, validated like any other input."""
@@ -303,7 +397,9 @@ class Scenario:
         return {k: v for k, v in mine.items() if theirs[k] != v}
 
 
-PARAMETER_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Scenario) if f.name != "projects")
+PARAMETER_KEYS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(Scenario) if f.name not in ("projects", "targets")
+)
 
 
 def validate(overrides: Mapping[str, Any], *, text: bool = False) -> tuple[dict[str, Any], list[str]]:
@@ -335,7 +431,9 @@ def make_scenario(
     if problems:
         raise ScenarioError(problems)
     start = base.to_dict() if base else {k: s.default for k, s in load_parameters().items()}
-    return Scenario(**{**start, **good}, projects=base.projects if base else ())
+    return Scenario(
+        **{**start, **good}, projects=base.projects if base else (), targets=base.targets if base else ()
+    )
 
 
 @cache

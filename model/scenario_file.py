@@ -13,14 +13,24 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from model.parameters import DATA_DIR, Scenario, ScenarioError, make_scenario, parse_all, parse_projects
+from model.compat import CompatNotice, upgrade_v1
+from model.parameters import (
+    DATA_DIR,
+    MODEL_VERSION,
+    Scenario,
+    ScenarioError,
+    make_scenario,
+    parse_all,
+    parse_projects,
+    parse_targets,
+)
 
 MAX_FILE_BYTES = 1_000_000  # a scenario file is a few hundred bytes; 1 MB is generous
 
 
 OPTIONAL_FIELDS = ("name_en", "description_zh", "description_en")  # presets carry these
 # ``results``: the command line's JSON output carries the result rows; re-reading it ignores them.
-FIELDS = ("name", "parameters", "projects", *OPTIONAL_FIELDS, "results")
+FIELDS = ("model_version", "name", "parameters", "projects", "targets", *OPTIONAL_FIELDS, "results")
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,8 @@ class NamedScenario:
     name_en: str = ""
     description_zh: str = ""
     description_en: str = ""
+    # What changed for a scenario written by version 1 of the model (model.compat).
+    notices: tuple[CompatNotice, ...] = ()
 
 
 def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
@@ -48,20 +60,31 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
     params = doc.get("parameters", {})
     if not isinstance(params, dict):
         raise ScenarioError([*problems, f"{at}parameters must be an object of key: value"])
+    version = doc.get("model_version", 1)
+    notices: list[CompatNotice] = []
+    if version == 1 and not isinstance(version, bool):
+        params, notices = upgrade_v1(params)
+    elif version != MODEL_VERSION or isinstance(version, bool):
+        problems.append(f"{at}model_version: {version!r} is not supported; allowed: 1 or {MODEL_VERSION}")
     try:
         scenario = make_scenario(params)
     except ScenarioError as e:
         problems.extend(at + p for p in e.problems)
+    added = targets = ()
     if "projects" in doc:
         try:
             added = parse_projects(doc["projects"], where)
         except ScenarioError as e:
             problems.extend(e.problems)
-    if not problems and "projects" in doc:
-        scenario = scenario.with_projects(added)
+    if "targets" in doc:
+        try:
+            targets = parse_targets(doc["targets"], where)
+        except ScenarioError as e:
+            problems.extend(e.problems)
     if problems:
         raise ScenarioError(problems)
-    return NamedScenario(scenario=scenario, **texts)
+    scenario = scenario.with_projects(added).with_targets(targets)
+    return NamedScenario(scenario=scenario, notices=tuple(notices), **texts)
 
 
 def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenario]:

@@ -1,0 +1,128 @@
+"""Targets for value added: the official ones in ``data/targets.csv`` and those a user adds.
+
+A target is met or missed by a result table (:func:`gap`) and, in the Monte Carlo, by each draw
+(:func:`achieved`), which gives the probability of reaching it.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from model.parameters import BASE_YEAR, DATA_DIR, ScenarioError, Target
+
+TARGET_COLUMNS = (
+    "id",
+    "region",
+    "metric",
+    "year",
+    "value",
+    "kind",
+    "from_year",
+    "publication",
+    "publication_en",
+    "date",
+    "url",
+    "quote_zh",
+    "confidence",
+    "note_zh",
+    "note_en",
+    "label_zh",
+    "label_en",
+)
+# The model gives Dezhou's value added; targets for other things (revenue) are listed, not checked.
+CHECKABLE_METRICS = ("va_growth_pct", "va_level")
+
+
+@dataclasses.dataclass(frozen=True)
+class OfficialTarget:
+    """One row of ``data/targets.csv``."""
+
+    id: str
+    region: str
+    metric: str
+    year: int
+    value: float
+    kind: str  # "growth_year", "growth_avg" or "level"
+    from_year: int
+    publication: str
+    publication_en: str
+    date: str
+    url: str
+    quote_zh: str
+    confidence: str
+    note_zh: str
+    note_en: str
+    label_zh: str
+    label_en: str
+
+    @property
+    def checkable(self) -> bool:
+        return self.region == "dezhou" and self.metric in CHECKABLE_METRICS
+
+    def label(self, lang: str = "zh") -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+    def publication_name(self, lang: str = "zh") -> str:
+        return self.publication if lang == "zh" else (self.publication_en or self.publication)
+
+    def as_target(self, lang: str = "zh") -> Target:
+        return Target(label=self.label(lang), metric=self.kind, year=self.year, value=self.value, from_year=self.from_year)
+
+
+@cache
+def load_targets(path: Path | None = None) -> tuple[OfficialTarget, ...]:
+    """Read ``data/targets.csv`` (none when the file is absent); every row needs its sentence."""
+    path = path or DATA_DIR / "targets.csv"
+    if not path.exists():
+        return ()
+    out: list[OfficialTarget] = []
+    problems: list[str] = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            at = f"{path.name} line {line}"
+            try:
+                year, value = int(row["year"]), float(row["value"])
+                from_year = int(row.get("from_year") or BASE_YEAR)
+            except (TypeError, ValueError):
+                problems.append(f"{at}: year, value and from_year must be numbers")
+                continue
+            if row.get("kind") not in ("growth_year", "growth_avg", "level"):
+                problems.append(f"{at}: kind must be growth_year, growth_avg or level")
+            if not (row.get("publication") or "").strip() or not (row.get("quote_zh") or "").strip():
+                problems.append(f"{at}: every target needs its publication and its sentence (quote_zh)")
+            text = {k: (row.get(k) or "").strip() for k in TARGET_COLUMNS if k not in ("year", "value", "from_year")}
+            out.append(OfficialTarget(year=year, value=value, from_year=from_year, **text))
+    if problems:
+        raise ScenarioError(problems)
+    return tuple(out)
+
+
+def targets_for(scenario_targets: tuple[Target, ...], horizon_end: int, lang: str = "zh") -> list[Target]:
+    """The official checkable targets within the horizon, then the scenario's own."""
+    official = [t.as_target(lang) for t in load_targets() if t.checkable and t.year <= horizon_end]
+    return [*official, *(t for t in scenario_targets if t.year <= horizon_end)]
+
+
+def achieved(target: Target, va: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """What ``va`` (value added, shaped (..., T) over ``years``) achieves on the target's measure:
+    亿元 for a level, % for growth."""
+    col = {int(y): k for k, y in enumerate(years)}
+    at = va[..., col[target.year]]
+    if target.metric == "level":
+        return at
+    if target.metric == "growth_year":
+        return (at / va[..., col[target.year - 1]] - 1) * 100
+    span = target.year - target.from_year
+    return ((at / va[..., col[target.from_year]]) ** (1 / span) - 1) * 100
+
+
+def gap(target: Target, frame: pd.DataFrame) -> tuple[float, float]:
+    """(achieved, achieved − target) for a result table: positive when the target is exceeded."""
+    value = float(achieved(target, frame["va_total"].to_numpy(), frame["year"].to_numpy()))
+    return value, value - target.value
