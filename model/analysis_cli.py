@@ -1,4 +1,5 @@
-"""Command-line subcommands of the analysis tools: ``uncertainty``, ``sensitivity``, ``goal-seek``.
+"""Command-line subcommands of the analysis tools: ``uncertainty``, ``sensitivity``, ``goal-seek``,
+``backtest``.
 
 ``model.cli`` imports this module to build its parser, so the helpers of ``model.cli``
 (``_scenario``, ``_write``) are imported inside the handlers, when both modules are loaded.
@@ -17,11 +18,33 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from model.analysis import MAX_DRAWS, goal_seek, monte_carlo, sensitivity, vary_problem
+from model.analysis import MAX_DRAWS, goal_seek, monte_carlo, sensitivity, target_probabilities, vary_problem
+from model.backtest import backtest
 from model.export import frame_to_csv
-from model.parameters import BASE_YEAR, ScenarioError
+from model.parameters import BASE_YEAR, ScenarioError, Target, is_decimal, parse_target
+from model.targets import targets_for
 
 EXIT_UNREACHED = 1
+
+
+def whole_number(text: str) -> int:
+    """A whole number written in ASCII digits; ValueError otherwise (``int`` would take '８', '1_0')."""
+    raw = text.strip(" ")
+    if not (is_decimal(raw) and raw.lstrip("+-").isdigit()):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(raw)
+
+
+def number(text: str) -> float:
+    """A number written in ASCII (``3000``, ``8.5``, ``1e3``); 'nan' and 'inf' are taken, for the
+    finite check to name them. ValueError otherwise (``float`` would take '８', '٨', '1_0')."""
+    raw = text.strip(" ")
+    if not (is_decimal(raw) or raw.lower().lstrip("+-") in ("nan", "inf", "infinity")):
+        raise ValueError(f"{text!r} is not a number")
+    return float(raw)
+
+
+whole_number.__name__ = "whole number"  # argparse says "invalid whole number value: '８'"
 
 
 def _scenario_options(p: argparse.ArgumentParser) -> None:
@@ -37,8 +60,17 @@ def _output_options(p: argparse.ArgumentParser) -> None:
 def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], None]]:
     """Add this module's subcommands to ``sub``; return {command name: handler}."""
     u = sub.add_parser("uncertainty", help="Monte Carlo percentiles (p5–p95) of value added, one row a year")
-    u.add_argument("--draws", type=int, default=10_000, help=f"number of draws, 1 to {MAX_DRAWS:,}")
-    u.add_argument("--seed", type=int, default=0, help="random seed (0 or more); same seed, same output")
+    u.add_argument("--draws", type=whole_number, default=10_000, help=f"number of draws, 1 to {MAX_DRAWS:,}")
+    u.add_argument("--seed", type=whole_number, default=0, help="random seed (0 or more); same seed, same output")
+    u.add_argument(
+        "--target",
+        metavar="SPEC",
+        action="append",
+        default=[],
+        help="a target: level:2030=3000 (亿元), growth_year:2026=7 or growth_avg:2025-2030=7.5 (%%); "
+        "with any --target the output is the probability of reaching each target (the official ones, "
+        "the scenario's own and these) instead of the percentiles",
+    )
     _scenario_options(u)
     _output_options(u)
 
@@ -48,13 +80,39 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
 
     g = sub.add_parser("goal-seek", help="find the value of one parameter that meets a value-added target")
     g.add_argument("--vary", metavar="KEY", required=True, help="the parameter to vary")
-    g.add_argument("--target-year", metavar="YEAR", type=int, required=True, help="2024 to horizon_end")
+    g.add_argument("--target-year", metavar="YEAR", type=whole_number, required=True, help="2024 to horizon_end")
     target = g.add_mutually_exclusive_group(required=True)
-    target.add_argument("--target-va", metavar="X", type=float, help="value added in the target year (亿元)")
-    target.add_argument("--target-growth", metavar="G", type=float, help="average yearly growth from 2023 (%%)")
+    target.add_argument("--target-va", metavar="X", type=number, help="value added in the target year (亿元)")
+    target.add_argument("--target-growth", metavar="G", type=number, help="average yearly growth from 2023 (%%)")
     _scenario_options(g)
 
-    return {"uncertainty": _cmd_uncertainty, "sensitivity": _cmd_sensitivity, "goal-seek": _cmd_goal_seek}
+    b = sub.add_parser("backtest", help="the article's projection against each official full-year figure")
+    _output_options(b)
+
+    return {
+        "uncertainty": _cmd_uncertainty,
+        "sensitivity": _cmd_sensitivity,
+        "goal-seek": _cmd_goal_seek,
+        "backtest": _cmd_backtest,
+    }
+
+
+def parse_target_spec(spec: str) -> Target:
+    """``level:2030=3000``, ``growth_year:2026=7`` or ``growth_avg:2025-2030=7.5`` → a Target."""
+    allowed = "allowed: level:YEAR=VALUE, growth_year:YEAR=VALUE or growth_avg:FROM-YEAR=VALUE"
+    metric, sep1, rest = spec.partition(":")
+    years, sep2, value = rest.partition("=")
+    first, dash, last = years.partition("-")
+    try:
+        if not (sep1 and sep2) or (dash and metric != "growth_avg"):
+            raise ValueError
+        year = whole_number(last if dash else first)
+        doc = {"label": spec, "metric": metric, "year": year, "value": number(value)}
+        if dash:
+            doc["from_year"] = whole_number(first)
+    except ValueError:
+        raise ScenarioError([f"--target {spec!r}; {allowed}"]) from None
+    return parse_target(doc, f"--target {spec}")
 
 
 def _json_bytes(doc: dict[str, Any]) -> bytes:
@@ -68,19 +126,39 @@ def _cmd_uncertainty(args: argparse.Namespace) -> None:
         raise ScenarioError([f"--draws {args.draws} is out of range; allowed: a whole number from 1 to {MAX_DRAWS:,}"])
     if args.seed < 0:
         raise ScenarioError([f"--seed {args.seed} is negative; allowed: a whole number, 0 or more"])
+    given = [parse_target_spec(spec) for spec in args.target]
     named = _scenario(args)
-    frame = monte_carlo(named.scenario, draws=args.draws, seed=args.seed)
+    scenario = named.scenario
+    frame = monte_carlo(scenario, draws=args.draws, seed=args.seed)
+    targets = [*targets_for(scenario.targets, scenario.horizon_end, "en"), *given] if given else []
+    for t in given:
+        if t.year > scenario.horizon_end:
+            raise ScenarioError([f"--target {t.label}: {t.year} is after horizon_end ({scenario.horizon_end})"])
+    odds = target_probabilities(scenario, targets, draws=args.draws, seed=args.seed) if targets else None
     if args.format == "csv":
-        data = frame_to_csv(frame)
+        data = frame_to_csv(odds if odds is not None else frame)
     else:
         doc = {
             "name": named.name,
-            **named.scenario.to_doc(),
+            **scenario.to_doc(),
             "draws": args.draws,
             "seed": args.seed,
             "percentiles": frame.to_dict(orient="records"),
         }
+        if odds is not None:
+            doc["targets"] = odds.to_dict(orient="records")
         data = _json_bytes(doc)
+    _write(data, args.out)
+
+
+def _cmd_backtest(args: argparse.Namespace) -> None:
+    from model.cli import _write
+
+    frame = backtest()
+    if args.format == "csv":
+        data = frame_to_csv(frame)
+    else:
+        data = _json_bytes({"scenario": "article defaults, use_observed off", "rows": frame.to_dict(orient="records")})
     _write(data, args.out)
 
 

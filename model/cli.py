@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from model import analysis_cli, brief_cli
 from model.exchange import long_csv, results_json
 from model.export import frame_to_csv, result_json, write_csv_rows
 from model.parameters import ScenarioError, default_scenario, fmt_number, load_parameters
+from model.printable import control_chars
 from model.projection import project
 from model.scenario_file import NamedScenario, read_scenario_file
 
@@ -64,7 +66,7 @@ def _overrides(pairs: Sequence[str]) -> dict[str, str]:
 
 def _scenarios(args: argparse.Namespace) -> list[NamedScenario]:
     """The scenario(s) to run: the defaults, or every one in --scenario; --set applies to each."""
-    found = read_scenario_file(args.scenario) if args.scenario else [NamedScenario("", default_scenario())]
+    found = read_scenario_file(args.scenario) if args.scenario is not None else [NamedScenario("", default_scenario())]
     overrides = _overrides(args.set)
     return [dataclasses.replace(n, scenario=n.scenario.replace(overrides, text=True)) for n in found]
 
@@ -73,32 +75,61 @@ def _scenario(args: argparse.Namespace) -> NamedScenario:
     """The one scenario to run (for commands that take one)."""
     found = _scenarios(args)
     if len(found) != 1:
-        raise ScenarioError([f"{args.scenario}: holds {len(found)} scenarios; this command takes one"])
+        raise ScenarioError([f"{control_chars(args.scenario)}: holds {len(found)} scenarios; this command takes one"])
     return found[0]
 
 
+def out_target(out: str) -> Path:
+    """The file that ``--out out`` writes: through a symbolic link, the file it points to.
+
+    Raises UsageError for an empty path, a folder (``dir/`` included), a missing folder, an
+    existing file that may not be written, or a name no file can have."""
+    shown = control_chars(out)
+    if out == "":
+        raise UsageError("--out: the path is empty; give a file name")
+    if out.endswith(("/", os.sep)):
+        raise UsageError(f"--out {shown}: ends with '/', so it names a folder; give a file name")
+    try:
+        target = Path(os.path.realpath(out))
+        if target.is_dir():
+            raise UsageError(f"--out {shown}: is a folder; give a file name")
+        if not target.parent.is_dir():
+            raise UsageError(f"--out {shown}: folder {control_chars(target.parent)} does not exist")
+        if target.exists() and not os.access(target, os.W_OK):
+            raise UsageError(f"--out {shown}: cannot write (permission denied)")
+    except ValueError:  # a NUL byte, or a lone surrogate that no file name can hold
+        raise UsageError(f"--out {shown}: not a valid file name") from None
+    return target
+
+
 def _write(data: bytes, out: str | None) -> None:
+    """``data`` to standard output, or to ``--out``: written beside the file, then renamed over it,
+    so that a reader never sees half a file; an existing file keeps its permissions, and a
+    symbolic link keeps pointing to the file, which gets the new content."""
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    target = Path(out)
-    if not target.parent.is_dir():
-        raise UsageError(f"--out {out}: folder {target.parent} does not exist")
-    if target.is_dir():
-        raise UsageError(f"--out {out}: is a folder; give a file name")
-    # Write beside the target, then rename: a reader never sees half a file.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    target = out_target(out)
+    tmp: str | None = None
     try:
+        if target.exists():
+            mode = stat.S_IMODE(target.stat().st_mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask  # mkstemp makes it private; the output is an ordinary file
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the output is an ordinary file
+            os.fchmod(f.fileno(), mode)
         os.replace(tmp, target)
+        tmp = None
     except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"--out {out}: cannot write ({e.strerror})") from None
+        raise UsageError(f"--out {control_chars(out)}: cannot write ({control_chars(e.strerror or e)})") from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _cmd_project(args: argparse.Namespace) -> None:
@@ -112,10 +143,15 @@ def _cmd_project(args: argparse.Namespace) -> None:
     _write(data, args.out)
 
 
+ROLE_TITLES = {"lever": "Policy levers", "economy": "Assumptions about the economy", "choice": "Choices"}
+
+
 def _cmd_parameters(args: argparse.Namespace) -> None:
+    specs = sorted(load_parameters().values(), key=lambda s: list(ROLE_TITLES).index(s.role))
     rows = [
         {
             "key": s.key,
+            "role": s.role,
             "group": s.group,
             "unit": s.unit_en,
             "default": s.default,
@@ -124,9 +160,13 @@ def _cmd_parameters(args: argparse.Namespace) -> None:
             "provenance": s.provenance,
             "label_en": s.label_en,
             "label_zh": s.label_zh,
-            "source": s.source_zh or s.publication or s.why,
+            "publication": s.publication,
+            "date": s.date,
+            "url": s.url,
+            "source": s.source_zh,
+            "why": s.why,
         }
-        for s in load_parameters().values()
+        for s in specs
     ]
     if args.format == "json":
         text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
@@ -138,14 +178,16 @@ def _cmd_parameters(args: argparse.Namespace) -> None:
     if args.format == "csv":
         text = write_csv_rows(rows)
     else:
-        lines = [f"{'key':<22} {'default':>8} {'range':<14} {'unit':<16} {'provenance':<10}  label / source"]
-        for r in rows:
-            span = f"{r['min']}–{r['max']}" if r["min"] != "" else "true/false"
-            lines.append(
-                f"{r['key']:<22} {r['default']:>8} {span:<14} {r['unit'] or '-':<16} {r['provenance']:<10}  "
-                f"{r['label_en']} — {r['source']}"
-            )
-        text = "\n".join(lines) + "\n"
+        lines: list[str] = []
+        for role, title in ROLE_TITLES.items():
+            lines += ["", f"{title}:", f"  {'key':<22} {'default':>8} {'range':<14} {'unit':<16} {'provenance':<10}  label"]
+            for r in (r for r in rows if r["role"] == role):
+                span = f"{r['min']}–{r['max']}" if r["min"] != "" else "true/false"
+                lines.append(
+                    f"  {r['key']:<22} {r['default']:>8} {span:<14} {r['unit'] or '-':<16} {r['provenance']:<10}  "
+                    f"{r['label_en']}"
+                )
+        text = "\n".join(lines[1:]) + "\n"
     sys.stdout.write(text)
 
 
@@ -157,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _build_parser().parse_args(argv)
         code = COMMANDS[args.command](args)
     except (ScenarioError, UsageError) as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {control_chars(e)}", file=sys.stderr)  # one line: no raw escape codes or new lines
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
