@@ -197,11 +197,13 @@ def scenario_projects(
     return (*(load_projects() if projects is None else projects), *scenario.projects)
 
 
-def project(scenario: Scenario, projects: Sequence[Project] | None = None) -> pd.DataFrame:
+def project(
+    scenario: Scenario, projects: Sequence[Project] | None = None, *, history: History | None = None
+) -> pd.DataFrame:
     """The result table for one scenario: one row a year from 2023 to ``horizon_end``."""
     projects = scenario_projects(scenario, projects)
     params = scenario.to_dict()
-    out = compute(params, scenario.horizon_end, projects)
+    out = compute(params, scenario.horizon_end, projects, history=history)
     frame = pd.DataFrame({k: np.asarray(out[k]).reshape(-1) for k in RESULT_COLUMNS})
     frame["year"] = frame["year"].astype(int)
     frame["observed"] = frame["observed"].astype(int)
