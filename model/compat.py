@@ -57,7 +57,8 @@ class CompatNotice:
             if lang == "zh":
                 names = "、".join(specs[k].label_zh for k in keys)
                 return f"第1版情景没有以下参数，按第2版默认值计算：{names}。"
-            return f"Version 1 scenarios do not have {', '.join(specs[k].label_en for k in keys)}: version 2's defaults are used."
+            names = ", ".join(specs[k].label_en for k in keys)
+            return f"Version 1 scenarios do not have {names}: version 2's defaults are used."
         if self.code == "unknown_key":
             if lang == "zh":
                 return f"“{self.key}”在第2版中已不存在，已忽略。"

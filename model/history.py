@@ -81,9 +81,9 @@ class History:
         """For each year, the figure the model uses: highest confidence, then the latest date."""
         best: dict[int, Figure] = {}
         for f in self.figures:
-            if f.region == region and f.metric == metric and f.period == period:
-                if f.year not in best or _rank(f) > _rank(best[f.year]):
-                    best[f.year] = f
+            mine = f.region == region and f.metric == metric and f.period == period
+            if mine and (f.year not in best or _rank(f) > _rank(best[f.year])):
+                best[f.year] = f
         return dict(sorted(best.items()))
 
     def observed(self, region: str, last_year: int | None = None) -> dict[int, float]:

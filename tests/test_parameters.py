@@ -25,43 +25,51 @@ from model.parameters import (
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "dezhou-daily-2023-11-03.txt"
 
-# MODEL.md's parameter table: key, default, min, max, provenance (None: a switch, no range).
+# MODEL.md version 2's parameter table: key, default, min, max, provenance, kind (role). The defaults
+# MODEL.md marks "source it" are those sourced in docs/sources-parameters.md.
 MODEL_TABLE = [
-    ("horizon_end", 2030, 2025, 2035, "assumption"),
-    ("base_va", 1500, 100, 10000, "assumption"),
-    ("growth_start", 8.4, -10, 25, "article"),
-    ("growth_end", 8.4, -10, 25, "assumption"),
-    ("province_growth", 7.1, -10, 25, "article"),
-    ("ti_growth", 16.1, -30, 50, "article"),
-    ("fund_size", 35, 0, 1000, "article"),
-    ("fund_leverage", 4, 1, 10, "assumption"),
-    ("fund_start", 2024, 2024, 2035, "assumption"),
-    ("fund_deploy_years", 4, 1, 10, "assumption"),
-    ("output_per_investment", 1.1, 0.2, 5, "article"),
-    ("value_added_rate", 0.25, 0.05, 0.6, "external"),
-    ("build_years", 1, 0, 5, "assumption"),
-    ("ramp_years", 2, 1, 6, "assumption"),
-    ("phase1_on", True, None, None, "article"),
-    ("phase1_start", 2025, 2024, 2035, "assumption"),
-    ("phase2_on", True, None, None, "article"),
-    ("phase2_start", 2027, 2024, 2035, "assumption"),
+    ("horizon_end", 2030, 2025, 2035, "assumption", "choice"),
+    ("use_observed", True, None, None, "assumption", "choice"),
+    ("base_va", 1120, 100, 10000, "assumption", "economy"),
+    ("growth_start", 8.4, -10, 25, "article", "economy"),
+    ("growth_end", 8.4, -10, 25, "assumption", "economy"),
+    ("province_growth", 7.1, -10, 25, "article", "economy"),
+    ("ti_growth", 16.1, -30, 50, "article", "lever"),
+    ("ti_effect", 0.1, 0, 0.5, "assumption", "economy"),
+    ("fund_size", 35, 0, 1000, "article", "lever"),
+    ("fund_paid_in", 0.4, 0.3, 1, "assumption", "lever"),
+    ("fund_leverage", 4.2, 1, 10, "external", "lever"),
+    ("fund_start", 2024, 2024, 2035, "assumption", "lever"),
+    ("fund_deploy_years", 4, 1, 10, "assumption", "lever"),
+    ("output_per_investment", 0.8, 0.1, 5, "assumption", "economy"),
+    ("value_added_rate", 0.25, 0.05, 0.6, "assumption", "economy"),
+    ("build_years", 1, 0, 5, "assumption", "economy"),
+    ("ramp_years", 2, 1, 6, "assumption", "economy"),
+    ("additionality", 0.6, 0, 1, "assumption", "economy"),
+    ("phase1_on", True, None, None, "article", "lever"),
+    ("phase1_start", 2025, 2024, 2035, "assumption", "lever"),
+    ("phase2_on", True, None, None, "article", "lever"),
+    ("phase2_start", 2027, 2024, 2035, "assumption", "lever"),
 ]
 MODEL_KEYS = [row[0] for row in MODEL_TABLE]
 YEAR_KEYS = {"horizon_end", "fund_start", "fund_deploy_years", "build_years", "ramp_years"} | {
     "phase1_start",
     "phase2_start",
 }
-BOOL_KEYS = {"phase1_on", "phase2_on"}
+BOOL_KEYS = {"phase1_on", "phase2_on", "use_observed"}
 
 # MODEL.md's unit column (money as 亿元 = 100 million yuan).
 MODEL_UNITS = {
     "horizon_end": "year",
+    "use_observed": "",
     "base_va": "100 million yuan",
     "growth_start": "%",
     "growth_end": "%",
     "province_growth": "%",
     "ti_growth": "%",
+    "ti_effect": "pt per pt",
     "fund_size": "100 million yuan",
+    "fund_paid_in": "share",
     "fund_leverage": "×",
     "fund_start": "year",
     "fund_deploy_years": "years",
@@ -69,6 +77,7 @@ MODEL_UNITS = {
     "value_added_rate": "share",
     "build_years": "years",
     "ramp_years": "years",
+    "additionality": "share",
     "phase1_on": "",
     "phase1_start": "year",
     "phase2_on": "",
@@ -88,13 +97,14 @@ def csv_rows() -> list[dict[str, str]]:
 def test_keys_in_model_md_order():
     assert list(load_parameters()) == MODEL_KEYS
     assert [row["key"] for row in csv_rows()] == MODEL_KEYS
-    assert [f.name for f in dataclasses.fields(Scenario)] == [*MODEL_KEYS, "projects"]  # projects: issue 5
+    assert [f.name for f in dataclasses.fields(Scenario)] == [*MODEL_KEYS, "projects", "targets"]
     assert list(PARAMETER_KEYS) == MODEL_KEYS
 
 
-@pytest.mark.parametrize(("key", "default", "lo", "hi", "provenance"), MODEL_TABLE)
-def test_table_matches_model_md(key, default, lo, hi, provenance):
+@pytest.mark.parametrize(("key", "default", "lo", "hi", "provenance", "role"), MODEL_TABLE)
+def test_table_matches_model_md(key, default, lo, hi, provenance, role):
     spec = load_parameters()[key]
+    assert spec.role == role
     assert spec.default == default
     assert getattr(default_scenario(), key) == default
     assert (spec.min, spec.max) == (lo, hi)
@@ -214,7 +224,7 @@ def test_every_problem_is_reported():
     assert all(key in message for key in ("growth_start", "fund_size", "nope"))
 
 
-@pytest.mark.parametrize(("key", "lo", "hi"), [(k, lo, hi) for k, _, lo, hi, _ in MODEL_TABLE if lo is not None])
+@pytest.mark.parametrize(("key", "lo", "hi"), [(k, lo, hi) for k, _, lo, hi, _, _ in MODEL_TABLE if lo is not None])
 def test_range_ends_are_inclusive(key, lo, hi):
     spec = load_parameters()[key]
     assert coerce(spec, lo) == lo
@@ -264,7 +274,10 @@ def test_fallback_check_can_fail(tmp_path):
 def test_provenance_is_complete(spec):
     assert spec.provenance in {"article", "external", "assumption"}
     if spec.provenance == "external":
-        assert spec.publication.strip(), f"{spec.key} names no publication"
-    if spec.provenance == "assumption":
-        assert spec.why.strip(), f"{spec.key} does not say why"
+        assert spec.publication.strip() and spec.publication_zh.strip(), f"{spec.key} names no publication"
+        assert spec.source_zh.strip() and spec.url.startswith("http"), spec.key
+    # every default says why, in both languages (an assumption its reasoning, a sourced one its use)
+    assert spec.why.strip(), f"{spec.key} does not say why"
+    assert spec.why_zh.strip(), f"{spec.key} does not say why in Chinese"
+    assert "To be sourced" not in spec.why and "待核实" not in spec.why_zh
     assert spec.label_zh.strip() and spec.label_en.strip()
