@@ -1,7 +1,7 @@
 """Command-line subcommand ``brief``: a PowerPoint deck (16:9) of a scenario, or of several compared.
 
     python -m model brief --out brief.pptx
-    python -m model brief --scenario data/presets/02-accelerated-funds.json --lang en --out brief.pptx
+    python -m model brief --scenario data/presets/03-ic-chain-pushed.json --lang en --out brief.pptx
     python -m model brief --scenario many.json --out compare.pptx     # {"version": 1, "scenarios": [...]}
 
 ``model.cli`` imports this module to build its parser, so its helpers (``_overrides``, ``_write``,
@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from model.parameters import default_scenario
+from model.printable import control_chars
 from model.scenario_file import NamedScenario, read_scenario_file
 
 
@@ -37,16 +38,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
 
 
 def _cmd_brief(args: argparse.Namespace) -> None:
-    from model.cli import UsageError, _write
+    from model.cli import UsageError, _write, out_target
 
-    target = Path(args.out)
-    # Checked before the slow part; _write checks the folder again when it writes.
-    if target.suffix.lower() != ".pptx":
-        raise UsageError(f"--out {args.out}: give a file name ending in .pptx")
-    if target.is_dir():
-        raise UsageError(f"--out {args.out}: is a folder; give a file name")
-    if not target.parent.is_dir():
-        raise UsageError(f"--out {args.out}: folder {target.parent} does not exist")
+    # Checked before the slow part; _write checks again when it writes.
+    if Path(args.out).suffix.lower() != ".pptx" or args.out.endswith("/"):
+        raise UsageError(f"--out {control_chars(args.out)}: give a file name ending in .pptx")
+    out_target(args.out)
     found = _scenarios_with_names(args)
 
     from ui.brief import build_deck
@@ -59,7 +56,7 @@ def _scenarios_with_names(args: argparse.Namespace) -> list[NamedScenario]:
     English); its descriptions too, unless --set changed the scenario they describe."""
     from model.cli import _overrides
 
-    found = read_scenario_file(args.scenario) if args.scenario else [NamedScenario("", default_scenario())]
+    found = read_scenario_file(args.scenario) if args.scenario is not None else [NamedScenario("", default_scenario())]
     overrides = _overrides(args.set)
     out = []
     for item in found:
