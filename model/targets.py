@@ -72,7 +72,9 @@ class OfficialTarget:
         return self.publication if lang == "zh" else (self.publication_en or self.publication)
 
     def as_target(self, lang: str = "zh") -> Target:
-        return Target(label=self.label(lang), metric=self.kind, year=self.year, value=self.value, from_year=self.from_year)
+        return Target(
+            label=self.label(lang), metric=self.kind, year=self.year, value=self.value, from_year=self.from_year
+        )
 
 
 @cache

@@ -25,11 +25,27 @@ from model.parameters import (
 from model.projection import RESULT_COLUMNS, first_projected_year, headline, production_share, project
 
 # MODEL.md, "The result table", in its order.
-MODEL_COLUMNS = (
-    "year, observed, growth_pct, va_baseline, fund_investment, fund_capital, mobilized_investment, "
-    "cum_fund_investment, project_investment, fund_output, project_output, newcap_va, plan_newcap_va, "
-    "policy_va, va_total, growth_total_pct, va_index, ti_index, province_index"
-).split(", ")
+MODEL_COLUMNS = [
+    "year",
+    "observed",
+    "growth_pct",
+    "va_baseline",
+    "fund_investment",
+    "fund_capital",
+    "mobilized_investment",
+    "cum_fund_investment",
+    "project_investment",
+    "fund_output",
+    "project_output",
+    "newcap_va",
+    "plan_newcap_va",
+    "policy_va",
+    "va_total",
+    "growth_total_pct",
+    "va_index",
+    "ti_index",
+    "province_index",
+]
 
 EMPTY = History(())
 
