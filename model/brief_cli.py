@@ -1,4 +1,6 @@
-"""Command-line subcommand ``brief``: a PowerPoint deck (16:9) of a scenario, or of several compared.
+"""Command-line subcommand ``brief``: a PowerPoint deck (16:9) of a scenario, or of several compared
+(model version 2: value added against the article's plan, what the levers change, investment, targets
+and the gap to each, the backtest, economy assumptions and policy levers apart with their sources).
 
     python -m model brief --out brief.pptx
     python -m model brief --scenario data/presets/03-ic-chain-pushed.json --lang en --out brief.pptx
@@ -28,7 +30,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
     """Add ``brief`` to ``sub``; return {command name: handler}."""
     b = sub.add_parser(
         "brief",
-        help="write a meeting deck (.pptx, 16:9): headline figures, charts, assumptions, sources",
+        help="write a meeting deck (.pptx, 16:9): headline figures, value added against the article's plan, "
+        "what the levers change, investment, targets, backtest, economy assumptions and policy levers, sources",
     )
     b.add_argument("--scenario", metavar="FILE.json", help="scenario file; one with several scenarios compares them")
     b.add_argument("--set", metavar="KEY=VALUE", action="append", default=[], help="override one parameter")

@@ -18,10 +18,12 @@ from typing import Any
 
 import pandas as pd
 
+from model.backtest import backtest
 from model.export import column_dictionary, frame_to_csv, neutralise
 from model.parameters import PARAMETER_KEYS, Scenario, ScenarioError, default_scenario, load_parameters
 from model.projection import RESULT_COLUMNS, headline, project
-from model.scenario_file import NamedScenario
+from model.scenario_file import NamedScenario, parse_scenario_bytes
+from model.sheets import history_table, parameter_table, target_table
 from model.sources import ARTICLE, load_facts
 
 FORMAT_VERSION = 1
@@ -32,9 +34,10 @@ COMPARE_COLUMNS = (
     "va_total",
     "avg_growth_pct",
     "cum_fund_investment",
+    "policy_va",
     "va_diff_vs_defaults",
 )
-SHEETS = ("results", "parameters", "projects", "dictionary", "sources")
+SHEETS = ("results", "parameters", "projects", "targets", "history", "backtest", "dictionary", "sources")
 # Characters XML 1.0 cannot hold; openpyxl refuses them (its ILLEGAL_CHARACTERS_RE).
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -59,6 +62,46 @@ def scenarios_json(items: Sequence[NamedScenario]) -> bytes:
     reads it back to the same scenarios."""
     doc = {"version": FORMAT_VERSION, "scenarios": [_doc(item) for item in _require(items)]}
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def parse_import(data: bytes, source: str, *, limit: int) -> list[NamedScenario]:
+    """A file to import into the library, checked whole: at most ``limit`` scenarios (counted before
+    any is validated, so a huge file costs little), and every problem of every scenario listed
+    together with each name given twice. Raises ScenarioError; nothing of a bad file is used.
+
+    Unnamed scenarios are not duplicates of each other (the page numbers them)."""
+    try:
+        doc = json.loads(data.decode("utf-8-sig")) if len(data) <= MAX_IMPORT_PEEK else None
+    except (ValueError, RecursionError):
+        doc = None  # parse_scenario_bytes names the problem
+    docs = doc.get("scenarios") if isinstance(doc, dict) and "scenarios" in doc else [doc]
+    if isinstance(docs, list) and len(docs) > limit:
+        raise ScenarioError(
+            [f"{source}: {len(docs):,} scenarios are more than the {limit:,} one import can hold; split the file"]
+        )
+    problems: list[str] = []
+    items: list[NamedScenario] = []
+    try:
+        items = parse_scenario_bytes(data, source)
+    except ScenarioError as e:
+        problems.extend(e.problems)
+    first: dict[str, int] = {}
+    for n, item in enumerate(docs if isinstance(docs, list) else [], 1):
+        name = item.get("name") if isinstance(item, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        name = name.strip()
+        if name in first:
+            problems.append(
+                f"{source}, scenario {n}: the name {name!r} is given twice in one file (also scenario {first[name]})"
+            )
+        first.setdefault(name, n)
+    if problems:
+        raise ScenarioError(problems)
+    return items
+
+
+MAX_IMPORT_PEEK = 10_000_000  # parse_scenario_bytes refuses far smaller files; don't decode more to count
 
 
 def long_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
@@ -92,20 +135,26 @@ def read_long_csv(data: bytes) -> pd.DataFrame:
 
 
 def results_json(items: Sequence[NamedScenario]) -> bytes:
-    """A JSON list of ``{"name", "parameters", "results"}``, one per scenario, rows as objects."""
+    """A JSON list, one object per scenario: ``name``, ``model_version`` (2), ``parameters``,
+    ``projects`` (when any were added), ``targets`` (the scenario's own, always present) and
+    ``results`` (the rows as objects). Each object is itself a scenario file the page re-imports."""
     out = []
     for item in _require(items):
         frame = project(item.scenario).astype(object)
         rows = frame.where(frame.notna(), None).to_dict(orient="records")
-        out.append({"name": item.name, "parameters": item.scenario.to_dict(), "results": rows})
+        doc = {"name": item.name, **item.scenario.to_doc()}
+        doc.setdefault("targets", [])
+        out.append({**doc, "results": rows})
     return (json.dumps(out, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScenario | None = None) -> pd.DataFrame:
     """One row per scenario with the headline figures of its last year.
 
-    ``va_diff_vs_defaults`` is its total value added minus that of the article's defaults run to the
-    same last year. With ``baseline``, a column ``va_diff_vs_baseline`` does the same against it.
+    ``policy_va`` is what its levers change in that year against the article's plan (MODEL.md v2,
+    equation 9: the levers alone, the economy as the scenario assumes it). ``va_diff_vs_defaults`` is
+    its whole difference from the article's defaults run to the same last year (levers and economy
+    assumptions together). With ``baseline``, ``va_diff_vs_baseline`` does the same against it.
     """
     if isinstance(baseline, NamedScenario):
         baseline = baseline.scenario
@@ -128,6 +177,7 @@ def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScen
             "va_total": head["va_total"],
             "avg_growth_pct": head["avg_growth_pct"],
             "cum_fund_investment": head["cum_fund_investment"],
+            "policy_va": head["policy_va"],
             "va_diff_vs_defaults": head["va_total"] - final_va(defaults, year),
         }
         if baseline is not None:
@@ -139,7 +189,8 @@ def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScen
 
 
 def parameters_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
-    """One row per scenario: its name and every parameter key."""
+    """One row per scenario: its name and every parameter key (the workbook's ``parameters`` sheet
+    is :func:`model.sheets.parameter_table`: a row per parameter, grouped by kind)."""
     rows = [{"name": item.name, **item.scenario.to_dict()} for item in _require(items)]
     frame = pd.DataFrame(rows, columns=["name", *PARAMETER_KEYS])
     frame["name"] = frame["name"].astype(str)
@@ -156,7 +207,8 @@ def projects_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
 
 
 def sources_frame(lang: str = "zh") -> pd.DataFrame:
-    """Every parameter with its provenance, then every figure the article states, with its sentence."""
+    """Every parameter with its kind (``role``), provenance, publication, date, address, sentence and
+    reasoning (in ``lang``), then every figure the article states, with its sentence."""
     rows: list[dict[str, Any]] = []
     for s in load_parameters().values():
         rows.append(
@@ -164,6 +216,7 @@ def sources_frame(lang: str = "zh") -> pd.DataFrame:
                 "type": "parameter",
                 "key": s.key,
                 "label": s.label(lang),
+                "role": s.role,
                 "value": s.default,
                 "unit": s.unit(lang),
                 "min": s.min,
@@ -171,8 +224,10 @@ def sources_frame(lang: str = "zh") -> pd.DataFrame:
                 "provenance": s.provenance,
                 "source_zh": s.source_zh,
                 "source_en": s.source_en,
-                "publication": s.publication,
-                "why": s.why,
+                "publication": s.publication_name(lang),
+                "date": s.date,
+                "url": s.url,
+                "why": s.reasoning(lang),
                 "used_by": "",
             }
         )
@@ -182,6 +237,7 @@ def sources_frame(lang: str = "zh") -> pd.DataFrame:
                 "type": "article fact",
                 "key": fact["id"],
                 "label": fact["label_zh"] if lang == "zh" else fact["label_en"],
+                "role": "",
                 "value": fact["value"],
                 "unit": fact["unit_zh"] if lang == "zh" else fact["unit_en"],
                 "min": None,
@@ -190,6 +246,8 @@ def sources_frame(lang: str = "zh") -> pd.DataFrame:
                 "source_zh": fact["quote_zh"],
                 "source_en": fact["gloss_en"],
                 "publication": ARTICLE,
+                "date": "2023-11-03",
+                "url": "",
                 "why": "",
                 "used_by": fact["used_by"],
             }
@@ -206,6 +264,7 @@ def _cell_text(value: Any) -> Any:
 
 def _safe(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
+    out.columns = [_cell_text(c) for c in out.columns]  # scenario names head the parameters sheet
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].map(_cell_text)
@@ -242,16 +301,23 @@ def _full_precision() -> Iterator[None]:
 
 
 def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
-    """An Excel workbook: results (the long frame), parameters, added projects, dictionary, sources.
+    """An Excel workbook in ``lang`` (model version 2), one sheet each:
 
-    Numbers are written at full precision; ``pd.read_excel(..., sheet_name="results")`` gives back
-    the long frame exactly (scenario names neutralised as in the CSV).
+    results (the long frame), parameters (a row per parameter, economy assumptions, policy levers and
+    choices apart, a column per scenario, with provenance, publication, date, address, sentence and
+    reasoning), projects (the added ones), targets (official and each scenario's own, with the gap),
+    history (every official figure with its sentence), backtest, dictionary (the result columns),
+    sources. Numbers are written at full precision; ``pd.read_excel(..., sheet_name="results")``
+    gives back the long frame exactly (scenario names neutralised as in the CSV).
     """
     items = _require(items)
     sheets = {
         "results": long_frame(items),
-        "parameters": parameters_frame(items),
+        "parameters": parameter_table(items, lang),
         "projects": projects_frame(items),
+        "targets": target_table(items, lang),
+        "history": history_table(lang),
+        "backtest": backtest(),
         "dictionary": column_dictionary(),
         "sources": sources_frame(lang),
     }
@@ -265,19 +331,26 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
 def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
     """Read back every sheet of :func:`workbook_xlsx` with the types it was written with.
 
-    Names stay text ("NA" and "2030" included); only blank cells of number columns become NaN.
-    (pandas alone reads a whole-valued float column such as 35.0 as integers; the dtypes here
-    prevent that, so the results sheet equals :func:`long_frame` exactly.)
+    Names stay text ("NA" and "2030" included); only blank cells of number columns become NaN. (The
+    parameters sheet holds a column per scenario whose cells mix switches, whole numbers and
+    numbers: they come back as Python values, whole-valued floats as integers.) pandas alone reads
+    a whole-valued float column such as 35.0 as integers; the dtypes here prevent that, so the
+    results sheet equals :func:`long_frame` exactly.
     """
-    numeric = [c for c in RESULT_COLUMNS if c != "year"]
-    kinds = {"float": float, "int": "int64", "bool": bool}
-    params = {s.key: kinds[s.kind] for s in load_parameters().values()}
+    numeric = [c for c in RESULT_COLUMNS if c not in ("year", "observed")]
     options: dict[str, dict[str, Any]] = {
         "results": {
-            "dtype": {"scenario": str, "year": "int64", **dict.fromkeys(numeric, float)},
+            "dtype": {"scenario": str, "year": "int64", "observed": "int64", **dict.fromkeys(numeric, float)},
             "na_values": {c: [""] for c in numeric},
         },
-        "parameters": {"dtype": {"name": str, **params}},
+        "parameters": {"dtype": object, "na_values": {"min": [""], "max": [""]}},
+        "projects": {"dtype": {"scenario": str, "name": str}},
+        "targets": {
+            "dtype": {"scenario": str, "label": str},
+            "na_values": {c: [""] for c in ("from_year", "achieved", "gap")},
+        },
+        "history": {"na_values": {"value": [""]}},
+        "backtest": {},
         "dictionary": {},
         "sources": {"na_values": {"min": [""], "max": [""]}},
     }

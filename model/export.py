@@ -1,4 +1,4 @@
-"""Result frames → file bytes (CSV, JSON). No streamlit here.
+"""Result frames → file bytes (CSV, JSON, the data dictionary), model version 2. No streamlit here.
 
 CSV: UTF-8 with a byte-order mark so that Excel on Windows reads Chinese, one header row of the
 keys, full precision (Python's shortest round-trip repr of each float), blank cells for the
@@ -58,9 +58,13 @@ def _clean(value: Any) -> Any:
 
 
 def result_json(frame: pd.DataFrame, scenario: Scenario, name: str = "") -> bytes:
-    """The scenario (re-usable as a scenario file) with its result rows."""
+    """The scenario (re-usable as a scenario file) with its result rows: ``name``, ``model_version``
+    (2), ``parameters``, ``projects`` (when any were added), ``targets`` (the scenario's own, always
+    present, empty when none) and ``results``."""
     rows = [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-    doc = {"name": name, **scenario.to_doc(), "results": rows}
+    doc = {"name": name, **scenario.to_doc()}
+    doc.setdefault("targets", [])
+    doc["results"] = rows
     return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
 
 

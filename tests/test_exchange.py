@@ -1,7 +1,9 @@
-"""Exports of several scenarios (model/exchange.py), scenario-file imports, and the many-scenario CLI."""
+"""Exports of several scenarios (model/exchange.py, model version 2), scenario-file imports, and the
+many-scenario CLI. Expected figures are worked out by hand from MODEL.md's equations."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -16,13 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
+import model.projection as projection
+from model.backtest import BACKTEST_COLUMNS, backtest
 from model.exchange import (
     COMPARE_COLUMNS,
     SHEETS,
     compare_table,
     long_csv,
     long_frame,
-    parameters_frame,
     read_long_csv,
     read_workbook,
     results_json,
@@ -31,17 +34,22 @@ from model.exchange import (
     workbook_xlsx,
 )
 from model.export import BOM, column_dictionary, neutralise
+from model.history import History
 from model.parameters import (
     PARAMETER_KEYS,
+    PipelineProject,
     Scenario,
     ScenarioError,
+    Target,
     default_scenario,
     load_parameters,
     make_scenario,
 )
 from model.projection import RESULT_COLUMNS, headline, project
-from model.scenario_file import MAX_FILE_BYTES, NamedScenario, parse_scenario_bytes
+from model.scenario_file import MAX_FILE_BYTES, NamedScenario, parse_scenario_bytes, parse_scenario_doc
+from model.sheets import ROLE_NAMES, history_table, parameter_table
 from model.sources import load_facts
+from model.targets import load_targets
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMULA = '=HYPERLINK("http://evil.example","click")'
@@ -102,7 +110,17 @@ def test_scenarios_json_shape():
     assert doc["version"] == 1
     assert [s["name"] for s in doc["scenarios"]] == [i.name for i in ITEMS]
     assert doc["scenarios"][1]["parameters"] == ITEMS[1].scenario.to_dict()
-    assert set(doc["scenarios"][0]) == {"name", "parameters"}
+    assert set(doc["scenarios"][0]) == {"name", "model_version", "parameters"}
+    assert {s["model_version"] for s in doc["scenarios"]} == {2}
+
+
+def test_scenarios_json_carries_targets_and_projects():
+    own = Target(label="2030年翻番", metric="level", year=2030, value=2500.0)
+    plant = PipelineProject(name="新厂", investment=30.0, full_output=40.0, first_year=2026)
+    item = NamedScenario("带目标", DEFAULTS.with_targets((own,)).with_projects((plant,)))
+    [doc] = json.loads(scenarios_json([item]))["scenarios"]
+    assert doc["targets"] == [own.to_dict()] and doc["projects"] == [plant.to_dict()]
+    assert parse_scenario_bytes(scenarios_json([item])) == [item]
 
 
 def test_scenarios_json_round_trip():
@@ -158,7 +176,7 @@ def test_formula_names_are_neutralised_in_csv(name):
     low = make_scenario({"growth_start": -5.0, "growth_end": -5.0})  # negative numbers stay numbers
     back = read_long_csv(long_csv([NamedScenario(name, low)]))
     assert set(back["scenario"]) == {"'" + name}
-    assert (back["growth_trend_pct"].iloc[1:] == -5.0).all()
+    assert (back["growth_pct"].iloc[1:] == -5.0).all()
     assert "'-5.0" not in long_csv([NamedScenario(name, low)]).decode("utf-8-sig")
 
 
@@ -169,11 +187,32 @@ def test_formula_names_are_neutralised_in_csv(name):
 def test_compare_table_headlines():
     table = compare_table(ITEMS)
     assert tuple(table.columns) == COMPARE_COLUMNS
+    assert "policy_va" in COMPARE_COLUMNS and not any("extra" in c or "fund_va" in c for c in COMPARE_COLUMNS)
     assert list(table["scenario"]) == [i.name for i in ITEMS]
     for row, item in zip(table.to_dict(orient="records"), ITEMS, strict=True):
         head = headline(project(item.scenario))
-        for key in ("final_year", "va_total", "avg_growth_pct", "cum_fund_investment"):
+        for key in ("final_year", "va_total", "avg_growth_pct", "cum_fund_investment", "policy_va"):
             assert row[key] == head[key]
+
+
+LEVERS = {k: s.default for k, s in load_parameters().items() if s.role == "lever"}
+
+
+def test_compare_table_policy_va_is_what_the_levers_change_against_the_plan(monkeypatch):
+    """Economy changed, levers at the plan: policy_va is 0 though value added differs from the
+    defaults. Levers at the plan plus one added plant (40 a year at full production from 2026, ramp 2,
+    value-added rate 0.5, additionality 0.5): in 2027 policy_va = 0.5 × 0.5 × 40 = 10."""
+    monkeypatch.setattr(projection, "load_history", lambda: History(()))
+    economy = {"base_va": 1000.0, "growth_start": 6.0, "growth_end": 6.0, "value_added_rate": 0.5, "ramp_years": 2}
+    slower = make_scenario({**economy, **LEVERS, "use_observed": False, "horizon_end": 2027, "additionality": 0.5})
+    plant = PipelineProject(name="新厂", investment=30.0, full_output=40.0, first_year=2026)
+    items = [NamedScenario("slower", slower), NamedScenario("plant", slower.with_projects((plant,)))]
+    table = compare_table(items).set_index("scenario")
+    assert table.loc["slower", "policy_va"] == 0.0
+    assert table.loc["slower", "va_total"] == pytest.approx(1000 * 1.06**4, rel=1e-12)
+    assert table.loc["slower", "va_diff_vs_defaults"] != 0.0  # the economy differs, the levers do not
+    assert table.loc["plant", "policy_va"] == pytest.approx(10.0, rel=1e-12)
+    assert table.loc["plant", "va_total"] - table.loc["slower", "va_total"] == pytest.approx(10.0, rel=1e-9)
 
 
 def test_compare_table_differences_use_the_defaults_at_the_same_horizon():
@@ -202,10 +241,21 @@ def test_compare_table_against_a_baseline():
 def test_results_json():
     doc = json.loads(results_json(ITEMS[:2]))
     assert [d["name"] for d in doc] == ["文章默认", "low growth"]
+    assert [d["model_version"] for d in doc] == [2, 2]
+    assert [d["targets"] for d in doc] == [[], []]
+    assert list(doc[0]["results"][0]) == list(RESULT_COLUMNS)
     assert doc[1]["parameters"] == ITEMS[1].scenario.to_dict()
     rows = pd.DataFrame(doc[1]["results"])
     assert_frame_equal(rows, project(ITEMS[1].scenario), check_exact=True)
     assert doc[0]["results"][0]["growth_total_pct"] is None
+
+
+def test_results_json_items_are_scenario_files_with_their_targets():
+    own = Target(label="年均增长8%", metric="growth_avg", year=2030, value=8.0, from_year=2025)
+    item = NamedScenario("带目标", DEFAULTS.with_targets((own,)))
+    [doc] = json.loads(results_json([item]))
+    assert doc["targets"] == [own.to_dict()]
+    assert parse_scenario_doc(doc).scenario == item.scenario
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,7 +272,17 @@ def book(book_items):
     return workbook_xlsx(book_items)
 
 
-def test_workbook_has_the_four_sheets(book):
+def test_workbook_has_every_sheet(book):
+    assert list(SHEETS) == [
+        "results",
+        "parameters",
+        "projects",
+        "targets",
+        "history",
+        "backtest",
+        "dictionary",
+        "sources",
+    ]
     assert openpyxl.load_workbook(io.BytesIO(book)).sheetnames == list(SHEETS)
 
 
@@ -245,11 +305,98 @@ def test_workbook_results_round_trip_any(items):
     assert_frame_equal(back, neutralised(long_frame(items), "scenario"), check_exact=True)
 
 
-def test_workbook_parameters_sheet(book, book_items):
-    sheet = read_workbook(book)["parameters"]
-    assert list(sheet.columns) == ["name", *PARAMETER_KEYS]
-    assert_frame_equal(sheet, neutralised(parameters_frame(book_items), "name"), check_exact=True)
-    assert sheet["phase1_on"].dtype == bool
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_workbook_parameters_sheet_lists_economy_and_levers_apart(lang):
+    items = ITEMS[:2]
+    sheet = read_workbook(workbook_xlsx(items, lang=lang))["parameters"]
+    specs = load_parameters()
+    assert sorted(sheet["key"]) == sorted(PARAMETER_KEYS)
+    roles = list(sheet["role"])
+    # Economy assumptions first, then the policy levers, then the choices: each kind in one block.
+    assert [r for n, r in enumerate(roles) if n == 0 or roles[n - 1] != r] == ["economy", "lever", "choice"]
+    assert {specs[k].role for k in sheet["key"][sheet["role"] == "lever"]} == {"lever"}
+    assert set(sheet.loc[sheet["role"] == "economy", "key"]) >= {"base_va", "additionality", "ti_effect"}
+    assert set(sheet.loc[sheet["role"] == "lever", "key"]) >= {"fund_size", "fund_paid_in", "ti_growth"}
+    for role in ("economy", "lever", "choice"):
+        assert set(sheet.loc[sheet["role"] == role, "role_name"]) == {ROLE_NAMES[role][lang]}
+    assert ROLE_NAMES["economy"]["zh"] == "经济假设" and ROLE_NAMES["lever"]["zh"] == "政策变量"
+    by_key = sheet.set_index("key")
+    for item in items:  # a column per scenario with its values
+        for key, value in item.scenario.to_dict().items():
+            assert by_key.loc[key, item.name] == value, (item.name, key)
+    for key, spec in specs.items():
+        row = by_key.loc[key]
+        assert row["label"] == spec.label(lang)
+        assert row["default"] == spec.default
+        assert row["provenance"] == spec.provenance
+        assert row["publication"] == spec.publication_name(lang)
+        assert (row["date"], row["url"], row["sentence_zh"]) == (spec.date, spec.url, spec.source_zh)
+        assert row["reasoning"] == spec.reasoning(lang)
+    assert by_key.loc["growth_start", "sentence_zh"].find("8.4%") >= 0
+
+
+def test_workbook_parameters_sheet_names_each_scenario_column_safely(book, book_items):
+    ws = openpyxl.load_workbook(io.BytesIO(book))["parameters"]
+    header = [c.value for c in ws[1]]
+    assert "'" + FORMULA in header and FORMULA not in header  # a name is never a formula
+    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+    named = [h for h in header if h not in parameter_table(book_items[:0]).columns]
+    assert len(named) == len(book_items) == len(set(named))  # "同名" twice, "" too: told apart
+    assert_frame_equal(
+        read_workbook(book)["parameters"].iloc[:, :5], parameter_table(book_items).iloc[:, :5], check_dtype=False
+    )
+
+
+def test_workbook_targets_sheet_has_the_gap_worked_by_hand(monkeypatch):
+    """1000 growing 10% a year, levers at the plan (policy_va 0): 2026 value added 1331. A level
+    target of 1300 is exceeded by 31; 12% growth in 2025 is missed by 2 points; average growth
+    2023–2026 of 9% is exceeded by 1 point."""
+    monkeypatch.setattr(projection, "load_history", lambda: History(()))
+    scenario = make_scenario(
+        {**LEVERS, "base_va": 1000.0, "growth_start": 10.0, "growth_end": 10.0, "horizon_end": 2026}
+    ).replace({"use_observed": False})
+    own = (
+        Target(label="水平", metric="level", year=2026, value=1300.0),
+        Target(label="当年", metric="growth_year", year=2025, value=12.0),
+        Target(label="年均", metric="growth_avg", year=2026, value=9.0),
+        Target(label="远期", metric="level", year=2030, value=2000.0),
+    )
+    sheet = read_workbook(workbook_xlsx([NamedScenario("目标", scenario.with_targets(own))]))["targets"]
+    official = sheet[sheet["source"] == "official"]
+    assert list(official["id"]) == [t.id for t in load_targets()]
+    assert official["quote_zh"].str.len().gt(0).all()
+    mine = sheet[sheet["source"] == "own"].set_index("label")
+    assert list(mine.index) == ["水平", "当年", "年均", "远期"]
+    assert mine.loc["水平", "achieved"] == pytest.approx(1331.0, rel=1e-12)
+    assert mine.loc["水平", "gap"] == pytest.approx(31.0, rel=1e-9)
+    assert mine.loc["当年", "gap"] == pytest.approx(-2.0, abs=1e-9)
+    assert mine.loc["年均", "gap"] == pytest.approx(1.0, abs=1e-9)
+    assert pd.isna(mine.loc["远期", "achieved"]) and pd.isna(mine.loc["远期", "gap"])  # beyond 2026
+    assert (mine["unit"] == ["亿元", "%", "%", "亿元"]).all()
+
+
+def test_workbook_history_sheet_has_every_official_figure_with_its_sentence(book):
+    sheet = read_workbook(book)["history"]
+    with open(ROOT / "data/history.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(sheet) == len(rows)
+    assert sorted(zip(sheet["year"], sheet["region"], sheet["value"], strict=True)) == sorted(
+        (int(r["year"]), r["region"], float(r["value"])) for r in rows
+    )
+    assert sheet["quote_zh"].str.len().gt(0).all() and sheet["publication"].str.len().gt(0).all()
+    assert not sheet.loc[sheet["confidence"] == "low", "used"].any()  # a low-confidence figure is shown, never used
+    assert_frame_equal(sheet, history_table("zh"), check_dtype=False)
+
+
+def test_workbook_backtest_sheet(book):
+    sheet = read_workbook(book)["backtest"]
+    assert tuple(sheet.columns) == BACKTEST_COLUMNS
+    expected = backtest()
+    assert len(sheet) == len(expected)
+    for got, want in zip(sheet.itertuples(), expected.itertuples(), strict=True):
+        assert got.year == want.year
+        assert got.error_pts == pytest.approx(got.projected_pct - got.official_pct, abs=1e-12)
+        assert got.official_pct == want.official_pct
 
 
 def test_workbook_dictionary_sheet(book):
@@ -261,7 +408,7 @@ def test_workbook_sources_sheet(lang):
     sheet = read_workbook(workbook_xlsx(ITEMS[:1], lang=lang))["sources"]
     params = sheet[sheet["type"] == "parameter"]
     facts = sheet[sheet["type"] == "article fact"]
-    assert list(params["key"]) == list(PARAMETER_KEYS)
+    assert sorted(params["key"]) == sorted(PARAMETER_KEYS)
     assert list(facts["key"]) == list(load_facts()["id"])
     assert set(params["provenance"]) <= {"article", "external", "assumption"}
     specs = load_parameters()
@@ -270,6 +417,11 @@ def test_workbook_sources_sheet(lang):
     growth = params.set_index("key").loc["growth_start"]
     assert "8.4%" in growth["source_zh"] and growth["provenance"] == "article"
     assert facts["source_zh"].str.len().gt(0).all()
+    for key, row in params.set_index("key").iterrows():
+        spec = specs[key]
+        assert row["role"] == spec.role
+        assert row["why"] == spec.reasoning(lang)
+        assert row["publication"] == spec.publication_name(lang)
     assert_frame_equal(sheet, sources_frame(lang), check_exact=True, check_dtype=False)
 
 
@@ -332,7 +484,8 @@ def test_import_of_many_scenarios_is_all_or_nothing(docs):
 
 
 def single(parameters: dict) -> bytes:
-    return json.dumps({"name": "x", "parameters": parameters}).encode("utf-8")
+    """A version-2 scenario file (a version-1 file's unknown keys are upgraded with a notice: model.compat)."""
+    return json.dumps({"name": "x", "model_version": 2, "parameters": parameters}).encode("utf-8")
 
 
 BAD_FILES = [

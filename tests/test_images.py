@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -15,11 +16,27 @@ import pandas as pd
 import pytest
 from PIL import Image, ImageChops
 
-from model.parameters import default_scenario
+from model.parameters import default_scenario, load_parameters
 from model.projection import project
-from ui.charts import value_added_chart
+from ui.deck_charts import (
+    compare_chart,
+    investment_chart,
+    investment_data,
+    plan_of,
+    policy_chart,
+    policy_data,
+    scenario_total_chart,
+    total_chart,
+    total_data,
+)
 from ui.images import EXPORT_FONT, _package_font_dir, chart_png, chart_svg, ensure_fonts, export_spec
 from ui.text import t
+
+
+def value_added_chart(frame: pd.DataFrame, plan: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """The deck's total value-added chart (ui/deck_charts.py): the images of these tests."""
+    return total_chart(frame, plan, lang)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -79,8 +96,8 @@ def test_png_scale_one_matches_the_svg(frame):
 def test_svg_keeps_the_title_as_text(frame, lang):
     svg = chart_svg(value_added_chart(frame, frame, lang))
     assert svg.lstrip().startswith("<svg")
-    title = t("chart_va_title", lang).replace("'", "&#39;")
-    assert re.search(r"<text[^>]*>" + re.escape(title) + "</text>", svg), "title not found as a <text> element"
+    found = [html.unescape(text) for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    assert t("deck_chart_total", lang) in found, "title not found as a <text> element"
     assert f'font-family="{EXPORT_FONT}"' in svg
 
 
@@ -162,3 +179,112 @@ def test_checker_sees_tofu_without_a_cjk_font(tmp_path):
     """The glyph test above would fail without a CJK font: the two titles come out alike (blank or boxes)."""
     result = render_without_system_fonts(tmp_path, register=False)
     assert not result["differ"]
+
+
+# --- the deck's charts (ui/deck_charts.py), model version 2 ---------------------------------------------
+
+
+def layers(chart: alt.TopLevelMixin) -> list[dict]:
+    spec = chart.to_dict()
+    return spec.get("layer", [spec])
+
+
+def mark_of(layer: dict) -> str:
+    mark = layer["mark"]
+    return mark if isinstance(mark, str) else mark["type"]
+
+
+def test_plan_is_the_scenario_with_every_lever_at_its_default():
+    specs = load_parameters()
+    scenario = default_scenario().replace({"fund_size": 80.0, "growth_end": 5.0, "ti_growth": 20.0})
+    plan = plan_of(scenario)
+    for key, spec in specs.items():
+        expected = spec.default if spec.role == "lever" else getattr(scenario, key)
+        assert getattr(plan, key) == expected, key
+    assert plan.projects == ()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_total_chart_is_the_scenario_against_the_plan(lang):
+    scenario = default_scenario().replace({"fund_size": 80.0})
+    frame, plan = project(scenario), project(plan_of(scenario))
+    data = total_data(frame, plan, lang)
+    assert list(dict.fromkeys(data["series"])) == [
+        t("series_scenario", lang),
+        t("deck_series_plan", lang),
+        t("series_province", lang),
+    ]
+    mine = data[data["series"] == t("series_scenario", lang)]["value"].to_numpy()
+    theirs = data[data["series"] == t("deck_series_plan", lang)]["value"].to_numpy()
+    # The gap between the lines is what the levers change (MODEL.md, equations 9–10).
+    assert mine - theirs == pytest.approx(frame["policy_va"].to_numpy(), abs=1e-9)
+    marks = [mark_of(layer) for layer in layers(total_chart(frame, plan, lang))]
+    assert marks == ["line"]  # nothing published in this frame: no band
+
+
+def test_total_chart_marks_the_published_years():
+    frame = project(default_scenario()).assign(observed=0)
+    frame.loc[frame["year"].isin([2024, 2025]), "observed"] = 1
+    chart = total_chart(frame, frame, "zh")
+    band, label, _ = layers(chart)
+    assert mark_of(band) == "rect" and mark_of(label) == "text"
+    spec = chart.to_dict()
+    rows = spec["datasets"][band["data"]["name"]]
+    assert [(r["x0"], r["x1"]) for r in rows] == [(2023.5, 2024.5), (2024.5, 2025.5)]
+    assert spec["datasets"][label["data"]["name"]][0]["label"] == t("deck_published", "zh")
+
+
+def test_policy_chart_is_policy_va_on_its_own_axis_from_zero():
+    scenario = default_scenario().replace({"fund_size": 10.0})  # less than the plan: a loss
+    frame = project(scenario)
+    data = policy_data(frame, "en")
+    assert data["value"].tolist() == frame["policy_va"].tolist()
+    assert set(data.loc[data["value"] < 0, "sign"]) == {t("deck_loss", "en")}
+    assert set(data.loc[data["value"] == 0, "sign"]) <= {t("deck_none", "en")}
+    spec = policy_chart(frame, "en").to_dict()
+    bars = next(layer for layer in spec["layer"] if mark_of(layer) == "rect")
+    assert bars["encoding"]["y"]["field"] == "value" and bars["encoding"]["y"]["scale"]["zero"] is True
+    assert bars["encoding"]["y2"]["field"] == "zero"
+    assert spec["title"] == t("deck_chart_policy", "en")
+
+
+def test_investment_chart_stacks_funds_mobilised_and_projects():
+    frame = project(default_scenario())
+    data = investment_data(frame, "zh")
+    for key in ("fund_capital", "mobilized_investment", "project_investment"):
+        series = data[data["series"] == t("deck_series_" + key, "zh")]["value"].to_numpy()
+        assert series == pytest.approx(frame[key].to_numpy())
+    assert investment_chart(frame, "zh").to_dict()["title"] == t("deck_chart_investment", "zh")
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: scenario_total_chart(default_scenario().replace({"fund_size": 70.0}), "zh"),
+        lambda: policy_chart(project(default_scenario().replace({"fund_size": 70.0})), "zh"),
+        lambda: investment_chart(project(default_scenario()), "en"),
+        lambda: compare_chart({"甲": project(default_scenario())}, project(default_scenario()), "zh"),
+    ],
+    ids=["total", "policy", "investment", "compare"],
+)
+def test_deck_charts_export_as_png_and_svg(build):
+    chart = build()
+    assert chart_png(chart, scale=1).startswith(PNG_SIGNATURE)
+    assert chart_svg(chart).lstrip().startswith("<svg")
+
+
+def test_page_offers_the_decks_three_charts_as_images():
+    from ui.downloads import deck_images
+
+    found = deck_images(default_scenario().replace({"fund_size": 70.0}), "en")
+    assert [key for key, _, _ in found] == ["value-added-vs-plan", "levers-change", "investment"]
+    for _, title, build in found:
+        assert build().to_dict()["title"] == title
+
+
+def test_total_chart_marks_level_targets_within_its_years():
+    frame = project(default_scenario())
+    chart = total_chart(frame, frame, "zh", targets=[("2030年2000亿元", 2030, 2000.0), ("远期", 2040, 3000.0)])
+    spec = chart.to_dict()
+    point = next(layer for layer in spec["layer"] if mark_of(layer) == "point")
+    assert spec["datasets"][point["data"]["name"]] == [{"year": 2030, "value": 2000.0, "target": "2030年2000亿元"}]

@@ -1,16 +1,21 @@
-"""A meeting deck (PowerPoint, 16:9) of one scenario or several compared, in Chinese or English.
+"""A meeting deck (PowerPoint, 16:9) of one scenario or several compared, in Chinese or English
+(model version 2: the article's plan is the baseline; the levers show what they change against it).
 
 Slides: a title slide; for each scenario its headline figures (with the change from the article's
-defaults) and its value-added chart; for several scenarios a comparison chart and table; for each
-scenario its parameters (value, default, unit, provenance); the sources. Body type is 18 pt or more.
-No streamlit here: the page and the command line (``python -m model brief``) both call
-:func:`build_deck`.
+defaults, and what the levers change against the article's plan), its total value added against the
+plan (published years marked), what the levers change (``policy_va``) on a chart of its own, its
+investment, and its targets with the gap to each; for several scenarios a comparison chart and
+table; the backtest; for each scenario its economy assumptions, policy levers and choices apart
+(value, default, unit, provenance); the sources of each kind with each one's reasoning. Body type
+is 18 pt or more. No streamlit here: the page and the command line (``python -m model brief``) both
+call :func:`build_deck`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -25,11 +30,15 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 
+from model.backtest import backtest
 from model.exchange import compare_table
-from model.parameters import ScenarioError, default_scenario, fmt_number, load_parameters
+from model.parameters import ScenarioError, default_scenario, fmt_number
 from model.projection import headline, project
 from model.scenario_file import NamedScenario
-from ui.charts import COMPARE_COLOURS, compare_chart, value_added_chart
+from model.sheets import ROLE_ORDER, grouped_specs, target_rows
+from model.targets import CHECKABLE_METRICS
+from ui import deck_charts
+from ui.deck_charts import COMPARE_COLOURS
 from ui.images import chart_png
 from ui.text import LANGS, t
 
@@ -319,7 +328,7 @@ METRICS = (  # (label key, headline key, format); as on the page
     ("metric_va", "va_total", "{:,.1f}"),
     ("metric_growth", "avg_growth_pct", "{:.2f}"),
     ("metric_fund", "cum_fund_investment", "{:,.1f}"),
-    ("metric_extra", "extra_va", "{:,.1f}"),
+    ("deck_metric_policy", "policy_va", "{:+,.1f}"),
 )
 
 
@@ -339,7 +348,11 @@ def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang
     else:
         joined = t("name_sep", lang).join(names)
         lines = [(t("deck_compare", lang, n=len(items), names=joined), 28, True, ACCENT)]
-    lines += [(_date(today, lang), BODY_PT, False, INK), (t("deck_article", lang), BODY_PT, False, INK)]
+    lines += [
+        (_date(today, lang), BODY_PT, False, INK),
+        (t("deck_article", lang), BODY_PT, False, INK),
+        (t("deck_model_line", lang), BODY_PT, False, MUTED),
+    ]
     deck.text(slide, 3.0, BODY_BOTTOM - 3.0, lines, gap_pt=14)
 
 
@@ -351,7 +364,8 @@ def _note(deck: _Deck, slide: Any, text: str) -> None:
 
 
 def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str) -> None:
-    """Four cards: each headline figure and its change from the article's defaults (same last year)."""
+    """Four cards: value added, average growth and cumulative fund investment with their change from
+    the article's defaults (same last year); what the levers change against the article's plan."""
     slide = deck.slide(t("slide_headline", lang, name=name))
     now = headline(frame)
     year = now["final_year"]
@@ -379,13 +393,17 @@ def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataF
         text = card.text_frame
         text.vertical_anchor = MSO_ANCHOR.MIDDLE
         text.margin_left = text.margin_right = Inches(0.25)
+        if key == "policy_va":  # itself a change: against the plan, net of additionality
+            below = t("deck_policy_card", lang, additionality=fmt_number(item.scenario.additionality))
+        else:
+            below = _delta_text(key, now[key] - base[key], fmt, lang)
         figures: list[Para] = [
             (t(label, lang, year=year), BODY_PT, False, MUTED),
-            (fmt.format(now[key]), FIGURE_PT, True, INK),
-            (_delta_text(key, now[key] - base[key], fmt, lang), BODY_PT, False, ACCENT),
+            (_number(fmt, now[key]), FIGURE_PT, True, INK),
+            (below, BODY_PT, False, ACCENT),
         ]
         _fill(text, figures, lang, align=PP_ALIGN.LEFT)
-    _note(deck, slide, t("defaults_note", lang, year=year))
+    _note(deck, slide, t("deck_headline_note", lang, year=year))
 
 
 def _chart_png(chart: Any) -> bytes:
@@ -393,11 +411,28 @@ def _chart_png(chart: Any) -> bytes:
     return chart_png(chart.properties(height=CHART_HEIGHT_PX), scale=3, width=CHART_WIDTH_PX)
 
 
-def _chart_slide(deck: _Deck, name: str, frame: pd.DataFrame, lang: str) -> None:
+def _chart_slides(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str) -> None:
+    """Total value added against the article's plan; what the levers change; investment a year."""
+    plan = project(deck_charts.plan_of(item.scenario))
+    levels = [
+        (row["label"], row["year"], row["target"])
+        for row in target_rows(item, frame, lang)
+        if row["kind"] == "level" and row["achieved"] is not None
+    ]
     slide = deck.slide(t("slide_chart", lang, name=name))
-    year = int(frame["year"].iloc[-1])
-    baseline = project(default_scenario().replace({"horizon_end": year}))
-    deck.picture(slide, _chart_png(value_added_chart(frame, baseline, lang)))
+    chart = deck_charts.total_chart(frame, plan, lang, targets=levels)
+    deck.picture(slide, _chart_png(chart), bottom=BODY_BOTTOM - NOTE_H)
+    _note(deck, slide, t("deck_total_note", lang))
+
+    slide = deck.slide(t("deck_slide_policy", lang, name=name))
+    deck.picture(slide, _chart_png(deck_charts.policy_chart(frame, lang)), bottom=BODY_BOTTOM - NOTE_H)
+    if (frame["policy_va"].abs() < 5e-10).all():
+        _note(deck, slide, t("deck_policy_zero", lang))
+    else:
+        _note(deck, slide, t("deck_policy_note", lang, additionality=fmt_number(item.scenario.additionality)))
+
+    slide = deck.slide(t("deck_slide_investment", lang, name=name))
+    deck.picture(slide, _chart_png(deck_charts.investment_chart(frame, lang)))
 
 
 COMPARE_FORMATS = {
@@ -405,6 +440,7 @@ COMPARE_FORMATS = {
     "va_total": "{:,.1f}",
     "avg_growth_pct": "{:.2f}",
     "cum_fund_investment": "{:,.1f}",
+    "policy_va": "{:+,.1f}",
     "va_diff_vs_defaults": "{:+,.1f}",
 }
 
@@ -421,7 +457,8 @@ def _compare_slides(
     slide = deck.slide(t("slide_compare_chart", lang))
     last = max(int(f["year"].iloc[-1]) for f in frames)
     baseline = project(default_scenario().replace({"horizon_end": last}))
-    deck.picture(slide, _chart_png(compare_chart(dict(zip(names, frames, strict=True)), baseline, lang)))
+    chart = deck_charts.compare_chart(dict(zip(names, frames, strict=True)), baseline, lang)
+    deck.picture(slide, _chart_png(chart))
 
     slide = deck.slide(t("slide_compare_table", lang))
     shown = [dataclasses.replace(item, name=name) for item, name in zip(items, names, strict=True)]
@@ -434,63 +471,191 @@ def _compare_slides(
     deck.table(slide, [t("cmp_scenario", lang), *names], rows, widths, align_right=set(range(1, len(names) + 1)))
 
 
+def _paged(deck: _Deck, title: str, pages: list[list[int]]) -> list[tuple[Any, list[int]]]:
+    """A slide per page, titled ``title`` and numbered (1/n) … (n/n) when there are several."""
+    out = []
+    for n, page in enumerate(pages, start=1):
+        full = title + (t("slide_page", deck.lang, page=n, pages=len(pages)) if len(pages) > 1 else "")
+        out.append((deck.slide(full), page))
+    return out
+
+
 def _assumption_slides(deck: _Deck, name: str, item: NamedScenario, lang: str) -> None:
-    """Every parameter: label, value, default, unit, provenance; a value off its default in bold blue."""
+    """Economy assumptions, policy levers and modelling choices apart, each on its own slides: label,
+    value, default, unit, provenance; a value off its default in bold blue."""
     values = item.scenario.to_dict()
     header = [t(k, lang) for k in ("col_parameter", "col_value", "col_default", "col_unit", "col_provenance")]
     widths = [BODY_W - 6.85, 1.4, 1.4, 2.3, 1.75]
-    rows, changed = [], []
-    for spec in load_parameters().values():
-        value = values[spec.key]
-        rows.append(
-            [
-                spec.label(lang),
-                _shown(spec, value, lang),
-                _shown(spec, spec.default, lang),
-                spec.unit(lang),
-                t("prov_" + spec.provenance, lang),
-            ]
-        )
-        changed.append(value != spec.default)
-    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
-    for n, page in enumerate(pages, start=1):
-        title = t("slide_assumptions", lang, name=name)
-        if len(pages) > 1:
-            title += t("slide_page", lang, page=n, pages=len(pages))
-        slide = deck.slide(title)
-        marked = {(r, c) for r, i in enumerate(page) if changed[i] for c in (0, 1)}
-        deck.table(slide, header, [rows[i] for i in page], widths, highlight=marked, align_right={1, 2})
-        if any(changed[i] for i in page):
-            _note(deck, slide, t("changed_note", lang))
+    for role in ROLE_ORDER:
+        specs = [spec for spec in grouped_specs() if spec.role == role]
+        if not specs:
+            continue
+        rows, changed = [], []
+        for spec in specs:
+            value = values[spec.key]
+            rows.append(
+                [
+                    spec.label(lang),
+                    _shown(spec, value, lang),
+                    _shown(spec, spec.default, lang),
+                    spec.unit(lang),
+                    t("prov_" + spec.provenance, lang),
+                ]
+            )
+            changed.append(value != spec.default)
+        pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
+        title = t("deck_slide_params", lang, name=name, role=t("deck_role_" + role, lang))
+        for slide, page in _paged(deck, title, pages):
+            marked = {(r, c) for r, i in enumerate(page) if changed[i] for c in (0, 1)}
+            deck.table(slide, header, [rows[i] for i in page], widths, highlight=marked, align_right={1, 2})
+            if any(changed[i] for i in page):
+                _note(deck, slide, t("changed_note", lang))
 
 
 def _source_text(spec: Any, lang: str) -> str:
-    if spec.source_zh:  # an article sentence: the Chinese quote, and its gloss in English
-        return f"「{spec.source_zh}」" if lang == "zh" else f"“{spec.source_en}”\n「{spec.source_zh}」"
-    if lang == "en" and spec.provenance == "external" and spec.source_en:
-        return f"{spec.publication}\n{spec.source_en}"
-    return spec.publication
+    """Where a default comes from: the article's sentence (in English decks with the gloss); for an
+    outside figure the publication, date, address and sentence; for an assumption what it cites."""
+    where = [part for part in (spec.publication_name(lang), spec.date, spec.url) if part]
+    if spec.provenance == "article":
+        where = []  # the article is named above the table
+    quote = []
+    if spec.source_zh:
+        quote = [f"「{spec.source_zh}」"] if lang == "zh" else [f"“{spec.source_en}”", f"「{spec.source_zh}」"]
+    elif spec.source_en:
+        quote = [spec.source_en]
+    return "\n".join([" · ".join(where), *quote] if where else quote) or t("deck_no_source", lang)
+
+
+def _split_row(label: str, text: str, widths: Sequence[float], room: float, lang: str) -> list[list[str]]:
+    """A (label, text) row, split at sentence ends into rows that each fit in ``room`` inches; the
+    rows after the first are labelled as continued. Every character of ``text`` is kept, in order."""
+    if _row_height([label, text], widths) <= room:
+        return [[label, text]]
+    pieces = [p for p in re.split(r"(?<=[。；;!?！？\n])|(?<=\. )", text) if p]
+    rows: list[list[str]] = []
+    current = ""
+    for piece in pieces:
+        head = label if not rows else t("deck_cont", lang)
+        if current and _row_height([head, current + piece], widths) > room:
+            rows.append([head, current])
+            current = ""
+        current += piece
+    if current:
+        rows.append([label if not rows else t("deck_cont", lang), current])
+    return rows
 
 
 def _sources_slides(deck: _Deck, lang: str) -> None:
-    """The article, then each parameter's sentence from it or the publication it comes from."""
-    header = [t(k, lang) for k in ("col_parameter", "col_provenance", "col_source")]
-    widths = [3.2, 1.75, BODY_W - 4.95]
-    rows = [
-        [spec.label(lang), t("prov_" + spec.provenance, lang), _source_text(spec, lang)]
-        for spec in load_parameters().values()
-        if spec.provenance in ("article", "external") or spec.publication
-    ]
+    """The article, then each kind of parameter apart (economy assumptions, policy levers, choices):
+    each one's provenance, its sentence or publication, and the reasoning for its value, in the
+    deck's language."""
+    header = [t("col_parameter", lang), t("deck_col_source_reasoning", lang)]
+    widths = [2.9, BODY_W - 2.9]
     article = t("sources_article", lang)
     article_h = _height(article, BODY_W - 0.2, BODY_PT) + 0.15
-    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - article_h)
-    for n, page in enumerate(pages, start=1):
-        title = t("slide_sources", lang)
-        if len(pages) > 1:
-            title += t("slide_page", lang, page=n, pages=len(pages))
+    room = BODY_BOTTOM - BODY_TOP - article_h
+    for role in ROLE_ORDER:
+        rows: list[list[str]] = []
+        for spec in grouped_specs():
+            if spec.role != role:
+                continue
+            label = f"{spec.label(lang)}\n{t('prov_' + spec.provenance, lang)}"
+            text = _source_text(spec, lang)
+            reasoning = spec.reasoning(lang)
+            if reasoning:
+                text += "\n" + t("deck_reasoning", lang, why=reasoning)
+            rows += _split_row(label, text, widths, room - _row_height(header, widths), lang)
+        if not rows:
+            continue
+        pages = _pages(rows, header, widths, room)
+        title = t("deck_slide_sources_role", lang, role=t("deck_role_" + role, lang))
+        for slide, page in _paged(deck, title, pages):
+            deck.text(slide, BODY_TOP - 0.05, article_h, [(article, BODY_PT, True, INK)])
+            deck.table(slide, header, [rows[i] for i in page], widths, top=BODY_TOP + article_h)
+
+
+def _target_text(row: dict[str, Any], lang: str) -> str:
+    return t(
+        "deck_target_" + row["kind"],
+        lang,
+        year=row["year"],
+        from_year=row["from_year"],
+        value=f"{row['target']:,.10g}" if row["kind"] == "level" else fmt_number(row["target"]),
+    )
+
+
+def _achieved_text(row: dict[str, Any], lang: str) -> tuple[str, str]:
+    if row["achieved"] is None:  # the model gives Dezhou's value added within the scenario's years
+        modelled = row["region"] == "dezhou" and row["metric"] in CHECKABLE_METRICS
+        return t("deck_beyond" if modelled else "deck_not_modelled", lang), "—"
+    if row["kind"] == "level":
+        return f"{row['achieved']:,.1f}", t("deck_gap_level", lang, gap=_number("{:+,.1f}", row["gap"]))
+    return f"{row['achieved']:.2f}%", t("deck_gap_points", lang, gap=_number("{:+.2f}", row["gap"]))
+
+
+def _targets_slides(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str) -> None:
+    """Every official target and the scenario's own: what it asks, what the scenario achieves, the gap."""
+    title = t("deck_slide_targets", lang, name=name)
+    found = target_rows(item, frame, lang)
+    if not found:
         slide = deck.slide(title)
-        deck.text(slide, BODY_TOP - 0.05, article_h, [(article, BODY_PT, True, INK)])
-        deck.table(slide, header, [rows[i] for i in page], widths, top=BODY_TOP + article_h)
+        deck.text(slide, BODY_TOP, 1.0, [(t("deck_targets_empty", lang), BODY_PT, False, MUTED)])
+        return
+    header = [
+        t(k, lang)
+        for k in ("deck_col_target", "deck_col_target_value", "deck_col_achieved", "deck_col_gap", "help_source")
+    ]
+    widths = [3.3, 2.9, 1.9, 2.0, BODY_W - 10.1]
+    rows = []
+    for row in found:
+        label = row["label"]
+        if row["source"] == "own":
+            label += t("deck_own_suffix", lang)
+        achieved, gap_text = _achieved_text(row, lang)
+        source = " · ".join(p for p in (row["publication"], row["date"]) if p) or "—"
+        rows.append([label, _target_text(row, lang), achieved, gap_text, source])
+    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
+    for slide, page in _paged(deck, title, pages):
+        deck.table(slide, header, [rows[i] for i in page], widths, align_right={2, 3})
+        _note(deck, slide, t("deck_targets_note", lang))
+
+
+BACKTEST_HEADER = (
+    "deck_col_year",
+    "deck_col_official",
+    "deck_col_projected",
+    "deck_col_error",
+    "deck_col_publication",
+    "col_confidence",
+)
+
+
+def _backtest_slides(deck: _Deck, lang: str) -> None:
+    """What the article's scenario projected for each year with an official figure, and the error."""
+    title = t("deck_slide_backtest", lang)
+    table = backtest()
+    if table.empty:
+        slide = deck.slide(title)
+        deck.text(slide, BODY_TOP, 1.0, [(t("deck_backtest_empty", lang), BODY_PT, False, MUTED)])
+        _note(deck, slide, t("deck_backtest_note", lang))
+        return
+    header = [t(k, lang) for k in BACKTEST_HEADER]
+    widths = [1.3, 2.2, 2.2, 2.2, BODY_W - 9.6, 1.7]
+    rows = [
+        [
+            str(int(r.year)),
+            f"{r.official_pct:.1f}",
+            f"{r.projected_pct:.2f}",
+            _number("{:+.2f}", r.error_pts),
+            " · ".join(p for p in (str(r.publication), str(r.date)) if p),
+            str(r.confidence),
+        ]
+        for r in table.itertuples()
+    ]
+    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
+    for slide, page in _paged(deck, title, pages):
+        deck.table(slide, header, [rows[i] for i in page], widths, align_right={1, 2, 3})
+        _note(deck, slide, t("deck_backtest_note", lang))
 
 
 def build_deck(items: Sequence[NamedScenario], lang: str = "zh", *, today: date | None = None) -> bytes:
@@ -513,9 +678,11 @@ def build_deck(items: Sequence[NamedScenario], lang: str = "zh", *, today: date 
     _title_slide(deck, names, items, lang, today or date.today())
     for name, item, frame in zip(names, items, frames, strict=True):
         _headline_slide(deck, name, item, frame, lang)
-        _chart_slide(deck, name, frame, lang)
+        _chart_slides(deck, name, item, frame, lang)
+        _targets_slides(deck, name, item, frame, lang)
     if len(items) > 1:
         _compare_slides(deck, names, items, frames, lang)
+    _backtest_slides(deck, lang)
     for name, item in zip(names, items, strict=True):
         _assumption_slides(deck, name, item, lang)
     _sources_slides(deck, lang)

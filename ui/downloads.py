@@ -1,6 +1,8 @@
 """Meeting downloads on the page: chart images (PNG at twice the size, SVG) and the PowerPoint brief.
 
 Every file is made only when its button is clicked (callable data), so none of this costs a rerun.
+:func:`deck_images` gives the deck's three charts of a scenario (model version 2: value added against
+the article's plan, what the levers change, investment) for :func:`chart_images`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from model.parameters import Scenario
+from model.projection import project
 from model.scenario_file import NamedScenario
+from ui import deck_charts
 from ui.brief import build_deck
 from ui.images import chart_png, chart_svg
 from ui.text import t
@@ -41,6 +46,23 @@ def chart_images(container: Any, charts: Sequence[tuple[str, str, Callable[[], a
                 on_click="ignore",
                 key=f"svg_{key}",
             )
+
+
+ChartItem = tuple[str, str, Callable[[], alt.TopLevelMixin]]
+
+
+def deck_images(scenario: Scenario, lang: str) -> list[ChartItem]:
+    """The deck's charts of ``scenario`` as (key, title, builder) for :func:`chart_images`: total value
+    added against the article's plan, what the levers change against it, investment a year."""
+
+    def frame():
+        return project(scenario)
+
+    return [
+        ("value-added-vs-plan", t("deck_chart_total", lang), lambda: deck_charts.scenario_total_chart(scenario, lang)),
+        ("levers-change", t("deck_chart_policy", lang), lambda: deck_charts.policy_chart(frame(), lang)),
+        ("investment", t("deck_chart_investment", lang), lambda: deck_charts.investment_chart(frame(), lang)),
+    ]
 
 
 def deck(container: Any, items: Callable[[], list[NamedScenario]], lang: str, key: str) -> None:

@@ -1,0 +1,254 @@
+"""Charts for the deck and chart images (model version 2): result frames in, Altair charts out.
+
+No streamlit here, and nothing from ``ui/charts.py`` (the page's charts, which change with the page):
+the deck draws the same figures the page shows, sized for a slide.
+
+- :func:`total_chart`: total value added, this scenario solid and the article's plan dashed (the plan
+  is the scenario with every policy lever at its default: MODEL.md), Shandong's pace dotted; the
+  published years shaded and labelled.
+- :func:`investment_chart`: investment a year: the funds' own, the capital they mobilise, key projects.
+- :func:`policy_chart`: what the levers change against the article's plan (``policy_va``), on its own
+  axis so that a small change reads at its real size; gains and losses in different colours.
+- :func:`compare_chart`: total value added of several scenarios and the article's defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from model.parameters import Scenario
+from model.projection import lever_defaults, project
+from ui.text import t
+
+BLUE, ORANGE, GREEN, GREY, SKY, VERMILION = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9", "#D55E00"
+COMPARE_COLOURS = [BLUE, VERMILION, GREEN, "#CC79A7", SKY, "#000000"]
+VALUE_FORMAT = ",.1f"
+INVESTMENT_SERIES = ("fund_capital", "mobilized_investment", "project_investment")
+
+
+def plan_of(scenario: Scenario) -> Scenario:
+    """The article's plan for this scenario: every policy lever at its default and no added projects,
+    every economy assumption and choice as the scenario has it (MODEL.md, "The plan")."""
+    return dataclasses.replace(scenario.replace(lever_defaults()), projects=())
+
+
+def _style(chart: alt.TopLevelMixin, title: str, height: int = 340) -> alt.TopLevelMixin:
+    return (
+        chart.properties(title=title, height=height)
+        .configure_title(fontSize=18, anchor="start")
+        .configure_axis(labelFontSize=14, titleFontSize=15, grid=True, gridOpacity=0.4)
+        .configure_legend(orient="bottom", labelFontSize=14, titleFontSize=14, labelLimit=360)
+        .configure_view(stroke=None)
+    )
+
+
+def _x(lang: str, years: pd.Series) -> alt.X:
+    return alt.X(
+        "year:O",
+        title=t("axis_year", lang),
+        axis=alt.Axis(labelAngle=0),
+        scale=alt.Scale(domain=[int(y) for y in years]),
+    )
+
+
+def _xq(lang: str, years: pd.Series, field: str = "year") -> alt.X:
+    """Years on a quantitative axis (a tick a year), so that bands of whole years line up with lines
+    and bars drawn from year − ½ to year + ½."""
+    ticks = [int(y) for y in years]
+    return alt.X(
+        f"{field}:Q",
+        title=t("axis_year", lang),
+        scale=alt.Scale(domain=[min(ticks) - 0.5, max(ticks) + 0.5], nice=False, zero=False),
+        axis=alt.Axis(values=ticks, format="d", labelAngle=0, grid=False),
+    )
+
+
+def _tooltip(lang: str) -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
+        alt.Tooltip("series:N", title=t("series", lang)),
+        alt.Tooltip("value:Q", title=f"{t('value', lang)} ({t('axis_yuan', lang)})", format=VALUE_FORMAT),
+    ]
+
+
+def _published_band(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
+    """A grey band over the published (observed) years, labelled at the top; none when there are none."""
+    years = frame.loc[frame["observed"] == 1, "year"].astype(int)
+    if years.empty:
+        return []
+    data = pd.DataFrame({"year": years, "x0": years - 0.5, "x1": years + 0.5, "label": t("deck_published", lang)})
+    band = (
+        alt.Chart(data)
+        .mark_rect(color=GREY, opacity=0.16)
+        .encode(
+            x="x0:Q",
+            x2="x1:Q",
+            tooltip=[alt.Tooltip("year:Q", title=t("deck_published", lang), format="d")],
+        )
+    )
+    label = (
+        alt.Chart(data.head(1))
+        .mark_text(align="left", baseline="top", dx=4, dy=4, fontSize=14, color="#333333")
+        .encode(x="x0:Q", y=alt.value(0), text="label:N")
+    )
+    return [band, label]
+
+
+def total_data(frame: pd.DataFrame, plan: pd.DataFrame, lang: str = "zh", label: str | None = None) -> pd.DataFrame:
+    """(year, series, value) rows: this scenario (named ``label``), the article's plan, Shandong's pace."""
+    scenario, planned, province = (
+        label or t("series_scenario", lang),
+        t("deck_series_plan", lang),
+        t("series_province", lang),
+    )
+    return pd.concat(
+        [
+            pd.DataFrame({"year": frame["year"], "series": scenario, "value": frame["va_total"]}),
+            pd.DataFrame({"year": plan["year"], "series": planned, "value": plan["va_total"]}),
+            pd.DataFrame(
+                {
+                    "year": frame["year"],
+                    "series": province,
+                    "value": frame["va_total"].iloc[0] * frame["province_index"] / 100,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+
+
+def total_chart(
+    frame: pd.DataFrame,
+    plan: pd.DataFrame,
+    lang: str = "zh",
+    label: str | None = None,
+    targets: Sequence[tuple[str, int, float]] = (),
+) -> alt.TopLevelMixin:
+    """Total value added: this scenario solid, the article's plan (``plan``, the result table of
+    :func:`plan_of` the scenario) dashed, Shandong's pace dotted; the published years shaded; level
+    ``targets`` (label, year, 亿元) within the years as black diamonds, labelled."""
+    data = total_data(frame, plan, lang, label)
+    domain = list(dict.fromkeys(data["series"]))
+    lines = (
+        alt.Chart(data)
+        .mark_line(point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=3)
+        .encode(
+            x=_xq(lang, frame["year"]),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[BLUE, ORANGE, GREY])),
+            strokeDash=alt.StrokeDash(
+                "series:N", title=None, scale=alt.Scale(domain=domain, range=[[1, 0], [8, 5], [2, 3]])
+            ),
+            tooltip=_tooltip(lang),
+        )
+    )
+    years = set(frame["year"].astype(int))
+    marks = pd.DataFrame(
+        [{"year": y, "value": v, "target": name} for name, y, v in targets if int(y) in years],
+        columns=["year", "value", "target"],
+    )
+    layers = [*_published_band(frame, lang), lines]
+    if not marks.empty:
+        point = alt.Chart(marks).mark_point(shape="diamond", size=200, filled=True, color="#000000")
+        tooltip = [
+            alt.Tooltip("target:N", title=t("deck_col_target", lang)),
+            alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
+            alt.Tooltip("value:Q", title=t("axis_yuan", lang), format=VALUE_FORMAT),
+        ]
+        layers.append(point.encode(x="year:Q", y="value:Q", tooltip=tooltip))
+        text = alt.Chart(marks).mark_text(align="right", dx=-10, fontSize=14, color="#000000")
+        layers.append(text.encode(x="year:Q", y="value:Q", text="target:N"))
+    return _style(alt.layer(*layers), t("deck_chart_total", lang))
+
+
+def scenario_total_chart(scenario: Scenario, lang: str = "zh", label: str | None = None) -> alt.TopLevelMixin:
+    """:func:`total_chart` of a scenario against its own plan."""
+    return total_chart(project(scenario), project(plan_of(scenario)), lang, label)
+
+
+def investment_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """(year, series, value, series_order) rows of the three kinds of investment, stacked in order."""
+    names = [t("deck_series_" + key, lang) for key in INVESTMENT_SERIES]
+    parts = [
+        pd.DataFrame({"year": frame["year"], "series": name, "value": frame[key], "series_order": n})
+        for n, (key, name) in enumerate(zip(INVESTMENT_SERIES, names, strict=True))
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
+def investment_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """Investment per year: the funds' own capital, the capital they mobilise, the key projects'."""
+    data = investment_data(frame, lang)
+    domain = [t("deck_series_" + key, lang) for key in INVESTMENT_SERIES]
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=_x(lang, frame["year"]),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), stack="zero"),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[BLUE, SKY, GREEN])),
+            order=alt.Order("series_order:Q"),
+            tooltip=_tooltip(lang),
+        )
+    )
+    return _style(bars, t("deck_chart_investment", lang))
+
+
+def policy_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """(year, value, sign) rows of ``policy_va``: what the levers change against the article's plan."""
+    value = frame["policy_va"].astype(float).reset_index(drop=True)
+    sign = value.map(
+        lambda v: t("deck_gain", lang) if v > 0 else (t("deck_loss", lang) if v < 0 else t("deck_none", lang))
+    )
+    year = frame["year"].astype(int).reset_index(drop=True)
+    return pd.DataFrame({"year": year, "x0": year - 0.4, "x1": year + 0.4, "value": value, "zero": 0.0, "sign": sign})
+
+
+def policy_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """``policy_va`` a year as bars from zero, on its own axis: gains blue, losses vermilion."""
+    data = policy_data(frame, lang)
+    domain = [t("deck_gain", lang), t("deck_loss", lang), t("deck_none", lang)]
+    bars = (
+        alt.Chart(data)
+        .mark_rect()
+        .encode(
+            x=_xq(lang, frame["year"], "x0"),
+            x2="x1:Q",
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=True)),
+            y2="zero:Q",
+            color=alt.Color("sign:N", title=None, scale=alt.Scale(domain=domain, range=[BLUE, VERMILION, GREY])),
+            tooltip=[
+                alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
+                alt.Tooltip("value:Q", title=f"{t('value', lang)} ({t('axis_yuan', lang)})", format="+,.2f"),
+            ],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#000000", strokeWidth=1.5).encode(y="zero:Q")
+    return _style(alt.layer(*_published_band(frame, lang), bars, zero), t("deck_chart_policy", lang))
+
+
+def compare_chart(frames: dict[str, pd.DataFrame], defaults: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """Total value added, a solid line per compared scenario, the article's defaults dashed."""
+    base = t("series_baseline", lang)
+    parts = [pd.DataFrame({"year": defaults["year"], "series": base, "value": defaults["va_total"]})]
+    parts += [pd.DataFrame({"year": f["year"], "series": name, "value": f["va_total"]}) for name, f in frames.items()]
+    domain = [base, *frames]
+    years = pd.Series(sorted({int(y) for part in parts for y in part["year"]}))
+    chart = (
+        alt.Chart(pd.concat(parts, ignore_index=True))
+        .mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=3)
+        .encode(
+            x=_x(lang, years),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[ORANGE, *COMPARE_COLOURS])),
+            strokeDash=alt.StrokeDash(
+                "series:N", title=None, scale=alt.Scale(domain=domain, range=[[8, 5]] + [[1, 0]] * len(frames))
+            ),
+            tooltip=_tooltip(lang),
+        )
+    )
+    return _style(chart, t("chart_compare_title", lang))
