@@ -31,17 +31,17 @@ import pandas as pd
 
 from model.parameters import (
     BASE_YEAR,
-    Target,
     DATA_DIR,
     ParamSpec,
     Project,
     Scenario,
     ScenarioError,
+    Target,
     fmt_number,
     load_parameters,
 )
 from model.projection import compute, first_projected_year, scenario_projects
-from model.targets import achieved
+from model.targets import achieved, measurable
 
 DISTRIBUTIONS = ("triangular", "uniform")
 PROVENANCE_KINDS = ("article", "external", "assumption")
@@ -309,7 +309,7 @@ def target_probabilities(
             "probability": float(np.mean(achieved(t, va.T, years) >= t.value)),
         }
         for t in targets
-        if t.year <= scenario.horizon_end
+        if measurable(t, scenario.horizon_end)
     ]
     return pd.DataFrame(rows, columns=list(PROBABILITY_COLUMNS))
 

@@ -68,6 +68,9 @@ def _scenarios(args: argparse.Namespace) -> list[NamedScenario]:
     """The scenario(s) to run: the defaults, or every one in --scenario; --set applies to each."""
     found = read_scenario_file(args.scenario) if args.scenario is not None else [NamedScenario("", default_scenario())]
     overrides = _overrides(args.set)
+    for named in found:  # a version 1 file: say what changed, on stderr, so the output stays clean
+        for notice in named.notices:
+            print(f"note: {named.name or args.scenario}: {notice.text('en')}", file=sys.stderr)
     return [dataclasses.replace(n, scenario=n.scenario.replace(overrides, text=True)) for n in found]
 
 
@@ -180,7 +183,11 @@ def _cmd_parameters(args: argparse.Namespace) -> None:
     else:
         lines: list[str] = []
         for role, title in ROLE_TITLES.items():
-            lines += ["", f"{title}:", f"  {'key':<22} {'default':>8} {'range':<14} {'unit':<16} {'provenance':<10}  label"]
+            lines += [
+                "",
+                f"{title}:",
+                f"  {'key':<22} {'default':>8} {'range':<14} {'unit':<16} {'provenance':<10}  label",
+            ]
             for r in (r for r in rows if r["role"] == role):
                 span = f"{r['min']}–{r['max']}" if r["min"] != "" else "true/false"
                 lines.append(

@@ -105,10 +105,17 @@ def load_targets(path: Path | None = None) -> tuple[OfficialTarget, ...]:
     return tuple(out)
 
 
+def measurable(target: Target, horizon_end: int) -> bool:
+    """Whether the model's years (2023 to ``horizon_end``) hold what the target needs: an average
+    counted from before 2023 (a plan's 2021–2025 average counts from 2020) cannot be measured."""
+    first = target.from_year if target.metric == "growth_avg" else target.year - (target.metric == "growth_year")
+    return BASE_YEAR <= first and target.year <= horizon_end
+
+
 def targets_for(scenario_targets: tuple[Target, ...], horizon_end: int, lang: str = "zh") -> list[Target]:
-    """The official checkable targets within the horizon, then the scenario's own."""
-    official = [t.as_target(lang) for t in load_targets() if t.checkable and t.year <= horizon_end]
-    return [*official, *(t for t in scenario_targets if t.year <= horizon_end)]
+    """The official checkable targets the model can measure within the horizon, then the scenario's own."""
+    official = [t.as_target(lang) for t in load_targets() if t.checkable]
+    return [t for t in (*official, *scenario_targets) if measurable(t, horizon_end)]
 
 
 def achieved(target: Target, va: np.ndarray, years: np.ndarray) -> np.ndarray:
@@ -125,6 +132,10 @@ def achieved(target: Target, va: np.ndarray, years: np.ndarray) -> np.ndarray:
 
 
 def gap(target: Target, frame: pd.DataFrame) -> tuple[float, float]:
-    """(achieved, achieved − target) for a result table: positive when the target is exceeded."""
+    """(achieved, achieved − target) for a result table: positive when the target is exceeded; NaN
+    for both when the table's years do not hold what the target needs."""
+    years = frame["year"]
+    if not measurable(target, int(years.iloc[-1])) or int(years.iloc[0]) != BASE_YEAR:
+        return float("nan"), float("nan")
     value = float(achieved(target, frame["va_total"].to_numpy(), frame["year"].to_numpy()))
     return value, value - target.value

@@ -1,4 +1,8 @@
-"""The analysis tools: Monte Carlo percentiles, tornado table, goal seek, and their commands."""
+"""The analysis tools: Monte Carlo percentiles, tornado table, goal seek, and their commands (model
+version 2: the 2023 level is drawn, growth takes AR(1) shocks, the plan is the baseline).
+
+Version 2's own additions (shock paths, target probabilities, hand-computed goal seeks) are tested in
+test_v2_features.py."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from model.analysis import (
     MAX_DRAWS,
     PERCENTILE_COLUMNS,
     SENSITIVITY_COLUMNS,
+    Shocks,
     UncertainRange,
     _draw,
     _percentiles,
@@ -33,43 +38,59 @@ from model.projection import project
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = default_scenario()
+# Version 2 gives a range to every economy parameter that moves value added (province_growth only moves
+# the reference line) and to every numeric lever whose realisation is uncertain; ti_growth and fund_size
+# are levers the user sets (docs/analysis.md).
 REQUIRED_KEYS = {
+    "base_va",
     "growth_start",
     "growth_end",
-    "fund_leverage",
+    "ti_effect",
     "output_per_investment",
     "value_added_rate",
     "build_years",
     "ramp_years",
+    "additionality",
+    "fund_paid_in",
+    "fund_leverage",
+    "fund_start",
     "fund_deploy_years",
-    "base_va",
     "phase1_start",
     "phase2_start",
-    "fund_size",
 }
+NOT_UNCERTAIN = {"horizon_end", "province_growth", "ti_growth", "fund_size"}
 
 
 def _range(key: str, low: float, high: float, distribution: str = "triangular") -> UncertainRange:
     return UncertainRange(key, low, high, distribution, "assumption", "test")
 
 
-# Every range centred on the default value, so the draws are symmetric around the scenario.
+def _centred(key: str, half: float) -> UncertainRange:
+    value = DEFAULT.to_dict()[key]
+    return _range(key, value - half, value + half)
+
+
+# Every range centred on the scenario's (default) value, so the draws are symmetric around it.
 SYMMETRIC = {
     r.key: r
     for r in [
-        _range("growth_start", 7.4, 9.4),
-        _range("growth_end", 7.4, 9.4),
-        _range("fund_size", 30, 40),
-        _range("fund_leverage", 3, 5),
-        _range("fund_deploy_years", 3, 5),
-        _range("output_per_investment", 0.9, 1.3),
-        _range("value_added_rate", 0.19, 0.31),
-        _range("build_years", 0, 2),
-        _range("ramp_years", 1, 3),
-        _range("phase1_start", 2024, 2026),
-        _range("phase2_start", 2026, 2028),
+        _centred("base_va", 0.1 * DEFAULT.base_va),
+        _centred("growth_start", 1.0),
+        _centred("growth_end", 1.0),
+        _centred("ti_effect", 0.05),
+        _centred("fund_paid_in", 0.05),
+        _centred("fund_leverage", 0.5),
+        _centred("fund_deploy_years", 1),
+        _centred("output_per_investment", 0.2),
+        _centred("value_added_rate", 0.05),
+        _centred("build_years", 1),
+        _centred("ramp_years", 1),
+        _centred("additionality", 0.1),
+        _centred("phase1_start", 1),
+        _centred("phase2_start", 1),
     ]
 }
+NO_SHOCKS = Shocks(0.0, 0.0)
 
 
 def final_va(scenario, **changes) -> float:
@@ -89,6 +110,7 @@ def test_uncertainty_table_covers_the_parameters_within_their_slider_ranges():
     ranges = load_uncertainty()
     specs = load_parameters()
     assert set(ranges) >= REQUIRED_KEYS
+    assert not set(ranges) & NOT_UNCERTAIN
     for r in ranges.values():
         spec = specs[r.key]
         assert spec.min <= r.low <= r.high <= spec.max, r.key
@@ -99,12 +121,17 @@ def test_uncertainty_table_covers_the_parameters_within_their_slider_ranges():
             assert isinstance(r.low, int) and isinstance(r.high, int), r.key
 
 
-def test_value_added_rate_range_is_the_input_output_table():
-    r = load_uncertainty()["value_added_rate"]
-    assert (r.low, r.high, r.provenance) == (0.19, 0.31, "external")
+def test_every_range_says_why_in_both_languages():
+    # Version 2 re-sourced every range (version 1's value_added_rate range was a table nobody could
+    # find); each row gives its reasoning in English and Chinese, and the range contains the default.
+    specs = load_parameters()
+    for r in load_uncertainty().values():
+        assert r.reasoning("en").strip() and r.reasoning("zh").strip(), r.key
+        assert r.reasoning("zh") != r.reasoning("en"), r.key
+        assert r.low <= specs[r.key].default <= r.high, r.key
 
 
-HEADER = "key,low,high,distribution,provenance,why\n"
+HEADER = "key,low,high,distribution,provenance,why_en\n"
 
 
 @pytest.mark.parametrize(
@@ -132,23 +159,33 @@ def test_bad_uncertainty_rows_are_rejected(tmp_path, row, complaint):
 # Drawing
 
 
+# Ranges written here (not read from data/uncertainty.csv, whose sourced values may be revised):
+# growth 6–10 (width 4), base_va 880–1320 (width 440), phase2_start 2026–2030, value_added_rate 0.16–0.40.
+EFFECTIVE = {
+    "growth_start": _range("growth_start", 6.0, 10.0),
+    "base_va": _range("base_va", 880.0, 1320.0),
+    "phase2_start": _range("phase2_start", 2026, 2030, "uniform"),
+    "value_added_rate": _range("value_added_rate", 0.16, 0.40),
+}
+
+
 @pytest.mark.parametrize(
     ("key", "value", "expected"),
     [
-        ("growth_start", 8.4, (6.4, 10.4)),  # inside: as written
-        ("growth_start", 6.4, (6.4, 10.4)),  # on an end
-        ("growth_start", 12.0, (8.0, 12.0)),  # above: slides up, value at the top
+        ("growth_start", 8.4, (6.0, 10.0)),  # inside: as written
+        ("growth_start", 6.0, (6.0, 10.0)),  # on an end
+        ("growth_start", 12.0, (8.0, 12.0)),  # above: slides up by 2, value at the top
         ("growth_start", 2.0, (2.0, 6.0)),  # below: slides down, value at the bottom
         ("growth_start", -9.0, (-9.0, -5.0)),
         ("growth_start", 24.0, (20.0, 24.0)),
-        ("base_va", 150.0, (150.0, 650.0)),
-        ("base_va", 9900.0, (9400.0, 9900.0)),
+        ("base_va", 150.0, (150.0, 590.0)),  # 150 + 440
+        ("base_va", 9900.0, (9460.0, 9900.0)),  # 9900 − 440
         ("phase2_start", 2035, (2031, 2035)),
-        ("value_added_rate", 0.06, (0.06, 0.18)),
+        ("value_added_rate", 0.06, (0.06, 0.30)),  # 0.06 + 0.24
     ],
 )
 def test_effective_range_slides_to_keep_the_scenario_value_inside(key, value, expected):
-    low, high = effective_range(load_uncertainty()[key], value)
+    low, high = effective_range(EFFECTIVE[key], value)
     assert (low, high) == pytest.approx(expected)
     spec = load_parameters()[key]
     assert spec.min <= low <= value <= high <= spec.max
@@ -214,25 +251,28 @@ def test_percentiles_match_numpy(rows, cols):
         {"base_va": 9000.0, "ramp_years": 6},
     ],
 )
-def test_percentiles_are_ordered_and_2023_has_no_spread(changes):
+def test_percentiles_are_ordered_and_2023_has_a_spread(changes):
+    # Version 2 draws base_va (version 1 held it fixed): the 2023 level is not published.
     scenario = DEFAULT.replace(changes)
     frame = monte_carlo(scenario, draws=3000, seed=5)
     assert list(frame.columns) == ["year", *PERCENTILE_COLUMNS, "deterministic"]
     assert frame["year"].tolist() == list(range(BASE_YEAR, scenario.horizon_end + 1))
     band = frame[list(PERCENTILE_COLUMNS)].to_numpy()
     assert np.all(np.diff(band, axis=1) >= 0)
-    assert np.all(band[0] == scenario.base_va)  # base_va is held fixed: the base year is known
+    low, high = effective_range(load_uncertainty()["base_va"], scenario.base_va)
+    assert low <= band[0, 0] < band[0, -1] <= high  # the 2023 level is uncertain, within its range
     assert frame["deterministic"].tolist() == project(scenario)["va_total"].tolist()
-    assert np.all(band[1:, -1] - band[1:, 0] > 0)
+    assert np.all(band[:, -1] - band[:, 0] > 0)
 
 
-def test_base_va_is_held_fixed():
+def test_base_va_is_drawn():
     assert "base_va" in load_uncertainty()
-    assert set(FIXED_IN_MONTE_CARLO) == {"base_va"}
+    assert set(FIXED_IN_MONTE_CARLO) == set()
 
 
 @pytest.mark.parametrize("changes", [{}, {"horizon_end": 2035}, {"phase2_on": False}])
 def test_symmetric_ranges_contain_the_deterministic_line(changes):
+    # Symmetric ranges and zero-mean shocks: the scenario's own line stays inside the middle half.
     scenario = DEFAULT.replace(changes)
     frame = monte_carlo(scenario, draws=20_000, seed=3, ranges=SYMMETRIC)
     assert np.all(frame["p5"] <= frame["deterministic"])
@@ -241,9 +281,9 @@ def test_symmetric_ranges_contain_the_deterministic_line(changes):
     assert np.all(frame["deterministic"] <= frame["p75"])
 
 
-def test_zero_width_ranges_give_the_deterministic_line():
-    ranges = {k: _range(k, v, v) for k, v in DEFAULT.to_dict().items() if k in REQUIRED_KEYS}
-    frame = monte_carlo(DEFAULT, draws=500, seed=0, ranges=ranges)
+def test_zero_width_ranges_and_no_shocks_give_the_deterministic_line():
+    ranges = {k: _range(k, v, v) for k, v in DEFAULT.to_dict().items() if k in load_uncertainty()}
+    frame = monte_carlo(DEFAULT, draws=500, seed=0, ranges=ranges, shocks=NO_SHOCKS)
     for column in PERCENTILE_COLUMNS:
         np.testing.assert_allclose(frame[column], frame["deterministic"], rtol=1e-12)
 
@@ -254,6 +294,7 @@ def test_same_seed_same_output_different_seed_different_output():
     c = monte_carlo(DEFAULT, draws=5000, seed=12)
     pd.testing.assert_frame_equal(a, b)
     assert not a[list(PERCENTILE_COLUMNS)].iloc[1:].equals(c[list(PERCENTILE_COLUMNS)].iloc[1:])
+    assert not a[list(PERCENTILE_COLUMNS)].iloc[:1].equals(c[list(PERCENTILE_COLUMNS)].iloc[:1])  # 2023 too
 
 
 def test_more_draws_settle_the_median():
@@ -287,13 +328,16 @@ def test_tornado_is_sorted_and_matches_the_projection(changes):
 
 
 def test_tornado_zero_width_range_has_zero_swing():
+    leverage = DEFAULT.fund_leverage
     ranges = {
-        "growth_end": _range("growth_end", 4.4, 10.4),
-        "fund_leverage": _range("fund_leverage", 4, 4),  # zero width, at the scenario value
-        "value_added_rate": _range("value_added_rate", 0.19, 0.31),
+        "growth_end": _range("growth_end", 4.5, 10.0),
+        "fund_leverage": _range("fund_leverage", leverage, leverage),  # zero width, at the scenario value
+        "fund_paid_in": _range("fund_paid_in", 0.3, 0.7),
     }
     table = sensitivity(DEFAULT, ranges=ranges)
-    assert table["key"].tolist() == ["growth_end", "value_added_rate", "fund_leverage"]
+    # growth_end moves the baseline by hundreds of 亿元; fund_paid_in only what the funds change
+    # (additionality × value_added_rate × the output difference); fund_leverage nothing.
+    assert table["key"].tolist() == ["growth_end", "fund_paid_in", "fund_leverage"]
     assert table.set_index("key").loc["fund_leverage", "swing"] == 0
 
 
@@ -311,32 +355,41 @@ def _achieved_in_model(scenario, vary, value, year, growth: bool) -> float:
     return va / base if growth else va
 
 
+# Levers far from the plan, and new capacity counted in full: whole-number economy parameters (ramp,
+# phase years) then move value added by more than goal seek's 0.1% tolerance.
+BIG = {"fund_size": 300.0, "additionality": 1.0, "value_added_rate": 0.5}
+
 GOALS = [
-    # vary, target year, target_va, target_growth, changes, reached
-    ("growth_end", 2030, 3000.0, None, {}, True),
-    ("growth_start", 2024, 1600.0, None, {}, True),
-    ("value_added_rate", 2030, 2720.0, None, {}, True),
-    ("fund_leverage", 2028, 2300.0, None, {}, True),
+    # vary, target year, target_va, target_growth, changes, reached. A target_va ("at", x) is what the
+    # model gives with ``vary`` at x, so a value that meets it exists.
+    ("growth_end", 2030, 2200.0, None, {}, True),
+    ("growth_start", 2024, 1200.0, None, {}, True),  # base_va × (1 + g/100) = 1200 within −10..25
+    ("value_added_rate", 2030, ("at", 0.4), None, {"fund_size": 200.0}, True),  # moves what the levers change
+    ("fund_leverage", 2028, ("at", 8.0), None, {}, True),
+    ("fund_size", 2030, ("at", 500.0), None, {}, True),
+    ("ti_growth", 2030, 2000.0, None, {}, True),  # version 2: the 技改 channel moves growth
     ("base_va", 2030, 5000.0, None, {"horizon_end": 2035}, True),
     ("growth_end", 2030, None, 10.0, {}, True),
     ("growth_start", 2027, None, 6.0, {}, True),
     ("growth_end", 2035, None, 0.0, {"horizon_end": 2035}, True),
-    ("phase2_start", 2030, None, 8.7, {}, True),  # whole number
-    ("ramp_years", 2026, 1930.6, None, {}, True),  # whole number
-    ("ramp_years", 2030, 2678.4, None, {}, True),  # whole number, away from the scenario's
-    ("phase1_start", 2030, 2688.2, None, {}, True),
+    ("phase2_start", 2030, ("at", 2030), None, BIG, True),  # whole number
+    ("ramp_years", 2026, ("at", 1), None, BIG, True),  # whole number
+    ("ramp_years", 2030, ("at", 4), None, BIG, True),  # whole number, away from the scenario's
+    ("phase1_start", 2030, ("at", 2030), None, BIG, True),
     ("growth_end", 2030, 30_000.0, None, {}, False),  # far above: the top of the range comes closest
     ("growth_start", 2030, 500.0, None, {}, False),  # far below
-    ("value_added_rate", 2030, None, 12.0, {}, False),
-    ("base_va", 2030, None, 8.4, {}, False),
-    ("fund_start", 2030, None, 8.6, {}, False),  # whole number: no integer lands within 0.1%
-    ("ti_growth", 2030, 2000.0, None, {}, False),  # does not affect value added
+    ("value_added_rate", 2030, None, 12.0, {}, False),  # at the plan it changes nothing
+    ("ramp_years", 2030, 30_000.0, None, {}, False),  # at the plan it changes nothing
+    ("base_va", 2030, None, 12.0, {}, False),  # the level does not change growth
+    ("fund_start", 2030, None, 12.0, {}, False),  # whole number: far from anything the funds can add
 ]
 
 
 @pytest.mark.parametrize(("vary", "year", "target_va", "target_growth", "changes", "reached"), GOALS)
 def test_goal_seek_against_the_model(vary, year, target_va, target_growth, changes, reached):
     scenario = DEFAULT.replace(changes)
+    if isinstance(target_va, tuple):
+        target_va = va_in(scenario.replace({vary: target_va[1]}), year)[0]
     result = goal_seek(scenario, vary, year, target_va=target_va, target_growth=target_growth)
     spec = load_parameters()[vary]
     growth = target_growth is not None
@@ -370,9 +423,12 @@ def test_goal_seek_float_result_is_precise():
 
 def test_goal_seek_picks_the_solution_nearest_the_scenario():
     # Phase 2 starting in 2031 or later adds nothing by 2030: five whole numbers meet this target.
-    target = final_va(DEFAULT, phase2_start=2035)
-    assert goal_seek(DEFAULT, "phase2_start", 2030, target_va=target).value == 2031
-    later = DEFAULT.replace({"phase2_start": 2033})
+    # Starting in 2030 it gives half its 35.2亿 of output, 1 × 0.5 × 17.6 = 8.8亿 more value added
+    # (about 0.45% of value added, beyond the 0.1% tolerance), so 2030 does not.
+    counted = DEFAULT.replace({"additionality": 1.0, "value_added_rate": 0.5})
+    target = final_va(counted, phase2_start=2035)
+    assert goal_seek(counted, "phase2_start", 2030, target_va=target).value == 2031
+    later = counted.replace({"phase2_start": 2033})
     assert goal_seek(later, "phase2_start", 2030, target_va=target).value == 2033
 
 
@@ -404,9 +460,38 @@ def test_goal_seek_bad_input(vary, year, kwargs, complaint):
         goal_seek(DEFAULT, vary, year, **kwargs)
 
 
-def test_seekable_keys_are_the_numeric_parameters():
-    specs = load_parameters()
-    assert set(seekable_keys()) == {k for k, s in specs.items() if s.kind != "bool"} - {"horizon_end"}
+NUMERIC_LEVERS = [  # MODEL.md's kind column: the numeric policy levers, in its order
+    "ti_growth",
+    "fund_size",
+    "fund_paid_in",
+    "fund_leverage",
+    "fund_start",
+    "fund_deploy_years",
+    "phase1_start",
+    "phase2_start",
+]
+NUMERIC_ECONOMY = [
+    "base_va",
+    "growth_start",
+    "growth_end",
+    "province_growth",
+    "ti_effect",
+    "output_per_investment",
+    "value_added_rate",
+    "build_years",
+    "ramp_years",
+    "additionality",
+]
+
+
+def test_goal_seek_offers_levers_only_by_default():
+    assert seekable_keys() == NUMERIC_LEVERS
+    assert "base_va" not in seekable_keys()
+
+
+def test_goal_seek_can_vary_every_numeric_parameter_on_request():
+    # horizon_end sets the years; use_observed and the phase switches are true/false.
+    assert set(seekable_keys(levers_only=False)) == set(NUMERIC_LEVERS) | set(NUMERIC_ECONOMY)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -456,7 +541,23 @@ def test_sensitivity_command(tmp_path):
     ("args", "code", "value"),
     [
         (["--vary", "growth_end", "--target-year", "2030", "--target-va", "3000"], 0, None),
-        (["--vary", "phase2_start", "--target-year", "2030", "--target-growth", "8.7"], 0, "2027"),
+        # By hand: baseline 1000 × 1.08^7 = 1713.824; phase 2 from 2031 produces nothing by 2030 against
+        # the plan's 35.2, so policy_va = 1 × 0.5 × (0 − 35.2) = −17.6 and value added 1696.224. From 2030
+        # it would be −8.8 (0.5% off); 2031–2035 all meet it, 2031 is nearest the scenario's 2027.
+        (
+            [
+                "--vary",
+                "phase2_start",
+                "--target-year",
+                "2030",
+                "--target-va",
+                "1696.224",
+                *("--set", "use_observed=false", "--set", "base_va=1000", "--set", "growth_start=8"),
+                *("--set", "growth_end=8", "--set", "additionality=1", "--set", "value_added_rate=0.5"),
+            ],
+            0,
+            "2031",
+        ),
         (["--vary", "growth_end", "--target-year", "2030", "--target-va", "30000"], 1, "25.0"),
     ],
 )

@@ -1,4 +1,7 @@
-"""Projects a user adds to the pipeline: the model, the files, the library and the page."""
+"""Projects a user adds to the pipeline: the model, the files, the library and the page.
+
+Model version 2: an added project is not in the article's plan, so all of it is a change against the
+plan, counted at additionality × value_added_rate of its output, in projected years only."""
 
 from __future__ import annotations
 
@@ -9,10 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from pagekit import run_page
+from pagekit import run_page, shown
 
 from model.exchange import read_workbook, scenarios_json, workbook_xlsx
 from model.export import csv_to_frame, result_json
+from model.history import Figure, History
 from model.library import ScenarioLibrary
 from model.parameters import PipelineProject, ScenarioError, default_scenario, parse_projects
 from model.projection import headline, project
@@ -22,18 +26,51 @@ from ui.text import TEXT
 REPO = Path(__file__).resolve().parents[1]
 PLANT = PipelineProject(name="新材料工厂", investment=40.0, full_output=60.0, first_year=2026, included=True)
 WITH_PLANT = default_scenario().with_projects((PLANT,))
+# Every year projected, round economy figures: the plant's value added is 0.5 × 0.2 = 0.1 of its output.
+COUNTED = default_scenario().replace(
+    {"use_observed": False, "additionality": 0.5, "value_added_rate": 0.2, "ramp_years": 2, "build_years": 1}
+)
+EMPTY = History(())
+
+
+def official(year: int, value: float) -> Figure:
+    return Figure(
+        year, "dezhou", "va_growth_pct", value, "full-year", "《测试》", "Test", f"{year + 1}-01-20", "", "句", "high"
+    )
 
 
 @pytest.mark.parametrize(
     ("year", "share"),
-    [(2025, 0.0), (2026, 0.5), (2027, 1.0), (2030, 1.0)],  # ramp_years = 2
+    [(2025, 0.0), (2026, 0.5), (2027, 1.0), (2030, 1.0)],  # ramp_years = 2, first output 2026
 )
 def test_added_project_ramps_like_a_named_one(year: int, share: float) -> None:
-    base, more = project(default_scenario()), project(WITH_PLANT)
+    base, more = project(COUNTED, history=EMPTY), project(COUNTED.with_projects((PLANT,)), history=EMPTY)
     row = year - 2023
+    # output 60 × share; new capacity's value added 0.2 × that; the change 0.5 × 0.2 × that = 6 × share
     assert more["project_output"][row] - base["project_output"][row] == pytest.approx(60.0 * share)
-    assert more["project_va"][row] - base["project_va"][row] == pytest.approx(0.25 * 60.0 * share)
-    assert more["va_total"][row] - base["va_total"][row] == pytest.approx(0.25 * 60.0 * share)
+    assert more["newcap_va"][row] - base["newcap_va"][row] == pytest.approx(0.2 * 60.0 * share)
+    assert more["plan_newcap_va"][row] == pytest.approx(base["plan_newcap_va"][row])  # not in the plan
+    assert more["policy_va"][row] == pytest.approx(6.0 * share)
+    assert more["va_total"][row] - base["va_total"][row] == pytest.approx(6.0 * share)
+
+
+def test_added_project_is_invested_the_build_years_before_its_first_output() -> None:
+    base, more = project(COUNTED, history=EMPTY), project(COUNTED.with_projects((PLANT,)), history=EMPTY)
+    # build_years 1, first output 2026: the 40 is invested in 2025
+    extra = (more["project_investment"] - base["project_investment"]).tolist()
+    assert extra == pytest.approx([0, 0, 40, 0, 0, 0, 0, 0])
+
+
+def test_added_project_changes_nothing_in_observed_years() -> None:
+    # 2024–2026 published: the plant's first half year (2026) is the past, what was published.
+    history = History((official(2024, 8.0), official(2025, 7.0), official(2026, 6.0)))
+    scenario = COUNTED.replace({"use_observed": True})
+    base, more = project(scenario, history=history), project(scenario.with_projects((PLANT,)), history=history)
+    assert more["observed"].tolist() == [0, 1, 1, 1, 0, 0, 0, 0]
+    assert more["project_output"][3] - base["project_output"][3] == pytest.approx(30.0)
+    assert more["policy_va"][3] == 0 and more["va_total"][3] == base["va_total"][3]
+    # from 2027 (projected) the full 60: 0.5 × 0.2 × 60 = 6
+    assert more["va_total"][4] - base["va_total"][4] == pytest.approx(6.0)
 
 
 def test_excluded_project_adds_nothing() -> None:
@@ -99,7 +136,7 @@ def test_page_counts_added_rows_and_names_bad_ones() -> None:
     assert not at.exception
     expected = headline(project(WITH_PLANT))
     assert at.metric[0].value == f"{expected['va_total']:,.1f}"
-    assert any("first_year: 2050" in w.value for w in at.warning)
+    assert any("first_year: 2050" in shown(w.value) for w in at.warning)
     assert at.session_state["pipeline_rows"][1]["first_year"] == 2050  # what the user typed stays
 
 
