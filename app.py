@@ -5,7 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from model.parameters import default_scenario
-from ui import analysis_panel, controls, library_panel, messages, present, scenario_view, sources, url
+from ui import (
+    analysis_panel,
+    controls,
+    history_panel,
+    library_panel,
+    messages,
+    present,
+    scenario_view,
+    sources,
+    url,
+)
 from ui.compute import projection
 from ui.text import t
 
@@ -20,13 +30,14 @@ st.set_page_config(
 lang = url.current_lang() if presenting else url.language_switch()
 url.take_pending_fixes()
 url_problems, url_rounded = url.check_query_once()
+url.mark_version()
 baseline = projection(default_scenario())
 
 
 def headline(scenario) -> None:
     st.title(t("page_title", lang))
     st.caption(t("page_caption", lang))
-    scenario_view.metrics(projection(scenario), baseline, lang)
+    scenario_view.headline_area(scenario, projection(scenario), baseline, lang)
 
 
 # The headline figures go out before the sidebar's eighteen controls are built: after the first
@@ -54,11 +65,17 @@ if url_problems or url_rounded:
         if url_rounded:
             messages.show("info", t("url_rounded", lang), url_rounded, lang)
         st.button(t("dismiss", lang), key="dismiss_url", on_click=lambda: (url_problems.clear(), url_rounded.clear()))
+# What changed for a link or a loaded scenario written by version 1 of the model (plain text).
+for intro, notices in (("v1_notices_link", url.link_notices()), ("v1_notices_file", controls.loaded_notices())):
+    if notices:
+        with st.container(border=True):
+            messages.show("info", t(intro, lang), [n.text(lang) for n in notices], lang)
+            st.button(t("dismiss", lang), key=f"dismiss_{intro}", on_click=notices.clear)
 
 # Only the open tab is drawn (on_change="rerun" makes each tab's .open known), so a slider move
 # redraws what the user is looking at and nothing else.
 tabs = st.tabs(
-    [t(k, lang) for k in ("tab_scenario", "tab_table", "tab_analysis", "tab_library", "tab_sources")],
+    [t(k, lang) for k in ("tab_scenario", "tab_table", "tab_analysis", "tab_history", "tab_library", "tab_sources")],
     key="tab",
     on_change="rerun",
 )
@@ -66,6 +83,7 @@ views = (
     lambda: scenario_view.tab(scenario, frame, baseline, lang),
     lambda: scenario_view.table_tab(scenario, frame, lang),
     lambda: analysis_panel.tab(scenario, lang),
+    lambda: history_panel.tab(scenario, lang),
     lambda: library_panel.tab(scenario, lang),
     lambda: sources.section(scenario, lang),
 )

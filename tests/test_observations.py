@@ -1,66 +1,80 @@
-"""Observed outcomes: the shipped file, validation of rows a user adds, the chart's points."""
+"""The "History & backtest" tab: official figures (data/history.csv) against projected growth, the
+backtest, and the history table. (Replaces the editor of data/observations.csv: partial-year figures
+are now rows of the history, shown as observations.)"""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-from pagekit import chart_specs, run_page
+from pagekit import TEST_HISTORY, chart_data, chart_specs, clear_caches, run_page, use_test_data
+from streamlit.testing.v1 import AppTest
 
-from model.export import csv_to_frame
-from model.observations import COLUMNS, load_observations, to_csv, validate
+from model.parameters import load_parameters
 from ui.text import TEXT
 
 
-def test_shipped_observations_name_their_publication() -> None:
-    frame = load_observations()
-    assert len(frame) >= 1
-    assert all("德州日报" in s or "Statistic" in s or "统计" in s for s in frame["source"])
+@pytest.fixture
+def published(tmp_path, monkeypatch):
+    observed = use_test_data(tmp_path, monkeypatch)
+    yield observed
+    monkeypatch.undo()
+    clear_caches()
 
 
-GOOD = {
-    "year": 2025,
-    "metric": "growth_total_pct",
-    "value": 7.9,
-    "source": "德州市统计局 2026-01",
-    "confidence": "official",
-}
+def history_page(lang: str = "zh") -> AppTest:
+    return run_page({"lang": lang}, tab="tab_history", lang=lang)
 
 
-@pytest.mark.parametrize(
-    ("change", "named"),
-    [
-        ({"year": 2022}, "year 2022"),
-        ({"year": 2025.5}, "year 2025.5"),
-        ({"year": "soon"}, "year 'soon'"),
-        ({"metric": "gdp"}, "metric 'gdp'"),
-        ({"value": "n/a"}, "value 'n/a'"),
-        ({"value": float("inf")}, "value inf"),
-        ({"source": "  "}, "source"),
-        ({"confidence": "sure"}, "confidence 'sure'"),
-    ],
-)
-def test_bad_rows_are_named_and_left_out(change: dict, named: str) -> None:
-    frame = pd.DataFrame([GOOD, {**GOOD, **change}])
-    good, problems = validate(frame)
-    assert len(good) == 1
-    assert len(problems) == 1 and problems[0].startswith("row 2:") and named in problems[0]
-    assert "allowed" in problems[0] or named == "source"
+def test_backtest_table_and_chart(published) -> None:
+    at = history_page()
+    table = next(d.value for d in at.dataframe if TEXT["col_error_pts"]["zh"] in d.value.columns)
+    # The article's scenario with use_observed off projects every year from 2024 (P = 2024):
+    # g(2024) = growth_start, g(2025) = growth_start + (growth_end − growth_start) / (2030 − 2024),
+    # plus ti_effect × (ti_growth − 16.1) = 0 at the defaults (MODEL.md equation 1).
+    specs = load_parameters()
+    start, end = specs["growth_start"].default, specs["growth_end"].default
+    projected = {2024: start, 2025: start + (end - start) / 6}
+    official = {2024: 7.0, 2025: 6.5}  # the medium-confidence 6.5, not the low 9.9
+    assert list(table[TEXT["axis_year"]["zh"]]) == [2024, 2025]
+    assert list(table[TEXT["col_official_pct"]["zh"]]) == [official[2024], official[2025]]
+    assert list(table[TEXT["col_projected_pct"]["zh"]]) == pytest.approx([projected[2024], projected[2025]])
+    errors = [projected[y] - official[y] for y in (2024, 2025)]
+    assert list(table[TEXT["col_error_pts"]["zh"]]) == pytest.approx(errors)
+    assert list(table[TEXT["col_publication"]["zh"]]) == ["测试公报甲", "测试公报乙"]
+    titles = [s.get("title") for s in chart_specs(at)]
+    assert TEXT["backtest_chart_title"]["zh"] in titles
 
 
-def test_empty_editor_rows_are_skipped_and_csv_round_trips() -> None:
-    frame = pd.DataFrame([GOOD, dict.fromkeys(COLUMNS)])
-    good, problems = validate(frame)
-    assert problems == [] and len(good) == 1
-    back = csv_to_frame(to_csv(good))
-    assert back.to_dict(orient="records") == good.to_dict(orient="records")
+def test_history_table_lists_every_figure_with_its_source(published) -> None:
+    at = history_page("en")
+    table = next(d.value for d in at.dataframe if TEXT["col_quote"]["en"] in d.value.columns)
+    assert len(table) == len(TEST_HISTORY)
+    for column in ("col_publication", "col_date", "col_url", "col_quote", "col_confidence", "col_period", "col_used"):
+        assert TEXT[column]["en"] in table.columns
+    used = table.set_index(TEXT["col_publication"]["en"])[TEXT["col_used"]["en"]]
+    assert used["Test bulletin B"] == "yes" and used["Test web page"] == "no" and used["Test daily"] == "no"
+    periods = set(table[TEXT["col_period"]["en"]])
+    assert periods == {"Full year", "Jan-Jul"}
 
 
-def test_missing_column_is_reported() -> None:
-    good, problems = validate(pd.DataFrame([{"year": 2024}]))
-    assert good.empty and "missing column" in problems[0]
+def test_partial_year_figures_are_observations_against_projected_growth(published) -> None:
+    at = history_page()
+    n = next(i for i, s in enumerate(chart_specs(at)) if s.get("title") == TEXT["growth_title"]["zh"])
+    points = next(layer for layer in chart_specs(at)[n]["layer"] if layer["mark"]["type"] == "point")
+    assert points["encoding"]["shape"]["scale"]["range"] == ["diamond", "circle"]
+    data = chart_data(at)[n]
+    assert TEXT["series_partial"]["zh"].encode() in data and TEXT["series_official"]["zh"].encode() in data
+    assert "测试网文".encode() not in data  # a low-confidence figure is listed, never drawn
 
 
-def test_observed_points_are_drawn_against_growth() -> None:
-    at = run_page(tab="tab_analysis")
-    growth = next(s for s in chart_specs(at) if s["title"] == TEXT["growth_title"]["zh"])
-    assert growth["layer"][1]["mark"]["shape"] == "diamond"
+def test_empty_history_says_so(tmp_path, monkeypatch) -> None:
+    import model.history
+
+    monkeypatch.setattr(model.history, "DATA_DIR", tmp_path)  # no history.csv there
+    clear_caches()
+    try:
+        at = history_page()
+        captions = [c.value for c in at.caption]
+        assert TEXT["backtest_none"]["zh"] in captions and TEXT["history_none"]["zh"] in captions
+    finally:
+        monkeypatch.undo()
+        clear_caches()

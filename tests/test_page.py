@@ -1,14 +1,20 @@
-"""The page, run headless with Streamlit's AppTest: it renders, answers a slider, keeps its promises."""
+"""The page, run headless with Streamlit's AppTest: it renders, answers a slider, keeps its promises.
+
+Expected figures come from MODEL.md's equations written out by hand (tests/handcalc.py), read with
+the parameters' current defaults (the data are still being sourced), never from the page's code.
+"""
 
 from __future__ import annotations
 
 import pytest
-from pagekit import chart_data, chart_specs, chart_titles, run_page
+from handcalc import headline_figures
+from pagekit import chart_data, chart_specs, chart_titles, clear_caches, run_page, shown, use_test_data
 from streamlit.testing.v1 import AppTest
 
 from model.export import csv_to_frame, frame_to_csv
 from model.parameters import default_scenario, load_parameters, make_scenario
-from model.projection import headline, project
+from model.projection import project
+from model.scenario_file import load_presets
 from ui.text import TEXT
 
 
@@ -16,43 +22,143 @@ def metric_values(at: AppTest) -> list[str]:
     return [m.value for m in at.metric]
 
 
+def formatted(figures: dict[str, float]) -> list[str]:
+    """The four headline figures as the page formats them."""
+    return [
+        f"{figures['va_total']:,.1f}",
+        f"{figures['avg_growth_pct']:.2f}",
+        f"{figures['cum_fund_investment']:,.1f}",
+        f"{figures['policy_va']:,.1f}",
+    ]
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in (*at.markdown, *at.caption, *at.info, *at.warning))
+
+
 @pytest.fixture(scope="module")
 def page() -> AppTest:
     return run_page()
 
 
-def test_page_shows_the_article_defaults(page: AppTest) -> None:
-    expected = headline(project(default_scenario()))
-    assert metric_values(page)[0] == f"{expected['va_total']:,.1f}"
-    assert metric_values(page)[1] == f"{expected['avg_growth_pct']:.2f}"
-    assert metric_values(page)[2] == f"{expected['cum_fund_investment']:,.1f}"
+@pytest.fixture
+def published(tmp_path, monkeypatch):
+    """The page with made-up official figures and targets (tests/pagekit.py)."""
+    observed = use_test_data(tmp_path, monkeypatch)
+    yield observed
+    monkeypatch.undo()
+    clear_caches()
+
+
+def test_page_shows_the_plan(page: AppTest) -> None:
+    assert metric_values(page) == formatted(headline_figures(default_scenario()))
+    assert metric_values(page)[3] == "0.0"  # every lever at its default: the levers change nothing
+    assert TEXT["plan_at_defaults"]["zh"] in texts(page)
     assert chart_titles(page) == [
-        TEXT[k]["zh"] for k in ("chart_va_title", "chart_invest_title", "chart_source_title")
+        TEXT[k]["zh"] for k in ("chart_va_title", "chart_source_title", "chart_change_title", "chart_invest_title")
     ]  # only the open tab is drawn
 
 
-def test_every_parameter_has_a_control_with_unit_and_provenance(page: AppTest) -> None:
+def test_levers_and_economy_are_apart_in_the_sidebar(page: AppTest) -> None:
+    expanders = {e.label: e for e in page.sidebar.expander}
+    assert [h.value for h in page.sidebar.subheader] == [TEXT["section_levers"]["zh"], TEXT["section_economy"]["zh"]]
     for key, spec in load_parameters().items():
-        widget = page.slider(key=key) if spec.kind != "bool" else page.toggle(key=key)
+        box = expanders[TEXT[f"group_{spec.group}"]["zh"]]
+        widgets = box.toggle if spec.kind == "bool" else box.slider
+        assert key in [w.key for w in widgets], (key, spec.group)
+    # the choices in a group of their own, before the levers
+    choices = [
+        w.key for w in (*expanders[TEXT["group_horizon"]["zh"]].slider, *expanders[TEXT["group_horizon"]["zh"]].toggle)
+    ]
+    assert sorted(choices) == ["horizon_end", "use_observed"]
+    groups = [e.label for e in page.sidebar.expander][1:]  # after the presets
+    assert groups.index(TEXT["group_horizon"]["zh"]) < groups.index(TEXT["group_lever_funds"]["zh"])
+    assert groups.index(TEXT["group_lever_projects"]["zh"]) < groups.index(TEXT["group_economy_trend"]["zh"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_control_says_where_its_value_comes_from(lang: str) -> None:
+    at = page_in(lang)
+    for key, spec in load_parameters().items():
+        widget = at.slider(key=key) if spec.kind != "bool" else at.toggle(key=key)
         assert widget.value == spec.default
-        if spec.unit_zh:
-            assert spec.unit_zh in widget.label
-        assert widget.help and TEXT["prov_" + spec.provenance]["zh"] in widget.help
+        if spec.unit(lang):
+            assert spec.unit(lang) in widget.label
+        help_text = widget.help
+        assert TEXT["prov_" + spec.provenance][lang] in help_text
+        if spec.reasoning(lang):
+            assert spec.reasoning(lang) in help_text  # in the page's language
+        for part in (spec.publication_name(lang), spec.date, spec.url, spec.source_zh):
+            assert part in help_text
+        if spec.kind != "bool":
+            assert TEXT["help_range"][lang] in help_text
+        assert TEXT["help_default"][lang] in help_text
+    if lang == "zh":
+        assert "**来源：**" in at.slider(key="fund_size").help  # full-width punctuation
 
 
-def test_slider_move_changes_metrics_and_charts() -> None:
+def page_in(lang: str) -> AppTest:
+    return run_page({"lang": lang})
+
+
+def test_moving_a_lever_shows_what_it_changes_against_the_plan() -> None:
     at = run_page()
-    before_metrics, before_specs, before_data = metric_values(at), chart_specs(at), chart_data(at)
+    at.slider(key="fund_size").set_value(100.0).run()
+    assert not at.exception
+    moved = make_scenario({"fund_size": 100.0})
+    figures = headline_figures(moved)
+    assert metric_values(at) == formatted(figures)
+    assert figures["policy_va"] > 0
+    assert at.metric[3].delta == f"{figures['policy_va']:+,.1f}"
+    plan = figures["va_total"] - figures["policy_va"]
+    sentence = TEXT["plan_changed"]["zh"].format(
+        year=2030,
+        direction="增加",
+        delta=f"{figures['policy_va']:,.1f}",
+        pct=f"{figures['policy_va'] / plan * 100:.2f}",
+    )
+    assert sentence in texts(at)
+    # the change is drawn on its own axis, a bar a year, at its real size
+    change = chart_specs(at)[2]
+    assert change["title"] == TEXT["chart_change_title"]["zh"]
+    bars = next(layer for layer in change["layer"] if layer["mark"]["type"] == "bar")
+    assert "zero" not in bars["encoding"]["y"].get("scale", {})
+
+
+def test_a_smaller_fund_takes_value_added_away_in_english() -> None:
+    at = run_page({"fund_size": "10", "lang": "en", "model": "2"})
+    figures = headline_figures(make_scenario({"fund_size": 10.0}))
+    assert figures["policy_va"] < 0 and metric_values(at) == formatted(figures)
+    plan = figures["va_total"] - figures["policy_va"]
+    sentence = TEXT["plan_changed"]["en"].format(
+        year=2030,
+        direction="falls by",
+        delta=f"{-figures['policy_va']:,.1f}",
+        pct=f"{-figures['policy_va'] / plan * 100:.2f}",
+    )
+    assert sentence in texts(at)
+    assert " from " not in sentence  # what the levers change, never value added "from" funds
+
+
+def test_economy_assumptions_alone_leave_the_levers_at_nothing() -> None:
+    at = run_page({"growth_end": "5"})
+    figures = headline_figures(make_scenario({"growth_end": 5.0}))
+    assert metric_values(at) == formatted(figures)
+    assert metric_values(at)[3] == "0.0" and TEXT["plan_at_defaults"]["zh"] in texts(at)
+
+
+def test_slider_move_redraws_data_not_charts() -> None:
+    at = run_page()
+    before_specs, before_data = chart_specs(at), chart_data(at)
     at.slider(key="growth_start").set_value(10.5).run()
     assert not at.exception
-    after = metric_values(at)
-    expected = headline(project(make_scenario({"growth_start": 10.5})))
-    assert after[0] == f"{expected['va_total']:,.1f}" != before_metrics[0]
+    expected = headline_figures(make_scenario({"growth_start": 10.5}))
+    assert metric_values(at)[0] == f"{expected['va_total']:,.1f}"
     assert at.metric[0].delta.startswith("+")
     assert chart_specs(at) == before_specs  # the same charts: the browser swaps their data in place
-    after_data = chart_data(at)
-    # value added and its sources follow the trend; fund investment does not depend on it
-    assert [a != b for a, b in zip(after_data, before_data, strict=True)] == [True, False, True]
+    after = chart_data(at)
+    # value added and the baseline follow the trend; what the levers change and investment do not
+    assert [a != b for a, b in zip(after, before_data, strict=True)] == [True, True, False, False]
 
 
 def test_reset_restores_defaults() -> None:
@@ -61,26 +167,55 @@ def test_reset_restores_defaults() -> None:
     at.toggle(key="phase2_on").set_value(False).run()
     assert at.slider(key="fund_size").value == 200.0
     at.button(key="reset").click().run()
-    assert at.slider(key="fund_size").value == 35.0
+    assert at.slider(key="fund_size").value == load_parameters()["fund_size"].default
     assert at.toggle(key="phase2_on").value is True
     assert metric_values(at) == metric_values(run_page())
 
 
 def test_preset_loads_in_one_click() -> None:
     at = run_page()
-    at.button(key="preset_1").click().run()  # accelerated funds
-    assert at.slider(key="fund_size").value == 100.0
-    assert at.slider(key="fund_leverage").value == 5.0
+    at.button(key="preset_1").click().run()
+    preset = load_presets()[1].scenario
+    for key, value in preset.to_dict().items():
+        widget = at.toggle(key=key) if isinstance(value, bool) else at.slider(key=key)
+        assert widget.value == value, key
+    assert metric_values(at) == formatted(headline_figures(preset))
 
 
-def test_link_values_open_the_scenario() -> None:
-    at = run_page({"growth_start": "10.5", "horizon_end": "2035", "phase2_on": "false"})
+def test_link_values_open_the_scenario_and_the_page_writes_model_2() -> None:
+    at = run_page({"growth_start": "10.5", "horizon_end": "2035", "phase2_on": "false", "model": "2"})
     assert at.slider(key="growth_start").value == 10.5
     assert at.slider(key="horizon_end").value == 2035
     linked = make_scenario({"growth_start": 10.5, "horizon_end": 2035, "phase2_on": False})
-    expected = headline(project(linked))
-    assert metric_values(at)[0] == f"{expected['va_total']:,.1f}"
-    assert not at.warning
+    assert metric_values(at) == formatted(headline_figures(linked))
+    assert not at.warning and not at.info
+    assert at.query_params["model"] == ["2"] or at.query_params["model"] == "2"
+    assert run_page().query_params["model"] in ("2", ["2"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_version_1_link_gets_a_notice_and_keeps_the_rest(lang: str) -> None:
+    # fund_leverage 4 was version 1's default (re-sourced: version 2's default is used); fund_size
+    # changed meaning (the user's value is kept); growth_end did not change at all.
+    at = run_page({"fund_leverage": "4", "fund_size": "80", "growth_end": "6", "lang": lang})
+    notice = "\n".join(i.value for i in at.info)
+    assert TEXT["v1_notices_link"][lang] in notice
+    specs = load_parameters()
+    assert specs["fund_leverage"].label(lang) in notice and specs["fund_size"].label(lang) in notice
+    assert specs["additionality"].label(lang) in notice  # version 1 had no such parameter
+    assert specs["growth_end"].label(lang) not in notice
+    assert at.slider(key="fund_size").value == 80.0 and at.slider(key="growth_end").value == 6.0
+    leverage = at.slider(key="fund_leverage").value
+    assert leverage == (specs["fund_leverage"].default if specs["fund_leverage"].default != 4 else 4)
+    expected = make_scenario({"fund_size": 80.0, "growth_end": 6.0, "fund_leverage": leverage})
+    assert metric_values(at) == formatted(headline_figures(expected))
+    at.button(key="dismiss_v1_notices_link").click().run()
+    assert not any(TEXT["v1_notices_link"][lang] in i.value for i in at.info)
+
+
+def test_version_2_link_gets_no_version_notice() -> None:
+    at = run_page({"fund_size": "80", "model": "2"})
+    assert not at.info and at.slider(key="fund_size").value == 80.0
 
 
 @pytest.mark.parametrize(
@@ -96,8 +231,8 @@ def test_link_values_open_the_scenario() -> None:
 )
 def test_bad_link_values_are_ignored_with_a_notice(query: dict[str, str], named_en: str, named_zh: str) -> None:
     for lang, named, allowed in (("en", named_en, "allowed"), ("zh", named_zh, "允许")):
-        at = run_page({**query, "lang": lang})
-        notice = " ".join(w.value for w in at.warning)
+        at = run_page({**query, "lang": lang, "model": "2"})
+        notice = shown(" ".join(w.value for w in at.warning))
         assert TEXT["url_ignored"][lang] in notice
         assert named in notice
         assert allowed in notice or "bogus" in named
@@ -105,17 +240,18 @@ def test_bad_link_values_are_ignored_with_a_notice(query: dict[str, str], named_
 
 
 def test_link_value_between_steps_is_rounded_with_a_notice() -> None:
-    at = run_page({"growth_start": "10.55", "lang": "en"})
+    at = run_page({"growth_start": "10.55", "lang": "en", "model": "2"})
     assert at.slider(key="growth_start").value == 10.6
-    assert any("growth_start=10.55: rounded to 10.6" in i.value for i in at.info)
-    expected = headline(project(make_scenario({"growth_start": 10.6})))
+    assert any("growth_start=10.55: rounded to 10.6" in shown(i.value) for i in at.info)
+    expected = headline_figures(make_scenario({"growth_start": 10.6}))
     assert metric_values(at)[0] == f"{expected['va_total']:,.1f}"
 
 
 def test_english_page() -> None:
     at = run_page({"lang": "en"})
     assert at.title[0].value == TEXT["page_title"]["en"]
-    assert at.slider(key="growth_start").label.startswith("Trend growth")
+    assert at.slider(key="growth_start").label.startswith(load_parameters()["growth_start"].label_en)
+    assert TEXT["plan_at_defaults"]["en"] in texts(at)
 
 
 def test_download_is_the_model_csv(page: AppTest) -> None:
@@ -126,25 +262,55 @@ def test_download_is_the_model_csv(page: AppTest) -> None:
     assert csv_to_frame(data).shape == project(default_scenario()).shape
 
 
-def test_result_table_is_the_projection() -> None:
-    page = run_page(tab="tab_table")
-    shown = page.dataframe[0].value
-    assert shown.equals(project(default_scenario()))
+def result_table(at: AppTest):
+    return next(d.value for d in at.dataframe if "observed" in d.value.columns)
 
 
-def test_sources_section_lists_every_parameter() -> None:
+def test_result_table_marks_published_and_projected_years(published: dict[int, float]) -> None:
+    at = run_page(tab="tab_table")
+    table = result_table(at)
+    assert list(table.columns) == list(project(default_scenario()).columns)
+    assert list(table["observed"]) == ["推算", "已公布", "已公布"] + ["推算"] * 5
+    en = result_table(run_page(tab="tab_table", lang="en", query={"lang": "en"}))
+    assert list(en["observed"])[:4] == ["Projected", "Published", "Published", "Projected"]
+
+
+def test_published_years_use_the_official_figures_and_are_shaded(published: dict[int, float]) -> None:
+    at = run_page()
+    assert metric_values(at)[:3] == formatted(headline_figures(default_scenario(), published))[:3]
+    va = chart_specs(at)[0]
+    band = [layer for layer in va["layer"] if layer["mark"]["type"] == "rect"]
+    assert band and band[0]["encoding"]["fill"]["field"] == "series"  # its own legend entry
+    assert TEXT["series_published"]["zh"].encode() in chart_data(at)[0]
+
+
+def test_no_band_when_nothing_is_published() -> None:
+    at = run_page({"use_observed": "false", "model": "2"})
+    assert not [layer for layer in chart_specs(at)[0]["layer"] if layer["mark"]["type"] == "rect"]
+    assert metric_values(at) == formatted(headline_figures(make_scenario({"use_observed": False})))
+
+
+def test_sources_section_lists_levers_and_economy_apart() -> None:
     page = run_page(tab="tab_sources")
-    tables = [df.value for df in page.dataframe]
-    keys_shown = set()
-    for table in tables:
-        for column in ("键名", "Key"):
-            if column in table.columns:
-                keys_shown |= set(table[column])
-    assert set(load_parameters()) <= keys_shown
+    headers = [h.value for h in page.subheader]
+    assert TEXT["sources_levers"]["zh"] in headers and TEXT["sources_economy"]["zh"] in headers
+    by_role = {}
+    for table in page.dataframe:
+        if "键名" in table.value.columns:
+            by_role[len(by_role)] = set(table.value["键名"])
+    specs = load_parameters()
+    assert by_role[0] == {k for k, s in specs.items() if s.role == "lever"}
+    assert by_role[1] == {k for k, s in specs.items() if s.role == "economy"}
+    assert by_role[2] == {k for k, s in specs.items() if s.role == "choice"}
+    first = page.dataframe[0].value
+    for column in ("出处", "日期", "网址", "原文", "理由"):
+        assert column in first.columns
+    row = first.set_index("键名").loc["fund_size"]
+    assert row["理由"] == specs["fund_size"].reasoning("zh")
 
 
 def test_meeting_downloads_are_offered(page: AppTest) -> None:
     labels = [d.proto.label for d in page.get("download_button")]
     assert TEXT["deck"]["zh"] in labels
-    for title in ("chart_va_title", "chart_invest_title", "chart_source_title"):
+    for title in ("chart_va_title", "chart_source_title", "chart_change_title", "chart_invest_title"):
         assert f"{TEXT[title]['zh']} · PNG" in labels and f"{TEXT[title]['zh']} · SVG" in labels

@@ -1,13 +1,18 @@
-"""The "Uncertainty & goals" tab, with AppTest."""
+"""The "Uncertainty & goals" tab, with AppTest: the fan, the chance of each target, the tornado, goal
+seek (levers only by default)."""
 
 from __future__ import annotations
 
-from pagekit import chart_specs, run_page
+import pytest
+from handcalc import expected
+from pagekit import chart_specs, clear_caches, run_page, use_test_data, without_official_targets
 
-from model.analysis import goal_seek, sensitivity
-from model.parameters import default_scenario, load_parameters
+from model.analysis import sensitivity, target_probabilities
+from model.parameters import Target, default_scenario, load_parameters, make_scenario
 from model.projection import project
 from ui.text import TEXT
+
+SOLVE = "FormSubmitter:goal_form-" + TEXT["goal_solve"]["zh"]
 
 
 def test_fan_and_tornado_are_drawn() -> None:
@@ -18,29 +23,79 @@ def test_fan_and_tornado_are_drawn() -> None:
     # the tornado lists every uncertain parameter, largest swing first
     tornado = chart_specs(at)[1]
     order = tornado["layer"][0]["encoding"]["y"]["sort"]
-    expected = [load_parameters()[k].label_zh for k in sensitivity(default_scenario())["key"]]
-    assert order == expected
+    expected_order = [load_parameters()[k].label_zh for k in sensitivity(default_scenario())["key"]]
+    assert order == expected_order
 
 
-def test_goal_seek_finds_a_value_and_applies_it() -> None:
+def test_goal_seek_offers_levers_unless_asked_for_every_parameter() -> None:
     at = run_page(tab="tab_analysis")
-    at.selectbox(key="goal_vary").set_value("growth_end")
-    at.number_input(key="goal_value").set_value(3000.0)
-    at.button(key="FormSubmitter:goal_form-" + TEXT["goal_solve"]["zh"]).click().run()
-    assert not at.exception
-    found = goal_seek(default_scenario(), "growth_end", 2030, target_va=3000.0)
-    assert found.reached and at.success and found.message_zh == at.success[0].value
+    specs = load_parameters()
+    offered = at.selectbox(key="goal_vary").options
+    levers = [f"{s.label_zh} ({k})" for k, s in specs.items() if s.role == "lever" and s.kind != "bool"]
+    assert offered == levers
+    assert not any("(base_va)" in o for o in offered)
+    at.checkbox(key="goal_all").check().run()
+    every = at.selectbox(key="goal_vary").options
+    assert f"{specs['base_va'].label_zh} (base_va)" in every and set(levers) < set(every)
+    assert not any("(horizon_end)" in o or "(use_observed)" in o for o in every)
+
+
+def test_goal_seek_finds_a_fund_size_and_applies_it() -> None:
+    # policy_va is linear in fund_size (MODEL.md equations 4–9): the slope, by hand, per 1亿元 of size
+    plan = expected(default_scenario())
+    slope = expected(make_scenario({"fund_size": 36.0}))["policy_va"][2030] - plan["policy_va"][2030]
+    assert slope > 0
+    target = plan["va_total"][2030] + 50 * slope  # needs 50亿元 more than the plan's 35
+    at = run_page(tab="tab_analysis")
+    at.selectbox(key="goal_vary").set_value("fund_size")
+    at.number_input(key="goal_value").set_value(round(target, 2))
+    at.button(key=SOLVE).click().run()
+    assert not at.exception and at.success
     at.button(key="goal_apply").click().run()
-    applied = at.slider(key="growth_end").value
-    assert abs(applied - found.value) <= 0.05 + 1e-9  # snapped to the slider's 0.1 grid
-    va = project(default_scenario().replace({"growth_end": applied}))["va_total"].iloc[-1]
-    assert abs(va / 3000 - 1) < 0.01
+    applied = at.slider(key="fund_size").value
+    assert abs(applied - 85.0) <= 1.0  # the slider's step is 1
+    assert abs(project(make_scenario({"fund_size": applied}))["va_total"].iloc[-1] / target - 1) < 0.001
 
 
 def test_unreachable_goal_says_so() -> None:
     at = run_page(tab="tab_analysis")
     at.selectbox(key="goal_vary").set_value("fund_size")
-    at.number_input(key="goal_value").set_value(9000.0)
-    at.button(key="FormSubmitter:goal_form-" + TEXT["goal_solve"]["zh"]).click().run()
+    at.number_input(key="goal_value").set_value(90000.0)
+    at.button(key=SOLVE).click().run()
     assert not at.exception
     assert at.warning and not at.success
+
+
+def test_no_targets_no_probabilities(tmp_path, monkeypatch) -> None:
+    without_official_targets(tmp_path, monkeypatch)
+    at = run_page(tab="tab_analysis")
+    monkeypatch.undo()
+    clear_caches()
+    assert TEXT["prob_title"]["zh"] in [h.value for h in at.subheader]
+    assert any(TEXT["targets_none"]["zh"] == c.value for c in at.caption)
+
+
+@pytest.fixture
+def published(tmp_path, monkeypatch):
+    observed = use_test_data(tmp_path, monkeypatch)
+    yield observed
+    monkeypatch.undo()
+    clear_caches()
+
+
+def test_chance_of_each_target_comes_from_the_same_draws(published) -> None:
+    at = run_page(tab="tab_analysis")
+    at.session_state["targets_rows"] = [
+        {"label": "自定：2030年3000亿元", "metric": "level", "year": 2030, "value": 3000.0}
+    ]
+    at.run()
+    table = next(d.value for d in at.dataframe if TEXT["col_probability"]["zh"] in d.value.columns)
+    assert list(table[TEXT["col_target"]["zh"]]) == ["测试目标：2026年增长7%", "自定：2030年3000亿元"]
+    mine = Target("自定：2030年3000亿元", "level", 2030, 3000.0)
+    official = Target("测试目标：2026年增长7%", "growth_year", 2026, 7.0)
+    chances = target_probabilities(default_scenario().with_targets((mine,)), [official, mine], draws=5_000, seed=0)
+    assert list(table[TEXT["col_probability"]["zh"]]) == pytest.approx(list(chances["probability"] * 100))
+    assert all(0 <= p <= 100 for p in table[TEXT["col_probability"]["zh"]])
+    # the fan shades the published years
+    fan = chart_specs(at)[0]
+    assert any(layer["mark"]["type"] == "rect" for layer in fan["layer"])

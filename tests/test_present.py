@@ -59,6 +59,8 @@ def test_presentation_steps_through_saved_scenarios(three_saved: list[str]) -> N
     at = present({})
     assert at.title[0].value == three_saved[0]
     assert len(at.metric) == 4 and chart_titles(at) == [TEXT["chart_va_title"]["zh"]]
+    # the first saved scenario moves a lever (fund_size 100): the sentence says what it changes
+    assert any(c.value.startswith(TEXT["plan_changed"]["zh"].split("：")[0]) for c in at.caption)
     seen = [at.title[0].value]
     for _ in range(3):
         at.button(key="present_next").click().run()
@@ -75,4 +77,12 @@ def test_presentation_in_english_and_exit(three_saved: list[str]) -> None:
     assert chart_titles(at) == [TEXT["chart_va_title"]["en"]]
     at.button(key="present_exit").click().run()
     assert "mode" not in at.query_params
-    assert len(at.tabs) == 5  # the full page is back
+    assert len(at.tabs) == 6  # the full page is back
+
+
+def test_chinese_text_uses_full_width_punctuation() -> None:
+    """Chinese strings written as an official would: no ASCII comma, colon, semicolon or brackets
+    between Chinese characters."""
+    ascii_between = re.compile(r"[\u4e00-\u9fff][,;:()][\u4e00-\u9fff]")
+    for key, texts in TEXT.items():
+        assert not ascii_between.search(texts["zh"]), key

@@ -5,16 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from model.analysis import goal_seek, load_uncertainty, monte_carlo, seekable_keys, sensitivity
-from model.observations import CONFIDENCE, load_observations
-from model.observations import METRICS as OBS_METRICS
-from model.observations import to_csv as observations_csv
-from model.observations import validate as validate_observations
-from model.parameters import Scenario, ScenarioError, default_scenario, fmt_number, load_parameters
-from ui import charts, messages
+from model.analysis import (
+    goal_seek,
+    load_uncertainty,
+    monte_carlo,
+    seekable_keys,
+    sensitivity,
+    target_probabilities,
+)
+from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
+from ui import charts, targets_panel
 from ui.compute import Items, Projects, plain, projection, rebuild
 from ui.controls import load_into_controls
 from ui.messages import localise
+from ui.plain import md_text
 from ui.text import t
 
 DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
@@ -23,6 +27,11 @@ DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
 @st.cache_data(max_entries=64, show_spinner=False)
 def _fan(items: Items, projects: Projects, draws: int, seed: int) -> pd.DataFrame:
     return monte_carlo(rebuild(items, projects), draws=draws, seed=seed)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _chances(items: Items, projects: Projects, targets: tuple[Target, ...], draws: int, seed: int) -> pd.DataFrame:
+    return target_probabilities(rebuild(items, projects), list(targets), draws=draws, seed=seed)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -54,7 +63,7 @@ def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
             t("col_high", lang): fmt_number(r.high),
             t("col_distribution", lang): r.distribution,
             t("col_provenance", lang): t("prov_" + r.provenance, lang),
-            t("col_source", lang): r.why,
+            t("col_source", lang): r.reasoning(lang),
         }
         for r in load_uncertainty().values()
     ]
@@ -64,11 +73,16 @@ def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
 def _goal_seek(scenario: Scenario, lang: str) -> None:
     st.subheader(t("goal_title", lang))
     specs = load_parameters()
+    # Outside the form: ticking it changes the parameters offered at once.
+    every = st.checkbox(t("goal_all", lang), key="goal_all", help=t("goal_all_help", lang))
+    offered = seekable_keys(levers_only=not every)
+    if st.session_state.get("goal_vary") not in offered:
+        st.session_state.pop("goal_vary", None)
     with st.form("goal_form", border=True):
         a, b = st.columns(2)
         vary = a.selectbox(
             t("goal_vary", lang),
-            seekable_keys(),
+            offered,
             format_func=lambda k: f"{specs[k].label(lang)} ({k})",
             key="goal_vary",
         )
@@ -97,7 +111,7 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
             target_growth=target if kind == "growth" else None,
         )
     except ScenarioError as e:
-        st.error("; ".join(localise(p, lang) for p in e.problems))
+        st.error(md_text("; ".join(localise(p, lang) for p in e.problems)))
         return
     message = result.message_zh if lang == "zh" and result.message_zh else result.message
     (st.success if result.reached else st.warning)(message)
@@ -111,39 +125,34 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
     )
 
 
-def _observed(scenario: Scenario, lang: str) -> None:
-    st.subheader(t("obs_title", lang))
-    edited = st.data_editor(
-        load_observations(),
-        key="observations",
-        num_rows="dynamic",
+def _probabilities(scenario: Scenario, args: tuple, draws: int, seed: int, lang: str) -> None:
+    """The chance of reaching each target, from the same draws as the fan."""
+    st.subheader(t("prob_title", lang))
+    targets = tuple(targets_panel.checked(scenario, lang))
+    if not targets:
+        st.caption(t("targets_none", lang))
+        return
+    table = _chances(*args, targets, draws, seed)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col_target", lang): table["label"],
+                t("axis_year", lang): table["year"],
+                t("col_metric_kind", lang): [targets_panel.metric_name(m, lang) for m in table["metric"]],
+                t("col_target_value", lang): table["value"],
+                t("col_probability", lang): table["probability"] * 100,
+            }
+        ),
         hide_index=True,
         width="stretch",
         column_config={
-            "year": st.column_config.NumberColumn(t("axis_year", lang), min_value=2023, max_value=2035, step=1),
-            "metric": st.column_config.SelectboxColumn(t("col_metric", lang), options=list(OBS_METRICS), required=True),
-            "value": st.column_config.NumberColumn(t("value", lang), required=True),
-            "source": st.column_config.TextColumn(t("help_source", lang), required=True, width="large"),
-            "confidence": st.column_config.SelectboxColumn(
-                t("col_confidence", lang), options=list(CONFIDENCE), required=True
+            t("col_probability", lang): st.column_config.ProgressColumn(
+                t("col_probability", lang), format="%.0f%%", min_value=0, max_value=100
             ),
+            t("axis_year", lang): st.column_config.NumberColumn(format="%d"),
         },
     )
-    good, problems = validate_observations(edited)
-    if problems:
-        messages.show("warning", t("obs_problems", lang), problems, lang)
-    frame, baseline = projection(scenario), projection(default_scenario())
-    st.altair_chart(charts.growth_chart(frame, baseline, good, lang), width="stretch")
-    st.caption(t("obs_caption", lang))
-    st.download_button(
-        t("obs_download", lang),
-        data=lambda: observations_csv(good),
-        file_name="observations.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="obs_download",
-        icon=":material/download:",
-    )
+    st.caption(t("prob_caption", lang))
 
 
 def tab(scenario: Scenario, lang: str) -> None:
@@ -153,11 +162,13 @@ def tab(scenario: Scenario, lang: str) -> None:
     seed = b.number_input(
         t("seed", lang), min_value=0, max_value=2**31 - 1, value=0, step=1, key="mc_seed", help=t("seed_help", lang)
     )
-    st.altair_chart(charts.fan_chart(_fan(*args, draws, int(seed)), lang), width="stretch")
+    frame = projection(scenario)
+    published = frame.loc[frame["observed"] == 1, "year"].tolist()
+    st.altair_chart(charts.fan_chart(_fan(*args, draws, int(seed)), lang, published), width="stretch")
     st.caption(t("fan_caption", lang))
+    _probabilities(scenario, args, draws, int(seed), lang)
     st.altair_chart(charts.tornado_chart(_tornado(*args), scenario.horizon_end, lang), width="stretch")
     st.caption(t("tornado_caption", lang))
     _goal_seek(scenario, lang)
     with st.expander(t("ranges_title", lang)):
         st.dataframe(_ranges_table(scenario, lang), hide_index=True, width="stretch")
-    _observed(scenario, lang)

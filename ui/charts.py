@@ -7,13 +7,15 @@ line style as well as colour. Type is sized for a projector.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 import altair as alt
 import pandas as pd
 
 from model.export import column_dictionary
-from model.parameters import fmt_number, load_parameters
+from model.history import GROWTH, USABLE, Figure
+from model.parameters import Target, fmt_number, load_parameters
 from ui.text import t
 
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
@@ -56,16 +58,86 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
     ]
 
 
+LIGHT = "#d9d9d9"  # the band behind published years
+VERMILION = "#D55E00"
+
+
+def published_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """(year, series, layer) rows for the years whose figures are published, not projected."""
+    years = frame.loc[frame["observed"] == 1, "year"]
+    return pd.DataFrame({"year": years, "series": t("series_published", lang), "layer": "band"})
+
+
+def _band(lang: str) -> alt.Chart:
+    """Grey shading over the published years (the rows of layer ``band``), with a legend entry.
+
+    It is coloured by ``fill``, a channel of its own, so that its legend stays apart from the lines'.
+    """
+    return (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "band")
+        .mark_rect(opacity=0.6)
+        .encode(
+            x=_x(lang),
+            fill=alt.Fill("series:N", title=None, scale=alt.Scale(range=[LIGHT])),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("axis_year", lang)),
+                alt.Tooltip("series:N", title=t("series", lang)),
+            ],
+        )
+    )
+
+
+def _present(data: pd.DataFrame, **layers: alt.Chart) -> list[alt.Chart]:
+    """The layers whose rows ``data`` has (``line`` always): an empty layer would draw an empty
+    legend, which Vega sizes as infinite."""
+    kinds = set(data["layer"]) if "layer" in data else set()
+    return [chart for kind, chart in layers.items() if kind == "line" or kind in kinds]
+
+
+def needed_level(target: Target, frame: pd.DataFrame) -> float:
+    """The value added in the target's year that meets it, given this scenario's path before it."""
+    va = frame.set_index("year")["va_total"]
+    if target.metric == "level":
+        return target.value
+    if target.metric == "growth_year":
+        return float(va[target.year - 1]) * (1 + target.value / 100)
+    return float(va[target.from_year]) * (1 + target.value / 100) ** (target.year - target.from_year)
+
+
+def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """(year, series, value, layer, detail) rows: each target as the value added it needs."""
+    years = set(frame["year"])
+    rows = [
+        {
+            "year": x.year,
+            "series": t("series_target", lang),
+            "value": needed_level(x, frame),
+            "layer": "target",
+            "detail": f"{x.label}: {t('target_metric_' + x.metric, lang)} {fmt_number(x.value)}",
+        }
+        for x in targets
+        if x.year in years and (x.metric != "growth_avg" or x.from_year in years)
+    ]
+    return pd.DataFrame(rows, columns=["year", "series", "value", "layer", "detail"])
+
+
 def value_added_data(
-    frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh", label: str | None = None
+    frame: pd.DataFrame,
+    baseline: pd.DataFrame,
+    lang: str = "zh",
+    label: str | None = None,
+    targets: Sequence[Target] = (),
 ) -> pd.DataFrame:
-    """(year, series, value) rows: this scenario (named ``label``), the article defaults, Shandong's pace."""
+    """(year, series, value, layer, detail) rows: this scenario (named ``label``), the article's plan
+    (the defaults), Shandong's pace (layer ``line``); the published years (``band``); the targets
+    (``target``)."""
     scenario, base, province = (
         label or t("series_scenario", lang),
         t("series_baseline", lang),
         t("series_province", lang),
     )
-    return pd.concat(
+    data = pd.concat(
         [
             pd.DataFrame({"year": frame["year"], "series": scenario, "value": frame["va_total"]}),
             pd.DataFrame({"year": baseline["year"], "series": base, "value": baseline["va_total"]}),
@@ -78,13 +150,17 @@ def value_added_data(
             ),
         ],
         ignore_index=True,
-    )
+    ).assign(layer="line", detail="")
+    parts = [data, published_rows(frame, lang), target_rows(targets, frame, lang)]
+    out = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
 
 
 def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | None = None) -> alt.TopLevelMixin:
     domain = [label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang)]
-    chart = (
-        alt.Chart(data)
+    lines = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "line")
         .mark_line(point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=3)
         .encode(
             x=_x(lang),
@@ -102,18 +178,39 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
             tooltip=_tooltip(lang),
         )
     )
+    marks = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "target")
+        .mark_point(size=320, filled=True, color="#000000", strokeWidth=2)
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q"),
+            shape=alt.Shape("series:N", title=None, scale=alt.Scale(range=["triangle-down"])),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("axis_year", lang)),
+                alt.Tooltip("detail:N", title=t("col_target", lang)),
+                alt.Tooltip("value:Q", title=t("series_target", lang), format=VALUE_FORMAT),
+            ],
+        )
+    )
+    chart = alt.layer(*_present(data, band=_band(lang), line=lines, target=marks), data=data)
     return _style(chart, t("chart_va_title", lang))
 
 
 def value_added_chart(
-    frame: pd.DataFrame, baseline: pd.DataFrame, lang: str = "zh", label: str | None = None
+    frame: pd.DataFrame,
+    baseline: pd.DataFrame,
+    lang: str = "zh",
+    label: str | None = None,
+    targets: Sequence[Target] = (),
 ) -> alt.TopLevelMixin:
-    """Total value added: this scenario solid, the article defaults dashed, Shandong's pace dotted."""
-    return value_added_from_data(value_added_data(frame, baseline, lang, label), lang, label)
+    """Total value added: this scenario solid, the article's plan dashed, Shandong's pace dotted;
+    published years shaded; each target a mark at the value added it needs."""
+    return value_added_from_data(value_added_data(frame, baseline, lang, label, targets), lang, label)
 
 
 INVESTMENT_COLUMNS = ("fund_capital", "mobilized_investment")
-SOURCE_COLUMNS = ("va_trend", "fund_va", "project_va")
+CHANGE_COLUMNS = ("va_baseline", "va_total")
 
 
 def stacked_data(frame: pd.DataFrame, keys: tuple[str, ...], lang: str = "zh") -> pd.DataFrame:
@@ -144,18 +241,77 @@ def investment_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMi
     return _stacked_from_data(data, INVESTMENT_COLUMNS, [BLUE, SKY], "chart_invest_title", lang)
 
 
-def source_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    return _stacked_from_data(data, SOURCE_COLUMNS, [GREY, BLUE, GREEN], "chart_source_title", lang)
-
-
 def investment_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
     """Investment per year: the funds' own capital and the capital it mobilises, stacked."""
     return investment_from_data(stacked_data(frame, INVESTMENT_COLUMNS, lang), lang)
 
 
+def baseline_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """(year, series, value, layer) rows: the baseline and this scenario's value added (``line``),
+    and the published years (``band``)."""
+    lines = _long(frame, {key: column_label(key, lang) for key in CHANGE_COLUMNS}).assign(layer="line")
+    parts = [lines, published_rows(frame, lang)]
+    return pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
+
+
+def change_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """(year, series, value, layer) rows: what the levers change each year from 2024, named by its
+    sign (``change``), and the published years (``band``)."""
+    change = frame.loc[frame["year"] > frame["year"].iloc[0], ["year", "policy_va"]]
+    change = change.rename(columns={"policy_va": "value"})
+    change = change.assign(
+        series=[t("change_up", lang) if v >= 0 else t("change_down", lang) for v in change["value"]], layer="change"
+    )
+    parts = [change, published_rows(frame, lang)]
+    return pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
+
+
+def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """The baseline (dashed) and this scenario (solid), published years shaded."""
+    domain = [column_label(key, lang) for key in CHANGE_COLUMNS]
+    lines = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "line")
+        .mark_line(strokeWidth=3, point=alt.OverlayMarkDef(size=40, filled=True))
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[GREY, BLUE])),
+            strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=[[8, 5], [1, 0]])),
+            tooltip=_tooltip(lang),
+        )
+    )
+    return _style(alt.layer(*_present(data, band=_band(lang), line=lines), data=data), t("chart_source_title", lang))
+
+
+def change_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """What the levers change each year against the plan, on its own axis: bars above or below
+    zero at their real size."""
+    signs = [t("change_up", lang), t("change_down", lang)]
+    bars = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "change")
+        .mark_bar(width=alt.RelativeBandSize(0.7))
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang)),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=signs, range=[GREEN, VERMILION])),
+            tooltip=_tooltip(lang),
+        )
+    )
+    zero = alt.Chart().mark_rule(color="#000000", strokeWidth=1.5).encode(y=alt.datum(0))
+    layers = [*_present(data, band=_band(lang)), bars, zero]
+    return _style(alt.layer(*layers, data=data), t("chart_change_title", lang))
+
+
 def source_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    """Value added by source: trend, funds and named projects, stacked."""
-    return source_from_data(stacked_data(frame, SOURCE_COLUMNS, lang), lang)
+    """The baseline and this scenario's value added."""
+    return baseline_from_data(baseline_data(frame, lang), lang)
+
+
+def change_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """What the levers change against the article's plan, year by year."""
+    return change_from_data(change_data(frame, lang), lang)
 
 
 COMPARE_COLOURS = [BLUE, "#D55E00", GREEN, "#CC79A7", SKY, "#000000"]
@@ -185,8 +341,9 @@ def compare_chart(frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang:
     return _style(chart, t("chart_compare_title", lang))
 
 
-def fan_chart(percentiles: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    """The Monte Carlo fan: 5–95% and 25–75% bands, the median, and this scenario's line."""
+def fan_chart(percentiles: pd.DataFrame, lang: str = "zh", published: Sequence[int] = ()) -> alt.TopLevelMixin:
+    """The Monte Carlo fan: 5–95% and 25–75% bands, the median, and this scenario's line; the
+    ``published`` years shaded."""
     data = percentiles.copy()
     x = _x(lang)
     y_title = t("axis_yuan", lang)
@@ -222,7 +379,11 @@ def fan_chart(percentiles: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
             tooltip=_tooltip(lang),
         )
     )
-    return _style(alt.layer(outer, inner, line), t("fan_title", lang))
+    layers = [outer, inner, line]
+    if len(published):
+        shade = pd.DataFrame({"year": list(published), "series": t("series_published", lang), "layer": "band"})
+        layers.insert(0, _band(lang).properties(data=shade))
+    return _style(alt.layer(*layers), t("fan_title", lang))
 
 
 def tornado_chart(table: pd.DataFrame, year: int, lang: str = "zh") -> alt.TopLevelMixin:
@@ -269,29 +430,57 @@ def tornado_chart(table: pd.DataFrame, year: int, lang: str = "zh") -> alt.TopLe
     return _style(alt.layer(bars, base), t("tornado_title", lang, year=year), height=max(200, 34 * len(order)))
 
 
-def growth_chart(
-    frame: pd.DataFrame, baseline: pd.DataFrame, observed: pd.DataFrame, lang: str = "zh"
-) -> alt.TopLevelMixin:
-    """Projected total growth (scenario solid, defaults dashed) with observed figures as points."""
-    scenario, base = t("series_scenario", lang), t("series_baseline", lang)
+def growth_data(
+    frame: pd.DataFrame, baseline: pd.DataFrame, history: Sequence[Figure], lang: str = "zh"
+) -> pd.DataFrame:
+    """(year, series, value, layer, detail) rows: projected growth of this scenario and of the plan
+    (``line``), Dezhou's official figures (``official`` full-year, ``partial`` part of the year),
+    the published years (``band``)."""
+    years = set(frame["year"])
     lines = pd.concat(
         [
-            pd.DataFrame({"year": frame["year"], "series": scenario, "value": frame["growth_total_pct"]}),
-            pd.DataFrame({"year": baseline["year"], "series": base, "value": baseline["growth_total_pct"]}),
+            pd.DataFrame(
+                {"year": frame["year"], "series": t("series_scenario", lang), "value": frame["growth_total_pct"]}
+            ),
+            pd.DataFrame(
+                {"year": baseline["year"], "series": t("series_baseline", lang), "value": baseline["growth_total_pct"]}
+            ),
         ],
         ignore_index=True,
     ).dropna()
-    lines["year"] = lines["year"].astype(str)  # the observed points share this ordinal axis
-    domain = [scenario, base]
-    y = alt.Y("value:Q", title="%", scale=alt.Scale(zero=False))
-    x = alt.X(
-        "year:O",
-        title=t("axis_year", lang),
-        axis=alt.Axis(labelAngle=0),
-        scale=alt.Scale(domain=[str(y) for y in frame["year"]]),
+    points = pd.DataFrame(
+        [
+            {
+                "year": f.year,
+                "series": t("series_official" if f.full_year else "series_partial", lang),
+                "value": f.value,
+                "layer": "official" if f.full_year else "partial",
+                "detail": f"{f.period} · {f.publication_name(lang)} · {t('conf_' + f.confidence, lang)}",
+            }
+            for f in history
+            if f.region == "dezhou" and f.metric == GROWTH and f.year in years and f.confidence in USABLE
+        ],
+        columns=["year", "series", "value", "layer", "detail"],
     )
+    parts = [lines.assign(layer="line", detail=""), points, published_rows(frame, lang)]
+    out = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    return out.astype({"year": int, "layer": str}).fillna({"detail": ""})
+
+
+def growth_chart(
+    frame: pd.DataFrame, baseline: pd.DataFrame, history: Sequence[Figure], lang: str = "zh"
+) -> alt.TopLevelMixin:
+    """Projected growth (scenario solid, the plan dashed) with Dezhou's official figures as points
+    (full-year ◆, part of the year ○) and the published years shaded."""
+    data = growth_data(frame, baseline, history, lang)
+    domain = [t("series_scenario", lang), t("series_baseline", lang)]
+    x = alt.X(
+        "year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0), scale=alt.Scale(domain=list(frame["year"]))
+    )
+    y = alt.Y("value:Q", title="%", scale=alt.Scale(zero=False))
     line = (
-        alt.Chart(lines)
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "line")
         .mark_line(strokeWidth=3)
         .encode(
             x=x,
@@ -305,21 +494,78 @@ def growth_chart(
             ],
         )
     )
-    points_data = observed[observed["metric"] == "growth_total_pct"].assign(
-        year=lambda d: d["year"].astype(str), series=t("observed", lang)
-    )
+    official = [t("series_official", lang), t("series_partial", lang)]
     points = (
-        alt.Chart(points_data)
-        .mark_point(size=220, filled=True, shape="diamond", color="#000000")
+        alt.Chart()
+        .transform_filter("datum.layer == 'official' || datum.layer == 'partial'")
+        .mark_point(size=220, strokeWidth=2.5, stroke="#000000", filled=True)
         .encode(
-            x=alt.X("year:O"),
-            y=alt.Y("value:Q"),
+            x=x,
+            y=y,
+            shape=alt.Shape("series:N", title=None, scale=alt.Scale(domain=official, range=["diamond", "circle"])),
+            fill=alt.Fill("series:N", title=None, scale=alt.Scale(domain=official, range=["#000000", "#ffffff"])),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
-                alt.Tooltip("value:Q", title=t("observed", lang) + " (%)", format=".2f"),
-                alt.Tooltip("source:N", title=t("help_source", lang)),
-                alt.Tooltip("confidence:N", title=t("col_confidence", lang)),
+                alt.Tooltip("series:N", title=t("series", lang)),
+                alt.Tooltip("value:Q", title="%", format=".2f"),
+                alt.Tooltip("detail:N", title=t("help_source", lang)),
             ],
         )
     )
-    return _style(alt.layer(line, points), t("growth_title", lang))
+    band = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "band")
+        .mark_rect(opacity=0.6, color=LIGHT)
+        .encode(x=x, tooltip=[alt.Tooltip("year:O", title=t("axis_year", lang)), alt.Tooltip("series:N")])
+    )
+    layers = [band] if "band" in set(data["layer"]) else []
+    layers += [line]
+    if {"official", "partial"} & set(data["layer"]):
+        layers.append(points)
+    return _style(alt.layer(*layers, data=data), t("growth_title", lang))
+
+
+def backtest_chart(table: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """Per year with an official figure: the article's projection and the official growth, joined
+    by a rule whose length is the error."""
+    projected, official = t("series_backtest", lang), t("series_official", lang)
+    data = pd.concat(
+        [
+            table.assign(series=projected, value=table["projected_pct"]),
+            table.assign(series=official, value=table["official_pct"]),
+        ],
+        ignore_index=True,
+    )
+    x = alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
+    tooltip = [
+        alt.Tooltip("year:O", title=t("axis_year", lang)),
+        alt.Tooltip("official_pct:Q", title=t("col_official_pct", lang), format=".2f"),
+        alt.Tooltip("projected_pct:Q", title=t("col_projected_pct", lang), format=".2f"),
+        alt.Tooltip("error_pts:Q", title=t("col_error_pts", lang), format="+.2f"),
+    ]
+    rule = (
+        alt.Chart(table)
+        .mark_rule(strokeWidth=3, color=GREY)
+        .encode(
+            x=x,
+            y=alt.Y("official_pct:Q", title="%", scale=alt.Scale(zero=False)),
+            y2="projected_pct:Q",
+            tooltip=tooltip,
+        )
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(size=220, filled=True)
+        .encode(
+            x=x,
+            y=alt.Y("value:Q"),
+            color=alt.Color(
+                "series:N", title=None, scale=alt.Scale(domain=[projected, official], range=[ORANGE, "#000000"])
+            ),
+            shape=alt.Shape(
+                "series:N", title=None, scale=alt.Scale(domain=[projected, official], range=["circle", "diamond"])
+            ),
+            tooltip=tooltip,
+        )
+    )
+    return _style(alt.layer(rule, points), t("backtest_chart_title", lang), height=280)

@@ -6,8 +6,11 @@ bar always holds the current scenario.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
+from model.compat import CompatNotice
 from model.parameters import (
     ParamSpec,
     Scenario,
@@ -18,10 +21,24 @@ from model.parameters import (
     make_scenario,
 )
 from model.scenario_file import load_presets
-from ui import pipeline
+from ui import pipeline, targets_panel
 from ui.text import t
 
-GROUPS = ("trend", "funds", "projects", "base")
+LOADED_NOTICES = "loaded_notices"
+
+# The sidebar's sections (MODEL.md's kinds): the choices first, then the policy levers, then the
+# assumptions about the economy; each section holds its groups (data/parameters.csv's ``group``).
+SECTIONS = (("choice", None), ("lever", "section_levers"), ("economy", "section_economy"))
+OPEN_GROUPS = ("lever_funds", "economy_trend")  # open on a first visit
+
+
+def groups(role: str) -> dict[str, list[ParamSpec]]:
+    """The groups of one kind of parameter, in the file's order, each with its parameters."""
+    out: dict[str, list[ParamSpec]] = {}
+    for spec in load_parameters().values():
+        if spec.role == role:
+            out.setdefault(spec.group, []).append(spec)
+    return out
 
 
 def _format(spec: ParamSpec) -> str:
@@ -36,29 +53,48 @@ def provenance_badge(kind: str, lang: str) -> str:
     return f":{colour}-badge[{t('prov_' + kind, lang)}]"
 
 
+def shown_value(spec: ParamSpec, value: float | int | bool, lang: str) -> str:
+    """A value as the page writes it: yes / no for a switch, else the number and its unit."""
+    if spec.kind == "bool":
+        return t("yes", lang) if value else t("no", lang)
+    return f"{fmt_number(value)} {spec.unit(lang)}".strip()
+
+
 def help_text(spec: ParamSpec, lang: str) -> str:
-    """The tooltip: provenance, the source sentence (or publication, or reason), range and default."""
-    lines = [f"**{t('help_source', lang)}:** {provenance_badge(spec.provenance, lang)}"]
+    """The tooltip: provenance, publication, date, address, the source sentence, the reasoning (in
+    the page's language), range and default. Every line comes from data/parameters.csv."""
+    colon = "：" if lang == "zh" else ": "  # full-width in Chinese
+
+    def line(label: str, text: str) -> str:
+        return f"**{t(label, lang)}{colon}**{text}"
+
+    lines = [line("help_source", provenance_badge(spec.provenance, lang))]
+    publication = spec.publication_name(lang) or (t("article_name", lang) if spec.provenance == "article" else "")
+    where = " · ".join(x for x in (publication, spec.date) if x)
+    if where:
+        lines.append(line("help_publication", where))
+    if spec.url:
+        lines.append(line("help_url", spec.url))
     if spec.source_zh:
-        lines.append(f"「{spec.source_zh}」 — {t('article_name', lang)}")
+        lines.append(f"「{spec.source_zh}」")
     if spec.source_en and (lang == "en" or not spec.source_zh):
         lines.append(spec.source_en)
-    if spec.publication:
-        lines.append(spec.publication)
-    if spec.why:
-        lines.append(spec.why)
+    if spec.reasoning(lang):
+        lines.append(line("help_reason", spec.reasoning(lang)))
+    default = f"{t('help_default', lang)}{colon}{shown_value(spec, spec.default, lang)}"
     if spec.kind != "bool":
         unit = spec.unit(lang)
-        lines.append(
-            f"{t('help_range', lang)}: {fmt_number(spec.min)} – {fmt_number(spec.max)} {unit} · "
-            f"{t('help_default', lang)}: {fmt_number(spec.default)} {unit}"
-        )
+        span = f"{t('help_range', lang)}{colon}{fmt_number(spec.min)} – {fmt_number(spec.max)} {unit}".strip()
+        default = f"{span} · {default}"
+    lines.append(default)
     return "\n\n".join(lines)
 
 
 def widget_label(spec: ParamSpec, lang: str) -> str:
     unit = spec.unit(lang)
-    return f"{spec.label(lang)} ({unit})" if unit else spec.label(lang)
+    if not unit:
+        return spec.label(lang)
+    return f"{spec.label(lang)}（{unit}）" if lang == "zh" else f"{spec.label(lang)} ({unit})"
 
 
 def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
@@ -78,15 +114,23 @@ def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
     )
 
 
-def load_into_controls(scenario: Scenario, notice: str | None = None) -> None:
+def load_into_controls(scenario: Scenario, notice: str | None = None, notices: Sequence[CompatNotice] = ()) -> None:
     """Set every control to ``scenario``'s values (a button callback: runs before the widgets exist).
 
-    The URL follows the widgets, so a loaded scenario is also in the address bar.
+    The URL follows the widgets, so a loaded scenario is also in the address bar. ``notices`` (what
+    changed for a scenario saved by version 1 of the model) are shown on the page until dismissed.
     """
     st.session_state.update(scenario.to_dict())
     pipeline.set_rows(scenario.projects)
+    targets_panel.set_rows(scenario.targets)
+    st.session_state[LOADED_NOTICES] = list(notices)
     if notice:
         st.toast(notice, icon=":material/check_circle:")
+
+
+def loaded_notices() -> list[CompatNotice]:
+    """The version-1 notices of the scenario loaded last (empty once dismissed)."""
+    return st.session_state.get(LOADED_NOTICES, [])
 
 
 def _presets(lang: str) -> None:
@@ -98,7 +142,7 @@ def _presets(lang: str) -> None:
                 key=f"preset_{n}",
                 help=preset.description_zh if lang == "zh" else preset.description_en,
                 on_click=load_into_controls,
-                args=(preset.scenario, t("preset_loaded", lang, name=name)),
+                args=(preset.scenario, t("preset_loaded", lang, name=name), preset.notices),
                 width="stretch",
             )
 
@@ -111,14 +155,14 @@ def scenario_from_state(lang: str) -> Scenario | None:
         return None
     try:
         added, _ = pipeline.current(lang)
-        return make_scenario({key: st.session_state[key] for key in specs}).with_projects(added)
+        targets, _ = targets_panel.current(lang)
+        return make_scenario({key: st.session_state[key] for key in specs}).with_projects(added).with_targets(targets)
     except ScenarioError:
         return None
 
 
 def sidebar(lang: str) -> Scenario:
     """Draw the controls; return the scenario they describe."""
-    specs = load_parameters()
     values: dict[str, float | int | bool] = {}
     with st.sidebar:
         st.header(t("controls", lang))
@@ -132,13 +176,17 @@ def sidebar(lang: str) -> Scenario:
             width="stretch",
         )
         _presets(lang)
-        for group in GROUPS:
-            with st.expander(t(f"group_{group}", lang), expanded=group in ("trend", "funds")):
-                for spec in specs.values():
-                    if spec.group == group:
+        for role, heading in SECTIONS:
+            if heading:
+                st.subheader(t(heading, lang))
+                st.caption(t(heading + "_note", lang))
+            for group, members in groups(role).items():
+                with st.expander(t(f"group_{group}", lang), expanded=group in OPEN_GROUPS):
+                    for spec in members:
                         values[spec.key] = _widget(spec, lang)
     added, _ = pipeline.current(lang)
-    scenario = make_scenario(values).with_projects(added)
+    targets, _ = targets_panel.current(lang)
+    scenario = make_scenario(values).with_projects(added).with_targets(targets)
     changed = scenario.changed_from(default_scenario())
     st.sidebar.caption(t("changed_count", lang, n=len(changed)) if changed else t("at_defaults", lang))
     if added:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from ui.plain import control_chars, md_text
+
 # (pattern, Chinese) in order: longer phrases first.
 _ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), r)
@@ -22,6 +24,7 @@ _ZH: list[tuple[re.Pattern[str], str]] = [
         (r"a number from (\S+) to (\S+)", r"\1 至 \2 之间的数"),
         (r"a whole year from (\S+) to (\S+)", r"\1 至 \2 之间的整年"),
         (r"a number above (\S+)", r"大于 \1 的数"),
+        (r"a year before (\d+)", r"\1年之前的年份"),
         (r"is not a finite number", "不是有限的数"),
         (r"is not a whole number", "不是整数"),
         (r"is not a number", "不是数字"),
@@ -51,6 +54,30 @@ _ZH: list[tuple[re.Pattern[str], str]] = [
             r"已有名为 \1 的情景；请换一个名称或覆盖",
         ),
         (r"no saved scenario is named", "没有这个名称的已保存情景："),
+        # the library's limits, versions and owners (model/library.py, model/exchange.parse_import)
+        (
+            r"the name (.+?) is given twice in one file \(also scenario (\d+)\)",
+            r"名称 \1 在同一文件中出现两次（另见第 \2 个情景）",
+        ),
+        (
+            r"([\d,]+) scenarios are more than the ([\d,]+) one import can hold; split the file",
+            r"\1 个情景超过单次导入上限 \2 个；请拆分文件",
+        ),
+        (
+            r"the library holds at most ([\d,]+) scenarios; it has ([\d,]+), so ([\d,]+) more do not fit: "
+            r"delete some first \(earlier versions are kept\)",
+            r"情景库最多容纳 \1 个情景，现有 \2 个，放不下新增的 \3 个：请先删除一些（删除前的版本会保留）",
+        ),
+        (
+            r"the library keeps at most ([\d,]+) earlier versions and is full; nothing was changed: "
+            r"ask whoever runs the server to archive the versions table",
+            r"情景库最多保留 \1 个历史版本，已满，未做任何更改：请联系服务器管理员归档历史版本表",
+        ),
+        (
+            r"only (.+?) can overwrite, rename or delete (.+?); save a copy under another name instead",
+            r"只有 \1 可以覆盖、重命名或删除 \2；请以其他名称另存副本",
+        ),
+        (r"no earlier version has the number (\d+)", r"没有编号为 \1 的历史版本"),
         (r"text of 1 to (\d+) characters", r"1 至 \1 个字符的文本"),
         (r"name the publication \(it cannot be empty\)", "请注明出处（不能为空）"),
         (r"no scenarios to export; choose at least one", "没有可导出的情景；请至少选择一个"),
@@ -76,10 +103,15 @@ def localise(text: str, lang: str) -> str:
 
 
 def bullet_list(intro: str, problems: Iterable[str], lang: str) -> str:
-    """An introduction and one bullet per problem, in the page's language (markdown)."""
-    return intro + "\n\n" + "\n".join(f"- {localise(p, lang)}" for p in problems)
+    """An introduction and one bullet per problem, in the page's language (Markdown).
+
+    ``intro`` is the page's own Markdown: a caller that puts a name or a file name in it passes
+    that through ``ui.plain.md_text`` first. Each problem is a plain sentence that may quote a
+    link's key, a value or a name, so it is shown literally (escaped here; do not escape it before).
+    """
+    return control_chars(intro) + "\n\n" + "\n".join(f"- {md_text(localise(p, lang))}" for p in problems)
 
 
 def show(kind: str, intro: str, problems: Iterable[str], lang: str) -> None:
-    """st.warning / st.error with a bullet per problem."""
+    """st.warning / st.error with a bullet per problem (each shown literally)."""
     getattr(st, kind)(bullet_list(intro, problems, lang))

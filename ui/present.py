@@ -10,8 +10,9 @@ import streamlit as st
 
 from model.parameters import Scenario, default_scenario
 from model.scenario_file import NamedScenario
-from ui import charts, library_panel, scenario_view
+from ui import charts, library_panel, scenario_view, targets_panel
 from ui.compute import projection
+from ui.plain import md_text
 from ui.text import t
 
 MODE_PRESENT = "present"
@@ -81,7 +82,7 @@ def view(current: Scenario, lang: str, language_switch) -> None:
     frame, baseline = projection(item.scenario), projection(default_scenario())
 
     head, prev, count, nxt, lang_box, leave = st.columns([6, 1, 1, 1, 2, 1.4], vertical_alignment="center")
-    head.title(item.name)
+    head.title(md_text(item.name))  # a saved name is shown as typed, never as Markdown
     prev.button(
         "←", key="present_prev", on_click=_step, args=(-1, len(deck)), shortcut="Left", help=t("present_prev", lang)
     )
@@ -93,8 +94,11 @@ def view(current: Scenario, lang: str, language_switch) -> None:
     leave.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:")
 
     scenario_view.metrics(frame, baseline, lang)
+    st.caption(scenario_view.plan_sentence(item.scenario, frame, lang))
     chart = (
-        charts.value_added_chart(frame, baseline, lang, label=item.name)
+        charts.value_added_chart(
+            frame, baseline, lang, label=item.name, targets=targets_panel.checked(item.scenario, lang)
+        )
         .properties(height=300)
         .configure_axis(labelFontSize=17, titleFontSize=17)
         .configure_legend(labelFontSize=17)

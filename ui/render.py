@@ -21,7 +21,8 @@ from ui import charts
 BUILDERS: dict[str, Callable[[pd.DataFrame, str], alt.TopLevelMixin]] = {
     "value_added": charts.value_added_from_data,
     "investment": charts.investment_from_data,
-    "source": charts.source_from_data,
+    "source": charts.baseline_from_data,
+    "change": charts.change_from_data,
 }
 
 
@@ -33,12 +34,17 @@ def spec_without_data(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return spec
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _spec(kind: str, lang: str, sample: pd.DataFrame) -> dict[str, Any]:
+@st.cache_data(show_spinner=False, max_entries=64)
+def _spec(kind: str, lang: str, columns: tuple[str, ...], layers: tuple[str, ...]) -> dict[str, Any]:
+    # A chart draws a layer (the published years, the targets) only when its data has rows of it.
+    sample = pd.DataFrame({"layer": list(layers)}).reindex(columns=list(columns))
+    if "layer" in columns:
+        sample["layer"] = list(layers)
     return spec_without_data(BUILDERS[kind](sample, lang))
 
 
 def chart(container: Any, kind: str, data: pd.DataFrame, lang: str, *, key: str | None = None) -> None:
     """Draw chart ``kind`` with ``data``; the spec comes from the cache after the first time."""
-    spec = _spec(kind, lang, data.head(0))
+    layers = tuple(sorted(data["layer"].unique())) if "layer" in data else ()
+    spec = _spec(kind, lang, tuple(data.columns), layers)
     container.vega_lite_chart(data, spec, width="stretch", key=key)

@@ -8,6 +8,7 @@ import streamlit as st
 from model.export import column_dictionary
 from model.parameters import Scenario, fmt_number, load_parameters, load_projects
 from model.sources import load_facts
+from ui import targets_panel
 from ui.text import t
 
 
@@ -30,10 +31,14 @@ def _prov(kind: str, lang: str) -> str:
     return t("prov_" + kind, lang)
 
 
-def parameter_table(scenario: Scenario, lang: str) -> pd.DataFrame:
+def parameter_table(scenario: Scenario, lang: str, role: str | None = None) -> pd.DataFrame:
+    """Every parameter of one kind (``role``; all when None) with its value, range, provenance,
+    publication, date, address, source sentence and reasoning in the page's language."""
     values = scenario.to_dict()
     rows = []
     for spec in load_parameters().values():
+        if role is not None and spec.role != role:
+            continue
         if spec.kind == "bool":
             shown = t("yes", lang) if values[spec.key] else t("no", lang)
             default = t("yes", lang) if spec.default else t("no", lang)
@@ -41,8 +46,7 @@ def parameter_table(scenario: Scenario, lang: str) -> pd.DataFrame:
         else:
             shown, default = fmt_number(values[spec.key]), fmt_number(spec.default)
             span = f"{fmt_number(spec.min)} – {fmt_number(spec.max)}"
-        source = spec.source_zh or spec.publication or spec.why
-        gloss = spec.source_en or spec.why if spec.source_zh or spec.publication else ""
+        publication = spec.publication_name(lang) or (t("article_name", lang) if spec.provenance == "article" else "")
         rows.append(
             {
                 t("col_parameter", lang): spec.label(lang),
@@ -52,8 +56,12 @@ def parameter_table(scenario: Scenario, lang: str) -> pd.DataFrame:
                 t("col_range", lang): span,
                 t("col_unit", lang): spec.unit(lang),
                 t("col_provenance", lang): _prov(spec.provenance, lang),
-                t("col_source", lang): source,
-                t("col_gloss", lang): gloss,
+                t("col_publication", lang): publication,
+                t("col_date", lang): spec.date,
+                t("col_url", lang): spec.url,
+                t("col_quote", lang): spec.source_zh,
+                t("col_gloss", lang): spec.source_en,
+                t("col_reason", lang): spec.reasoning(lang),
             }
         )
     return pd.DataFrame(rows)
@@ -91,9 +99,17 @@ def facts_table(lang: str) -> pd.DataFrame:
 def section(scenario: Scenario, lang: str) -> None:
     st.header(t("sources_title", lang), anchor="sources")
     st.caption(t("sources_intro", lang) + " " + t("article_name", lang))
-    st.subheader(t("sources_parameters", lang))
-    st.dataframe(parameter_table(scenario, lang), hide_index=True, width="stretch")
+    link = {t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang))}
+    for role, title in (("lever", "sources_levers"), ("economy", "sources_economy"), ("choice", "sources_choices")):
+        st.subheader(t(title, lang))
+        st.dataframe(parameter_table(scenario, lang, role), hide_index=True, width="stretch", column_config=link)
     st.subheader(t("sources_projects", lang))
     st.dataframe(project_table(lang), hide_index=True, width="stretch")
+    st.subheader(t("targets_title", lang))
+    targets = targets_panel.official_table(lang)
+    if targets.empty:
+        st.caption(t("targets_official_none", lang))
+    else:
+        st.dataframe(targets, hide_index=True, width="stretch", column_config=link)
     with st.expander(t("sources_facts", lang), expanded=False):
         st.dataframe(facts_table(lang), hide_index=True, width="stretch")

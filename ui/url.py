@@ -12,10 +12,12 @@ from typing import Any
 
 import streamlit as st
 
-from model.parameters import ParamSpec, ScenarioError, fmt_number, load_parameters, parse_text
+from model.compat import CompatNotice, upgrade_v1
+from model.parameters import MODEL_VERSION, ParamSpec, ScenarioError, fmt_number, load_parameters, parse_text
 from ui.text import DEFAULT_LANG, LANGS
 
-RESERVED = ("lang", "mode")  # the language and presentation-mode switches
+RESERVED = ("lang", "mode", "model")  # the language and presentation-mode switches, the model's version
+MODEL = "model"  # a link written by this page says which model's parameters it holds
 
 
 def _on_grid(spec: ParamSpec, value: float | int) -> float | int:
@@ -68,6 +70,7 @@ def check_query_once() -> tuple[list[str], list[str]]:
         query = {key: st.query_params.get_all(key) for key in st.query_params}
         ignored, rounded, start = review(query)
         st.session_state.url_problems, st.session_state.url_rounded = ignored, rounded
+        st.session_state.link_notices = v1_notices(query, start)
         # A control bound to the link takes the link's value on its first run, whatever the session
         # says; these values are applied at the top of the next run (see apply_link_fixes).
         st.session_state.url_fixes = start
@@ -76,6 +79,36 @@ def check_query_once() -> tuple[list[str], list[str]]:
             if key not in specs and key not in RESERVED:
                 del st.query_params[key]
     return st.session_state.url_problems, st.session_state.url_rounded
+
+
+def v1_notices(query: Mapping[str, list[str]], start: dict[str, Any]) -> list[CompatNotice]:
+    """A link with parameter keys and no ``model`` was written by version 1 of the model: read it
+    with model.compat.upgrade_v1. A value that was version 1's default for a re-sourced parameter
+    starts at version 2's default (put in ``start``); every key whose meaning or default changed,
+    and the parameters version 1 did not have, get a notice. The other values are kept."""
+    specs = load_parameters()
+    keys = [k for k in query if k not in RESERVED]
+    if MODEL in query or not keys:
+        return []
+    values = {}
+    for key in keys:
+        if key in specs and key not in start:  # a value in ``start`` was ignored or rounded: named already
+            values[key] = parse_text(specs[key], query[key][-1])
+    kept, notices = upgrade_v1(values)
+    for key in values.keys() - kept.keys():
+        start[key] = specs[key].default
+    return [n for n in notices if n.code != "unknown_key"]  # unknown keys are named as ignored
+
+
+def link_notices() -> list[CompatNotice]:
+    """The version-1 notices of the link the session opened with (empty once dismissed)."""
+    return st.session_state.get("link_notices", [])
+
+
+def mark_version() -> None:
+    """Write ``model=2`` in the address, so that a copied link says which model it is for."""
+    if st.query_params.get(MODEL) != str(MODEL_VERSION):
+        st.query_params[MODEL] = str(MODEL_VERSION)
 
 
 def apply_link_fixes() -> None:

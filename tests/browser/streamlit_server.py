@@ -95,10 +95,10 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def wait_for_page(page: Page) -> None:
-    """Until the four metrics and three charts are drawn and no element is stale (no run pending)."""
+    """Until the four metrics and four charts are drawn and no element is stale (no run pending)."""
     page.wait_for_function(
         """() => document.querySelectorAll('[data-testid="stMetricValue"]').length >= 4
-              && document.querySelectorAll('.vega-embed svg').length >= 3
+              && document.querySelectorAll('.vega-embed svg').length >= 4
               && !document.querySelector('[data-stale="true"]')""",
         timeout=60_000,
     )

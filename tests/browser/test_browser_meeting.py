@@ -19,8 +19,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from model.library import ScenarioLibrary
-from model.parameters import make_scenario
-from model.projection import headline, project
+from model.parameters import load_parameters, make_scenario
+from tests.handcalc import headline_figures
 from ui.text import TEXT
 
 pytestmark = pytest.mark.browser
@@ -32,13 +32,13 @@ LABELS = (
     'section[data-testid="stSidebar"] :is([data-testid="stSlider"], [data-testid="stCheckbox"])'
     ' [data-testid="stWidgetLabel"]'
 )
-TABS = ("tab_scenario", "tab_table", "tab_analysis", "tab_library", "tab_sources")
+TABS = ("tab_scenario", "tab_table", "tab_analysis", "tab_history", "tab_library", "tab_sources")
 MIN_METRIC_PX = 36
 
 
 def control_labels(page: Page) -> list[str]:
     labels = page.locator(LABELS).all_text_contents()
-    assert len(labels) == 18, labels  # one per parameter
+    assert len(labels) == len(load_parameters()), labels  # one per parameter
     return labels
 
 
@@ -104,7 +104,7 @@ def expect_screen(page: Page, name: str, index: int, count: int) -> None:
     expect(page.locator("h1")).to_have_text(name)
     expect(page.get_by_text(f"{index + 1} / {count}", exact=True)).to_be_visible()
     if name in DECK:  # (another test's scenario could sort among ours)
-        figure = "{:,.1f}".format(headline(project(make_scenario(DECK[name])))["va_total"])
+        figure = "{:,.1f}".format(headline_figures(make_scenario(DECK[name]))["va_total"])
         expect(page.get_by_test_id("stMetricValue").first).to_have_text(figure)
     wait_for_present(page)
 

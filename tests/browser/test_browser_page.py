@@ -1,7 +1,8 @@
 """A user's path through the page in a real Chromium: load, move sliders, download, reset.
 
 What is asserted, exactly:
-- metrics: the four st.metric values equal the model's headline for the settings the sliders show;
+- metrics: the four st.metric values equal MODEL.md's equations worked by hand (tests/handcalc.py)
+  for the settings the sliders show;
 - charts: the SVG that Vega draws for a chart changes after a slider move (it was redrawn with new
   data); the numbers behind the charts are checked through the metrics and the CSV, not the pixels;
 - download: the CSV's bytes equal ``python -m model project --set ...`` for the settings in the URL.
@@ -19,22 +20,26 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from model.parameters import default_scenario, fmt_number, load_parameters, make_scenario
-from model.projection import headline, project
 from tests.browser.streamlit_server import ROOT, wait_for_page
+from tests.handcalc import headline_figures
+from ui.text import TEXT
 
 pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., Page]
-METRIC_FORMATS = (  # app.py's four metrics, in page order
+METRIC_FORMATS = (  # the page's four metrics, in page order
     ("va_total", "{:,.1f}"),
     ("avg_growth_pct", "{:.2f}"),
     ("cum_fund_investment", "{:,.1f}"),
-    ("extra_va", "{:,.1f}"),
+    ("policy_va", "{:,.1f}"),
 )
+# The scenario page's charts, in page order: value added, the baseline and this scenario, what the
+# levers change, fund investment.
+VA, BASELINE, CHANGE, INVESTMENT = range(4)
 
 
 def expected_metrics(settings: Mapping[str, float | int | bool] | None = None) -> list[str]:
-    now = headline(project(make_scenario(settings or {})))
+    now = headline_figures(make_scenario(settings or {}))
     return [fmt.format(now[key]) for key, fmt in METRIC_FORMATS]
 
 
@@ -72,29 +77,36 @@ def typed(settings: Mapping[str, str]) -> dict[str, float | int | bool]:
 def test_page_loads_with_the_article_defaults(open_page: OpenPage) -> None:
     page = open_page()
     expect(metric_values(page)).to_have_text(expected_metrics())
-    expect(page.locator(".vega-embed svg")).to_have_count(3)
+    expect(page.locator(".vega-embed svg")).to_have_count(4)
     expect(page.locator("h1")).to_contain_text("德州")
+    expect(page.get_by_text(TEXT["plan_at_defaults"]["zh"])).to_be_visible()
+    sidebar = page.get_by_test_id("stSidebar")
+    for heading in ("section_levers", "section_economy"):
+        expect(sidebar.get_by_role("heading", name=TEXT[heading]["zh"])).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]model=2\b"))  # a copied link says which model it is for
     # no exception element and no page/console error: checked by the fixture on teardown
 
 
 def test_keyboard_moves_a_slider_and_the_page_follows(open_page: OpenPage) -> None:
     page = open_page()
-    va_chart, invest_chart, source_chart = (chart_svg(page, n) for n in range(3))
+    before = [chart_svg(page, n) for n in range(4)]
     thumb = slider(page, "growth_start")
     thumb.focus()
     page.keyboard.press("ArrowRight")  # one step of 0.1: 8.4 → 8.5
     expect(thumb).to_have_value("8.5")
     expect(metric_values(page)).to_have_text(expected_metrics({"growth_start": 8.5}))
     expect(page).to_have_url(re.compile(r"[?&]growth_start=8\.5\b"))
-    wait_redrawn(page, 0, va_chart)  # the value-added lines
-    wait_redrawn(page, 2, source_chart)  # the trend part of value added by source
+    wait_redrawn(page, VA, before[VA])  # the value-added lines
+    wait_redrawn(page, BASELINE, before[BASELINE])  # the baseline follows the trend
     wait_for_page(page)
-    assert chart_svg(page, 1) == invest_chart  # control: the fund investment does not depend on it
+    # controls: what the levers change and the fund investment do not depend on the trend
+    assert chart_svg(page, CHANGE) == before[CHANGE]
+    assert chart_svg(page, INVESTMENT) == before[INVESTMENT]
 
 
 def test_mouse_click_on_the_track_moves_a_slider(open_page: OpenPage) -> None:
     page = open_page()
-    charts_before = [chart_svg(page, n) for n in range(3)]
+    charts_before = [chart_svg(page, n) for n in range(4)]
     thumb = slider(page, "fund_size")  # 0 to 1000
     track = thumb.locator("xpath=ancestor::div[@data-orientation][1]")
     box = track.bounding_box()
@@ -104,7 +116,8 @@ def test_mouse_click_on_the_track_moves_a_slider(open_page: OpenPage) -> None:
     value = float(thumb.input_value())
     assert 700 <= value <= 800, value  # three quarters along, give or take the thumb's width
     expect(metric_values(page)).to_have_text(expected_metrics({"fund_size": value}))
-    for n, before in enumerate(charts_before):  # all three charts depend on the fund size
+    expect(page.get_by_text(TEXT["plan_changed"]["zh"].split("：")[0] + "：")).to_be_visible()
+    for n, before in enumerate(charts_before):  # all four charts depend on the fund size (a lever)
         wait_redrawn(page, n, before)
 
 
@@ -176,3 +189,27 @@ def test_three_sessions_are_isolated(open_page: OpenPage) -> None:
     assert url_settings(c) == {}
     expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 8.5}))
     assert url_settings(a) == {"growth_start": "8.5"}
+
+
+def test_version_1_link_is_read_with_a_notice(open_page: OpenPage) -> None:
+    page = open_page("fund_size=80&growth_end=6")  # no model=2: written by version 1
+    notice = page.get_by_test_id("stAlert").filter(has_text=TEXT["v1_notices_link"]["zh"])
+    expect(notice).to_be_visible()
+    specs = load_parameters()
+    expect(notice).to_contain_text(specs["fund_size"].label_zh)  # its meaning changed; the value is kept
+    expect(slider(page, "fund_size")).to_have_value("80")
+    expect(slider(page, "growth_end")).to_have_value("6")
+    expect(metric_values(page)).to_have_text(expected_metrics({"fund_size": 80.0, "growth_end": 6.0}))
+    expect(page).to_have_url(re.compile(r"[?&]model=2\b"))
+
+
+def test_a_lever_tooltip_gives_publication_and_reasoning_in_the_page_language(open_page: OpenPage) -> None:
+    spec = load_parameters()["fund_size"]
+    for lang in ("zh", "en"):
+        page = open_page(f"lang={lang}&model=2")
+        page.locator(".st-key-fund_size").get_by_test_id("stTooltipIcon").hover()
+        tooltip = page.get_by_test_id("stTooltipContent")
+        expect(tooltip).to_be_visible()
+        expect(tooltip).to_contain_text(spec.reasoning(lang))
+        expect(tooltip).to_contain_text(spec.publication_name(lang))
+        expect(tooltip).to_contain_text(TEXT["help_default"][lang])

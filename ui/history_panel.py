@@ -1,0 +1,110 @@
+"""The "History & backtest" tab: projected growth against the official figures, the backtest, and
+every official figure with its publication, date, address, sentence and confidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from model.backtest import backtest
+from model.history import History, load_history
+from model.parameters import Scenario, ScenarioError, default_scenario
+from ui import charts
+from ui.compute import projection
+from ui.text import t
+
+
+def history() -> History:
+    """The official figures, or none while data/history.csv is missing or being fixed."""
+    try:
+        return load_history()
+    except ScenarioError:
+        return History(())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _backtest() -> pd.DataFrame:
+    return backtest(history())
+
+
+def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("axis_year", lang): table["year"],
+            t("col_official_pct", lang): table["official_pct"],
+            t("col_projected_pct", lang): table["projected_pct"],
+            t("col_error_pts", lang): table["error_pts"],
+            t("col_publication", lang): table["publication"],
+            t("col_date", lang): table["date"],
+            t("col_confidence", lang): [t(f"conf_{c}", lang) for c in table["confidence"]],
+        }
+    )
+
+
+def history_table(figures: History, lang: str) -> pd.DataFrame:
+    """Every figure; ``used`` marks the one the model takes as a published year (the chosen figure of
+    a year in the run of published years from 2024, without a gap)."""
+    used = {
+        id(f)
+        for region in ("dezhou", "shandong")
+        for year, f in figures.chosen(region).items()
+        if year in figures.observed(region)
+    }
+    return pd.DataFrame(
+        [
+            {
+                t("axis_year", lang): f.year,
+                t("col_region", lang): t(f"region_{f.region}", lang),
+                t("col_metric_kind", lang): f.metric,
+                t("value", lang): f.value,
+                t("col_period", lang): t("period_full", lang) if f.full_year else f.period,
+                t("col_publication", lang): f.publication_name(lang),
+                t("col_date", lang): f.date,
+                t("col_url", lang): f.url,
+                t("col_quote", lang): f.quote_zh,
+                t("col_confidence", lang): t(f"conf_{f.confidence}", lang),
+                t("col_used", lang): t("yes", lang) if id(f) in used else t("no", lang),
+                t("col_note", lang): f.note(lang),
+            }
+            for f in sorted(figures.figures, key=lambda f: (f.region, f.year, f.period != "full-year", f.date))
+        ]
+    )
+
+
+def tab(scenario: Scenario, lang: str) -> None:
+    figures = history()
+    frame, baseline = projection(scenario), projection(default_scenario())
+    st.altair_chart(charts.growth_chart(frame, baseline, figures.figures, lang), width="stretch")
+
+    st.subheader(t("backtest_title", lang))
+    table = _backtest()
+    if table.empty:
+        st.caption(t("backtest_none", lang))
+    else:
+        st.caption(t("backtest_caption", lang))
+        st.altair_chart(charts.backtest_chart(table, lang), width="stretch")
+        st.dataframe(
+            backtest_table(table, lang),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                t("col_error_pts", lang): st.column_config.NumberColumn(format="%+.2f"),
+                t("col_official_pct", lang): st.column_config.NumberColumn(format="%.1f"),
+                t("col_projected_pct", lang): st.column_config.NumberColumn(format="%.2f"),
+            },
+        )
+
+    st.subheader(t("history_title", lang))
+    if not figures.figures:
+        st.caption(t("history_none", lang))
+        return
+    st.caption(t("history_caption", lang))
+    st.dataframe(
+        history_table(figures, lang),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang)),
+            t("axis_year", lang): st.column_config.NumberColumn(format="%d"),
+        },
+    )

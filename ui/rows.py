@@ -1,0 +1,107 @@
+"""An editable table of rows kept with the scenario (added projects, the user's own targets).
+
+The editor keeps its edits relative to the table it was given (``<name>_base``); its callback writes
+the edited table to ``<name>_rows``, which the scenario reads, so the rows survive switching tabs
+(the editor, not drawn on another tab, starts again from ``<name>_rows``). Each row is parsed by the
+model's own function; a bad row is named in a message and left out, and what was typed stays.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from model.parameters import ScenarioError
+from ui.text import t
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and value != value)
+
+
+@dataclasses.dataclass(frozen=True)
+class RowTable:
+    name: str  # the session keys' prefix
+    fields: tuple[str, ...]
+    dtypes: Mapping[str, str]  # pandas dtypes of the editor's columns
+    parse: Callable[[dict[str, Any], str], Any]  # (document, where) → item, or ScenarioError
+    row_label: str  # text key naming row {n} in a message
+    defaults: Mapping[str, Any] = dataclasses.field(default_factory=dict)  # filled in when blank
+    whole: tuple[str, ...] = ()  # fields whose whole floats are years (made int)
+
+    @property
+    def rows_key(self) -> str:
+        return f"{self.name}_rows"
+
+    @property
+    def base_key(self) -> str:
+        return f"{self.name}_base"
+
+    def editor_key(self) -> str:
+        return f"{self.name}_editor_{st.session_state.get(f'{self.name}_round', 0)}"
+
+    def clean(self, row: Mapping[str, Any]) -> dict[str, Any]:
+        """A table row as a document: blanks dropped, whole floats of a year made int."""
+        out = {k: v for k, v in row.items() if k in self.fields and not _blank(v)}
+        for key in self.whole:
+            if isinstance(out.get(key), float) and out[key].is_integer():
+                out[key] = int(out[key])
+        return out
+
+    def current(self, lang: str = "zh") -> tuple[tuple[Any, ...], list[str]]:
+        """The valid rows' items and a sentence per row that is not (those rows are left out)."""
+        items, problems = [], []
+        for n, row in enumerate(st.session_state.get(self.rows_key, []), start=1):
+            doc = self.clean(row)
+            if not set(doc) - set(self.defaults):
+                continue  # an empty row the editor added
+            try:
+                items.append(self.parse({**self.defaults, **doc}, t(self.row_label, lang, n=n)))
+            except ScenarioError as e:
+                problems.extend(e.problems)
+        return tuple(items), problems
+
+    def set_rows(self, items: tuple[Any, ...]) -> None:
+        """Replace the table (a preset, the reset button or a saved scenario was loaded)."""
+        st.session_state[self.rows_key] = [item.to_dict() for item in items]
+        st.session_state[self.base_key] = list(st.session_state[self.rows_key])
+        st.session_state[f"{self.name}_round"] = st.session_state.get(f"{self.name}_round", 0) + 1
+
+    def commit(self) -> None:
+        """Editor callback: the editor's edits, deletions and additions applied to its base rows."""
+        state = st.session_state.get(self.editor_key(), {})
+        rows = [dict(r) for r in st.session_state.get(self.base_key, [])]
+        for index, change in state.get("edited_rows", {}).items():
+            rows[int(index)].update(change)
+        for index in sorted(state.get("deleted_rows", []), reverse=True):
+            del rows[index]
+        rows.extend(dict(r) for r in state.get("added_rows", []))
+        st.session_state[self.rows_key] = rows
+
+    def frame(self, rows: list[dict[str, Any]]) -> pd.DataFrame:
+        """The committed rows with fixed column types (an empty table must still be editable text)."""
+        frame = pd.DataFrame(rows, columns=list(self.fields))
+        for column, dtype in self.dtypes.items():
+            try:
+                frame[column] = frame[column].astype(dtype)
+            except (TypeError, ValueError):
+                frame[column] = frame[column].astype("string")  # what the user typed stays visible
+        return frame
+
+    def editor(self, column_config: Mapping[str, Any]) -> None:
+        """The editable table, starting from the current rows when it is drawn afresh."""
+        if self.editor_key() not in st.session_state:
+            st.session_state[self.base_key] = list(st.session_state.get(self.rows_key, []))
+        st.data_editor(
+            self.frame(st.session_state[self.base_key]),
+            key=self.editor_key(),
+            on_change=self.commit,
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
+            column_config=dict(column_config),
+        )
