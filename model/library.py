@@ -10,8 +10,20 @@ rows saved today still load after a parameter is added (it takes its default). A
 validates (a parameter removed, a range narrowed) is skipped when reading and described in
 :attr:`ScenarioLibrary.problems`; it never stops the rest of the library from loading.
 
+Nothing saved is lost: overwriting, renaming or deleting a scenario first copies the row as it was
+into the versions table (``dezhou_scenario_versions``), with who and when where known; any of those
+versions can be restored. With ``owners=True`` (the page turns it on where sign-in is configured) a
+scenario records the signed-in user who first saved it, and only that user can overwrite, rename or
+delete it; anyone can copy it under another name.
+
+Limits keep one user from slowing everyone: at most :data:`MAX_PER_FILE` scenarios in one import,
+:data:`MAX_SCENARIOS` in the library, :data:`MAX_VERSIONS` earlier versions. The page reads the
+library a page of names at a time (:meth:`ScenarioLibrary.entries`) and loads only the documents it
+shows, so its cost does not grow with the library.
+
 One :class:`ScenarioLibrary` holds one engine (a connection pool); make one per process and share
-it between threads, or make several: each save is one transaction either way.
+it between threads, or make several: each change is one transaction either way (an import of many
+scenarios too: all of them or none).
 """
 
 from __future__ import annotations
@@ -22,7 +34,7 @@ import os
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,12 +46,16 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from model.parameters import Scenario, ScenarioError, make_scenario, parse_projects
-from model.scenario_file import NamedScenario
+from model.scenario_file import NamedScenario, parse_scenario_doc
 
 ENV_VAR = "DEZHOU_SCENARIO_DB"
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = REPO_DIR / "var" / "scenarios.sqlite"
 MAX_NAME = 80
+MAX_USER = 320  # an e-mail address is at most 320 characters
+MAX_PER_FILE = 200  # scenarios in one imported file
+MAX_SCENARIOS = 2_000  # scenarios in the library
+MAX_VERSIONS = 50_000  # earlier versions kept (about 1 KB each)
 SQLITE_BUSY_MS = 30_000  # a writer waits this long for another writer before giving up
 
 metadata = sa.MetaData()
@@ -52,16 +68,74 @@ scenarios_table = sa.Table(
     sa.Column("projects", sa.Text, nullable=True),  # its "projects" list (added projects), or NULL
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("owner", sa.String(MAX_USER), nullable=True),  # who first saved it, where sign-in is on
+    sa.Column("saved_by", sa.String(MAX_USER), nullable=True),  # who saved this version, where known
+    # The whole scenario-file body (Scenario.to_doc(): model version, parameters, projects, targets);
+    # NULL in rows saved before it existed, which are read from "parameters" and "projects".
+    sa.Column("document", sa.Text, nullable=True),
     sa.UniqueConstraint("name", name="uq_dezhou_scenarios_name"),
 )
+# Columns added after the first release: a library made before gets them when it is opened.
+ADDED_COLUMNS = ("projects", "owner", "saved_by", "document")
+
+versions_table = sa.Table(
+    "dezhou_scenario_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(MAX_NAME), nullable=False),  # the name it had
+    sa.Column("parameters", sa.Text, nullable=False),
+    sa.Column("projects", sa.Text, nullable=True),
+    sa.Column("document", sa.Text, nullable=True),
+    sa.Column("owner", sa.String(MAX_USER), nullable=True),
+    sa.Column("saved_by", sa.String(MAX_USER), nullable=True),  # who saved this version
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),  # when the name was first saved
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),  # when this version was saved
+    sa.Column("replaced_at", sa.DateTime(timezone=True), nullable=False),  # when it was overwritten, ...
+    sa.Column("replaced_by", sa.String(MAX_USER), nullable=True),  # ... and by whom, where known
+    sa.Column("event", sa.String(16), nullable=False),  # "overwritten", "renamed" or "deleted"
+    sa.Column("renamed_to", sa.String(MAX_NAME), nullable=True),
+    sa.Index("ix_dezhou_scenario_versions_name", "name"),
+)
+EVENTS = ("overwritten", "renamed", "deleted")
 
 
 class NameTaken(ScenarioError):
-    """Saving or renaming onto a name the library already holds."""
+    """Saving or renaming onto a name (or, importing, names) the library already holds."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, *more: str):
         self.name = name
-        super().__init__([f"a saved scenario is already named {name!r}; choose another name or overwrite it"])
+        self.names = (name, *more)
+        super().__init__(
+            [f"a saved scenario is already named {n!r}; choose another name or overwrite it" for n in self.names]
+        )
+
+
+class NotOwner(ScenarioError):
+    """Overwriting, renaming or deleting a scenario that another signed-in user owns."""
+
+    def __init__(self, name: str, owner: str, *more: tuple[str, str]):
+        self.name = name
+        self.owner = owner
+        super().__init__(
+            [
+                f"only {o} can overwrite, rename or delete {n!r}; save a copy under another name instead"
+                for n, o in ((name, owner), *more)
+            ]
+        )
+
+
+class LibraryFull(ScenarioError):
+    """A save or an import would take the library (or its versions) past its limit."""
+
+
+class VersionNotFound(ScenarioError, KeyError):
+    """Restoring a version the library does not hold."""
+
+    def __init__(self, version_id: int):
+        super().__init__([f"no earlier version has the number {version_id}"])
+
+    def __str__(self) -> str:
+        return "; ".join(self.problems)
 
 
 class ScenarioNotFound(ScenarioError, KeyError):
@@ -85,10 +159,38 @@ class SavedScenario:
     scenario: Scenario
     created_at: datetime
     updated_at: datetime
+    owner: str | None = None  # who first saved it, where sign-in is on
+    saved_by: str | None = None  # who saved this version, where known
 
     def named(self) -> NamedScenario:
         """As a NamedScenario, for the exports in model.exchange."""
         return NamedScenario(self.name, self.scenario)
+
+
+@dataclasses.dataclass(frozen=True)
+class LibraryEntry:
+    """A saved scenario's name, times and people, without its parameters (cheap to list)."""
+
+    name: str
+    created_at: datetime
+    updated_at: datetime
+    owner: str | None = None
+    saved_by: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Version:
+    """An earlier version of a saved scenario, kept when it was overwritten, renamed or deleted."""
+
+    id: int
+    name: str
+    event: str  # "overwritten", "renamed" or "deleted"
+    saved_at: datetime  # when this version was saved ...
+    saved_by: str | None  # ... and by whom, where known
+    replaced_at: datetime  # when it was overwritten, renamed or deleted ...
+    replaced_by: str | None  # ... and by whom, where known
+    owner: str | None = None
+    renamed_to: str | None = None
 
 
 def default_url() -> str:
@@ -188,13 +290,38 @@ def _create_engine(url_text: str) -> Engine:
     return engine
 
 
-class ScenarioLibrary:
-    """Named scenarios in a database. Names are unique; every change is one transaction."""
+def _columns(scenario: Scenario) -> dict[str, str | None]:
+    """The stored form of a scenario: its file's body (``to_doc()``) whole, and its ``parameters``
+    object and ``projects`` list on their own, as JSON."""
+    doc = scenario.to_doc()
+    return {
+        "parameters": json.dumps(scenario.to_dict(), ensure_ascii=False),
+        "projects": json.dumps(doc["projects"], ensure_ascii=False) if doc.get("projects") else None,
+        "document": json.dumps(doc, ensure_ascii=False),
+    }
 
-    def __init__(self, url: str | None = None):
+
+def _clean_user(user: str | None) -> str | None:
+    if user is None:
+        return None
+    user = str(user).strip()[:MAX_USER]
+    return user or None
+
+
+class ScenarioLibrary:
+    """Named scenarios in a database. Names are unique; every change is one transaction, and every
+    overwrite, rename and delete keeps the earlier version.
+
+    ``owners``: scenarios record who first saved them (``user``), and only that user may overwrite,
+    rename or delete them (rows saved with no owner stay open to everyone).
+    """
+
+    def __init__(self, url: str | None = None, *, owners: bool = False):
         self.url = url or default_url()
+        self.owners = owners
         self.engine = _create_engine(self.url)
         self.problems: list[str] = []  # rows skipped by the last list() or get()
+        self.rows_read = 0  # rows fetched so far (each query's result rows): for tests and monitoring
         try:
             self._ensure_schema()
         except BaseException:
@@ -222,98 +349,303 @@ class ScenarioLibrary:
             with self._transaction(write=True) as conn:
                 metadata.create_all(conn, checkfirst=True)
         except (exc.IntegrityError, exc.ProgrammingError):
-            # Another process created the table between the check and the CREATE.
-            if not sa.inspect(self.engine).has_table(scenarios_table.name):
+            # Another process created a table between the check and the CREATE.
+            inspector = sa.inspect(self.engine)
+            if not all(inspector.has_table(t.name) for t in metadata.sorted_tables):
                 raise
-        # A library made before projects could be added to a scenario gets the column now.
+        # A library made by an earlier version of the app gets the columns added since.
         columns = {c["name"] for c in sa.inspect(self.engine).get_columns(scenarios_table.name)}
-        if "projects" not in columns:
+        for name in ADDED_COLUMNS:
+            if name in columns:
+                continue
+            kind = scenarios_table.c[name].type.compile(dialect=self.engine.dialect)
             try:
                 with self._transaction(write=True) as conn:
-                    conn.execute(sa.text(f"ALTER TABLE {scenarios_table.name} ADD COLUMN projects TEXT"))
+                    conn.execute(sa.text(f"ALTER TABLE {scenarios_table.name} ADD COLUMN {name} {kind}"))
             except (exc.OperationalError, exc.ProgrammingError):
                 pass  # another process added it first
 
-    def _load(self, row: Any) -> SavedScenario | None:
+    def _fetch(self, conn: Connection, query: sa.Executable) -> list[Any]:
+        rows = conn.execute(query).all()
+        self.rows_read += len(rows)
+        return rows
+
+    def _scenario(self, row: Any) -> Scenario | None:
         try:
+            if row.document:  # read as a scenario file's body is read
+                doc = json.loads(row.document)
+                if not isinstance(doc, dict):
+                    raise ScenarioError(["the stored scenario is not a JSON object"])
+                return parse_scenario_doc(doc).scenario
             params = json.loads(row.parameters)
             if not isinstance(params, dict):
                 raise ScenarioError(["the stored parameters are not a JSON object"])
             projects = parse_projects(json.loads(row.projects)) if row.projects else ()
-            scenario = make_scenario(params).with_projects(projects)
+            return make_scenario(params).with_projects(projects)
         except ScenarioError as e:
             self.problems.append(f"saved scenario {row.name!r} no longer fits the model and was skipped: {e}")
-            return None
         except ValueError as e:
             self.problems.append(f"saved scenario {row.name!r} is damaged and was skipped: {e}")
+        return None
+
+    def _load(self, row: Any) -> SavedScenario | None:
+        scenario = self._scenario(row)
+        if scenario is None:
             return None
-        return SavedScenario(row.name, scenario, _aware(row.created_at), _aware(row.updated_at))
+        return SavedScenario(
+            row.name, scenario, _aware(row.created_at), _aware(row.updated_at), row.owner, row.saved_by
+        )
 
     @staticmethod
     def _select(name: str | None = None) -> sa.Select:
         t = scenarios_table
-        query = sa.select(t.c.name, t.c.parameters, t.c.projects, t.c.created_at, t.c.updated_at)
+        query = sa.select(
+            t.c.id,
+            t.c.name,
+            t.c.parameters,
+            t.c.projects,
+            t.c.document,
+            t.c.created_at,
+            t.c.updated_at,
+            t.c.owner,
+            t.c.saved_by,
+        )
         return query if name is None else query.where(t.c.name == name)
+
+    def _by_name(self) -> Any:
+        # Code-point order on every database (PostgreSQL would otherwise follow its locale).
+        name = scenarios_table.c.name
+        return name.collate("C") if self.engine.dialect.name == "postgresql" else name
+
+    @staticmethod
+    def _matching(query: sa.Select, column: Any, contains: str) -> sa.Select:
+        contains = (contains or "").strip()
+        return query.where(column.icontains(contains, autoescape=True)) if contains else query
+
+    def _check_owner(self, row: Any, user: str | None) -> None:
+        if self.owners and row.owner is not None and row.owner != user:
+            raise NotOwner(row.name, row.owner)
+
+    def _count(self, conn: Connection, table: sa.Table) -> int:
+        self.rows_read += 1
+        return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+
+    def _archive(
+        self,
+        conn: Connection,
+        rows: Sequence[Any],
+        event: str,
+        user: str | None,
+        now: datetime,
+        renamed_to: str | None = None,
+    ) -> None:
+        """Copy ``rows`` (as they are now) into the versions table before they change."""
+        if not rows:
+            return
+        kept = self._count(conn, versions_table)
+        if kept + len(rows) > MAX_VERSIONS:
+            raise LibraryFull(
+                [
+                    f"the library keeps at most {MAX_VERSIONS:,} earlier versions and is full; nothing was "
+                    "changed: ask whoever runs the server to archive the versions table"
+                ]
+            )
+        conn.execute(
+            versions_table.insert(),
+            [
+                {
+                    "name": row.name,
+                    "parameters": row.parameters,
+                    "projects": row.projects,
+                    "document": row.document,
+                    "owner": row.owner,
+                    "saved_by": row.saved_by,
+                    "created_at": row.created_at,
+                    "saved_at": row.updated_at,
+                    "replaced_at": now,
+                    "replaced_by": user,
+                    "event": event,
+                    "renamed_to": renamed_to,
+                }
+                for row in rows
+            ],
+        )
+
+    def _room_for(self, conn: Connection, new: int) -> None:
+        if not new:
+            return
+        held = self._count(conn, scenarios_table)
+        if held + new > MAX_SCENARIOS:
+            raise LibraryFull(
+                [
+                    f"the library holds at most {MAX_SCENARIOS:,} scenarios; it has {held:,}, so {new:,} more "
+                    "do not fit: delete some first (earlier versions are kept)"
+                ]
+            )
 
     # -- the API ------------------------------------------------------------------------------
 
-    def save(self, name: str, scenario: Scenario, *, overwrite: bool = False) -> SavedScenario:
-        """Store ``scenario`` under ``name``. NameTaken if the name exists and not ``overwrite``."""
-        name = clean_name(name)
-        params = json.dumps(scenario.to_dict(), ensure_ascii=False)
-        projects = json.dumps(scenario.to_doc()["projects"], ensure_ascii=False) if scenario.projects else None
+    def save(self, name: str, scenario: Scenario, *, overwrite: bool = False, user: str | None = None) -> SavedScenario:
+        """Store ``scenario`` under ``name``. NameTaken if the name exists and not ``overwrite``;
+        overwriting keeps the earlier version. ``user``: who saves it (recorded where known)."""
+        (saved,) = self.save_many([(name, scenario)], overwrite=overwrite, user=user)
+        return saved
+
+    def save_many(
+        self,
+        items: Iterable[tuple[str, Scenario] | NamedScenario],
+        *,
+        overwrite: bool = False,
+        user: str | None = None,
+        source: str = "",
+    ) -> list[SavedScenario]:
+        """Store every ``(name, scenario)`` in one transaction: all of them, or (on any problem) none.
+
+        Every problem is listed in one ScenarioError: a bad name, a name given twice, more than
+        :data:`MAX_PER_FILE` scenarios, names already taken (NameTaken, unless ``overwrite``), names
+        another user owns (NotOwner), no room left (LibraryFull). Overwritten rows are kept as
+        earlier versions. ``source`` (a file name) starts each problem's sentence.
+        """
+        at = f"{source}: " if source else ""
+        pairs = [(i.name, i.scenario) if isinstance(i, NamedScenario) else i for i in items]
+        problems: list[str] = []
+        if len(pairs) > MAX_PER_FILE:
+            raise LibraryFull(
+                [f"{at}{len(pairs):,} scenarios are more than the {MAX_PER_FILE:,} one import can hold; split the file"]
+            )
+        names: list[str] = []
+        seen: dict[str, int] = {}
+        for n, (raw, _scenario) in enumerate(pairs, 1):
+            where = f"{at}scenario {n}: " if len(pairs) > 1 else at
+            try:
+                name = clean_name(raw)
+            except ScenarioError as e:
+                problems.extend(where + p for p in e.problems)
+                continue
+            if name in seen:
+                problems.append(f"{where}the name {name!r} is given twice in one file (also scenario {seen[name]})")
+            seen.setdefault(name, n)
+            names.append(name)
+        if problems:
+            raise ScenarioError(problems)
+        if not pairs:
+            return []
+        user = _clean_user(user)
+        rows = {name: _columns(scenario) for name, (_raw, scenario) in zip(names, pairs, strict=True)}
         t = scenarios_table
         for attempt in range(2):
             try:
                 with self._transaction(write=True) as conn:
                     now = _now()  # after BEGIN IMMEDIATE: times follow the order of the writes
-                    found = conn.execute(sa.select(t.c.id, t.c.created_at).where(t.c.name == name)).first()
-                    if found is None:
+                    # FOR UPDATE (PostgreSQL): a concurrent overwrite waits, then archives what this one wrote.
+                    query = self._select().where(t.c.name.in_(names)).with_for_update()
+                    found = {r.name: r for r in self._fetch(conn, query)}
+                    if found and not overwrite:
+                        raise NameTaken(*(n for n in names if n in found))
+                    if self.owners:
+                        others = [(n, r.owner) for n, r in found.items() if r.owner is not None and r.owner != user]
+                        if others:
+                            raise NotOwner(others[0][0], others[0][1], *others[1:])
+                    self._room_for(conn, len(names) - len(found))
+                    self._archive(conn, list(found.values()), "overwritten", user, now)
+                    for name, row in found.items():
                         conn.execute(
-                            t.insert().values(
-                                name=name, parameters=params, projects=projects, created_at=now, updated_at=now
-                            )
+                            t.update().where(t.c.id == row.id).values(**rows[name], updated_at=now, saved_by=user)
                         )
-                        created = now
-                    elif overwrite:
-                        conn.execute(
-                            t.update()
-                            .where(t.c.id == found.id)
-                            .values(parameters=params, projects=projects, updated_at=now)
-                        )
-                        created = _aware(found.created_at)
-                    else:
-                        raise NameTaken(name)
-                return SavedScenario(name, scenario, created, now)
+                    new = [
+                        {**rows[n], "name": n, "created_at": now, "updated_at": now, "owner": user, "saved_by": user}
+                        for n in names
+                        if n not in found
+                    ]
+                    if new:
+                        conn.execute(t.insert(), new)
+                return [
+                    SavedScenario(
+                        name,
+                        scenario,
+                        _aware(found[name].created_at) if name in found else now,
+                        now,
+                        found[name].owner if name in found else user,
+                        user,
+                    )
+                    for name, (_raw, scenario) in zip(names, pairs, strict=True)
+                ]
             except exc.IntegrityError:
-                # A concurrent writer (possible on PostgreSQL) inserted the name after our check.
+                # A concurrent writer (possible on PostgreSQL) inserted a name after our check.
                 if not overwrite or attempt:
-                    raise NameTaken(name) from None
+                    raise NameTaken(*names) from None
         raise AssertionError("unreachable")
 
     def list(self) -> list[SavedScenario]:
-        """Every saved scenario that still validates, ordered by name (rows that don't: problems)."""
+        """Every saved scenario that still validates, ordered by name (rows that don't: problems).
+
+        Reads every document: the page uses :meth:`entries` and :meth:`get_many` instead."""
         self.problems = []
         with self._transaction(write=False) as conn:
-            rows = conn.execute(self._select()).all()
+            rows = self._fetch(conn, self._select().order_by(self._by_name()))
         loaded = (self._load(row) for row in rows)
-        return sorted((s for s in loaded if s is not None), key=lambda s: s.name)
+        return [s for s in loaded if s is not None]
 
     def names(self) -> list[str]:
         """Every stored name, including rows that no longer validate, ordered."""
         with self._transaction(write=False) as conn:
-            return sorted(conn.execute(sa.select(scenarios_table.c.name)).scalars())
+            return sorted(r.name for r in self._fetch(conn, sa.select(scenarios_table.c.name)))
 
-    def get(self, name: str) -> SavedScenario | None:
-        """The scenario saved under ``name``; None if there is none or it no longer validates."""
-        self.problems = []
+    def count(self, contains: str = "") -> int:
+        """How many scenarios are saved (whose name contains ``contains``, case-insensitive)."""
+        t = scenarios_table
+        query = self._matching(sa.select(sa.func.count()).select_from(t), t.c.name, contains)
+        with self._transaction(write=False) as conn:
+            self.rows_read += 1
+            return conn.execute(query).scalar_one()
+
+    def entries(self, offset: int = 0, limit: int = 20, contains: str = "") -> list[LibraryEntry]:
+        """One page of the library, by name: names, times and people, no parameters."""
+        t = scenarios_table
+        query = sa.select(t.c.name, t.c.created_at, t.c.updated_at, t.c.owner, t.c.saved_by)
+        query = self._matching(query, t.c.name, contains).order_by(self._by_name())
+        query = query.offset(max(0, int(offset))).limit(max(0, int(limit)))
+        with self._transaction(write=False) as conn:
+            rows = self._fetch(conn, query)
+        return [LibraryEntry(r.name, _aware(r.created_at), _aware(r.updated_at), r.owner, r.saved_by) for r in rows]
+
+    def info(self, name: str) -> LibraryEntry | None:
+        """The name's entry (times and people) without its parameters; None if there is none."""
         try:
             name = clean_name(name)
         except ScenarioError:
             return None
+        t = scenarios_table
+        query = sa.select(t.c.name, t.c.created_at, t.c.updated_at, t.c.owner, t.c.saved_by).where(t.c.name == name)
         with self._transaction(write=False) as conn:
-            row = conn.execute(self._select(name)).first()
-        return None if row is None else self._load(row)
+            rows = self._fetch(conn, query)
+        return (
+            LibraryEntry(
+                rows[0].name, _aware(rows[0].created_at), _aware(rows[0].updated_at), rows[0].owner, rows[0].saved_by
+            )
+            if rows
+            else None
+        )
+
+    def get(self, name: str) -> SavedScenario | None:
+        """The scenario saved under ``name``; None if there is none or it no longer validates."""
+        try:
+            name = clean_name(name)
+        except ScenarioError:
+            self.problems = []
+            return None
+        return self.get_many([name]).get(name)
+
+    def get_many(self, names: Iterable[str]) -> dict[str, SavedScenario]:
+        """The scenarios saved under ``names`` (one query), by name; missing or invalid ones left out."""
+        self.problems = []
+        wanted = sorted({n for n in names if isinstance(n, str)})
+        if not wanted:
+            return {}
+        with self._transaction(write=False) as conn:
+            rows = self._fetch(conn, self._select().where(scenarios_table.c.name.in_(wanted)))
+        loaded = (self._load(row) for row in rows)
+        return {s.name: s for s in loaded if s is not None}
 
     def exists(self, name: str) -> bool:
         """Whether ``name`` is taken (also by a row that no longer validates)."""
@@ -321,34 +653,107 @@ class ScenarioLibrary:
             name = clean_name(name)
         except ScenarioError:
             return False
+        return bool(self.existing([name]))
+
+    def existing(self, names: Iterable[str]) -> set[str]:
+        """Which of ``names`` are taken (one query)."""
+        wanted = sorted({n.strip() for n in names if isinstance(n, str) and n.strip()})
+        if not wanted:
+            return set()
         t = scenarios_table
         with self._transaction(write=False) as conn:
-            return conn.execute(sa.select(t.c.id).where(t.c.name == name)).first() is not None
+            return {r.name for r in self._fetch(conn, sa.select(t.c.name).where(t.c.name.in_(wanted)))}
 
-    def rename(self, old: str, new: str) -> SavedScenario | None:
-        """Give a saved scenario a new name. ScenarioNotFound if ``old`` is missing, NameTaken if
-        ``new`` is taken. Returns the renamed scenario (None if its row no longer validates)."""
+    def rename(self, old: str, new: str, *, user: str | None = None) -> SavedScenario | None:
+        """Give a saved scenario a new name; the old name is kept as an earlier version.
+        ScenarioNotFound if ``old`` is missing, NameTaken if ``new`` is taken, NotOwner if another
+        user owns it. Returns the renamed scenario (None if its row no longer validates)."""
         old_name, new_name = clean_name(old), clean_name(new)
+        user = _clean_user(user)
         t = scenarios_table
         try:
             with self._transaction(write=True) as conn:
-                if conn.execute(sa.select(t.c.id).where(t.c.name == old_name)).first() is None:
+                rows = self._fetch(conn, self._select(old_name).with_for_update())
+                if not rows:
                     raise ScenarioNotFound(old_name)
                 if new_name != old_name:
-                    if conn.execute(sa.select(t.c.id).where(t.c.name == new_name)).first() is not None:
+                    self._check_owner(rows[0], user)
+                    if self._fetch(conn, sa.select(t.c.id).where(t.c.name == new_name)):
                         raise NameTaken(new_name)
-                    conn.execute(t.update().where(t.c.name == old_name).values(name=new_name, updated_at=_now()))
+                    now = _now()
+                    self._archive(conn, rows, "renamed", user, now, renamed_to=new_name)
+                    conn.execute(
+                        t.update().where(t.c.id == rows[0].id).values(name=new_name, updated_at=now, saved_by=user)
+                    )
         except exc.IntegrityError:
             raise NameTaken(new_name) from None
         return self.get(new_name)
 
-    def delete(self, name: str) -> None:
-        """Remove a saved scenario. ScenarioNotFound if there is none of that name."""
+    def delete(self, name: str, *, user: str | None = None) -> None:
+        """Remove a saved scenario, keeping it as an earlier version. ScenarioNotFound if there is
+        none of that name, NotOwner if another user owns it."""
         name = clean_name(name)
+        user = _clean_user(user)
         t = scenarios_table
         with self._transaction(write=True) as conn:
-            if conn.execute(t.delete().where(t.c.name == name)).rowcount == 0:
+            rows = self._fetch(conn, self._select(name).with_for_update())
+            if not rows:
                 raise ScenarioNotFound(name)
+            self._check_owner(rows[0], user)
+            self._archive(conn, rows, "deleted", user, _now())
+            conn.execute(t.delete().where(t.c.id == rows[0].id))
+
+    # -- earlier versions ---------------------------------------------------------------------
+
+    @staticmethod
+    def _version(row: Any) -> Version:
+        return Version(
+            id=row.id,
+            name=row.name,
+            event=row.event,
+            saved_at=_aware(row.saved_at),
+            saved_by=row.saved_by,
+            replaced_at=_aware(row.replaced_at),
+            replaced_by=row.replaced_by,
+            owner=row.owner,
+            renamed_to=row.renamed_to,
+        )
+
+    def count_versions(self, contains: str = "") -> int:
+        """How many earlier versions are kept (of names containing ``contains``)."""
+        v = versions_table
+        query = self._matching(sa.select(sa.func.count()).select_from(v), v.c.name, contains)
+        with self._transaction(write=False) as conn:
+            self.rows_read += 1
+            return conn.execute(query).scalar_one()
+
+    def versions(self, offset: int = 0, limit: int = 20, contains: str = "") -> list[Version]:
+        """One page of the earlier versions, the most recently replaced first, without parameters."""
+        v = versions_table
+        query = sa.select(*(c for c in v.c if c.name not in ("parameters", "projects", "document", "created_at")))
+        query = self._matching(query, v.c.name, contains).order_by(v.c.replaced_at.desc(), v.c.id.desc())
+        query = query.offset(max(0, int(offset))).limit(max(0, int(limit)))
+        with self._transaction(write=False) as conn:
+            return [self._version(r) for r in self._fetch(conn, query)]
+
+    def get_version(self, version_id: int) -> tuple[Version, Scenario | None]:
+        """An earlier version and its scenario (None if it no longer fits the model: see problems)."""
+        self.problems = []
+        with self._transaction(write=False) as conn:
+            rows = self._fetch(conn, sa.select(versions_table).where(versions_table.c.id == int(version_id)))
+        if not rows:
+            raise VersionNotFound(version_id)
+        return self._version(rows[0]), self._scenario(rows[0])
+
+    def restore(
+        self, version_id: int, name: str | None = None, *, overwrite: bool = False, user: str | None = None
+    ) -> SavedScenario:
+        """Save an earlier version again, under its own name or ``name``. Overwriting the current
+        scenario of that name keeps it as an earlier version in turn (nothing is lost)."""
+        version, scenario = self.get_version(version_id)
+        if scenario is None:
+            raise ScenarioError(self.problems)
+        return self.save(name or version.name, scenario, overwrite=overwrite, user=user)
 
     def close(self) -> None:
         """Close the pooled connections."""

@@ -1,7 +1,7 @@
 """The scenario library (model/library.py) on SQLite files in tmp_path.
 
 Set DEZHOU_TEST_POSTGRES_URL (for example ``postgresql+psycopg://postgres@/dezhou?host=/tmp/pg``) to
-run the same tests against PostgreSQL too; its ``dezhou_scenarios`` table is dropped before each test.
+run the same tests against PostgreSQL too; the library's tables are dropped before each test.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def url(request, tmp_path):
         pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
     engine = sa.create_engine(POSTGRES_URL)
     with engine.begin() as conn:
-        scenarios_table.drop(conn, checkfirst=True)
+        library.metadata.drop_all(conn, checkfirst=True)
     engine.dispose()
     return POSTGRES_URL
 

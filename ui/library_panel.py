@@ -2,26 +2,50 @@
 
 The library itself is model.library.ScenarioLibrary (SQLAlchemy); this module is only the page.
 Every problem is shown as a message beside what the user had: nothing typed or saved is lost.
+
+The tab's cost does not grow with the library: a rerun reads one page of names (PAGE_SIZE, with a
+name filter), the documents of the scenarios being compared (at most six), and counts; never every
+row. Names, file names and other user text are shown through ``ui.plain.md_text`` (or in table cells
+and widget options, which Streamlit shows as plain text).
+
+Where the deployment configures sign-in (an ``[auth]`` section in ``.streamlit/secrets.toml``, used
+by ``st.login``), scenarios record their owner (the signed-in user's e-mail) and only the owner can
+overwrite, rename or delete them; others can load and copy them. Without it the library is open.
 """
 
 from __future__ import annotations
 
+import math
 import os
+from datetime import datetime
 
+import pandas as pd
 import streamlit as st
 
 from model import exchange
-from model.library import ENV_VAR, LibraryUnavailable, NameTaken, SavedScenario, ScenarioLibrary, default_url
+from model.library import (
+    ENV_VAR,
+    MAX_PER_FILE,
+    MAX_SCENARIOS,
+    LibraryEntry,
+    LibraryUnavailable,
+    NameTaken,
+    ScenarioLibrary,
+    default_url,
+)
 from model.parameters import Scenario, ScenarioError, default_scenario
-from model.scenario_file import NamedScenario, parse_scenario_bytes
+from model.scenario_file import NamedScenario
 from ui import charts, messages
 from ui import downloads as meeting
 from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.messages import localise
+from ui.plain import md_text
 from ui.text import t
 
 MAX_COMPARE = 6
+PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
+IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
 
 
 def library_url() -> str:
@@ -36,13 +60,47 @@ def library_url() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def get_library(url: str) -> ScenarioLibrary:
+def get_library(url: str, owners: bool = False) -> ScenarioLibrary:
     """One library (one connection pool) per server process, shared by every session."""
-    return ScenarioLibrary(url)
+    return ScenarioLibrary(url, owners=owners)
+
+
+def sign_in_configured() -> bool:
+    """Whether the deployment configures ``st.login`` (an ``[auth]`` section in its secrets)."""
+    try:
+        return bool(st.secrets.get("auth"))
+    except Exception:  # no secrets file
+        return False
+
+
+def _provider() -> str | None:
+    """The provider to sign in with: None for settings directly in ``[auth]``, else the first
+    ``[auth.<name>]`` section's name."""
+    try:
+        auth = st.secrets.get("auth") or {}
+    except Exception:
+        return None
+    if "client_id" in auth:
+        return None
+    return next((k for k, v in auth.items() if hasattr(v, "get") and "client_id" in v), None)
+
+
+def signed_in_user() -> str | None:
+    """The signed-in user's e-mail (or subject), where sign-in is configured and they signed in."""
+    if not sign_in_configured():
+        return None
+    try:
+        if not st.user.is_logged_in:
+            return None
+        who = st.user.get("email") or st.user.get("sub")
+    except Exception:
+        return None
+    return str(who) if who else None
 
 
 def _say(kind: str, text: str) -> None:
-    """Keep a message for the next run (callbacks run before the page is drawn)."""
+    """Keep a message (Markdown, user text already escaped) for the next run (callbacks run before
+    the page is drawn)."""
     st.session_state.setdefault("library_messages", []).append((kind, text))
 
 
@@ -52,17 +110,26 @@ def _show_messages() -> None:
 
 
 def _problem_text(error: Exception, lang: str) -> str:
+    """A library error as Markdown that shows its sentences literally (they quote names)."""
     problems = getattr(error, "problems", None)
-    return localise("; ".join(problems) if problems else str(error), lang)
+    return md_text(localise("; ".join(problems) if problems else str(error), lang))
+
+
+def _when(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _who(user: str | None, lang: str) -> str:
+    return user or t("unknown_user", lang)
 
 
 # --- callbacks (they run before the page is drawn, so they can set widget values) -----------
 
 
-def _save(library: ScenarioLibrary, scenario: Scenario, lang: str, overwrite: bool = False) -> None:
+def _save(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str | None, overwrite: bool = False) -> None:
     name = st.session_state.get("save_name", "")
     try:
-        saved = library.save(name, scenario, overwrite=overwrite)
+        saved = library.save(name, scenario, overwrite=overwrite, user=user)
     except NameTaken:
         st.session_state.pending_overwrite = name.strip()
         return
@@ -70,112 +137,240 @@ def _save(library: ScenarioLibrary, scenario: Scenario, lang: str, overwrite: bo
         _say("error", _problem_text(e, lang))
         return
     st.session_state.pop("pending_overwrite", None)
-    _say("success", t("saved", lang, name=saved.name))
+    _say("success", t("saved", lang, name=md_text(saved.name)))
 
 
 def _cancel_overwrite() -> None:
     st.session_state.pop("pending_overwrite", None)
 
 
-def _load(saved: SavedScenario, lang: str) -> None:
-    load_into_controls(saved.scenario, t("loaded", lang, name=saved.name))
+def _load(library: ScenarioLibrary, name: str, lang: str) -> None:
+    try:
+        saved = library.get(name)
+    except LibraryUnavailable as e:
+        _say("error", _problem_text(e, lang))
+        return
+    if saved is None:
+        _say("error", md_text(localise("; ".join(library.problems) or f"no saved scenario is named {name!r}", lang)))
+        return
+    load_into_controls(saved.scenario, t("loaded", lang, name=md_text(saved.name)))
 
 
-def _rename(library: ScenarioLibrary, old: str, lang: str) -> None:
+def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
+    new = st.session_state.get("copy_to", "")
+    try:
+        saved = library.get(name)
+        if saved is None:
+            raise ScenarioError(library.problems or [f"no saved scenario is named {name!r}"])
+        copy = library.save(new, saved.scenario, user=user)
+    except (ScenarioError, LibraryUnavailable) as e:
+        _say("error", _problem_text(e, lang))
+        return
+    st.session_state.pick = copy.name
+    _say("success", t("copied", lang, name=md_text(copy.name)))
+
+
+def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> None:
     new = st.session_state.get("rename_to", "")
     try:
-        renamed = library.rename(old, new)
+        renamed = library.rename(old, new, user=user)
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
     new_name = renamed.name if renamed else new.strip()
     st.session_state.pick = new_name
     st.session_state.compare_names = [new_name if n == old else n for n in st.session_state.get("compare_names", [])]
-    _say("success", t("renamed", lang, name=new_name))
+    _say("success", t("renamed", lang, name=md_text(new_name)))
 
 
-def _delete(library: ScenarioLibrary, name: str, lang: str) -> None:
+def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
     try:
-        library.delete(name)
+        library.delete(name, user=user)
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
     st.session_state.compare_names = [n for n in st.session_state.get("compare_names", []) if n != name]
     st.session_state.pop("pick", None)
-    _say("success", t("deleted", lang, name=name))
+    _say("success", t("deleted", lang, name=md_text(name)))
 
 
-def _import(library: ScenarioLibrary, items: list[NamedScenario], lang: str) -> None:
+def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, lang: str, user: str | None) -> None:
     overwrite = st.session_state.get("import_overwrite", False)
     try:
-        for item in items:
-            library.save(item.name, item.scenario, overwrite=overwrite)
+        library.save_many(items, overwrite=overwrite, user=user, source=source)  # all of them or none
     except (ScenarioError, LibraryUnavailable) as e:
-        _say("error", _problem_text(e, lang))
+        problems = getattr(e, "problems", None) or [str(e)]
+        _say("error", messages.bullet_list(t("import_problems", lang, file=md_text(source)), problems, lang))
         return
     st.session_state.uploader_round = st.session_state.get("uploader_round", 0) + 1  # clears the uploader
     _say("success", t("imported", lang, n=len(items)))
 
 
+def _restore(library: ScenarioLibrary, version_id: int, lang: str, user: str | None) -> None:
+    name = st.session_state.get("restore_as", "").strip() or None
+    try:
+        restored = library.restore(version_id, name, overwrite=True, user=user)
+    except (ScenarioError, LibraryUnavailable) as e:
+        _say("error", _problem_text(e, lang))
+        return
+    st.session_state.pick = restored.name
+    _say("success", t("restored", lang, name=md_text(restored.name)))
+
+
+def _turn(key: str, step: int) -> None:
+    st.session_state[key] = max(1, st.session_state.get(key, 1) + step)
+
+
 # --- the tab ------------------------------------------------------------------------------------
 
 
-def _save_box(library: ScenarioLibrary, scenario: Scenario, lang: str) -> None:
+def _pager(key: str, total: int, label: str, lang: str) -> int:
+    """Previous / next buttons and "page x of y"; returns the 0-based offset of the page shown."""
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    page = min(max(1, int(st.session_state.get(key, 1))), pages)
+    st.session_state[key] = page
+    a, b = st.columns(2)
+    a.button(
+        t("page_prev", lang), key=f"{key}_prev", on_click=_turn, args=(key, -1), disabled=page <= 1, width="stretch"
+    )
+    b.button(
+        t("page_next", lang), key=f"{key}_next", on_click=_turn, args=(key, 1), disabled=page >= pages, width="stretch"
+    )
+    st.caption(t(label, lang, page=page, pages=pages, n=total))
+    return (page - 1) * PAGE_SIZE
+
+
+def _account(user: str | None, lang: str) -> None:
+    """Sign-in state and the button to sign in or out (only where sign-in is configured)."""
+    a, b = st.columns([3, 1], vertical_alignment="center")
+    if user is None:
+        a.info(t("signin_prompt", lang))
+        if b.button(t("signin", lang), key="signin", icon=":material/login:"):
+            st.login(_provider())
+    else:
+        a.caption(t("signed_in_as", lang, user=md_text(user)))
+        if b.button(t("signout", lang), key="signout", icon=":material/logout:"):
+            st.logout()
+
+
+def _save_box(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str | None, can_write: bool) -> None:
     st.subheader(t("save_title", lang))
     with st.form("save_form", border=False, enter_to_submit=True):
         st.text_input(t("save_name", lang), key="save_name", max_chars=80, help=t("save_name_help", lang))
         st.form_submit_button(
-            t("save_button", lang), on_click=_save, args=(library, scenario, lang), icon=":material/save:"
+            t("save_button", lang),
+            on_click=_save,
+            args=(library, scenario, lang, user),
+            icon=":material/save:",
+            disabled=not can_write,
         )
     pending = st.session_state.get("pending_overwrite")
-    if pending:
-        st.warning(t("name_taken", lang, name=pending))
-        a, b, _ = st.columns([1, 1, 3])
-        a.button(
-            t("overwrite", lang),
-            key="confirm_overwrite",
-            on_click=_save,
-            args=(library, scenario, lang, True),
-        )
-        b.button(t("cancel", lang), key="cancel_overwrite", on_click=_cancel_overwrite)
+    if not pending:
+        return
+    entry = library.info(pending)
+    if entry is None:  # deleted meanwhile: saving again will simply save
+        st.session_state.pop("pending_overwrite", None)
+        return
+    name = md_text(entry.name)
+    other_owner = library.owners and entry.owner is not None and entry.owner != user
+    if other_owner:
+        st.warning(t("not_owner_overwrite", lang, name=name, owner=md_text(entry.owner)))
+    elif entry.saved_by:
+        st.warning(t("name_taken_by", lang, name=name, who=md_text(entry.saved_by), when=_when(entry.updated_at)))
+    else:
+        st.warning(t("name_taken_when", lang, name=name, when=_when(entry.updated_at)))
+    a, b = st.columns(2)
+    a.button(
+        t("overwrite", lang),
+        key="confirm_overwrite",
+        on_click=_save,
+        args=(library, scenario, lang, user, True),
+        disabled=other_owner or not can_write,
+    )
+    b.button(t("cancel", lang), key="cancel_overwrite", on_click=_cancel_overwrite)
 
 
-def _manage(library: ScenarioLibrary, saved: list[SavedScenario], lang: str) -> None:
+def _entries_table(entries: list[LibraryEntry], lang: str, owners: bool) -> None:
+    rows = {
+        t("lib_col_name", lang): [e.name for e in entries],
+        t("lib_col_saved_by", lang): [_who(e.saved_by, lang) for e in entries],
+        t("lib_col_updated", lang): [_when(e.updated_at) for e in entries],
+    }
+    if owners:
+        rows[t("lib_col_owner", lang)] = [_who(e.owner, lang) for e in entries]
+    st.dataframe(pd.DataFrame(rows, dtype=object), hide_index=True, width="stretch", key="library_table")
+
+
+def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bool) -> list[str]:
+    """One page of the library and what can be done with the picked scenario; returns the page's names."""
     st.subheader(t("library_title", lang))
-    by_name = {s.name: s for s in saved}
+    contains = st.text_input(t("lib_filter", lang), key="library_filter", max_chars=80)
+    total = library.count(contains)
+    offset = _pager("library_page", total, "lib_page", lang)
+    entries = library.entries(offset, PAGE_SIZE, contains)
+    if not entries:
+        st.info(t("lib_no_match", lang, text=md_text(contains)))
+        st.session_state.pop("pick", None)
+        return []
+    by_name = {e.name: e for e in entries}
     if st.session_state.get("pick") not in by_name:
         st.session_state.pop("pick", None)
-    name = st.selectbox(t("pick", lang), list(by_name), key="pick")
+    name = st.selectbox(t("pick", lang), list(by_name), key="pick")  # options are shown as plain text
     if name is None:
-        return
+        return list(by_name)
     chosen = by_name[name]
+    if chosen.saved_by:
+        st.caption(t("saved_meta", lang, who=md_text(chosen.saved_by), when=_when(chosen.updated_at)))
+    else:
+        st.caption(t("saved_meta_when", lang, when=_when(chosen.updated_at)))
+    may_change = can_write and not (library.owners and chosen.owner is not None and chosen.owner != user)
+    if can_write and not may_change:
+        st.info(t("owner_only", lang, owner=md_text(chosen.owner or "")))
     a, b = st.columns([1, 1])
-    a.button(t("load", lang), key="load_saved", on_click=_load, args=(chosen, lang), icon=":material/upload:")
-    with b.popover(t("delete", lang), icon=":material/delete:"):
+    a.button(t("load", lang), key="load_saved", on_click=_load, args=(library, name, lang), icon=":material/upload:")
+    with b.popover(t("delete", lang), icon=":material/delete:", disabled=not may_change):
         st.button(
-            t("delete_confirm", lang, name=name),
+            t("delete_confirm", lang, name=md_text(name)),
             key="confirm_delete",
             on_click=_delete,
-            args=(library, name, lang),
+            args=(library, name, lang, user),
         )
     with st.form("rename_form", border=False):
         st.text_input(t("rename_to", lang), key="rename_to", max_chars=80, help=t("save_name_help", lang))
-        st.form_submit_button(t("rename", lang), on_click=_rename, args=(library, name, lang))
+        st.form_submit_button(
+            t("rename", lang), on_click=_rename, args=(library, name, lang, user), disabled=not may_change
+        )
+    if library.owners:
+        with st.form("copy_form", border=False):
+            st.text_input(t("copy_to", lang), key="copy_to", max_chars=80, help=t("save_name_help", lang))
+            st.form_submit_button(
+                t("copy", lang), on_click=_copy, args=(library, name, lang, user), disabled=not can_write
+            )
+    # Who saved each scenario of this page, and when. Below the picker: drawn above it, the table's
+    # late layout would move the picker and close its open list.
+    _entries_table(entries, lang, library.owners)
+    return list(by_name)
 
 
-def _compare(saved: list[SavedScenario], lang: str) -> None:
+def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None:
     st.subheader(t("compare_title", lang))
-    names = [s.name for s in saved]
-    st.session_state.compare_names = [n for n in st.session_state.get("compare_names", []) if n in names]
+    chosen = [n for n in st.session_state.get("compare_names", []) if isinstance(n, str)][:MAX_COMPARE]
+    found = library.get_many(chosen)  # at most six documents, one query
+    if library.problems:
+        messages.show("warning", t("library_skipped", lang), library.problems, lang)
+    chosen = [n for n in chosen if n in found]
+    st.session_state.compare_names = chosen
+    options = chosen + [n for n in page_names if n not in chosen]  # the chosen ones, then this page's
     chosen = st.multiselect(
         t("compare_pick", lang),
-        names,
+        options,
         key="compare_names",
         max_selections=MAX_COMPARE,
         help=t("compare_hint", lang),
     )
-    by_name = {s.name: s for s in saved}
-    items = [by_name[n].named() for n in chosen]
+    if any(n not in found for n in chosen):  # picked on this run from the page: read those too
+        found = library.get_many(chosen)
+    items = [found[n].named() for n in chosen if n in found]
     baseline = projection(default_scenario())
     frames = {i.name: projection(i.scenario) for i in items}
     st.altair_chart(charts.compare_chart(frames, baseline, lang), width="stretch")
@@ -222,7 +417,31 @@ def _compare(saved: list[SavedScenario], lang: str) -> None:
         )
 
 
-def _import_box(library: ScenarioLibrary, lang: str) -> None:
+def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[str]]:
+    """The uploaded file checked whole, once per file (kept in the session: reruns don't re-read it)."""
+    key = (upload.file_id, lang)
+    cached = st.session_state.get("import_parsed")
+    if cached is None or cached[0] != key:
+        try:
+            items = exchange.parse_import(upload.getvalue(), upload.name, limit=MAX_PER_FILE)
+            problems: list[str] = []
+        except ScenarioError as e:
+            items, problems = [], list(e.problems)
+        items = [
+            i if i.name else NamedScenario(f"{t('unnamed', lang)} {n}", i.scenario) for n, i in enumerate(items, 1)
+        ]
+        cached = (key, items, problems)
+        st.session_state.import_parsed = cached
+    return cached[1], cached[2]
+
+
+def _names_text(names: list[str], lang: str) -> str:
+    shown = ", ".join(md_text(n) for n in names[:IMPORT_NAMES_SHOWN])
+    more = len(names) - IMPORT_NAMES_SHOWN
+    return shown + (" " + t("import_more", lang, n=more) if more > 0 else "")
+
+
+def _import_box(library: ScenarioLibrary, lang: str, user: str | None, can_write: bool) -> None:
     st.subheader(t("import_title", lang))
     upload = st.file_uploader(
         t("import_title", lang),
@@ -232,46 +451,108 @@ def _import_box(library: ScenarioLibrary, lang: str) -> None:
         label_visibility="collapsed",
     )
     if upload is None:
+        st.session_state.pop("import_parsed", None)
         return
-    try:
-        items = parse_scenario_bytes(upload.getvalue(), upload.name)
-    except ScenarioError as e:
-        messages.show("error", t("import_problems", lang, file=upload.name), e.problems, lang)
+    items, problems = _parsed(upload, lang)
+    if problems:
+        messages.show("error", t("import_problems", lang, file=md_text(upload.name)), problems, lang)
         return
-    items = [i if i.name else NamedScenario(f"{t('unnamed', lang)} {n}", i.scenario) for n, i in enumerate(items, 1)]
-    st.info(t("import_ready", lang, n=len(items), names=", ".join(i.name for i in items)))
-    clashes = [i.name for i in items if library.exists(i.name)]
+    names = [i.name for i in items]
+    st.info(t("import_ready", lang, n=len(items), names=_names_text(names, lang)))
+    taken = library.existing(names)  # one query for the whole file
+    clashes = [n for n in names if n in taken]
     if clashes:
-        st.warning(t("import_clash", lang, names=", ".join(clashes)))
+        st.warning(t("import_clash", lang, names=_names_text(clashes, lang)))
         st.checkbox(t("import_overwrite", lang), key="import_overwrite")
     st.button(
         t("import_button", lang),
         key="import_button",
         on_click=_import,
-        args=(library, items, lang),
-        disabled=bool(clashes) and not st.session_state.get("import_overwrite", False),
+        args=(library, items, upload.name, lang, user),
+        disabled=not can_write or (bool(clashes) and not st.session_state.get("import_overwrite", False)),
         icon=":material/file_upload:",
     )
+
+
+def _event_text(event: str, renamed_to: str | None, lang: str) -> str:
+    return t("event_renamed", lang, name=renamed_to or "") if event == "renamed" else t(f"event_{event}", lang)
+
+
+def _versions_box(library: ScenarioLibrary, lang: str, user: str | None, can_write: bool) -> None:
+    """Earlier versions (kept on overwrite, rename and delete): a page at a time, and restore."""
+    if not st.toggle(t("versions_show", lang), key="show_versions"):
+        return
+    st.subheader(t("versions_title", lang))
+    contains = st.text_input(t("lib_filter", lang), key="versions_filter", max_chars=80)
+    total = library.count_versions(contains)
+    if not total:
+        st.info(t("versions_empty", lang))
+        return
+    offset = _pager("versions_page", total, "versions_page", lang)
+    versions = library.versions(offset, PAGE_SIZE, contains)
+    table = pd.DataFrame(
+        {
+            t("ver_col_no", lang): [v.id for v in versions],
+            t("lib_col_name", lang): [v.name for v in versions],
+            t("ver_col_event", lang): [_event_text(v.event, v.renamed_to, lang) for v in versions],
+            t("ver_col_saved_by", lang): [_who(v.saved_by, lang) for v in versions],
+            t("ver_col_saved_at", lang): [_when(v.saved_at) for v in versions],
+            t("ver_col_replaced_by", lang): [_who(v.replaced_by, lang) for v in versions],
+            t("ver_col_replaced_at", lang): [_when(v.replaced_at) for v in versions],
+        },
+        dtype=object,
+    )
+    pick_column, table_column = st.columns([1, 2], gap="large")
+    # The table beside the picker, not above it: its late layout would close an open list.
+    table_column.dataframe(table, hide_index=True, width="stretch", key="versions_table")
+    by_id = {v.id: v for v in versions}
+    if st.session_state.get("version_pick") not in by_id:
+        st.session_state.pop("version_pick", None)
+    with pick_column:
+        picked = st.selectbox(
+            t("version_pick", lang),
+            list(by_id),
+            key="version_pick",
+            format_func=lambda i: f"#{i} · {by_id[i].name} · {_when(by_id[i].saved_at)}",  # plain text
+        )
+        if picked is None:
+            return
+        with st.form("restore_form", border=False):
+            st.text_input(t("restore_as", lang), key="restore_as", max_chars=80, help=t("save_name_help", lang))
+            st.form_submit_button(
+                t("restore", lang),
+                on_click=_restore,
+                args=(library, picked, lang, user),
+                disabled=not can_write,
+                icon=":material/restore:",
+            )
 
 
 def tab(scenario: Scenario, lang: str) -> None:
     """Draw the whole "Save & compare" tab."""
     _show_messages()
+    owners = sign_in_configured()
+    user = signed_in_user()
+    can_write = user is not None or not owners  # with sign-in, changes need a signed-in user
     try:
-        library = get_library(library_url())
-        saved = library.list()
+        library = get_library(library_url(), owners)
+        total = library.count()
     except (LibraryUnavailable, ScenarioError) as e:
         st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))
         return
-    if library.problems:
-        messages.show("warning", t("library_skipped", lang), library.problems, lang)
+    if owners:
+        _account(user, lang)
     left, right = st.columns([1, 2], gap="large")
-    with left:
-        _save_box(library, scenario, lang)
-        if saved:
-            _manage(library, saved, lang)
-        else:
-            st.info(t("library_empty", lang))
-        _import_box(library, lang)
-    with right:
-        _compare(saved, lang)
+    try:
+        with left:
+            _save_box(library, scenario, lang, user, can_write)
+            page_names = _manage(library, lang, user, can_write) if total else []
+            if not total:
+                st.info(t("library_empty", lang))
+            _import_box(library, lang, user, can_write)
+            st.caption(t("lib_limits", lang, per_file=f"{MAX_PER_FILE:,}", total=f"{MAX_SCENARIOS:,}"))
+        with right:
+            _compare(library, page_names, lang)
+        _versions_box(library, lang, user, can_write)
+    except LibraryUnavailable as e:
+        st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))

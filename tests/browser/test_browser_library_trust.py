@@ -1,0 +1,120 @@
+"""A full library in a real Chromium (issue 13, item 4): the "Save & compare" tab still opens quickly,
+shows one page of names at a time, pages and filters, and refuses one more scenario naming the limit.
+
+What is asserted, exactly:
+- a library holding MAX_SCENARIOS (2,000) scenarios: the tab is drawn within TAB_SECONDS of the click,
+  the picker offers the first PAGE_SIZE (20) names and the caption says "第 1/100 页";
+- "next page" shows the next 20 names; the name filter narrows the list to the names containing it;
+- saving one more scenario gets an error naming the 2,000-scenario limit, and the library still
+  holds 2,000.
+
+The test runs its own server on a temporary database, never the session server's.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from model.library import ENV_VAR, MAX_PER_FILE, MAX_SCENARIOS, ScenarioLibrary
+from model.parameters import make_scenario
+from tests.browser.streamlit_server import ROOT, VIEWPORT, free_port, start_streamlit, stop, wait_healthy
+from ui.library_panel import PAGE_SIZE
+from ui.text import t
+
+pytestmark = pytest.mark.browser
+
+TAB_SECONDS = 15  # generous for a busy CI machine; the page reads one page of names, not 2,000 rows
+
+
+@pytest.fixture
+def full_server(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """A server whose library holds MAX_SCENARIOS scenarios named s0000 … s1999."""
+    db_url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
+    with ScenarioLibrary(db_url) as lib:
+        names = [f"s{i:04d}" for i in range(MAX_SCENARIOS)]
+        for start in range(0, MAX_SCENARIOS, MAX_PER_FILE):
+            lib.save_many(
+                [
+                    (n, make_scenario({"fund_size": 10.0 + i % 500}))
+                    for i, n in enumerate(names[start : start + MAX_PER_FILE], start)
+                ]
+            )
+        assert lib.count() == MAX_SCENARIOS
+    port = free_port()
+    log = tmp_path / "server.log"
+    proc = start_streamlit(ROOT / "app.py", port, log, env={ENV_VAR: db_url})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc, log)
+        yield url, db_url
+    finally:
+        stop(proc)
+
+
+def pick_options(page: Page) -> list[str]:
+    """The picker's choices (opened, read, closed; opened again if a rerun closed it meanwhile)."""
+    listbox = page.get_by_role("listbox")
+    for _attempt in range(3):
+        settled(page)
+        page.locator(".st-key-pick").get_by_role("combobox").click()
+        try:
+            expect(listbox).to_be_visible(timeout=3_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    names = listbox.get_by_role("option").all_inner_texts()
+    page.keyboard.press("Escape")
+    return names
+
+
+def settled(page: Page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+
+
+def test_a_full_library_opens_quickly_and_pages(browser: Browser, full_server: tuple[str, str]) -> None:
+    url, db_url = full_server
+    context = browser.new_context(viewport=VIEWPORT)
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+        page.goto(f"{url}/")
+        expect(page.get_by_role("tab", name=t("tab_library", "zh"), exact=True)).to_be_visible(timeout=60_000)
+        settled(page)
+
+        started = time.monotonic()
+        page.get_by_role("tab", name=t("tab_library", "zh"), exact=True).click()
+        caption = page.get_by_text(t("lib_page", "zh", page=1, pages=MAX_SCENARIOS // PAGE_SIZE, n=MAX_SCENARIOS))
+        expect(caption).to_be_visible(timeout=TAB_SECONDS * 1000)
+        expect(page.locator(".st-key-pick").get_by_role("combobox")).to_be_visible(timeout=TAB_SECONDS * 1000)
+        settled(page)
+        assert time.monotonic() - started < TAB_SECONDS
+        assert pick_options(page) == [f"s{i:04d}" for i in range(PAGE_SIZE)]
+
+        page.locator(".st-key-library_page_next").get_by_role("button").click()
+        expect(page.get_by_text(t("lib_page", "zh", page=2, pages=100, n=MAX_SCENARIOS))).to_be_visible()
+        settled(page)
+        assert pick_options(page) == [f"s{i:04d}" for i in range(PAGE_SIZE, 2 * PAGE_SIZE)]
+
+        box = page.get_by_role("textbox", name=t("lib_filter", "zh"), exact=True)
+        box.fill("s199")
+        box.press("Enter")
+        expect(page.get_by_text(t("lib_page", "zh", page=1, pages=1, n=10))).to_be_visible()
+        settled(page)
+        assert pick_options(page) == [f"s{i:04d}" for i in range(1990, 2000)]
+
+        save = page.get_by_role("textbox", name=t("save_name", "zh"), exact=True)
+        save.fill("one too many")
+        save.press("Enter")
+        expect(page.get_by_test_id("stAlert").filter(has_text="2,000")).to_be_visible()
+        assert page.get_by_test_id("stException").all_inner_texts() == []
+        assert errors == []
+    finally:
+        context.close()
+    with ScenarioLibrary(db_url) as lib:
+        assert lib.count() == MAX_SCENARIOS and not lib.exists("one too many")
