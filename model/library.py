@@ -45,7 +45,8 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
-from model.parameters import Scenario, ScenarioError, make_scenario, parse_projects
+from model.compat import CompatNotice
+from model.parameters import Scenario, ScenarioError
 from model.scenario_file import NamedScenario, parse_scenario_doc
 
 ENV_VAR = "DEZHOU_SCENARIO_DB"
@@ -161,10 +162,12 @@ class SavedScenario:
     updated_at: datetime
     owner: str | None = None  # who first saved it, where sign-in is on
     saved_by: str | None = None  # who saved this version, where known
+    # What changed for a scenario saved under version 1 of the model (model.compat).
+    notices: tuple[CompatNotice, ...] = ()
 
     def named(self) -> NamedScenario:
         """As a NamedScenario, for the exports in model.exchange."""
-        return NamedScenario(self.name, self.scenario)
+        return NamedScenario(self.name, self.scenario, notices=self.notices)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -371,17 +374,26 @@ class ScenarioLibrary:
         return rows
 
     def _scenario(self, row: Any) -> Scenario | None:
+        named = self._named(row)
+        return named.scenario if named else None
+
+    def _named(self, row: Any) -> NamedScenario | None:
+        """The stored scenario, read as a scenario file's body is read. A row with no ``document`` was
+        saved by version 1 of the model (parameters and projects only): it is read as a version 1 file,
+        so its notices say what changed and nothing the user chose is lost."""
         try:
-            if row.document:  # read as a scenario file's body is read
+            if row.document:
                 doc = json.loads(row.document)
                 if not isinstance(doc, dict):
                     raise ScenarioError(["the stored scenario is not a JSON object"])
-                return parse_scenario_doc(doc).scenario
+                return parse_scenario_doc(doc)
             params = json.loads(row.parameters)
             if not isinstance(params, dict):
                 raise ScenarioError(["the stored parameters are not a JSON object"])
-            projects = parse_projects(json.loads(row.projects)) if row.projects else ()
-            return make_scenario(params).with_projects(projects)
+            doc = {"parameters": params}
+            if row.projects:
+                doc["projects"] = json.loads(row.projects)
+            return parse_scenario_doc(doc)
         except ScenarioError as e:
             self.problems.append(f"saved scenario {row.name!r} no longer fits the model and was skipped: {e}")
         except ValueError as e:
@@ -389,11 +401,17 @@ class ScenarioLibrary:
         return None
 
     def _load(self, row: Any) -> SavedScenario | None:
-        scenario = self._scenario(row)
-        if scenario is None:
+        named = self._named(row)
+        if named is None:
             return None
         return SavedScenario(
-            row.name, scenario, _aware(row.created_at), _aware(row.updated_at), row.owner, row.saved_by
+            row.name,
+            named.scenario,
+            _aware(row.created_at),
+            _aware(row.updated_at),
+            row.owner,
+            row.saved_by,
+            named.notices,
         )
 
     @staticmethod

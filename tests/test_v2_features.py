@@ -779,3 +779,31 @@ def test_command_line_names_what_changed_in_a_v1_file(tmp_path, capsys):
     frame = pd.read_csv(tmp_path / "out.csv", encoding="utf-8-sig")
     assert frame.loc[0, "va_total"] == pytest.approx(1120)
     assert frame.loc[1, "va_total"] == pytest.approx(1120 * 1.09)
+
+
+def test_a_scenario_saved_by_version_1_loads_with_its_notices(tmp_path):
+    """A library row written before version 2 holds only parameters and projects (no document)."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    from model.library import ScenarioLibrary, scenarios_table
+    from model.parameters import make_scenario
+
+    library = ScenarioLibrary(f"sqlite:///{tmp_path / 'lib.sqlite'}")
+    library.save("新", make_scenario({"fund_size": 70}))  # a version 2 row, for contrast
+    now = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    v1 = {"base_va": 1500, "growth_start": 9.5, "fund_leverage": 4, "fund_size": 35, "horizon_end": 2030}
+    with library.engine.begin() as conn:
+        conn.execute(
+            sa.insert(scenarios_table).values(
+                name="旧", parameters=json.dumps(v1), projects=None, created_at=now, updated_at=now
+            )
+        )
+    old = library.get("旧")
+    assert old is not None
+    # version 1's defaults become version 2's; the user's growth_start is kept, with a notice
+    assert (old.scenario.base_va, old.scenario.fund_leverage, old.scenario.growth_start) == (1120, 4.2, 9.5)
+    codes = {(n.code, n.key) for n in old.notices}
+    assert ("default_replaced", "base_va") in codes and ("meaning_changed", "growth_start") in codes
+    assert library.get("新").notices == ()

@@ -153,7 +153,7 @@ def _load(library: ScenarioLibrary, name: str, lang: str) -> None:
     if saved is None:
         _say("error", md_text(localise("; ".join(library.problems) or f"no saved scenario is named {name!r}", lang)))
         return
-    load_into_controls(saved.scenario, t("loaded", lang, name=md_text(saved.name)))
+    load_into_controls(saved.scenario, t("loaded", lang, name=md_text(saved.name)), saved.notices)
 
 
 def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
