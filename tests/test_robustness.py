@@ -28,7 +28,7 @@ from model.projection import RESULT_COLUMNS
 from model.scenario_file import MAX_FILE_BYTES, parse_scenario_bytes
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-GROWTH_COLUMNS = ("growth_trend_pct", "growth_total_pct")  # blank in the base-year row
+GROWTH_COLUMNS = ("growth_pct", "growth_total_pct")  # blank in the base-year row
 KEYS = tuple(load_parameters())
 
 # --- strategies ---------------------------------------------------------------------------------
@@ -183,6 +183,11 @@ def expected_ok(pairs: list[str]) -> bool:
 @example(pairs=["fund_size=1e400"], fmt="json")
 @example(pairs=["horizon_end=2030.0", "phase1_on= TRUE "], fmt="csv")
 @example(pairs=["no_such\nkey=1"], fmt="csv")  # a key is named on one line, whatever it holds
+@example(pairs=["growth_start=８"], fmt="csv")  # issue 13: only ASCII decimal numbers are numbers
+@example(pairs=["growth_start=٨"], fmt="csv")
+@example(pairs=["fund_size=1_0"], fmt="json")
+@example(pairs=["[Session expired](https://evil.example/login)=1"], fmt="csv")
+@example(pairs=["\x1b[31mkey=1"], fmt="csv")  # control characters are escaped in the message
 def test_cli_set_never_crashes(workdir: Path, pairs: list[str], fmt: str) -> None:
     out = workdir / f"{uuid.uuid4().hex}.{fmt}"
     args = ["project", *(f"--set={p}" for p in pairs), "--format", fmt, "--out", str(out)]
@@ -204,6 +209,10 @@ def test_cli_set_never_crashes(workdir: Path, pairs: list[str], fmt: str) -> Non
 @example(data=b'{"name": "x", "parameters": {"horizon_end": 1' + b"0" * 400 + b"}}", fmt="csv", pairs=[])
 @example(data=b'{"name": "x", "parameters": {"a\\nb": 1}}', fmt="csv", pairs=[])
 @example(data=b'{"name": "x", "parameters": {"fund_size": NaN}}', fmt="csv", pairs=[])
+@example(data=b'{"name": "x", "parameters": {"fund_size": 10, "fund_size": 20}}', fmt="csv", pairs=[])  # issue 13
+@example(data=b'{"name": "\\ud800", "parameters": {}}', fmt="json", pairs=[])
+@example(data=b'{"version": 1, "scenarios": [{"name": "\\ud800"}, {"name": "b"}]}', fmt="csv", pairs=[])
+@example(data=b'{"name": "\\u001b[31m", "parameters": {}}', fmt="json", pairs=[])
 def test_cli_scenario_file_never_crashes(workdir: Path, data: bytes, fmt: str, pairs: list[str]) -> None:
     scenario = workdir / f"{uuid.uuid4().hex}.json"
     scenario.write_bytes(data)
@@ -263,6 +272,8 @@ def test_parse_scenario_bytes_arbitrary_bytes(data: bytes) -> None:
 @example(doc={"name": "x", "parameters": {"horizon_end": 10**400}}, ascii_only=True)
 @example(doc={"name": "x", "parameters": {"fund_size": float("inf")}}, ascii_only=True)
 @example(doc={"scenarios": [{"name": "a"}, {"name": "b", "parameters": {"growth_start": 99}}]}, ascii_only=True)
+@example(doc={"name": "\ud800", "parameters": {}}, ascii_only=True)  # issue 13: a lone surrogate
+@example(doc={"name": "![x](https://evil.example/p.png)", "description_en": "\udfff"}, ascii_only=True)
 def test_parse_scenario_bytes_json_documents(doc: Any, ascii_only: bool) -> None:
     assert_valid_or_scenario_error(json.dumps(doc, ensure_ascii=ascii_only).encode("utf-8"))
 
@@ -283,3 +294,65 @@ def test_deeply_nested_json_is_a_scenario_error(workdir: Path, depth: int) -> No
 @given(data=file_bytes())
 def test_parse_scenario_bytes_damaged_files(data: bytes) -> None:
     assert_valid_or_scenario_error(data)
+
+
+# --- issue 13: links, paths and goal seek -------------------------------------------------------
+
+EVIL_LINK_KEYS = [
+    "[Session expired - log in again](https://evil.example/login)",
+    "![x](https://evil.example/pixel.png)",
+    ":red-background[**OFFICIAL NOTICE**]",
+    "\x1b[31m",
+    "\ud800",
+    "line\n# heading",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=30)), st.lists(values, max_size=3)))
+@example(query={k: ["1"] for k in EVIL_LINK_KEYS})
+@example(query={"growth_start": ["８"], "fund_size": ["1_0"], "base_va": ["٨"]})
+@example(query={"growth_start": ["[x](https://evil.example/v)"]})
+def test_link_values_never_crash_and_are_shown_as_text(query: dict[str, list[str]]) -> None:
+    """Any link: every value is checked by the model's rules, and every ignored one is named in
+    the notice as text (escaped Markdown that encodes as UTF-8 and reads as typed)."""
+    from pagekit import shown
+
+    from model.printable import control_chars
+    from ui import messages, url
+
+    ignored, rounded, start = url.review(query)
+    body = messages.bullet_list("intro", [*ignored, *rounded], "en")
+    body.encode("utf-8")
+    for key in query:
+        if key not in KEYS and key not in url.RESERVED:
+            assert control_chars(key).replace("\xa0", " ") in shown(body), (key, body)
+    for key, value in start.items():
+        assert key in KEYS and value is not None
+
+
+@pytest.mark.parametrize("path", ["", "/dev/zero", "/", "/tmp/\x1b[31mmissing.json", "/tmp/\ud800.json", "a\x00b"])
+def test_cli_odd_scenario_paths_are_one_line(path: str) -> None:
+    status, stderr = run_cli(["project", "--scenario", path])
+    assert status == 2
+    assert_one_error_line(stderr)
+    assert "\x1b" not in stderr and "\x00" not in stderr
+
+
+@settings(max_examples=25, deadline=None)
+@given(target=st.floats(allow_nan=True, allow_infinity=True), kind=st.sampled_from(["va", "growth"]))
+@example(target=1e50, kind="growth")
+@example(target=1e308, kind="growth")
+@example(target=-99.99999999999999, kind="growth")
+@example(target=1e308, kind="va")
+def test_goal_seek_targets_never_crash(target: float, kind: str) -> None:
+    from model.analysis import goal_seek
+    from model.parameters import default_scenario
+
+    given_target = {"target_va": target} if kind == "va" else {"target_growth": target}
+    try:
+        result = goal_seek(default_scenario(), "growth_end", 2030, **given_target)
+    except ScenarioError as e:
+        assert e.problems
+        return
+    assert math.isfinite(result.value) and result.message
