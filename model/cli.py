@@ -70,7 +70,8 @@ def _scenarios(args: argparse.Namespace) -> list[NamedScenario]:
     overrides = _overrides(args.set)
     for named in found:  # a version 1 file: say what changed, on stderr, so the output stays clean
         for notice in named.notices:
-            print(f"note: {named.name or args.scenario}: {notice.text('en')}", file=sys.stderr)
+            where = control_chars(named.name or args.scenario)
+            print(f"note: {where}: {notice.text('en')}", file=sys.stderr)
     return [dataclasses.replace(n, scenario=n.scenario.replace(overrides, text=True)) for n in found]
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from model.parameters import DATA_DIR, fmt_number, load_parameters
+from model.printable import control_chars
 
 NEW_IN_V2 = ("use_observed", "ti_effect", "fund_paid_in", "additionality")
 
@@ -60,9 +61,10 @@ class CompatNotice:
             names = ", ".join(specs[k].label_en for k in keys)
             return f"Version 1 scenarios do not have {names}: version 2's defaults are used."
         if self.code == "unknown_key":
+            key = control_chars(self.key)
             if lang == "zh":
-                return f"“{self.key}”在第2版中已不存在，已忽略。"
-            return f"“{self.key}” no longer exists in version 2 and was left out."
+                return f"“{key}”在第2版中已不存在，已忽略。"
+            return f"“{key}” no longer exists in version 2 and was left out."
         label = specs[self.key].label(lang)
         old, new = fmt_number(self.value), fmt_number(self.new_value)
         if self.code == "default_replaced":
