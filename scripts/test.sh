@@ -10,13 +10,21 @@ SUDO=""
 # library's second database.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+python3 -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -r requirements-dev.txt
+# The Python packages go into a virtual environment (.venv, git-ignored) unless one is active: a
+# Debian system Python refuses `pip install` outside one.
+PY=python3
+if [ -z "${VIRTUAL_ENV:-}" ]; then
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  PY=.venv/bin/python
+fi
+"$PY" -m pip install -q --disable-pip-version-check --root-user-action=ignore -r requirements-dev.txt
 
 # A throwaway PostgreSQL server on a local socket, for the library tests; stopped on exit.
 PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
@@ -28,6 +36,6 @@ pg "$PGBIN/pg_ctl -D $PGDIR/data -l $PGDIR/log -w -o \"-k $PGDIR -c listen_addre
 trap 'pg "$PGBIN/pg_ctl -D $PGDIR/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$PGDIR"' EXIT
 export DEZHOU_TEST_POSTGRES_URL="postgresql+psycopg://postgres@/postgres?host=$PGDIR"
 
-python3 -m ruff check .
-python3 -m ruff format --check .
-python3 -m pytest "$@"
+"$PY" -m ruff check .
+"$PY" -m ruff format --check .
+"$PY" -m pytest "$@"
