@@ -172,6 +172,12 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)
 _NOT_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
 
 
+def is_decimal(text: str) -> bool:
+    """Whether ``text`` is a number written in ASCII (``8``, ``-8.5``, ``1e3``); ``float`` alone
+    would also take ``'８'``, ``'٨'``, ``'1_0'`` and ``'nan'``."""
+    return _DECIMAL.fullmatch(text) is not None
+
+
 def parse_text(spec: ParamSpec, text: str) -> float | int | bool:
     """Parse a value typed as text (command line, URL) and check it."""
     raw = text.strip(" \t\r\n")  # ASCII spaces only: a number is ASCII
@@ -184,7 +190,7 @@ def parse_text(spec: ParamSpec, text: str) -> float | int | bool:
         raise ScenarioError([_problem(spec, text, "is not true or false")])
     if _NOT_FINITE.fullmatch(raw):
         raise ScenarioError([_problem(spec, text, "is not a finite number")])
-    if not _DECIMAL.fullmatch(raw):  # float() would take '８', '٨' and '1_0'
+    if not is_decimal(raw):
         raise ScenarioError([_problem(spec, text, "is not a number")])
     return coerce(spec, float(raw), shown=text)
 
@@ -252,7 +258,11 @@ def parse_target(doc: Any, where: str = "") -> Target:
         problems.append(f"{at}from_year: {from_year!r}; allowed: a year before {year}")
     value = doc.get("value")
     lo, hi = TARGET_LIMITS.get(metric, (-50.0, 100000.0))
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (math.isfinite(value) and lo <= value <= hi):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not (math.isfinite(value) and lo <= value <= hi)
+    ):
         problems.append(f"{at}value: {value!r}; allowed: a number from {lo:g} to {hi:g}")
     if problems:
         raise ScenarioError(problems)
@@ -431,9 +441,7 @@ def make_scenario(
     if problems:
         raise ScenarioError(problems)
     start = base.to_dict() if base else {k: s.default for k, s in load_parameters().items()}
-    return Scenario(
-        **{**start, **good}, projects=base.projects if base else (), targets=base.targets if base else ()
-    )
+    return Scenario(**{**start, **good}, projects=base.projects if base else (), targets=base.targets if base else ())
 
 
 @cache

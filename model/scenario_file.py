@@ -8,6 +8,9 @@ every one of them, and nothing from a bad file is used.
 from __future__ import annotations
 
 import json
+import os
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +27,7 @@ from model.parameters import (
     parse_projects,
     parse_targets,
 )
+from model.printable import control_chars
 
 MAX_FILE_BYTES = 1_000_000  # a scenario file is a few hundred bytes; 1 MB is generous
 
@@ -56,6 +60,13 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
         if not isinstance(value, str):
             problems.append(f"{at}{field} must be text, not {value!r}")
             value = ""
+        # A name is one line of text, as in the library; no text may hold a lone surrogate ("\ud800"
+        # in JSON), which no page, file or terminal can encode.
+        hidden = _NAME_HIDDEN if field in ("name", "name_en") else ("Cs",)
+        if any(unicodedata.category(c) in hidden for c in value):
+            what = "a scenario name cannot contain control characters" if len(hidden) > 1 else "not valid text"
+            problems.append(f"{at}{field} {value!r}: {what}")
+            value = ""
         texts[field] = value.strip()
     params = doc.get("parameters", {})
     if not isinstance(params, dict):
@@ -87,23 +98,57 @@ def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
     return NamedScenario(scenario=scenario, notices=tuple(notices), **texts)
 
 
+_NAME_HIDDEN = ("Cc", "Cs", "Zl", "Zp")  # control characters, lone surrogates, line/paragraph separators
+
+
+def _object_hook(twice: list[str]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """A json ``object_pairs_hook`` that notes, in ``twice``, each key given twice in one object
+    (json alone keeps the last one silently)."""
+
+    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        doc = dict(pairs)
+        if len(doc) < len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen and key not in twice:
+                    twice.append(key)
+                seen.add(key)
+        return doc
+
+    return pairs_to_dict
+
+
 def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenario]:
-    """Decode a scenario file's bytes: the single form, or ``{"version": 1, "scenarios": [...]}``."""
+    """Decode a scenario file's bytes: the single form, or ``{"version": 1, "scenarios": [...]}``.
+
+    ``source`` (a path or an uploaded file's name) is quoted in the problems with its control
+    characters escaped. A key given twice in one object is a problem, listed with the others.
+    """
+    source = control_chars(source)
     if len(data) > MAX_FILE_BYTES:
         raise ScenarioError([f"{source}: {len(data):,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ScenarioError([f"{source}: not UTF-8 text (byte {e.start}); save it as UTF-8"]) from None
+    twice: list[str] = []
     try:
-        doc = json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object_hook(twice))
     except ValueError as e:
         raise ScenarioError([f"{source}: not valid JSON ({e})"]) from None
     except RecursionError:
         raise ScenarioError([f"{source}: JSON nested too deeply; a scenario file is a few levels deep"]) from None
-    if isinstance(doc, dict) and "scenarios" in doc:
-        return _parse_many(doc, source)
-    return [parse_scenario_doc(doc, source)]
+    duplicates = [f"{source}: key {k!r} is given more than once in one object; allowed: once" for k in twice]
+    try:
+        if isinstance(doc, dict) and "scenarios" in doc:
+            found = _parse_many(doc, source)
+        else:
+            found = [parse_scenario_doc(doc, source)]
+    except ScenarioError as e:
+        raise ScenarioError([*duplicates, *e.problems]) from None
+    if duplicates:
+        raise ScenarioError(duplicates)
+    return found
 
 
 def _reject_constant(name: str) -> None:
@@ -132,16 +177,26 @@ def load_presets() -> tuple[NamedScenario, ...]:
 
 
 def read_scenario_file(path: str | Path) -> list[NamedScenario]:
-    path = Path(path)
+    """Read and parse a scenario file. At most the size limit plus one byte is read, so a device
+    (``/dev/zero``) or a pipe that never ends is refused as too large instead of filling memory."""
+    if str(path) == "":
+        raise ScenarioError(["the scenario file's path is empty; give a file name"])
+    shown = control_chars(path)  # a path can hold terminal escape codes
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError([f"{path}: {size:,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"])
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size  # 0 for a device or a pipe: what is read tells
+            data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ScenarioError([f"{path}: no such file"]) from None
+        raise ScenarioError([f"{shown}: no such file"]) from None
     except IsADirectoryError:
-        raise ScenarioError([f"{path}: is a folder, not a scenario file"]) from None
+        raise ScenarioError([f"{shown}: is a folder, not a scenario file"]) from None
     except PermissionError:
-        raise ScenarioError([f"{path}: cannot be read (permission denied)"]) from None
+        raise ScenarioError([f"{shown}: cannot be read (permission denied)"]) from None
+    except OSError as e:
+        raise ScenarioError([f"{shown}: cannot be read ({control_chars(e.strerror or e)})"]) from None
+    except ValueError:  # a NUL byte, or a lone surrogate that no file name can hold
+        raise ScenarioError([f"{shown}: no such file (not a valid file name)"]) from None
+    if len(data) > MAX_FILE_BYTES:
+        told = f"{size:,} bytes" if size > MAX_FILE_BYTES else f"more than {MAX_FILE_BYTES:,} bytes"
+        raise ScenarioError([f"{shown}: {told} is larger than the {MAX_FILE_BYTES:,}-byte limit"])
     return parse_scenario_bytes(data, str(path))

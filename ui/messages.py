@@ -19,6 +19,8 @@ _ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), r)
     for p, r in [
         (r"given (\d+) times; allowed: once", r"出现了 \1 次；只允许出现一次"),
+        (r"key (.+?) is given more than once in one object; allowed: once", r"键 \1 在同一对象中重复出现；只允许一次"),
+        (r": not valid text$", "：不是有效的文本"),
         (r"rounded to (\S+) \(the control's step is (\S+)\)", r"已取整为 \1（滑块步长为 \2）"),
         (r"a whole number from (\S+) to (\S+)", r"\1 至 \2 之间的整数"),
         (r"a number from (\S+) to (\S+)", r"\1 至 \2 之间的数"),

@@ -1,0 +1,151 @@
+"""Issue 13, items 1 and 2, in a real Chromium: text from a link, a saved name or a file name is
+shown as text. No link to, image from or request to evil.example appears, and the text reads
+exactly as it was typed.
+
+- link: unknown keys and a bad value that are Markdown (a link, an image, a red "official" notice)
+  are named in the notice literally;
+- names: scenarios saved under such names are the titles of presentation mode, literally; a file
+  so named, and a scenario so named in an imported file, are named literally in the import messages.
+
+The library test runs its own server on a temporary database (the names would sort first in the
+session server's library, before the presentation-mode test's own).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from subprocess import Popen
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+
+from model.library import ENV_VAR, ScenarioLibrary
+from model.parameters import make_scenario
+from tests.browser.streamlit_server import ROOT, VIEWPORT, free_port, start_streamlit, stop, wait_healthy
+from ui.text import t
+
+pytestmark = pytest.mark.browser
+
+OpenPage = Callable[..., Page]
+EVIL_KEYS = [
+    "[Session expired - log in again](https://evil.example/login)",
+    "![x](https://evil.example/pixel.png)",
+    ":red-background[**OFFICIAL NOTICE: log in again**]",
+]
+EVIL_NAMES = ["![x](https://evil.example/p.png)", "[Session expired](https://evil.example/login)"]
+
+
+class EvilWatch:
+    """Every request the pages of a browser context make to the host evil.example (blocked, kept)."""
+
+    def __init__(self, context: BrowserContext):
+        self.requests: list[str] = []
+
+        def block(route: Route) -> None:
+            self.requests.append(route.request.url)
+            route.abort()
+
+        context.route(lambda url: (urlsplit(url).hostname or "").endswith("evil.example"), block)
+
+    def assert_clean(self, page: Page) -> None:
+        assert page.locator('a[href*="evil.example"]').count() == 0
+        assert page.locator('img[src*="evil.example"]').count() == 0
+        assert self.requests == []
+
+
+def test_link_markdown_is_shown_as_text(browser: Browser, open_page: OpenPage) -> None:
+    query = urlencode({"lang": "en", **dict.fromkeys(EVIL_KEYS, "1"), "growth_start": "[x](https://evil.example/v)"})
+    context = browser.new_context(viewport=VIEWPORT)
+    watch = EvilWatch(context)
+    page = open_page(query, context=context)
+    notice = page.get_by_test_id("stAlert").filter(has_text=t("url_ignored", "en"))
+    expect(notice).to_have_count(1)
+    text = notice.inner_text().replace("\u2060", "")
+    for key in EVIL_KEYS:
+        assert f"{key}=1: unknown parameter" in text, (key, text)
+    assert "growth_start: '[x](https://evil.example/v)' is not a number" in text, text
+    assert notice.locator("strong, a, img, code, h1, h2, h3, blockquote, span[class*='background']").count() == 0
+    watch.assert_clean(page)
+
+
+# --- names in the library: a server of this test's own -------------------------------------------
+
+
+@pytest.fixture
+def evil_server(tmp_path: Path) -> Iterator[str]:
+    db = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
+    with ScenarioLibrary(db) as library:
+        for name, change in zip(EVIL_NAMES, ({"fund_size": 100}, {"growth_end": 5.0}), strict=True):
+            library.save(name, make_scenario(change))
+    port = free_port()
+    log = tmp_path / "server.log"
+    proc: Popen = start_streamlit(ROOT / "app.py", port, log, env={ENV_VAR: db})
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", proc, log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(proc)
+
+
+def new_page(browser: Browser, url: str) -> tuple[Page, EvilWatch, list[str]]:
+    context = browser.new_context(viewport=VIEWPORT)
+    watch = EvilWatch(context)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.on("console", lambda m: m.type == "error" and errors.append(f"console: {m.text}"))
+    page.goto(url)
+    return page, watch, errors
+
+
+def titles(page: Page) -> str:
+    return page.locator("h1").first.inner_text().replace("\u2060", "")
+
+
+def test_saved_names_are_text_in_presentation_mode(browser: Browser, evil_server: str) -> None:
+    page, watch, errors = new_page(browser, f"{evil_server}/?mode=present&lang=en")
+    try:
+        title = page.locator("h1").first
+        expect(title).not_to_have_text("", timeout=60_000)
+        first = title.inner_text()
+        page.locator(".st-key-present_next").get_by_role("button").click()
+        expect(title).not_to_have_text(first, timeout=60_000)
+        seen = {first.replace("\u2060", ""), titles(page)}
+        assert seen == set(EVIL_NAMES), seen
+        watch.assert_clean(page)
+        assert page.get_by_test_id("stException").count() == 0 and errors == []
+    finally:
+        page.context.close()
+
+
+def upload(page: Page, name: str, data: bytes) -> None:
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": data}]
+    )
+
+
+def test_file_and_scenario_names_are_text_in_imports(browser: Browser, evil_server: str) -> None:
+    page, watch, errors = new_page(browser, f"{evil_server}/?lang=en")
+    try:
+        page.get_by_role("tab", name=t("tab_library", "en"), exact=True).click()
+        expect(page.locator('[data-testid="stFileUploaderDropzoneInput"]')).to_have_count(1)
+
+        bad_file = "![x](https://evil.example/f.png).json"
+        upload(page, bad_file, b"{")
+        alert = page.get_by_test_id("stAlert").filter(has_text="evil.example/f.png")
+        expect(alert.first).to_be_visible()
+        assert bad_file in alert.first.inner_text().replace("\u2060", "")
+
+        name = "[Log in again](https://evil.example/import)"
+        good = json.dumps({"name": name, "parameters": {"fund_size": 90}}).encode()
+        upload(page, "scenario.json", good)
+        ready = page.get_by_test_id("stAlert").filter(has_text="evil.example/import")
+        expect(ready.first).to_be_visible()
+        assert name in ready.first.inner_text().replace("\u2060", "")
+        watch.assert_clean(page)
+        assert page.get_by_test_id("stException").count() == 0 and errors == []
+    finally:
+        page.context.close()
