@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -151,7 +152,21 @@ class ScenarioNotFound(ScenarioError, KeyError):
 
 
 class LibraryUnavailable(RuntimeError):
-    """The database cannot be reached, or stayed locked longer than the busy timeout."""
+    """The database cannot be reached, or stayed locked longer than the busy timeout. The message
+    never holds the database's address (user, host, password): that goes to the server's log."""
+
+
+log = logging.getLogger(__name__)
+UNREACHABLE = "the scenario library's database cannot be reached; the server's log says why"
+NOT_A_DATABASE = "the scenario library's address is not a database this server can open; the server's log says why"
+
+
+def _hidden(url_text: str) -> str:
+    """The address for the server's log, with its password hidden where it can be parsed."""
+    try:
+        return make_url(url_text).render_as_string(hide_password=True)
+    except (exc.ArgumentError, ValueError):
+        return "(an address that is not a database URL)"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -322,7 +337,11 @@ class ScenarioLibrary:
     def __init__(self, url: str | None = None, *, owners: bool = False):
         self.url = url or default_url()
         self.owners = owners
-        self.engine = _create_engine(self.url)
+        try:
+            self.engine = _create_engine(self.url)
+        except (exc.ArgumentError, exc.NoSuchModuleError, ImportError, ValueError, OSError) as e:
+            log.warning("scenario library at %s cannot be opened: %s", _hidden(self.url), e)
+            raise LibraryUnavailable(NOT_A_DATABASE) from e
         self.problems: list[str] = []  # rows skipped by the last list() or get()
         self.rows_read = 0  # rows fetched so far (each query's result rows): for tests and monitoring
         try:
@@ -345,7 +364,8 @@ class ScenarioLibrary:
                 with conn.begin():
                     yield conn
         except exc.OperationalError as e:
-            raise LibraryUnavailable(f"the scenario library at {self._where()} is unavailable: {e.orig or e}") from e
+            log.warning("scenario library at %s is unavailable: %s", self._where(), e.orig or e)
+            raise LibraryUnavailable(UNREACHABLE) from e
 
     def _ensure_schema(self) -> None:
         try:

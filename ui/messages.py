@@ -19,6 +19,14 @@ _ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), r)
     for p, r in [
         (r"given (\d+) times; allowed: once", r"出现了 \1 次；只允许出现一次"),
+        (
+            r"^the scenario library's database cannot be reached; the server's log says why$",
+            "无法连接情景库数据库，具体原因见服务器日志",
+        ),
+        (
+            r"^the scenario library's address is not a database this server can open; the server's log says why$",
+            "情景库地址不是本服务器可打开的数据库，具体原因见服务器日志",
+        ),
         (r"key (.+?) is given more than once in one object; allowed: once", r"键 \1 在同一对象中重复出现；只允许一次"),
         (r": not valid text$", "：不是有效的文本"),
         (r"rounded to (\S+) \(the control's step is (\S+)\)", r"已取整为 \1（滑块步长为 \2）"),

@@ -257,6 +257,17 @@ def test_compare_and_export(browser: Browser, own_server: OwnServer) -> None:
     pd.testing.assert_frame_equal(frame, exchange.long_frame(items))
 
     book = exchange.read_workbook(got["xlsx"])
-    assert set(book) == {"results", "parameters", "projects", "dictionary", "sources"}
+    assert set(book) == {
+        "results",
+        "parameters",
+        "projects",
+        "targets",
+        "history",
+        "backtest",
+        "dictionary",
+        "sources",
+    }
     assert list(book["results"]["scenario"].unique()) == [i.name for i in items]
-    assert list(book["parameters"]["name"]) == [i.name for i in items]
+    # the parameters sheet: a row a parameter, a column a compared scenario
+    assert all(i.name in book["parameters"].columns for i in items)
+    assert set(book["parameters"]["key"]) == set(items[0].scenario.to_dict())
