@@ -86,3 +86,17 @@ def test_chinese_text_uses_full_width_punctuation() -> None:
     ascii_between = re.compile(r"[\u4e00-\u9fff][,;:()][\u4e00-\u9fff]")
     for key, texts in TEXT.items():
         assert not ascii_between.search(texts["zh"]), key
+
+
+def test_presentation_reads_the_chosen_scenarios_not_the_whole_library(three_saved, monkeypatch) -> None:
+    """A large library must not slow presentation mode: it reads the names and the chosen scenarios,
+    never every saved scenario's document (ScenarioLibrary.list)."""
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError("presentation mode read the whole library")
+
+    monkeypatch.setattr(ScenarioLibrary, "list", refuse)
+    at = present({})
+    assert at.title[0].value == three_saved[0]
+    at.button(key="present_next").click().run()
+    assert at.title[0].value == three_saved[1]

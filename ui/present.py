@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.parameters import Scenario, default_scenario
+from model.library import LibraryUnavailable
+from model.parameters import Scenario, ScenarioError, default_scenario
 from model.scenario_file import NamedScenario
 from ui import charts, library_panel, scenario_view, targets_panel
 from ui.compute import projection
@@ -59,19 +60,20 @@ def _step(delta: int, count: int) -> None:
 
 def _deck(current: Scenario, lang: str) -> tuple[list[NamedScenario], list[str]]:
     """The chosen saved scenarios (or the current one when none is saved or chosen), and the names
-    of all saved ones to choose from: one read of the library."""
+    of all saved ones to choose from: the names (one column) and the chosen scenarios (six at most
+    by default) are read, never every saved scenario's document."""
     try:
-        saved = library_panel.get_library(library_panel.library_url()).list()
-    except Exception:  # the library is unavailable: present what is on screen
-        saved = []
-    by_name = {s.name: s for s in saved}
-    if CHOSEN not in st.session_state:
-        st.session_state[CHOSEN] = [n for n in st.session_state.get("compare_names", []) if n in by_name] or list(
-            by_name
-        )[:6]
-    st.session_state[CHOSEN] = [n for n in st.session_state[CHOSEN] if n in by_name]
+        library = library_panel.get_library(library_panel.library_url())
+        names = library.names()
+        if CHOSEN not in st.session_state:
+            compared = [n for n in st.session_state.get("compare_names", []) if n in names]
+            st.session_state[CHOSEN] = compared or names[:6]
+        by_name = library.get_many(n for n in st.session_state[CHOSEN] if n in names)
+    except (LibraryUnavailable, ScenarioError):  # the library is unavailable: present what is on screen
+        names, by_name = [], {}
+    st.session_state[CHOSEN] = [n for n in st.session_state.get(CHOSEN, []) if n in by_name]
     chosen = [by_name[n].named() for n in st.session_state[CHOSEN]]
-    return chosen or [NamedScenario(t("series_scenario", lang), current)], list(by_name)
+    return chosen or [NamedScenario(t("series_scenario", lang), current)], names
 
 
 def view(current: Scenario, lang: str, language_switch) -> None:
