@@ -406,7 +406,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # Model version 2 in the deck (ui/brief.py, ui/deck_charts.py) and the exports (model/exchange.py)
     "deck_model_line": {
-        "zh": "测算口径：基准增加值已包含文章所述计划（十支产业基金、医美原料基地等）；"
+        "zh": "测算口径：基准增加值已包含文章所述计划（10支产业投资基金、医美关键原料产业基地等）；"
         "调整政策变量只计入相对文章计划改变了多少；已公布年份采用官方数据。",
         "en": "How it is counted: the baseline already carries the plans the article announced (the ten funds, "
         "the medical-aesthetics base); the levers count only what they change against that plan; "
@@ -570,13 +570,14 @@ TEXT: dict[str, dict[str, str]] = {
     "change_down": {"zh": "减少", "en": "Takes away"},
     "targets_title": {"zh": "目标", "en": "Targets"},
     "targets_official": {
-        "zh": "官方目标（data/targets.csv）：每条注明出处、日期和原文；非本模型指标的目标仅列示。",
+        "zh": "官方目标：每条注明出处、日期和原文；非本模型测算指标的目标仅作列示。",
         "en": "Official targets (data/targets.csv), each with its publication, date and sentence; targets for "
         "figures the model does not give are listed only.",
     },
     "targets_official_none": {
-        "zh": "官方目标正在整理，暂无可显示的目标。",
-        "en": "The official targets are being sourced; none to show yet.",
+        "zh": "未检索到德州市、山东省规上工业增加值的官方量化目标，可在下方添加自定目标。",
+        "en": "No official numeric target for Dezhou's or Shandong's above-size value added could be found; "
+        "add your own below.",
     },
     "targets_own": {
         "zh": "自定目标：在下表添加、修改或删除行，随情景一起保存、比较和导出。指标可选增加值（亿元）、"
