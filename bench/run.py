@@ -1,13 +1,15 @@
-"""Speed, memory and load of the page, against a minimal Streamlit page (``bench/floor_app.py``).
+"""Speed, memory and load of the page, against two floors: ``bench/floor_app.py`` and ``bench/controls_floor.py``.
 
 Run from anywhere: ``python3 bench/run.py`` (about four minutes; ``--load-seconds 20`` for a quicker
 run). Writes ``bench/RESULTS.md``: date, machine, ratios against the floor, and the raw numbers.
 
 What is measured:
-- slider → metric: in Chromium, the time from a key press on the focused slider (a ``keydown``
-  listener) to the moment the first st.metric's text changes (a MutationObserver); both timestamps
-  are ``performance.now()`` inside the page, so no Python or Playwright time is counted. The page
-  and the floor are measured in the same run, in alternating blocks, after a short warm-up.
+- slider → main area text: in Chromium, the time from a key press on the focused slider (a ``keydown``
+  listener) to the moment the main area's text changes (a MutationObserver on ``stMain``); both
+  timestamps are ``performance.now()`` inside the page, so no Python or Playwright time is counted.
+  Each page opens at its defaults (the app with its first tab open). The page and both floors (one
+  slider; the app's 22 controls and nothing else) are measured in the same run, in alternating
+  blocks, after a short warm-up.
 - cold start: ``streamlit run`` started → first Vega chart drawn (the floor: → metric drawn).
 - one projection (``model.project``) and one AppTest rerun after a slider change.
 - server memory: RSS (VmRSS of the server and its children) with 1 open session and with 10.
@@ -404,7 +406,7 @@ def report(results: dict, args: argparse.Namespace) -> str:
         "",
         "## Raw numbers",
         "",
-        f"Slider → metric, {len(app)} presses each (after 5 warm-up presses), ms:",
+        f"Slider → main area text, {len(app)} presses each (after 5 warm-up presses), ms:",
         "",
         "| | min | p50 | p90 | max | mean |",
         "|---|---:|---:|---:|---:|---:|",
