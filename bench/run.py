@@ -57,14 +57,19 @@ PRESS_TIMEOUT_MS = 15_000
 # Installed before each key press: t0 at the keydown, t1 when the main area's text changes.
 ARM = """() => {
   window.__t0 = null; window.__t1 = null;
-  const first = () => document.querySelector('[data-testid="stMain"]');
-  const before = first().textContent;
+  // The main area's text without any slider's own value label (the one-slider floor's slider is there).
+  const text = () => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    let t = main.textContent;
+    for (const s of main.querySelectorAll('[data-testid="stSlider"]')) t = t.replace(s.textContent, '');
+    return t;
+  };
+  const before = text();
   document.addEventListener('keydown', () => { window.__t0 = performance.now(); },
                             {capture: true, once: true});
   if (window.__obs) window.__obs.disconnect();
   window.__obs = new MutationObserver(() => {
-    const el = first();
-    if (el && el.textContent !== before && window.__t1 === null) {
+    if (text() !== before && window.__t1 === null) {
       window.__t1 = performance.now();
       window.__obs.disconnect();
     }
