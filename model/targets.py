@@ -109,7 +109,7 @@ def measurable(target: Target, horizon_end: int) -> bool:
     """Whether the model's years (2023 to ``horizon_end``) hold what the target needs: an average
     counted from before 2023 (a plan's 2021–2025 average counts from 2020) cannot be measured."""
     first = target.from_year if target.metric == "growth_avg" else target.year - (target.metric == "growth_year")
-    return BASE_YEAR <= first and target.year <= horizon_end
+    return first >= BASE_YEAR and target.year <= horizon_end
 
 
 def targets_for(scenario_targets: tuple[Target, ...], horizon_end: int, lang: str = "zh") -> list[Target]:

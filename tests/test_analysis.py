@@ -32,9 +32,9 @@ from model.analysis import (
     seekable_keys,
     sensitivity,
 )
-from model.export import csv_to_frame
 from model.parameters import BASE_YEAR, ScenarioError, default_scenario, load_parameters
 from model.projection import project
+from report.csv_export import csv_to_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = default_scenario()

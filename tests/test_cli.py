@@ -15,8 +15,8 @@ import pytest
 
 from model.analysis import PROBABILITY_COLUMNS, target_probabilities
 from model.backtest import BACKTEST_COLUMNS, backtest
-from model.export import csv_to_frame
 from model.parameters import Target, default_scenario
+from report.csv_export import csv_to_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 # MODEL.md's parameter table, in its order.

@@ -1,4 +1,4 @@
-"""Exported CSV and JSON (model/export.py), model version 2: what Excel needs (BOM, one header row of
+"""Exported CSV and JSON (report/csv_export.py), model version 2: what Excel needs (BOM, one header row of
 MODEL.md's keys), full precision, no formulas from user text, and the numbers MODEL.md's equations give.
 
 Expected values are worked out by hand from MODEL.md's equations, never copied from the code's output.
@@ -17,11 +17,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import model.projection as projection
-from model.export import BOM, column_dictionary, csv_to_frame, dictionary_csv, frame_to_csv, neutralise, result_json
 from model.history import Figure, History
 from model.parameters import PipelineProject, Target, default_scenario, load_parameters, make_scenario
 from model.projection import RESULT_COLUMNS, project
 from model.scenario_file import parse_scenario_bytes
+from report.csv_export import (
+    BOM,
+    column_dictionary,
+    csv_to_frame,
+    dictionary_csv,
+    frame_to_csv,
+    neutralise,
+    result_json,
+)
 
 # MODEL.md, "The result table", in its order.
 MODEL_TABLE = [

@@ -9,7 +9,7 @@ from pagekit import TEST_HISTORY, chart_data, chart_specs, clear_caches, run_pag
 from streamlit.testing.v1 import AppTest
 
 from model.parameters import load_parameters
-from ui.text import TEXT
+from report.text import TEXT
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pagekit import chart_specs, clear_caches, run_page, use_test_data, without_
 from model.analysis import sensitivity, target_probabilities
 from model.parameters import Target, default_scenario, load_parameters, make_scenario
 from model.projection import project
-from ui.text import TEXT
+from report.text import TEXT
 
 SOLVE = "FormSubmitter:goal_form-" + TEXT["goal_solve"]["zh"]
 

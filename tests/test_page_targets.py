@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.compat import CompatNotice
 from model.parameters import default_scenario, load_parameters
-from ui.text import TEXT
+from report.text import TEXT
 
 LEVEL = {"label": "自定：2030年3000亿元", "metric": "level", "year": 2030, "value": 3000.0}
 GROWTH = {"label": "Own: 9% in 2027", "metric": "growth_year", "year": 2027, "value": 9.0}

@@ -767,7 +767,7 @@ def test_history_and_targets_files_exist():
 
 
 def test_command_line_names_what_changed_in_a_v1_file(tmp_path, capsys):
-    from model.cli import main
+    from cli.main import main
 
     path = tmp_path / "v1.json"
     path.write_text(json.dumps({"name": "old", "parameters": {"base_va": 1500, "growth_start": 9}}), encoding="utf-8")

@@ -14,12 +14,13 @@ from model.analysis import (
     target_probabilities,
 )
 from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
-from ui import charts, targets_panel
+from report import charts
+from report.plain import md_text
+from report.text import t
+from ui import targets_panel
 from ui.compute import Items, Projects, plain, projection, rebuild
 from ui.controls import load_into_controls
 from ui.messages import localise
-from ui.plain import md_text
-from ui.text import t
 
 DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
 

@@ -21,8 +21,8 @@ from model.parameters import (
     make_scenario,
 )
 from model.scenario_file import load_presets
+from report.text import t
 from ui import pipeline, targets_panel
-from ui.text import t
 
 LOADED_NOTICES = "loaded_notices"
 

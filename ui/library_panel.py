@@ -5,7 +5,7 @@ Every problem is shown as a message beside what the user had: nothing typed or s
 
 The tab's cost does not grow with the library: a rerun reads one page of names (PAGE_SIZE, with a
 name filter), the documents of the scenarios being compared (at most six), and counts; never every
-row. Names, file names and other user text are shown through ``ui.plain.md_text`` (or in table cells
+row. Names, file names and other user text are shown through ``report.plain.md_text`` (or in table cells
 and widget options, which Streamlit shows as plain text).
 
 Where the deployment configures sign-in (an ``[auth]`` section in ``.streamlit/secrets.toml``, used
@@ -22,7 +22,6 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from model import exchange
 from model.library import (
     ENV_VAR,
     MAX_PER_FILE,
@@ -35,13 +34,14 @@ from model.library import (
 )
 from model.parameters import Scenario, ScenarioError, default_scenario
 from model.scenario_file import NamedScenario
-from ui import charts, messages
+from report import charts, scenario_exports
+from report.plain import md_text
+from report.text import t
 from ui import downloads as meeting
+from ui import messages
 from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.messages import localise
-from ui.plain import md_text
-from ui.text import t
 
 MAX_COMPARE = 6
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
@@ -376,9 +376,9 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     st.altair_chart(charts.compare_chart(frames, baseline, lang), width="stretch")
     if not items:
         return
-    table = exchange.compare_table(items)
+    table = scenario_exports.compare_table(items)
     st.dataframe(
-        table.rename(columns={c: t(f"cmp_{c}", lang) for c in exchange.COMPARE_COLUMNS}),
+        table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS}),
         hide_index=True,
         width="stretch",
         column_config={
@@ -395,12 +395,12 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         lang,
     )
     downloads = [
-        (a, "export_json", lambda: exchange.scenarios_json(items), "json", "application/json"),
-        (b, "export_csv", lambda: exchange.long_csv(items), "csv", "text/csv"),
+        (a, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
+        (b, "export_csv", lambda: scenario_exports.long_csv(items), "csv", "text/csv"),
         (
             c,
             "export_xlsx",
-            lambda: exchange.workbook_xlsx(items, lang),
+            lambda: scenario_exports.workbook_xlsx(items, lang),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
@@ -423,7 +423,7 @@ def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[str]]:
     cached = st.session_state.get("import_parsed")
     if cached is None or cached[0] != key:
         try:
-            items = exchange.parse_import(upload.getvalue(), upload.name, limit=MAX_PER_FILE)
+            items = scenario_exports.parse_import(upload.getvalue(), upload.name, limit=MAX_PER_FILE)
             problems: list[str] = []
         except ScenarioError as e:
             items, problems = [], list(e.problems)

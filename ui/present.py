@@ -10,10 +10,11 @@ import streamlit as st
 
 from model.parameters import Scenario, default_scenario
 from model.scenario_file import NamedScenario
-from ui import charts, library_panel, scenario_view, targets_panel
+from report import charts
+from report.plain import md_text
+from report.text import t
+from ui import library_panel, scenario_view, targets_panel
 from ui.compute import projection
-from ui.plain import md_text
-from ui.text import t
 
 MODE_PRESENT = "present"
 INDEX = "present_index"

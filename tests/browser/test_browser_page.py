@@ -20,9 +20,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from model.parameters import default_scenario, fmt_number, load_parameters, make_scenario
+from report.text import TEXT
 from tests.browser.streamlit_server import ROOT, wait_for_page
 from tests.handcalc import headline_figures
-from ui.text import TEXT
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """Charts for the deck and chart images (model version 2): result frames in, Altair charts out.
 
-No streamlit here, and nothing from ``ui/charts.py`` (the page's charts, which change with the page):
+No streamlit here, and nothing from ``report/charts.py`` (the page's charts, which change with the page):
 the deck draws the same figures the page shows, sized for a slide.
 
 - :func:`total_chart`: total value added, this scenario solid and the article's plan dashed (the plan
@@ -22,7 +22,7 @@ import pandas as pd
 
 from model.parameters import Scenario
 from model.projection import lever_defaults, project
-from ui.text import t
+from report.text import t
 
 BLUE, ORANGE, GREEN, GREY, SKY, VERMILION = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9", "#D55E00"
 COMPARE_COLOURS = [BLUE, VERMILION, GREEN, "#CC79A7", SKY, "#000000"]

@@ -1,7 +1,7 @@
 """Exports of several named scenarios at once: JSON, a long CSV, a comparison table, a workbook.
 
 No streamlit here. Every export carries full precision; text typed by a user (scenario names) that
-a spreadsheet would read as a formula is neutralised (model.export.neutralise) in CSV and XLSX.
+a spreadsheet would read as a formula is neutralised (report.csv_export.neutralise) in CSV and XLSX.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from typing import Any
 import pandas as pd
 
 from model.backtest import backtest
-from model.export import column_dictionary, frame_to_csv, neutralise
 from model.parameters import PARAMETER_KEYS, Scenario, ScenarioError, default_scenario, load_parameters
 from model.projection import RESULT_COLUMNS, headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
-from model.sheets import history_table, parameter_table, target_table
 from model.sources import ARTICLE, load_facts
+from report.csv_export import column_dictionary, frame_to_csv, neutralise
+from report.sheets import history_table, parameter_table, target_table
 
 FORMAT_VERSION = 1
 _OPTIONAL_TEXT = ("name_en", "description_zh", "description_en")  # presets carry these
@@ -190,7 +190,7 @@ def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScen
 
 def parameters_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
     """One row per scenario: its name and every parameter key (the workbook's ``parameters`` sheet
-    is :func:`model.sheets.parameter_table`: a row per parameter, grouped by kind)."""
+    is :func:`report.sheets.parameter_table`: a row per parameter, grouped by kind)."""
     rows = [{"name": item.name, **item.scenario.to_dict()} for item in _require(items)]
     frame = pd.DataFrame(rows, columns=["name", *PARAMETER_KEYS])
     frame["name"] = frame["name"].astype(str)

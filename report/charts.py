@@ -13,10 +13,10 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from model.export import column_dictionary
 from model.history import GROWTH, USABLE, Figure
 from model.parameters import Target, fmt_number, load_parameters
-from ui.text import t
+from report.csv_export import column_dictionary
+from report.text import t
 
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
 VALUE_FORMAT = ",.1f"

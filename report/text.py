@@ -374,7 +374,7 @@ TEXT: dict[str, dict[str, str]] = {
     "import_more": {"zh": "…等 {n} 个", "en": "… and {n} more"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
-    # The slide deck (ui/brief.py)
+    # The slide deck (report/brief.py)
     "deck_title": {"zh": "德州工业政策模拟：情景简报", "en": "Dezhou industrial policy simulator: scenario brief"},
     "deck_scenario": {"zh": "情景：{name}", "en": "Scenario: {name}"},
     "deck_compare": {"zh": "比较 {n} 个情景：{names}", "en": "{n} scenarios compared: {names}"},
@@ -404,7 +404,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "文章：《德州日报》2023年11月3日「山东德州：奏响工业强市最强音」",
         "en": "Article: Dezhou Daily, 3 November 2023, “山东德州:奏响工业强市最强音”",
     },
-    # Model version 2 in the deck (ui/brief.py, ui/deck_charts.py) and the exports (model/exchange.py)
+    # Model version 2 in the deck (report/brief.py, report/deck_charts.py) and the exports (report/scenario_exports.py)
     "deck_model_line": {
         "zh": "测算口径：基准增加值已包含文章所述计划（十支产业基金、医美原料基地等）；"
         "调整政策变量只计入相对文章计划改变了多少；已公布年份采用官方数据。",
