@@ -4,7 +4,7 @@ No streamlit here, and nothing from ``report/charts.py`` (the page's charts, whi
 the deck draws the same figures the page shows, sized for a slide.
 
 - :func:`total_chart`: total value added, this scenario solid and the article's plan dashed (the plan
-  is the scenario with every policy lever at its default: MODEL.md), Shandong's pace dotted; the
+  is the scenario with every policy lever at its default: docs/model.md), Shandong's pace dotted; the
   published years shaded and labelled.
 - :func:`investment_chart`: investment a year: the funds' own, the capital they mobilise, key projects.
 - :func:`policy_chart`: what the levers change against the article's plan (``policy_va``), on its own
@@ -32,7 +32,7 @@ INVESTMENT_SERIES = ("fund_capital", "mobilized_investment", "project_investment
 
 def plan_of(scenario: Scenario) -> Scenario:
     """The article's plan for this scenario: every policy lever at its default and no added projects,
-    every economy assumption and choice as the scenario has it (MODEL.md, "The plan")."""
+    every economy assumption and choice as the scenario has it (docs/model.md, "Equations")."""
     return dataclasses.replace(scenario.replace(lever_defaults()), projects=())
 
 

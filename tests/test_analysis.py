@@ -460,7 +460,7 @@ def test_goal_seek_bad_input(vary, year, kwargs, complaint):
         goal_seek(DEFAULT, vary, year, **kwargs)
 
 
-NUMERIC_LEVERS = [  # MODEL.md's kind column: the numeric policy levers, in its order
+NUMERIC_LEVERS = [  # docs/model.md's kind column: the numeric policy levers, in its order
     "ti_growth",
     "fund_size",
     "fund_paid_in",

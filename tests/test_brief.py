@@ -1,5 +1,5 @@
 """The meeting deck (report/brief.py, model version 2) and its command ``python -m model brief``
-(cli/brief.py). Expected figures are worked out by hand from MODEL.md's equations."""
+(cli/brief.py). Expected figures are worked out by hand from docs/model.md's equations."""
 
 from __future__ import annotations
 

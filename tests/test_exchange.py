@@ -1,5 +1,5 @@
 """Exports of several scenarios (report/scenario_exports.py, model version 2), scenario-file imports, and the
-many-scenario CLI. Expected figures are worked out by hand from MODEL.md's equations."""
+many-scenario CLI. Expected figures are worked out by hand from docs/model.md's equations."""
 
 from __future__ import annotations
 

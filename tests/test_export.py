@@ -1,7 +1,7 @@
 """Exported CSV and JSON (report/csv_export.py), model version 2: what Excel needs (BOM, one header row of
-MODEL.md's keys), full precision, no formulas from user text, and the numbers MODEL.md's equations give.
+docs/model.md's keys), full precision, no formulas from user text, and the numbers docs/model.md's equations give.
 
-Expected values are worked out by hand from MODEL.md's equations, never copied from the code's output.
+Expected values are worked out by hand from docs/model.md's equations, never copied from the code's output.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from report.csv_export import (
     result_json,
 )
 
-# MODEL.md, "The result table", in its order.
+# docs/model.md, "Equations", in its order.
 MODEL_TABLE = [
     "year",
     "observed",
@@ -207,7 +207,7 @@ def test_column_dictionary_units(key, unit_zh, unit_en):
 
 
 # ---------------------------------------------------------------------------------------------
-# The CSV's numbers, worked by hand from MODEL.md's equations
+# The CSV's numbers, worked by hand from docs/model.md's equations
 
 
 def worked(**extra) -> dict:

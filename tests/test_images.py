@@ -216,7 +216,7 @@ def test_total_chart_is_the_scenario_against_the_plan(lang):
     ]
     mine = data[data["series"] == t("series_scenario", lang)]["value"].to_numpy()
     theirs = data[data["series"] == t("deck_series_plan", lang)]["value"].to_numpy()
-    # The gap between the lines is what the levers change (MODEL.md, equations 9–10).
+    # The gap between the lines is what the levers change (docs/model.md, equations 9–10).
     assert mine - theirs == pytest.approx(frame["policy_va"].to_numpy(), abs=1e-9)
     marks = [mark_of(layer) for layer in layers(total_chart(frame, plan, lang))]
     assert marks == ["line"]  # nothing published in this frame: no band

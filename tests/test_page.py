@@ -1,6 +1,6 @@
 """The page, run headless with Streamlit's AppTest: it renders, answers a slider, keeps its promises.
 
-Expected figures come from MODEL.md's equations written out by hand (tests/handcalc.py), read with
+Expected figures come from docs/model.md's equations written out by hand (tests/handcalc.py), read with
 the parameters' current defaults (the data are still being sourced), never from the page's code.
 """
 

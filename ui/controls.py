@@ -1,6 +1,6 @@
 """The sidebar: one widget per parameter, built from ``data/parameters.csv``.
 
-Each widget's key is the parameter's MODEL.md key and is bound to the page's URL, so the address
+Each widget's key is the parameter's docs/model.md key and is bound to the page's URL, so the address
 bar always holds the current scenario.
 """
 
@@ -26,7 +26,7 @@ from ui import pipeline, targets_panel
 
 LOADED_NOTICES = "loaded_notices"
 
-# The sidebar's sections (MODEL.md's kinds): the choices first, then the policy levers, then the
+# The sidebar's sections (docs/model.md's kinds): the choices first, then the policy levers, then the
 # assumptions about the economy; each section holds its groups (data/parameters.csv's ``group``).
 SECTIONS = (("choice", None), ("lever", "section_levers"), ("economy", "section_economy"))
 OPEN_GROUPS = ("lever_funds", "economy_trend")  # open on a first visit

@@ -1,7 +1,7 @@
 """A user's path through the page in a real Chromium: load, move sliders, download, reset.
 
 What is asserted, exactly:
-- metrics: the four st.metric values equal MODEL.md's equations worked by hand (tests/handcalc.py)
+- metrics: the four st.metric values equal docs/model.md's equations worked by hand (tests/handcalc.py)
   for the settings the sliders show;
 - charts: the SVG that Vega draws for a chart changes after a slider move (it was redrawn with new
   data); the numbers behind the charts are checked through the metrics and the CSV, not the pixels;
