@@ -44,6 +44,7 @@ from ui.controls import load_into_controls
 from ui.messages import localise
 
 MAX_COMPARE = 6
+COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
 IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
 
@@ -54,7 +55,7 @@ def library_url() -> str:
         return default_url()
     try:
         configured = st.secrets.get("scenario_db")
-    except Exception:  # no secrets file: that is the usual case
+    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError): that is the usual case
         configured = None
     return configured or default_url()
 
@@ -65,11 +66,16 @@ def get_library(url: str, owners: bool = False) -> ScenarioLibrary:
     return ScenarioLibrary(url, owners=owners)
 
 
+def compared_names() -> list[str]:
+    """The names chosen in the compare picker of this session (saved scenarios; may be stale)."""
+    return [n for n in st.session_state.get(COMPARE, []) if isinstance(n, str)]
+
+
 def sign_in_configured() -> bool:
     """Whether the deployment configures ``st.login`` (an ``[auth]`` section in its secrets)."""
     try:
         return bool(st.secrets.get("auth"))
-    except Exception:  # no secrets file
+    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError)
         return False
 
 
@@ -78,7 +84,7 @@ def _provider() -> str | None:
     ``[auth.<name>]`` section's name."""
     try:
         auth = st.secrets.get("auth") or {}
-    except Exception:
+    except FileNotFoundError:  # no secrets file
         return None
     if "client_id" in auth:
         return None
@@ -179,7 +185,7 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
         return
     new_name = renamed.name if renamed else new.strip()
     st.session_state.pick = new_name
-    st.session_state.compare_names = [new_name if n == old else n for n in st.session_state.get("compare_names", [])]
+    st.session_state.compare_names = [new_name if n == old else n for n in st.session_state.get(COMPARE, [])]
     _say("success", t("renamed", lang, name=md_text(new_name)))
 
 
@@ -189,7 +195,7 @@ def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) ->
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
-    st.session_state.compare_names = [n for n in st.session_state.get("compare_names", []) if n != name]
+    st.session_state.compare_names = [n for n in st.session_state.get(COMPARE, []) if n != name]
     st.session_state.pop("pick", None)
     _say("success", t("deleted", lang, name=md_text(name)))
 
@@ -354,7 +360,7 @@ def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bo
 
 def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None:
     st.subheader(t("compare_title", lang))
-    chosen = [n for n in st.session_state.get("compare_names", []) if isinstance(n, str)][:MAX_COMPARE]
+    chosen = [n for n in st.session_state.get(COMPARE, []) if isinstance(n, str)][:MAX_COMPARE]
     found = library.get_many(chosen)  # at most six documents, one query
     if library.problems:
         messages.show("warning", t("library_skipped", lang), library.problems, lang)
@@ -364,7 +370,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     chosen = st.multiselect(
         t("compare_pick", lang),
         options,
-        key="compare_names",
+        key=COMPARE,
         max_selections=MAX_COMPARE,
         help=t("compare_hint", lang),
     )

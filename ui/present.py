@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from model.library import LibraryUnavailable
 from model.parameters import Scenario, default_scenario
 from model.scenario_file import NamedScenario
 from report import charts
@@ -63,13 +64,11 @@ def _deck(current: Scenario, lang: str) -> tuple[list[NamedScenario], list[str]]
     of all saved ones to choose from: one read of the library."""
     try:
         saved = library_panel.get_library(library_panel.library_url()).list()
-    except Exception:  # the library is unavailable: present what is on screen
+    except LibraryUnavailable:  # present what is on screen
         saved = []
     by_name = {s.name: s for s in saved}
     if CHOSEN not in st.session_state:
-        st.session_state[CHOSEN] = [n for n in st.session_state.get("compare_names", []) if n in by_name] or list(
-            by_name
-        )[:6]
+        st.session_state[CHOSEN] = [n for n in library_panel.compared_names() if n in by_name] or list(by_name)[:6]
     st.session_state[CHOSEN] = [n for n in st.session_state[CHOSEN] if n in by_name]
     chosen = [by_name[n].named() for n in st.session_state[CHOSEN]]
     return chosen or [NamedScenario(t("series_scenario", lang), current)], list(by_name)
