@@ -185,7 +185,7 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
         return
     new_name = renamed.name if renamed else new.strip()
     st.session_state.pick = new_name
-    st.session_state.compare_names = [new_name if n == old else n for n in st.session_state.get(COMPARE, [])]
+    st.session_state[COMPARE] = [new_name if n == old else n for n in st.session_state.get(COMPARE, [])]
     _say("success", t("renamed", lang, name=md_text(new_name)))
 
 
@@ -195,7 +195,7 @@ def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) ->
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
-    st.session_state.compare_names = [n for n in st.session_state.get(COMPARE, []) if n != name]
+    st.session_state[COMPARE] = [n for n in st.session_state.get(COMPARE, []) if n != name]
     st.session_state.pop("pick", None)
     _say("success", t("deleted", lang, name=md_text(name)))
 
@@ -365,7 +365,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     if library.problems:
         messages.show("warning", t("library_skipped", lang), library.problems, lang)
     chosen = [n for n in chosen if n in found]
-    st.session_state.compare_names = chosen
+    st.session_state[COMPARE] = chosen
     options = chosen + [n for n in page_names if n not in chosen]  # the chosen ones, then this page's
     chosen = st.multiselect(
         t("compare_pick", lang),
