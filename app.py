@@ -1,10 +1,11 @@
-"""The page: layout and wiring. Arithmetic lives in model/, charts in ui/charts.py."""
+"""The page: layout and wiring. Arithmetic lives in model/, charts in report/charts.py."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from model.parameters import default_scenario
+from report.text import t
 from ui import (
     analysis_panel,
     controls,
@@ -17,7 +18,6 @@ from ui import (
     url,
 )
 from ui.compute import projection
-from ui.text import t
 
 presenting = present.is_on()
 st.set_page_config(

@@ -1,4 +1,4 @@
-"""The what-if model of Dezhou's above-size industry (MODEL.md, version 1).
+"""The what-if model of Dezhou's above-size industry (docs/model.md, version 2).
 
 Pure Python, numpy and pandas: nothing here imports streamlit.
 """

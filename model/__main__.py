@@ -1,5 +1,7 @@
+"""``python -m model …`` hands over to the command-line package; nothing in the model imports this."""
+
 import sys
 
-from model.cli import main
+from cli import main
 
 sys.exit(main())

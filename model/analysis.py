@@ -49,7 +49,7 @@ PERCENTILES = (5, 25, 50, 75, 95)
 PERCENTILE_COLUMNS = tuple(f"p{q}" for q in PERCENTILES)
 MAX_DRAWS = 1_000_000
 # Version 2 draws every parameter with a range, the 2023 level included: the level is not published,
-# so the fan must show that it is not known (MODEL.md, "Uncertainty").
+# so the fan must show that it is not known (docs/model.md).
 FIXED_IN_MONTE_CARLO: frozenset[str] = frozenset()
 GOAL_TOLERANCE = 1e-3  # a target is met within 0.1%
 _CHUNK = 4096  # draws per compute call: fits the working set in cache; the result does not depend on it

@@ -1,10 +1,10 @@
 """Official figures published since the article: ``data/history.csv``.
 
-One official figure a row (MODEL.md, "History"). Where sources disagree both rows are kept; the model
-uses, for each year, the row with the highest confidence, then the latest publication date. Only
-full-year growth of confidence ``high`` or ``medium`` (an official bulletin, a government site or
-official media) drives observed years: a ``low`` row (an aggregator, a Q&A site) is shown, never used.
-"""
+One official figure a row (docs/model.md, "Time and observed years"). Where sources disagree both rows
+are kept; the model uses, for each year, the row with the highest confidence, then the latest
+publication date. Only full-year growth of confidence ``high`` or ``medium`` (an official bulletin, a
+government site or official media) drives observed years: a ``low`` row (an aggregator, a Q&A site) is
+shown, never used."""
 
 from __future__ import annotations
 
@@ -87,8 +87,8 @@ class History:
         return dict(sorted(best.items()))
 
     def observed(self, region: str, last_year: int | None = None) -> dict[int, float]:
-        """Official full-year growth (%) for the years from 2024 without a gap (MODEL.md, "Time"),
-        up to ``last_year``: the years the model takes as published rather than projected."""
+        """Official full-year growth (%) for the years from 2024 without a gap (docs/model.md, "Time and
+        observed years"), up to ``last_year``: the years the model takes as published rather than projected."""
         chosen = self.chosen(region)
         out: dict[int, float] = {}
         year = BASE_YEAR + 1

@@ -181,7 +181,7 @@ class SavedScenario:
     notices: tuple[CompatNotice, ...] = ()
 
     def named(self) -> NamedScenario:
-        """As a NamedScenario, for the exports in model.exchange."""
+        """As a NamedScenario, for the exports in report.scenario_exports."""
         return NamedScenario(self.name, self.scenario, notices=self.notices)
 
 

@@ -31,7 +31,7 @@ class ParamSpec:
 
     key: str
     group: str  # where the control sits in the sidebar
-    role: str  # MODEL.md's kind: "choice", "economy" (assumption about the economy) or "lever" (policy)
+    role: str  # docs/model.md's kind: "choice", "economy" (assumption about the economy) or "lever" (policy)
     kind: str  # "float", "int" or "bool"
     label_zh: str
     label_en: str
@@ -350,7 +350,7 @@ def parse_all(items: list[Any], parse: Callable[[int, Any], Any], problems: list
 
 @dataclasses.dataclass(frozen=True)
 class Scenario:
-    """One complete, validated set of parameters (MODEL.md's table, in its order), and the projects
+    """One complete, validated set of parameters (docs/model.md's table, in its order), and the projects
     a user added to the named ones (``projects``; empty by default)."""
 
     horizon_end: int

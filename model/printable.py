@@ -3,7 +3,7 @@
 Control characters are written as visible escapes: a terminal escape code in a path does not
 recolour the terminal, a new line in a key does not start a second line of an error, a
 bidirectional override does not make a name read backwards, and a lone surrogate (which cannot be
-encoded as UTF-8) does not crash the output. ``ui.plain`` builds on this for the page's Markdown.
+encoded as UTF-8) does not crash the output. ``report.plain`` builds on this for the page's Markdown.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""project(scenario) → the result table of MODEL.md (version 2), one row a year.
+"""project(scenario) → the result table of docs/model.md (version 2), one row a year.
 
 The article's plan is the baseline; the levers show what a change to the plan adds or takes away.
 The arithmetic runs on numpy arrays shaped (draws, years) so that the same code serves one scenario
@@ -43,7 +43,7 @@ ArrayLike = float | int | bool | np.ndarray
 
 @cache
 def lever_defaults() -> dict[str, float | int | bool]:
-    """The plan: every policy lever at its default (MODEL.md, "The plan")."""
+    """The plan: every policy lever at its default (docs/model.md, "Equations")."""
     return {k: s.default for k, s in load_parameters().items() if s.role == "lever"}
 
 
@@ -114,7 +114,7 @@ def compute(
     history: History | None = None,
     shocks: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
-    """MODEL.md version 2, equations 1–12, for every year from 2023 to ``horizon_end``.
+    """docs/model.md version 2, equations 1–12, for every year from 2023 to ``horizon_end``.
 
     Each value of ``p`` is a scalar or a column of draws shaped (D, 1) (``use_observed`` is a scalar);
     every result is shaped (D, T) with T = horizon_end − 2023 + 1. ``shocks`` (D, T), in points, are

@@ -1,4 +1,4 @@
-"""MODEL.md version 2's equations written out by hand, year by year, for the page tests.
+"""docs/model.md version 2's equations written out by hand, year by year, for the page tests.
 
 Deliberately plain loops over years (no numpy, nothing from model.projection), so that the page's
 figures are checked against the equations as written, not against the code that drew them.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from model.parameters import Scenario, load_parameters, load_projects
 
-TI_PLAN = 16.1  # MODEL.md equation 1: the article's 技改 growth
+TI_PLAN = 16.1  # docs/model.md equation 1: the article's 技改 growth
 
 
 def _share(t: int, first: float, ramp: float) -> float:

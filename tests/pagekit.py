@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from ui.text import TEXT
+from report.text import TEXT
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -26,7 +26,7 @@ def run_page(query: dict[str, str] | None = None, tab: str | None = None, lang: 
 
 
 def shown(markdown: str) -> str:
-    """The text a reader sees for Markdown whose user text went through ``ui.plain.md_text``:
+    """The text a reader sees for Markdown whose user text went through ``report.plain.md_text``:
     backslash escapes resolved, the invisible word joiners and no-break spaces made plain."""
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "").replace("\u00a0", " ")
 

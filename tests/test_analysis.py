@@ -32,9 +32,9 @@ from model.analysis import (
     seekable_keys,
     sensitivity,
 )
-from model.export import csv_to_frame
 from model.parameters import BASE_YEAR, ScenarioError, default_scenario, load_parameters
 from model.projection import project
+from report.csv_export import csv_to_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = default_scenario()
@@ -460,7 +460,7 @@ def test_goal_seek_bad_input(vary, year, kwargs, complaint):
         goal_seek(DEFAULT, vary, year, **kwargs)
 
 
-NUMERIC_LEVERS = [  # MODEL.md's kind column: the numeric policy levers, in its order
+NUMERIC_LEVERS = [  # docs/model.md's kind column: the numeric policy levers, in its order
     "ti_growth",
     "fund_size",
     "fund_paid_in",

@@ -1,5 +1,5 @@
-"""The meeting deck (ui/brief.py, model version 2) and its command ``python -m model brief``
-(model/brief_cli.py). Expected figures are worked out by hand from MODEL.md's equations."""
+"""The meeting deck (report/brief.py, model version 2) and its command ``python -m model brief``
+(cli/brief.py). Expected figures are worked out by hand from docs/model.md's equations."""
 
 from __future__ import annotations
 
@@ -19,14 +19,14 @@ from pptx.oxml.ns import qn
 
 import model.projection as projection
 from model.backtest import backtest
-from model.exchange import compare_table
 from model.history import History
 from model.parameters import ScenarioError, Target, default_scenario, load_parameters, make_scenario
 from model.projection import headline, project
 from model.scenario_file import NamedScenario
-from ui.brief import EAST_ASIAN_FONT, MAX_SCENARIOS, build_deck
-from ui.text import LANGS
-from ui.text import t as bt
+from report.brief import EAST_ASIAN_FONT, MAX_SCENARIOS, build_deck
+from report.scenario_exports import compare_table
+from report.text import LANGS
+from report.text import t as bt
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)
@@ -511,7 +511,7 @@ def test_cli_bad_input_one_line_exit_2_no_file(tmp_path, args, says):
 def test_cli_keeps_english_names_and_drops_descriptions_that_set_made_stale(tmp_path):
     from argparse import Namespace
 
-    from model.brief_cli import _scenarios_with_names
+    from cli.brief import _scenarios_with_names
 
     path = str(funds_file(tmp_path))
     [kept] = _scenarios_with_names(Namespace(scenario=path, set=[]))

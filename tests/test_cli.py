@@ -1,6 +1,6 @@
 """The command line, run as a user runs it: ``python -m model`` in a subprocess from the repo root.
 
-Model version 2. Expected values are worked out by hand from MODEL.md, never copied from the output."""
+Model version 2. Expected values are worked out by hand from docs/model.md, never copied from the output."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ import pytest
 
 from model.analysis import PROBABILITY_COLUMNS, target_probabilities
 from model.backtest import BACKTEST_COLUMNS, backtest
-from model.export import csv_to_frame
 from model.parameters import Target, default_scenario
+from report.csv_export import csv_to_frame
 
 ROOT = Path(__file__).resolve().parents[1]
-# MODEL.md's parameter table, in its order.
+# docs/model.md's parameter table, in its order.
 ALL_KEYS = [
     "horizon_end",
     "use_observed",
@@ -44,7 +44,7 @@ ALL_KEYS = [
     "phase2_on",
     "phase2_start",
 ]
-# MODEL.md's kind column.
+# docs/model.md's kind column.
 CHOICES = ["horizon_end", "use_observed"]
 ECONOMY = [
     "base_va",
@@ -70,7 +70,7 @@ LEVERS = [
     "phase2_on",
     "phase2_start",
 ]
-# MODEL.md, "The result table", in its order.
+# docs/model.md, "Equations", in its order.
 RESULT_HEADER = (
     "year,observed,growth_pct,va_baseline,fund_investment,fund_capital,mobilized_investment,"
     "cum_fund_investment,project_investment,fund_output,project_output,newcap_va,plan_newcap_va,"
@@ -329,7 +329,7 @@ TITLES = {"Policy levers:": LEVERS, "Assumptions about the economy:": ECONOMY, "
 
 
 def test_parameters_table_lists_levers_then_economy_then_choices(table_lines):
-    # Each kind: its title, a header line, then one line per key (MODEL.md's kind column); a blank
+    # Each kind: its title, a header line, then one line per key (docs/model.md's kind column); a blank
     # line between kinds.
     titles = [line for line in table_lines if line.endswith(":") and not line.startswith(" ")]
     assert titles == list(TITLES)

@@ -1,5 +1,5 @@
-"""Exports of several scenarios (model/exchange.py, model version 2), scenario-file imports, and the
-many-scenario CLI. Expected figures are worked out by hand from MODEL.md's equations."""
+"""Exports of several scenarios (report/scenario_exports.py, model version 2), scenario-file imports, and the
+many-scenario CLI. Expected figures are worked out by hand from docs/model.md's equations."""
 
 from __future__ import annotations
 
@@ -20,20 +20,6 @@ from pandas.testing import assert_frame_equal
 
 import model.projection as projection
 from model.backtest import BACKTEST_COLUMNS, backtest
-from model.exchange import (
-    COMPARE_COLUMNS,
-    SHEETS,
-    compare_table,
-    long_csv,
-    long_frame,
-    read_long_csv,
-    read_workbook,
-    results_json,
-    scenarios_json,
-    sources_frame,
-    workbook_xlsx,
-)
-from model.export import BOM, column_dictionary, neutralise
 from model.history import History
 from model.parameters import (
     PARAMETER_KEYS,
@@ -47,9 +33,23 @@ from model.parameters import (
 )
 from model.projection import RESULT_COLUMNS, headline, project
 from model.scenario_file import MAX_FILE_BYTES, NamedScenario, parse_scenario_bytes, parse_scenario_doc
-from model.sheets import ROLE_NAMES, history_table, parameter_table
 from model.sources import load_facts
 from model.targets import load_targets
+from report.csv_export import BOM, column_dictionary, neutralise
+from report.scenario_exports import (
+    COMPARE_COLUMNS,
+    SHEETS,
+    compare_table,
+    long_csv,
+    long_frame,
+    read_long_csv,
+    read_workbook,
+    results_json,
+    scenarios_json,
+    sources_frame,
+    workbook_xlsx,
+)
+from report.sheets import ROLE_NAMES, history_table, parameter_table
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMULA = '=HYPERLINK("http://evil.example","click")'

@@ -1,7 +1,7 @@
-"""Exported CSV and JSON (model/export.py), model version 2: what Excel needs (BOM, one header row of
-MODEL.md's keys), full precision, no formulas from user text, and the numbers MODEL.md's equations give.
+"""Exported CSV and JSON (report/csv_export.py), model version 2: what Excel needs (BOM, one header row of
+docs/model.md's keys), full precision, no formulas from user text, and the numbers docs/model.md's equations give.
 
-Expected values are worked out by hand from MODEL.md's equations, never copied from the code's output.
+Expected values are worked out by hand from docs/model.md's equations, never copied from the code's output.
 """
 
 from __future__ import annotations
@@ -17,13 +17,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import model.projection as projection
-from model.export import BOM, column_dictionary, csv_to_frame, dictionary_csv, frame_to_csv, neutralise, result_json
 from model.history import Figure, History
 from model.parameters import PipelineProject, Target, default_scenario, load_parameters, make_scenario
 from model.projection import RESULT_COLUMNS, project
 from model.scenario_file import parse_scenario_bytes
+from report.csv_export import (
+    BOM,
+    column_dictionary,
+    csv_to_frame,
+    dictionary_csv,
+    frame_to_csv,
+    neutralise,
+    result_json,
+)
 
-# MODEL.md, "The result table", in its order.
+# docs/model.md, "Equations", in its order.
 MODEL_TABLE = [
     "year",
     "observed",
@@ -199,7 +207,7 @@ def test_column_dictionary_units(key, unit_zh, unit_en):
 
 
 # ---------------------------------------------------------------------------------------------
-# The CSV's numbers, worked by hand from MODEL.md's equations
+# The CSV's numbers, worked by hand from docs/model.md's equations
 
 
 def worked(**extra) -> dict:

@@ -1,4 +1,4 @@
-"""Charts as PNG and SVG (ui/images.py): the right size, and Chinese text that really renders."""
+"""Charts as PNG and SVG (report/images.py): the right size, and Chinese text that really renders."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PIL import Image, ImageChops
 
 from model.parameters import default_scenario, load_parameters
 from model.projection import project
-from ui.deck_charts import (
+from report.deck_charts import (
     compare_chart,
     investment_chart,
     investment_data,
@@ -29,12 +29,12 @@ from ui.deck_charts import (
     total_chart,
     total_data,
 )
-from ui.images import EXPORT_FONT, _package_font_dir, chart_png, chart_svg, ensure_fonts, export_spec
-from ui.text import t
+from report.images import EXPORT_FONT, _package_font_dir, chart_png, chart_svg, ensure_fonts, export_spec
+from report.text import t
 
 
 def value_added_chart(frame: pd.DataFrame, plan: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    """The deck's total value-added chart (ui/deck_charts.py): the images of these tests."""
+    """The deck's total value-added chart (report/deck_charts.py): the images of these tests."""
     return total_chart(frame, plan, lang)
 
 
@@ -140,7 +140,7 @@ SCRIPT = """
 import json, sys
 sys.path.insert(0, {root!r})
 import tests.test_images as ti
-from ui import images
+from report import images
 if {register}:
     png = [images.chart_png(ti.titled(s)) for s in (ti.TITLE_A, ti.TITLE_B)]
 else:  # vl-convert alone, no font registered
@@ -181,7 +181,7 @@ def test_checker_sees_tofu_without_a_cjk_font(tmp_path):
     assert not result["differ"]
 
 
-# --- the deck's charts (ui/deck_charts.py), model version 2 ---------------------------------------------
+# --- the deck's charts (report/deck_charts.py), model version 2 ---------------------------------------------
 
 
 def layers(chart: alt.TopLevelMixin) -> list[dict]:
@@ -216,7 +216,7 @@ def test_total_chart_is_the_scenario_against_the_plan(lang):
     ]
     mine = data[data["series"] == t("series_scenario", lang)]["value"].to_numpy()
     theirs = data[data["series"] == t("deck_series_plan", lang)]["value"].to_numpy()
-    # The gap between the lines is what the levers change (MODEL.md, equations 9–10).
+    # The gap between the lines is what the levers change (docs/model.md, equations 9–10).
     assert mine - theirs == pytest.approx(frame["policy_va"].to_numpy(), abs=1e-9)
     marks = [mark_of(layer) for layer in layers(total_chart(frame, plan, lang))]
     assert marks == ["line"]  # nothing published in this frame: no band

@@ -1,4 +1,6 @@
-"""The model is pure Python, numpy and pandas: nothing under model/ imports streamlit."""
+"""The layers point one way: model/ (pure Python, numpy, pandas) imports no streamlit, no renderer
+(report/), no ui/ and no cli/; report/ (renderers) imports no streamlit and no ui/; cli/ imports no
+streamlit and no ui/."""
 
 from __future__ import annotations
 
@@ -12,6 +14,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_FILES = sorted((ROOT / "model").rglob("*.py"))
+REPORT_FILES = sorted((ROOT / "report").rglob("*.py"))
+CLI_FILES = sorted((ROOT / "cli").rglob("*.py"))
+# ``python -m model`` hands over to the command line; nothing imports model/__main__.py.
+ENTRY_POINT = ROOT / "model" / "__main__.py"
+FORBIDDEN = {
+    "model": {"streamlit", "report", "ui", "cli"},
+    "report": {"streamlit", "ui"},
+    "cli": {"streamlit", "ui"},
+}
 
 
 def imported_modules(path: Path) -> list[str]:
@@ -25,13 +36,28 @@ def imported_modules(path: Path) -> list[str]:
 
 
 def test_model_files_found():
-    assert {p.name for p in MODEL_FILES} >= {"__init__.py", "parameters.py", "projection.py", "cli.py"}
+    assert {p.name for p in MODEL_FILES} >= {"__init__.py", "parameters.py", "projection.py"}
+    assert {p.name for p in REPORT_FILES} >= {"__init__.py", "text.py", "charts.py", "brief.py", "csv_export.py"}
+    assert {p.name for p in CLI_FILES} >= {"__init__.py", "main.py", "plumbing.py"}
 
 
-@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_no_streamlit_import(path):
-    streamlit = [m for m in imported_modules(path) if m.split(".")[0] == "streamlit"]
-    assert streamlit == []
+def relative_imports(path: Path) -> list[int]:
+    """Levels of ``from . import x`` statements: the layering check reads absolute imports only."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [n.level for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level]
+
+
+@pytest.mark.parametrize("path", MODEL_FILES + REPORT_FILES + CLI_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_layers_point_one_way(path):
+    layer = path.relative_to(ROOT).parts[0]
+    banned = FORBIDDEN[layer] - ({"cli"} if path == ENTRY_POINT else set())
+    wrong = [m for m in imported_modules(path) if m.split(".")[0] in banned]
+    assert wrong == []
+    assert relative_imports(path) == []
+
+
+def test_model_entry_point_only_calls_the_command_line():
+    assert imported_modules(ENTRY_POINT) == ["sys", "cli"]
 
 
 @pytest.mark.parametrize(
@@ -51,7 +77,7 @@ def test_checker_finds_streamlit(tmp_path, source, found):
 
 def test_importing_model_leaves_streamlit_out():
     code = (
-        "import sys, json, model, model.cli, model.export, model.scenario_file, model.projection;"
+        "import sys, json, model, cli, report.csv_export, report.brief, model.scenario_file, model.projection;"
         "print(json.dumps(['streamlit' in sys.modules, 'model.projection' in sys.modules]))"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from pagekit import run_page, shown
 from streamlit.testing.v1 import AppTest
 
-from model import exchange, library, scenario_file
+from model import library, scenario_file
 from model.library import (
     ENV_VAR,
     MAX_PER_FILE,
@@ -35,8 +35,9 @@ from model.library import (
     versions_table,
 )
 from model.parameters import PipelineProject, ScenarioError, Target, default_scenario, make_scenario
+from report import scenario_exports
+from report.text import TEXT
 from ui import library_panel
-from ui.text import TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")
@@ -98,7 +99,7 @@ def fill(lib: ScenarioLibrary, count: int, prefix: str = "s") -> None:
 
 def test_a_bad_second_scenario_imports_nothing():
     with pytest.raises(ScenarioError) as caught:
-        exchange.parse_import(many_doc(["good", "bad"], bad={1}), "two.json", limit=MAX_PER_FILE)
+        scenario_exports.parse_import(many_doc(["good", "bad"], bad={1}), "two.json", limit=MAX_PER_FILE)
     assert any("scenario 2" in p and "fund_size" in p for p in caught.value.problems)
 
 
@@ -119,7 +120,7 @@ def test_a_bad_name_among_good_ones_imports_nothing(lib):
 def test_duplicate_names_in_one_file_are_listed_with_the_other_problems(lib):
     data = many_doc(["twin", "other", "twin", "bad"], bad={3})
     with pytest.raises(ScenarioError) as caught:
-        exchange.parse_import(data, "dups.json", limit=MAX_PER_FILE)
+        scenario_exports.parse_import(data, "dups.json", limit=MAX_PER_FILE)
     problems = caught.value.problems
     assert any("'twin' is given twice" in p and "scenario 3" in p for p in problems)
     assert any("scenario 4" in p and "fund_size" in p for p in problems)  # listed together
@@ -222,7 +223,7 @@ def test_a_file_over_the_limit_is_refused_before_reading_its_scenarios(monkeypat
     data = json.dumps({"version": 1, "scenarios": [{}] * 333_320}).encode()
     assert len(data) < scenario_file.MAX_FILE_BYTES * 2
     with pytest.raises(ScenarioError) as caught:
-        exchange.parse_import(data, "big.json", limit=200)
+        scenario_exports.parse_import(data, "big.json", limit=200)
     assert caught.value.problems == [
         "big.json: 333,320 scenarios are more than the 200 one import can hold; split the file"
     ]

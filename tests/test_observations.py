@@ -9,7 +9,7 @@ from pagekit import TEST_HISTORY, chart_data, chart_specs, clear_caches, run_pag
 from streamlit.testing.v1 import AppTest
 
 from model.parameters import load_parameters
-from ui.text import TEXT
+from report.text import TEXT
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def test_backtest_table_and_chart(published) -> None:
     table = next(d.value for d in at.dataframe if TEXT["col_error_pts"]["zh"] in d.value.columns)
     # The article's scenario with use_observed off projects every year from 2024 (P = 2024):
     # g(2024) = growth_start, g(2025) = growth_start + (growth_end − growth_start) / (2030 − 2024),
-    # plus ti_effect × (ti_growth − 16.1) = 0 at the defaults (MODEL.md equation 1).
+    # plus ti_effect × (ti_growth − 16.1) = 0 at the defaults (docs/model.md equation 1).
     specs = load_parameters()
     start, end = specs["growth_start"].default, specs["growth_end"].default
     projected = {2024: start, 2025: start + (end - start) / 6}

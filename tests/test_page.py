@@ -1,6 +1,6 @@
 """The page, run headless with Streamlit's AppTest: it renders, answers a slider, keeps its promises.
 
-Expected figures come from MODEL.md's equations written out by hand (tests/handcalc.py), read with
+Expected figures come from docs/model.md's equations written out by hand (tests/handcalc.py), read with
 the parameters' current defaults (the data are still being sourced), never from the page's code.
 """
 
@@ -11,11 +11,11 @@ from handcalc import headline_figures
 from pagekit import chart_data, chart_specs, chart_titles, clear_caches, run_page, shown, use_test_data
 from streamlit.testing.v1 import AppTest
 
-from model.export import csv_to_frame, frame_to_csv
 from model.parameters import default_scenario, load_parameters, make_scenario
 from model.projection import project
 from model.scenario_file import load_presets
-from ui.text import TEXT
+from report.csv_export import csv_to_frame, frame_to_csv
+from report.text import TEXT
 
 
 def metric_values(at: AppTest) -> list[str]:

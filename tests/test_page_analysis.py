@@ -10,7 +10,7 @@ from pagekit import chart_specs, clear_caches, run_page, use_test_data, without_
 from model.analysis import sensitivity, target_probabilities
 from model.parameters import Target, default_scenario, load_parameters, make_scenario
 from model.projection import project
-from ui.text import TEXT
+from report.text import TEXT
 
 SOLVE = "FormSubmitter:goal_form-" + TEXT["goal_solve"]["zh"]
 
@@ -41,7 +41,7 @@ def test_goal_seek_offers_levers_unless_asked_for_every_parameter() -> None:
 
 
 def test_goal_seek_finds_a_fund_size_and_applies_it() -> None:
-    # policy_va is linear in fund_size (MODEL.md equations 4–9): the slope, by hand, per 1亿元 of size
+    # policy_va is linear in fund_size (docs/model.md equations 4–9): the slope, by hand, per 1亿元 of size
     plan = expected(default_scenario())
     slope = expected(make_scenario({"fund_size": 36.0}))["policy_va"][2030] - plan["policy_va"][2030]
     assert slope > 0

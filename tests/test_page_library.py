@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import make_scenario
-from ui.text import TEXT
+from report.text import TEXT
 
 
 @pytest.fixture

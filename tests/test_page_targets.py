@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.compat import CompatNotice
 from model.parameters import default_scenario, load_parameters
-from ui.text import TEXT
+from report.text import TEXT
 
 LEVEL = {"label": "自定：2030年3000亿元", "metric": "level", "year": 2030, "value": 3000.0}
 GROWTH = {"label": "Own: 9% in 2027", "metric": "growth_year", "year": 2027, "value": 9.0}
@@ -42,7 +42,7 @@ def gap_table(at: AppTest, lang: str = "zh"):
 def test_gap_to_each_target_in_the_headline() -> None:
     at = with_rows([LEVEL, GROWTH, AVERAGE])
     table = gap_table(at)
-    va = expected(default_scenario())["va_total"]  # MODEL.md by hand; no lever moved
+    va = expected(default_scenario())["va_total"]  # docs/model.md by hand; no lever moved
     level_gap = va[2030] - 3000.0
     growth = (va[2027] / va[2026] - 1) * 100
     average = ((va[2030] / va[2025]) ** (1 / 5) - 1) * 100

@@ -1,4 +1,4 @@
-"""The parameter table: defaults, ranges and provenance as MODEL.md states them; the Scenario; and the
+"""The parameter table: defaults, ranges and provenance as docs/model.md states them; the Scenario; and the
 messages a bad value gets."""
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from model.parameters import (
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "dezhou-daily-2023-11-03.txt"
 
-# MODEL.md version 2's parameter table: key, default, min, max, provenance, kind (role). The defaults
-# MODEL.md marks "source it" are those sourced in docs/sources-parameters.md.
+# docs/model.md version 2's parameter table: key, default, min, max, provenance, kind (role). The defaults
+# docs/model.md marks "source it" are those sourced in docs/sources-parameters.md.
 MODEL_TABLE = [
     ("horizon_end", 2030, 2025, 2035, "assumption", "choice"),
     ("use_observed", True, None, None, "assumption", "choice"),
@@ -58,7 +58,7 @@ YEAR_KEYS = {"horizon_end", "fund_start", "fund_deploy_years", "build_years", "r
 }
 BOOL_KEYS = {"phase1_on", "phase2_on", "use_observed"}
 
-# MODEL.md's unit column (money as 亿元 = 100 million yuan).
+# docs/model.md's unit column (money as 亿元 = 100 million yuan).
 MODEL_UNITS = {
     "horizon_end": "year",
     "use_observed": "",

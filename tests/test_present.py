@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import make_scenario
-from ui.text import LANGS, TEXT
+from report.text import LANGS, TEXT
 
 
 def test_every_string_exists_in_both_languages() -> None:

@@ -1,7 +1,7 @@
-"""The projection against MODEL.md version 2: a worked check by hand, each equation on a small table,
+"""The projection against docs/model.md version 2: a worked check by hand, each equation on a small table,
 an independent implementation on random parameter sets, and properties over the whole ranges.
 
-Expected values are worked out by hand from MODEL.md's equations, never copied from the code's output.
+Expected values are worked out by hand from docs/model.md's equations, never copied from the code's output.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from model.parameters import (
 )
 from model.projection import RESULT_COLUMNS, first_projected_year, headline, production_share, project
 
-# MODEL.md, "The result table", in its order.
+# docs/model.md, "Equations", in its order.
 MODEL_COLUMNS = [
     "year",
     "observed",
@@ -274,11 +274,11 @@ def test_headline_policy_va_is_the_last_year_change():
 
 
 # ---------------------------------------------------------------------------------------------
-# An independent implementation of MODEL.md, in plain Python loops, on random parameter sets
+# An independent implementation of docs/model.md, in plain Python loops, on random parameter sets
 
 
 def reference(p: dict, added: list[PipelineProject], history: History) -> dict[str, list[float]]:
-    """MODEL.md version 2 written out again, year by year, without numpy."""
+    """docs/model.md version 2 written out again, year by year, without numpy."""
     specs = load_parameters()
     named = load_projects()
     H = p["horizon_end"]

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from model.cli import main
+from cli.main import main
 from model.parameters import PARAMETER_KEYS, ScenarioError, load_parameters, make_scenario, parse_text
 from model.projection import RESULT_COLUMNS
 from model.scenario_file import MAX_FILE_BYTES, parse_scenario_bytes

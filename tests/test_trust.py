@@ -26,15 +26,15 @@ from hypothesis import strategies as st
 from pagekit import APP, run_page, shown
 from streamlit.testing.v1 import AppTest
 
+from cli.main import main
 from model.analysis import goal_seek
-from model.cli import main
 from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import ScenarioError, default_scenario, load_parameters, make_scenario, parse_text
 from model.printable import control_chars
 from model.scenario_file import MAX_FILE_BYTES, parse_scenario_bytes, read_scenario_file
+from report.plain import md_text
+from report.text import TEXT, t
 from ui import messages, url
-from ui.plain import md_text
-from ui.text import TEXT, t
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -187,7 +187,7 @@ def test_the_deck_shows_names_literally() -> None:
     from pptx import Presentation
 
     from model.scenario_file import NamedScenario
-    from ui.brief import build_deck
+    from report.brief import build_deck
 
     name = "[Session expired](https://evil.example/login) **x**"
     deck = Presentation(io.BytesIO(build_deck([NamedScenario(name, default_scenario())], "en")))
@@ -313,9 +313,9 @@ def test_out_that_cannot_be_written_is_one_line(command: list[str]) -> None:
 
 
 def test_brief_out_that_cannot_be_written_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import ui.brief
+    import report.brief
 
-    monkeypatch.setattr(ui.brief, "build_deck", lambda items, lang: b"deck")  # the deck itself is tested elsewhere
+    monkeypatch.setattr(report.brief, "build_deck", lambda items, lang: b"deck")  # the deck itself is tested elsewhere
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         assert main(["brief", "--out", "/sys/dezhou-x.pptx"]) == 2

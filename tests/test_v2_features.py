@@ -1,9 +1,9 @@
-"""What model version 2 adds (../shared/MODEL.md v2, issue 9), checked against values worked out by hand:
+"""What model version 2 adds (docs/model.md, version 2), checked against values worked out by hand:
 the honest fan (the 2023 level drawn, AR(1) growth shocks from the first projected year), the
 probability of reaching a target, the tornado and goal seek over the new parameters, the backtest,
 reading version 1 scenario files, and the sourced history and targets files.
 
-Expected values are worked out from MODEL.md's equations in the comments, never copied from the code's
+Expected values are worked out from docs/model.md's equations in the comments, never copied from the code's
 output. Where a check depends on a lever's sourced default (the plan), the default is read from
 data/parameters.csv and the arithmetic is written with today's value beside it.
 """
@@ -60,7 +60,7 @@ EMPTY = History(())
 
 
 def plan(key: str) -> float:
-    """A lever's default: the article's plan (MODEL.md, "The plan")."""
+    """A lever's default: the article's plan (docs/model.md, "Equations")."""
     return SPECS[key].default
 
 
@@ -463,7 +463,7 @@ def test_goal_seek_offers_levers_only_unless_asked():
 
 def test_goal_seek_on_fund_size_meets_a_target_by_hand():
     # value added in 2030 = baseline + policy_va, with policy_va = additionality × value_added_rate ×
-    # (fund output − the plan's fund output) (MODEL.md, equations 7–9). Baseline: 1000 × 1.09^7 (8% plus
+    # (fund output − the plan's fund output) (docs/model.md, equations 7–9). Baseline: 1000 × 1.09^7 (8% plus
     # 0.1 × (26.1 − 16.1) = 1 point of 技改). By 2030 every cohort produces in full, so fund output is
     # F × p × lev × 0.8. For 20亿 more than the baseline: 0.5 × 0.25 × (F − 35) × p × lev × 0.8 = 20,
     # F = 35 + 20 / (0.1 × p × lev) = 35 + 20 / 0.168 = 154.05 with today's p 0.4 and lev 4.2.
@@ -705,8 +705,8 @@ def test_targets_rows_are_well_formed():
 
 
 def _observed_by_hand(region: str) -> dict[int, float]:
-    """MODEL.md, "Time" and "History": the years from 2024 with a full-year growth figure, without a gap,
-    each year's figure the one of highest confidence then latest date; a low one never drives."""
+    """docs/model.md, "Time and observed years": the years from 2024 with a full-year growth figure,
+    without a gap, each year's figure the one of highest confidence then latest date; a low one never drives."""
     rank = {"high": 3, "medium": 2, "low": 1}
     best: dict[int, dict[str, str]] = {}
     for row in rows_of("history.csv"):
@@ -767,7 +767,7 @@ def test_history_and_targets_files_exist():
 
 
 def test_command_line_names_what_changed_in_a_v1_file(tmp_path, capsys):
-    from model.cli import main
+    from cli.main import main
 
     path = tmp_path / "v1.json"
     path.write_text(json.dumps({"name": "old", "parameters": {"base_va": 1500, "growth_start": 9}}), encoding="utf-8")

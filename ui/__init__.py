@@ -1,1 +1,1 @@
-"""Streamlit-side pieces: text in both languages, controls built from the parameter table, charts."""
+"""Streamlit only: controls from the parameter table, the link, session state, the panels of the page."""

@@ -14,29 +14,30 @@ from model.analysis import (
     target_probabilities,
 )
 from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
-from ui import charts, targets_panel
-from ui.compute import Items, Projects, plain, projection, rebuild
+from report import charts
+from report.plain import md_text
+from report.text import t
+from ui import targets_panel
+from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.messages import localise
-from ui.plain import md_text
-from ui.text import t
 
 DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _fan(items: Items, projects: Projects, draws: int, seed: int) -> pd.DataFrame:
-    return monte_carlo(rebuild(items, projects), draws=draws, seed=seed)
+def _fan(scenario: Scenario, draws: int, seed: int) -> pd.DataFrame:
+    return monte_carlo(scenario, draws=draws, seed=seed)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _chances(items: Items, projects: Projects, targets: tuple[Target, ...], draws: int, seed: int) -> pd.DataFrame:
-    return target_probabilities(rebuild(items, projects), list(targets), draws=draws, seed=seed)
+def _chances(scenario: Scenario, targets: tuple[Target, ...], draws: int, seed: int) -> pd.DataFrame:
+    return target_probabilities(scenario, list(targets), draws=draws, seed=seed)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _tornado(items: Items, projects: Projects) -> pd.DataFrame:
-    return sensitivity(rebuild(items, projects))
+def _tornado(scenario: Scenario) -> pd.DataFrame:
+    return sensitivity(scenario)
 
 
 def _snap(key: str, value: float | int) -> float | int:
@@ -125,14 +126,14 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
     )
 
 
-def _probabilities(scenario: Scenario, args: tuple, draws: int, seed: int, lang: str) -> None:
+def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str) -> None:
     """The chance of reaching each target, from the same draws as the fan."""
     st.subheader(t("prob_title", lang))
     targets = tuple(targets_panel.checked(scenario, lang))
     if not targets:
         st.caption(t("targets_none", lang))
         return
-    table = _chances(*args, targets, draws, seed)
+    table = _chances(scenario.with_targets(()), targets, draws, seed)
     st.dataframe(
         pd.DataFrame(
             {
@@ -156,18 +157,18 @@ def _probabilities(scenario: Scenario, args: tuple, draws: int, seed: int, lang:
 
 
 def tab(scenario: Scenario, lang: str) -> None:
-    args = plain(scenario)
     a, b, _ = st.columns([1, 1, 2])
     draws = a.selectbox(t("draws", lang), DRAW_CHOICES, index=1, format_func="{:,}".format, key="mc_draws")
     seed = b.number_input(
         t("seed", lang), min_value=0, max_value=2**31 - 1, value=0, step=1, key="mc_seed", help=t("seed_help", lang)
     )
+    untargeted = scenario.with_targets(())  # targets move neither the draws nor the tornado: one cache entry
     frame = projection(scenario)
     published = frame.loc[frame["observed"] == 1, "year"].tolist()
-    st.altair_chart(charts.fan_chart(_fan(*args, draws, int(seed)), lang, published), width="stretch")
+    st.altair_chart(charts.fan_chart(_fan(untargeted, draws, int(seed)), lang, published), width="stretch")
     st.caption(t("fan_caption", lang))
-    _probabilities(scenario, args, draws, int(seed), lang)
-    st.altair_chart(charts.tornado_chart(_tornado(*args), scenario.horizon_end, lang), width="stretch")
+    _probabilities(scenario, draws, int(seed), lang)
+    st.altair_chart(charts.tornado_chart(_tornado(untargeted), scenario.horizon_end, lang), width="stretch")
     st.caption(t("tornado_caption", lang))
     _goal_seek(scenario, lang)
     with st.expander(t("ranges_title", lang)):

@@ -1,6 +1,6 @@
 """The sidebar: one widget per parameter, built from ``data/parameters.csv``.
 
-Each widget's key is the parameter's MODEL.md key and is bound to the page's URL, so the address
+Each widget's key is the parameter's docs/model.md key and is bound to the page's URL, so the address
 bar always holds the current scenario.
 """
 
@@ -21,12 +21,12 @@ from model.parameters import (
     make_scenario,
 )
 from model.scenario_file import load_presets
+from report.text import t
 from ui import pipeline, targets_panel
-from ui.text import t
 
 LOADED_NOTICES = "loaded_notices"
 
-# The sidebar's sections (MODEL.md's kinds): the choices first, then the policy levers, then the
+# The sidebar's sections (docs/model.md's kinds): the choices first, then the policy levers, then the
 # assumptions about the economy; each section holds its groups (data/parameters.csv's ``group``).
 SECTIONS = (("choice", None), ("lever", "section_levers"), ("economy", "section_economy"))
 OPEN_GROUPS = ("lever_funds", "economy_trend")  # open on a first visit

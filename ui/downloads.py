@@ -16,10 +16,10 @@ import streamlit as st
 from model.parameters import Scenario
 from model.projection import project
 from model.scenario_file import NamedScenario
-from ui import deck_charts
-from ui.brief import build_deck
-from ui.images import chart_png, chart_svg
-from ui.text import t
+from report import deck_charts
+from report.brief import build_deck
+from report.images import chart_png, chart_svg
+from report.text import t
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 

@@ -9,9 +9,9 @@ import streamlit as st
 from model.backtest import backtest
 from model.history import History, load_history
 from model.parameters import Scenario, ScenarioError, default_scenario
-from ui import charts
+from report import charts
+from report.text import t
 from ui.compute import projection
-from ui.text import t
 
 
 def history() -> History:

@@ -5,7 +5,7 @@ Every problem is shown as a message beside what the user had: nothing typed or s
 
 The tab's cost does not grow with the library: a rerun reads one page of names (PAGE_SIZE, with a
 name filter), the documents of the scenarios being compared (at most six), and counts; never every
-row. Names, file names and other user text are shown through ``ui.plain.md_text`` (or in table cells
+row. Names, file names and other user text are shown through ``report.plain.md_text`` (or in table cells
 and widget options, which Streamlit shows as plain text).
 
 Where the deployment configures sign-in (an ``[auth]`` section in ``.streamlit/secrets.toml``, used
@@ -22,7 +22,6 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from model import exchange
 from model.library import (
     ENV_VAR,
     MAX_PER_FILE,
@@ -35,15 +34,17 @@ from model.library import (
 )
 from model.parameters import Scenario, ScenarioError, default_scenario
 from model.scenario_file import NamedScenario
-from ui import charts, messages
+from report import charts, scenario_exports
+from report.plain import md_text
+from report.text import t
 from ui import downloads as meeting
+from ui import messages
 from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.messages import localise
-from ui.plain import md_text
-from ui.text import t
 
 MAX_COMPARE = 6
+COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
 IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
 
@@ -54,7 +55,7 @@ def library_url() -> str:
         return default_url()
     try:
         configured = st.secrets.get("scenario_db")
-    except Exception:  # no secrets file: that is the usual case
+    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError): that is the usual case
         configured = None
     return configured or default_url()
 
@@ -65,11 +66,16 @@ def get_library(url: str, owners: bool = False) -> ScenarioLibrary:
     return ScenarioLibrary(url, owners=owners)
 
 
+def compared_names() -> list[str]:
+    """The names chosen in the compare picker of this session (saved scenarios; may be stale)."""
+    return [n for n in st.session_state.get(COMPARE, []) if isinstance(n, str)]
+
+
 def sign_in_configured() -> bool:
     """Whether the deployment configures ``st.login`` (an ``[auth]`` section in its secrets)."""
     try:
         return bool(st.secrets.get("auth"))
-    except Exception:  # no secrets file
+    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError)
         return False
 
 
@@ -78,7 +84,7 @@ def _provider() -> str | None:
     ``[auth.<name>]`` section's name."""
     try:
         auth = st.secrets.get("auth") or {}
-    except Exception:
+    except FileNotFoundError:  # no secrets file
         return None
     if "client_id" in auth:
         return None
@@ -179,7 +185,7 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
         return
     new_name = renamed.name if renamed else new.strip()
     st.session_state.pick = new_name
-    st.session_state.compare_names = [new_name if n == old else n for n in st.session_state.get("compare_names", [])]
+    st.session_state[COMPARE] = [new_name if n == old else n for n in st.session_state.get(COMPARE, [])]
     _say("success", t("renamed", lang, name=md_text(new_name)))
 
 
@@ -189,7 +195,7 @@ def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) ->
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
-    st.session_state.compare_names = [n for n in st.session_state.get("compare_names", []) if n != name]
+    st.session_state[COMPARE] = [n for n in st.session_state.get(COMPARE, []) if n != name]
     st.session_state.pop("pick", None)
     _say("success", t("deleted", lang, name=md_text(name)))
 
@@ -354,17 +360,17 @@ def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bo
 
 def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None:
     st.subheader(t("compare_title", lang))
-    chosen = [n for n in st.session_state.get("compare_names", []) if isinstance(n, str)][:MAX_COMPARE]
+    chosen = [n for n in st.session_state.get(COMPARE, []) if isinstance(n, str)][:MAX_COMPARE]
     found = library.get_many(chosen)  # at most six documents, one query
     if library.problems:
         messages.show("warning", t("library_skipped", lang), library.problems, lang)
     chosen = [n for n in chosen if n in found]
-    st.session_state.compare_names = chosen
+    st.session_state[COMPARE] = chosen
     options = chosen + [n for n in page_names if n not in chosen]  # the chosen ones, then this page's
     chosen = st.multiselect(
         t("compare_pick", lang),
         options,
-        key="compare_names",
+        key=COMPARE,
         max_selections=MAX_COMPARE,
         help=t("compare_hint", lang),
     )
@@ -376,9 +382,9 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     st.altair_chart(charts.compare_chart(frames, baseline, lang), width="stretch")
     if not items:
         return
-    table = exchange.compare_table(items)
+    table = scenario_exports.compare_table(items)
     st.dataframe(
-        table.rename(columns={c: t(f"cmp_{c}", lang) for c in exchange.COMPARE_COLUMNS}),
+        table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS}),
         hide_index=True,
         width="stretch",
         column_config={
@@ -395,12 +401,12 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         lang,
     )
     downloads = [
-        (a, "export_json", lambda: exchange.scenarios_json(items), "json", "application/json"),
-        (b, "export_csv", lambda: exchange.long_csv(items), "csv", "text/csv"),
+        (a, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
+        (b, "export_csv", lambda: scenario_exports.long_csv(items), "csv", "text/csv"),
         (
             c,
             "export_xlsx",
-            lambda: exchange.workbook_xlsx(items, lang),
+            lambda: scenario_exports.workbook_xlsx(items, lang),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
@@ -423,7 +429,7 @@ def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[str]]:
     cached = st.session_state.get("import_parsed")
     if cached is None or cached[0] != key:
         try:
-            items = exchange.parse_import(upload.getvalue(), upload.name, limit=MAX_PER_FILE)
+            items = scenario_exports.parse_import(upload.getvalue(), upload.name, limit=MAX_PER_FILE)
             problems: list[str] = []
         except ScenarioError as e:
             items, problems = [], list(e.problems)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from ui.plain import control_chars, md_text
+from report.plain import control_chars, md_text
 
 # (pattern, Chinese) in order: longer phrases first.
 _ZH: list[tuple[re.Pattern[str], str]] = [
@@ -116,7 +116,7 @@ def bullet_list(intro: str, problems: Iterable[str], lang: str) -> str:
     """An introduction and one bullet per problem, in the page's language (Markdown).
 
     ``intro`` is the page's own Markdown: a caller that puts a name or a file name in it passes
-    that through ``ui.plain.md_text`` first. Each problem is a plain sentence that may quote a
+    that through ``report.plain.md_text`` first. Each problem is a plain sentence that may quote a
     link's key, a value or a name, so it is shown literally (escaped here; do not escape it before).
     """
     return control_chars(intro) + "\n\n" + "\n".join(f"- {md_text(localise(p, lang))}" for p in problems)

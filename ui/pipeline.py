@@ -18,9 +18,9 @@ from model.parameters import (
     load_projects,
     parse_project,
 )
+from report.text import t
 from ui import messages
 from ui.rows import RowTable
-from ui.text import t
 
 TABLE = RowTable(
     name="pipeline",

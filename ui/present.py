@@ -11,10 +11,11 @@ import streamlit as st
 from model.library import LibraryUnavailable
 from model.parameters import Scenario, ScenarioError, default_scenario
 from model.scenario_file import NamedScenario
-from ui import charts, library_panel, scenario_view, targets_panel
+from report import charts
+from report.plain import md_text
+from report.text import t
+from ui import library_panel, scenario_view, targets_panel
 from ui.compute import projection
-from ui.plain import md_text
-from ui.text import t
 
 MODE_PRESENT = "present"
 INDEX = "present_index"
@@ -66,7 +67,7 @@ def _deck(current: Scenario, lang: str) -> tuple[list[NamedScenario], list[str]]
         library = library_panel.get_library(library_panel.library_url())
         names = library.names()
         if CHOSEN not in st.session_state:
-            compared = [n for n in st.session_state.get("compare_names", []) if n in names]
+            compared = [n for n in library_panel.compared_names() if n in names]
             st.session_state[CHOSEN] = compared or names[:6]
         by_name = library.get_many(n for n in st.session_state[CHOSEN] if n in names)
     except (LibraryUnavailable, ScenarioError):  # the library is unavailable: present what is on screen

@@ -3,7 +3,7 @@ sends only the new data.
 
 A chart whose spec text is unchanged is updated in place in the browser (its data swapped), instead
 of being built again; and the rerun skips building and validating the Altair objects. The builders in
-ui/charts.py stay the single definition of each chart: the spec is taken from them.
+report/charts.py stay the single definition of each chart: the spec is taken from them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import charts
+from report import charts
 
 # kind → the builder that turns (data, lang) into the chart
 BUILDERS: dict[str, Callable[[pd.DataFrame, str], alt.TopLevelMixin]] = {

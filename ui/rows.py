@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from model.parameters import ScenarioError
-from ui.text import t
+from report.text import t
 
 
 def _blank(value: Any) -> bool:

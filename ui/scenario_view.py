@@ -8,13 +8,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from model.export import dictionary_csv, frame_to_csv
 from model.parameters import Scenario, load_parameters
 from model.projection import headline
 from model.scenario_file import NamedScenario
-from ui import charts, pipeline, render, sources, targets_panel
+from report import charts
+from report.csv_export import dictionary_csv, frame_to_csv
+from report.text import t
 from ui import downloads as meeting
-from ui.text import t
+from ui import pipeline, render, sources, targets_panel
 
 METRICS = (
     ("metric_va", "va_total", "{:,.1f}"),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from model.export import column_dictionary
 from model.parameters import Scenario, fmt_number, load_parameters, load_projects
 from model.sources import load_facts
+from report.csv_export import column_dictionary
+from report.text import t
 from ui import targets_panel
-from ui.text import t
 
 
 def result_column_config(lang: str) -> dict[str, st.column_config.Column]:

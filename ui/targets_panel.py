@@ -11,9 +11,9 @@ import streamlit as st
 
 from model.parameters import TARGET_FIELDS, TARGET_METRICS, Scenario, ScenarioError, Target, parse_target
 from model.targets import gap, load_targets, targets_for
+from report.text import t
 from ui import messages
 from ui.rows import RowTable
-from ui.text import t
 
 TABLE = RowTable(
     name="targets",

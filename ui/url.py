@@ -14,7 +14,7 @@ import streamlit as st
 
 from model.compat import CompatNotice, upgrade_v1
 from model.parameters import MODEL_VERSION, ParamSpec, ScenarioError, fmt_number, load_parameters, parse_text
-from ui.text import DEFAULT_LANG, LANGS
+from report.text import DEFAULT_LANG, LANGS
 
 RESERVED = ("lang", "mode", "model")  # the language and presentation-mode switches, the model's version
 MODEL = "model"  # a link written by this page says which model's parameters it holds

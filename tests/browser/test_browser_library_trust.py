@@ -22,9 +22,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from model.library import ENV_VAR, MAX_PER_FILE, MAX_SCENARIOS, ScenarioLibrary
 from model.parameters import make_scenario
+from report.text import t
 from tests.browser.streamlit_server import ROOT, VIEWPORT, free_port, start_streamlit, stop, wait_healthy
 from ui.library_panel import PAGE_SIZE
-from ui.text import t
 
 pytestmark = pytest.mark.browser
 

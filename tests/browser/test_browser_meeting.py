@@ -20,8 +20,8 @@ from playwright.sync_api import Page, expect
 
 from model.library import ScenarioLibrary
 from model.parameters import load_parameters, make_scenario
+from report.text import TEXT
 from tests.handcalc import headline_figures
-from ui.text import TEXT
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,7 @@
 """A user's path through the page in a real Chromium: load, move sliders, download, reset.
 
 What is asserted, exactly:
-- metrics: the four st.metric values equal MODEL.md's equations worked by hand (tests/handcalc.py)
+- metrics: the four st.metric values equal docs/model.md's equations worked by hand (tests/handcalc.py)
   for the settings the sliders show;
 - charts: the SVG that Vega draws for a chart changes after a slider move (it was redrawn with new
   data); the numbers behind the charts are checked through the metrics and the CSV, not the pixels;
@@ -20,9 +20,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from model.parameters import default_scenario, fmt_number, load_parameters, make_scenario
+from report.text import TEXT
 from tests.browser.streamlit_server import ROOT, wait_for_page
 from tests.handcalc import headline_figures
-from ui.text import TEXT
 
 pytestmark = pytest.mark.browser
 

@@ -27,12 +27,13 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from model import exchange
-from model.export import csv_to_frame
 from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import make_scenario
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
+from report import scenario_exports
+from report.csv_export import csv_to_frame
+from report.text import t
 from tests.browser.streamlit_server import (
     ROOT,
     VIEWPORT,
@@ -42,7 +43,6 @@ from tests.browser.streamlit_server import (
     wait_for_page,
     wait_healthy,
 )
-from ui.text import t
 
 pytestmark = pytest.mark.browser
 
@@ -252,11 +252,11 @@ def test_compare_and_export(browser: Browser, own_server: OwnServer) -> None:
     assert parse_scenario_bytes(got["json"], "dezhou-scenarios.json") == items
 
     assert got["csv"].startswith(b"\xef\xbb\xbf")
-    frame = exchange.read_long_csv(got["csv"])
+    frame = scenario_exports.read_long_csv(got["csv"])
     assert list(frame["scenario"].unique()) == [i.name for i in items]
-    pd.testing.assert_frame_equal(frame, exchange.long_frame(items))
+    pd.testing.assert_frame_equal(frame, scenario_exports.long_frame(items))
 
-    book = exchange.read_workbook(got["xlsx"])
+    book = scenario_exports.read_workbook(got["xlsx"])
     assert set(book) == {
         "results",
         "parameters",

@@ -24,8 +24,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import make_scenario
+from report.text import t
 from tests.browser.streamlit_server import ROOT, VIEWPORT, free_port, start_streamlit, stop, wait_healthy
-from ui.text import t
 
 pytestmark = pytest.mark.browser
 

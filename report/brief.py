@@ -31,16 +31,16 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 
 from model.backtest import backtest
-from model.exchange import compare_table
 from model.parameters import ScenarioError, default_scenario, fmt_number
 from model.projection import headline, project
 from model.scenario_file import NamedScenario
-from model.sheets import ROLE_ORDER, grouped_specs, target_rows
 from model.targets import CHECKABLE_METRICS
-from ui import deck_charts
-from ui.deck_charts import COMPARE_COLOURS
-from ui.images import chart_png
-from ui.text import LANGS, t
+from report import deck_charts
+from report.deck_charts import COMPARE_COLOURS
+from report.images import chart_png
+from report.scenario_exports import compare_table
+from report.sheets import ROLE_ORDER, grouped_specs, target_rows
+from report.text import LANGS, t
 
 MONTHS = (
     "January",

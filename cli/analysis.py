@@ -1,10 +1,9 @@
 """Command-line subcommands of the analysis tools: ``uncertainty``, ``sensitivity``, ``goal-seek``,
 ``backtest``.
 
-``model.cli`` imports this module to build its parser, so the helpers of ``model.cli``
-(``_scenario``, ``_write``) are imported inside the handlers, when both modules are loaded.
+The shared options and helpers come from ``cli.plumbing``.
 
-Bad input raises ScenarioError or model.cli.UsageError, which ``model.cli.main`` prints as one line
+Bad input raises ScenarioError or cli.plumbing.UsageError, which ``cli.main.main`` prints as one line
 on stderr with exit status 2, before any output is written. ``goal-seek`` exits 0 when the target is
 reached and 1 when it is not (it still prints the closest value and what it gives).
 """
@@ -18,11 +17,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from cli.plumbing import one_scenario, output_options, scenario_options, write
 from model.analysis import MAX_DRAWS, goal_seek, monte_carlo, sensitivity, target_probabilities, vary_problem
 from model.backtest import backtest
-from model.export import frame_to_csv
 from model.parameters import BASE_YEAR, ScenarioError, Target, is_decimal, parse_target
 from model.targets import targets_for
+from report.csv_export import frame_to_csv
 
 EXIT_UNREACHED = 1
 
@@ -47,16 +47,6 @@ def number(text: str) -> float:
 whole_number.__name__ = "whole number"  # argparse says "invalid whole number value: '８'"
 
 
-def _scenario_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--scenario", metavar="FILE.json", help="scenario file to start from")
-    p.add_argument("--set", metavar="KEY=VALUE", action="append", default=[], help="override one parameter")
-
-
-def _output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("--out", metavar="PATH", help="write here instead of standard output")
-
-
 def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], None]]:
     """Add this module's subcommands to ``sub``; return {command name: handler}."""
     u = sub.add_parser("uncertainty", help="Monte Carlo percentiles (p5–p95) of value added, one row a year")
@@ -71,12 +61,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
         "with any --target the output is the probability of reaching each target (the official ones, "
         "the scenario's own and these) instead of the percentiles",
     )
-    _scenario_options(u)
-    _output_options(u)
+    scenario_options(u)
+    output_options(u)
 
     s = sub.add_parser("sensitivity", help="tornado table: final-year value added at each end of each range")
-    _scenario_options(s)
-    _output_options(s)
+    scenario_options(s)
+    output_options(s)
 
     g = sub.add_parser("goal-seek", help="find the value of one parameter that meets a value-added target")
     g.add_argument("--vary", metavar="KEY", required=True, help="the parameter to vary")
@@ -84,10 +74,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
     target = g.add_mutually_exclusive_group(required=True)
     target.add_argument("--target-va", metavar="X", type=number, help="value added in the target year (亿元)")
     target.add_argument("--target-growth", metavar="G", type=number, help="average yearly growth from 2023 (%%)")
-    _scenario_options(g)
+    scenario_options(g)
 
     b = sub.add_parser("backtest", help="the article's projection against each official full-year figure")
-    _output_options(b)
+    output_options(b)
 
     return {
         "uncertainty": _cmd_uncertainty,
@@ -120,14 +110,13 @@ def _json_bytes(doc: dict[str, Any]) -> bytes:
 
 
 def _cmd_uncertainty(args: argparse.Namespace) -> None:
-    from model.cli import _scenario, _write
 
     if not 1 <= args.draws <= MAX_DRAWS:
         raise ScenarioError([f"--draws {args.draws} is out of range; allowed: a whole number from 1 to {MAX_DRAWS:,}"])
     if args.seed < 0:
         raise ScenarioError([f"--seed {args.seed} is negative; allowed: a whole number, 0 or more"])
     given = [parse_target_spec(spec) for spec in args.target]
-    named = _scenario(args)
+    named = one_scenario(args)
     scenario = named.scenario
     frame = monte_carlo(scenario, draws=args.draws, seed=args.seed)
     targets = [*targets_for(scenario.targets, scenario.horizon_end, "en"), *given] if given else []
@@ -148,24 +137,22 @@ def _cmd_uncertainty(args: argparse.Namespace) -> None:
         if odds is not None:
             doc["targets"] = odds.to_dict(orient="records")
         data = _json_bytes(doc)
-    _write(data, args.out)
+    write(data, args.out)
 
 
 def _cmd_backtest(args: argparse.Namespace) -> None:
-    from model.cli import _write
 
     frame = backtest()
     if args.format == "csv":
         data = frame_to_csv(frame)
     else:
         data = _json_bytes({"scenario": "article defaults, use_observed off", "rows": frame.to_dict(orient="records")})
-    _write(data, args.out)
+    write(data, args.out)
 
 
 def _cmd_sensitivity(args: argparse.Namespace) -> None:
-    from model.cli import _scenario, _write
 
-    named = _scenario(args)
+    named = one_scenario(args)
     frame = sensitivity(named.scenario)
     if args.format == "csv":
         data = frame_to_csv(frame)
@@ -177,11 +164,10 @@ def _cmd_sensitivity(args: argparse.Namespace) -> None:
             "rows": frame.to_dict(orient="records"),
         }
         data = _json_bytes(doc)
-    _write(data, args.out)
+    write(data, args.out)
 
 
 def _cmd_goal_seek(args: argparse.Namespace) -> int:
-    from model.cli import _scenario
 
     for flag, value in (("--target-va", args.target_va), ("--target-growth", args.target_growth)):
         if value is not None and not math.isfinite(value):
@@ -189,7 +175,7 @@ def _cmd_goal_seek(args: argparse.Namespace) -> int:
     problem = vary_problem(args.vary)
     if problem:
         raise ScenarioError([f"--vary {problem}"])
-    named = _scenario(args)
+    named = one_scenario(args)
     horizon = named.scenario.horizon_end
     if not BASE_YEAR < args.target_year <= horizon:
         raise ScenarioError(

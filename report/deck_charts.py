@@ -1,10 +1,10 @@
 """Charts for the deck and chart images (model version 2): result frames in, Altair charts out.
 
-No streamlit here, and nothing from ``ui/charts.py`` (the page's charts, which change with the page):
-the deck draws the same figures the page shows, sized for a slide.
+No streamlit here. The deck draws the same figures the page shows, sized for a slide; the rows they
+share come from ``report/charts.py``.
 
 - :func:`total_chart`: total value added, this scenario solid and the article's plan dashed (the plan
-  is the scenario with every policy lever at its default: MODEL.md), Shandong's pace dotted; the
+  is the scenario with every policy lever at its default: docs/model.md), Shandong's pace dotted; the
   published years shaded and labelled.
 - :func:`investment_chart`: investment a year: the funds' own, the capital they mobilise, key projects.
 - :func:`policy_chart`: what the levers change against the article's plan (``policy_va``), on its own
@@ -22,7 +22,8 @@ import pandas as pd
 
 from model.parameters import Scenario
 from model.projection import lever_defaults, project
-from ui.text import t
+from report.charts import style, three_lines
+from report.text import t
 
 BLUE, ORANGE, GREEN, GREY, SKY, VERMILION = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9", "#D55E00"
 COMPARE_COLOURS = [BLUE, VERMILION, GREEN, "#CC79A7", SKY, "#000000"]
@@ -32,18 +33,13 @@ INVESTMENT_SERIES = ("fund_capital", "mobilized_investment", "project_investment
 
 def plan_of(scenario: Scenario) -> Scenario:
     """The article's plan for this scenario: every policy lever at its default and no added projects,
-    every economy assumption and choice as the scenario has it (MODEL.md, "The plan")."""
+    every economy assumption and choice as the scenario has it (docs/model.md, "Equations")."""
     return dataclasses.replace(scenario.replace(lever_defaults()), projects=())
 
 
 def _style(chart: alt.TopLevelMixin, title: str, height: int = 340) -> alt.TopLevelMixin:
-    return (
-        chart.properties(title=title, height=height)
-        .configure_title(fontSize=18, anchor="start")
-        .configure_axis(labelFontSize=14, titleFontSize=15, grid=True, gridOpacity=0.4)
-        .configure_legend(orient="bottom", labelFontSize=14, titleFontSize=14, labelLimit=360)
-        .configure_view(stroke=None)
-    )
+    """The page's style, with room for longer legend labels and no frame around the plot (a slide)."""
+    return style(chart, title, height, label_limit=360).configure_view(stroke=None)
 
 
 def _x(lang: str, years: pd.Series) -> alt.X:
@@ -100,25 +96,8 @@ def _published_band(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
 
 def total_data(frame: pd.DataFrame, plan: pd.DataFrame, lang: str = "zh", label: str | None = None) -> pd.DataFrame:
     """(year, series, value) rows: this scenario (named ``label``), the article's plan, Shandong's pace."""
-    scenario, planned, province = (
-        label or t("series_scenario", lang),
-        t("deck_series_plan", lang),
-        t("series_province", lang),
-    )
-    return pd.concat(
-        [
-            pd.DataFrame({"year": frame["year"], "series": scenario, "value": frame["va_total"]}),
-            pd.DataFrame({"year": plan["year"], "series": planned, "value": plan["va_total"]}),
-            pd.DataFrame(
-                {
-                    "year": frame["year"],
-                    "series": province,
-                    "value": frame["va_total"].iloc[0] * frame["province_index"] / 100,
-                }
-            ),
-        ],
-        ignore_index=True,
-    )
+    names = (label or t("series_scenario", lang), t("deck_series_plan", lang), t("series_province", lang))
+    return three_lines(frame, plan, names)
 
 
 def total_chart(

@@ -13,10 +13,10 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from model.export import column_dictionary
 from model.history import GROWTH, USABLE, Figure
 from model.parameters import Target, fmt_number, load_parameters
-from ui.text import t
+from report.csv_export import column_dictionary
+from report.text import t
 
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
 VALUE_FORMAT = ",.1f"
@@ -31,12 +31,13 @@ def column_label(key: str, lang: str) -> str:
     return _labels(lang)[key]
 
 
-def _style(chart: alt.TopLevelMixin, title: str, height: int = 340) -> alt.TopLevelMixin:
+def style(chart: alt.TopLevelMixin, title: str, height: int = 340, label_limit: int = 320) -> alt.TopLevelMixin:
+    """Title, axes and legend as every chart of the page and the deck has them."""
     return (
         chart.properties(title=title, height=height)
         .configure_title(fontSize=18, anchor="start")
         .configure_axis(labelFontSize=14, titleFontSize=15, grid=True, gridOpacity=0.4)
-        .configure_legend(orient="bottom", labelFontSize=14, titleFontSize=14, labelLimit=320)
+        .configure_legend(orient="bottom", labelFontSize=14, titleFontSize=14, labelLimit=label_limit)
     )
 
 
@@ -122,6 +123,26 @@ def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str) -> pd
     return pd.DataFrame(rows, columns=["year", "series", "value", "layer", "detail"])
 
 
+def three_lines(frame: pd.DataFrame, other: pd.DataFrame, names: tuple[str, str, str]) -> pd.DataFrame:
+    """(year, series, value) rows of total value added: this scenario, ``other`` (the defaults on the
+    page, the article's plan in the deck) and Shandong's pace from the 2023 level, named ``names``."""
+    scenario, compared, province = names
+    return pd.concat(
+        [
+            pd.DataFrame({"year": frame["year"], "series": scenario, "value": frame["va_total"]}),
+            pd.DataFrame({"year": other["year"], "series": compared, "value": other["va_total"]}),
+            pd.DataFrame(
+                {
+                    "year": frame["year"],
+                    "series": province,
+                    "value": frame["va_total"].iloc[0] * frame["province_index"] / 100,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+
+
 def value_added_data(
     frame: pd.DataFrame,
     baseline: pd.DataFrame,
@@ -132,25 +153,8 @@ def value_added_data(
     """(year, series, value, layer, detail) rows: this scenario (named ``label``), the article's plan
     (the defaults), Shandong's pace (layer ``line``); the published years (``band``); the targets
     (``target``)."""
-    scenario, base, province = (
-        label or t("series_scenario", lang),
-        t("series_baseline", lang),
-        t("series_province", lang),
-    )
-    data = pd.concat(
-        [
-            pd.DataFrame({"year": frame["year"], "series": scenario, "value": frame["va_total"]}),
-            pd.DataFrame({"year": baseline["year"], "series": base, "value": baseline["va_total"]}),
-            pd.DataFrame(
-                {
-                    "year": frame["year"],
-                    "series": province,
-                    "value": frame["va_total"].iloc[0] * frame["province_index"] / 100,
-                }
-            ),
-        ],
-        ignore_index=True,
-    ).assign(layer="line", detail="")
+    names = (label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang))
+    data = three_lines(frame, baseline, names).assign(layer="line", detail="")
     parts = [data, published_rows(frame, lang), target_rows(targets, frame, lang)]
     out = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
@@ -194,7 +198,7 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
         )
     )
     chart = alt.layer(*_present(data, band=_band(lang), line=lines, target=marks), data=data)
-    return _style(chart, t("chart_va_title", lang))
+    return style(chart, t("chart_va_title", lang))
 
 
 def value_added_chart(
@@ -234,7 +238,7 @@ def _stacked_from_data(data: pd.DataFrame, keys: tuple[str, ...], colours: list[
             tooltip=_tooltip(lang),
         )
     )
-    return _style(chart, t(title, lang))
+    return style(chart, t(title, lang))
 
 
 def investment_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
@@ -281,7 +285,7 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
             tooltip=_tooltip(lang),
         )
     )
-    return _style(alt.layer(*_present(data, band=_band(lang), line=lines), data=data), t("chart_source_title", lang))
+    return style(alt.layer(*_present(data, band=_band(lang), line=lines), data=data), t("chart_source_title", lang))
 
 
 def change_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
@@ -301,7 +305,7 @@ def change_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
     )
     zero = alt.Chart().mark_rule(color="#000000", strokeWidth=1.5).encode(y=alt.datum(0))
     layers = [*_present(data, band=_band(lang)), bars, zero]
-    return _style(alt.layer(*layers, data=data), t("chart_change_title", lang))
+    return style(alt.layer(*layers, data=data), t("chart_change_title", lang))
 
 
 def source_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
@@ -338,7 +342,7 @@ def compare_chart(frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang:
             tooltip=_tooltip(lang),
         )
     )
-    return _style(chart, t("chart_compare_title", lang))
+    return style(chart, t("chart_compare_title", lang))
 
 
 def fan_chart(percentiles: pd.DataFrame, lang: str = "zh", published: Sequence[int] = ()) -> alt.TopLevelMixin:
@@ -383,7 +387,7 @@ def fan_chart(percentiles: pd.DataFrame, lang: str = "zh", published: Sequence[i
     if len(published):
         shade = pd.DataFrame({"year": list(published), "series": t("series_published", lang), "layer": "band"})
         layers.insert(0, _band(lang).properties(data=shade))
-    return _style(alt.layer(*layers), t("fan_title", lang))
+    return style(alt.layer(*layers), t("fan_title", lang))
 
 
 def tornado_chart(table: pd.DataFrame, year: int, lang: str = "zh") -> alt.TopLevelMixin:
@@ -427,7 +431,7 @@ def tornado_chart(table: pd.DataFrame, year: int, lang: str = "zh") -> alt.TopLe
         .mark_rule(color="#000000", strokeWidth=2)
         .encode(x="x:Q", tooltip=[alt.Tooltip("x:Q", title=t("series_scenario", lang), format=VALUE_FORMAT)])
     )
-    return _style(alt.layer(bars, base), t("tornado_title", lang, year=year), height=max(200, 34 * len(order)))
+    return style(alt.layer(bars, base), t("tornado_title", lang, year=year), height=max(200, 34 * len(order)))
 
 
 def growth_data(
@@ -522,7 +526,7 @@ def growth_chart(
     layers += [line]
     if {"official", "partial"} & set(data["layer"]):
         layers.append(points)
-    return _style(alt.layer(*layers, data=data), t("growth_title", lang))
+    return style(alt.layer(*layers, data=data), t("growth_title", lang))
 
 
 def backtest_chart(table: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
@@ -568,4 +572,4 @@ def backtest_chart(table: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
             tooltip=tooltip,
         )
     )
-    return _style(alt.layer(rule, points), t("backtest_chart_title", lang), height=280)
+    return style(alt.layer(rule, points), t("backtest_chart_title", lang), height=280)

@@ -1,7 +1,7 @@
 """The tables the workbook and the deck share (model version 2), in the workbook's language.
 
 - :func:`parameter_table`: every parameter a row, grouped by its kind (economy assumptions, then policy
-  levers, then modelling choices: MODEL.md shows them apart), with each scenario's value, the default
+  levers, then modelling choices: docs/model.md shows them apart), with each scenario's value, the default
   and where the default comes from (provenance, publication, date, address, sentence, reasoning).
 - :func:`target_table`: every official target (``data/targets.csv``) and each scenario's own, with
   what the scenario achieves and the gap (achieved − target) where the model can check it.

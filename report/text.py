@@ -17,7 +17,6 @@ TEXT: dict[str, dict[str, str]] = {
         "change to the plan does; published years use the official figures. Starting figures: Dezhou Daily, "
         "3 November 2023.",
     },
-    "language": {"zh": "语言 Language", "en": "Language 语言"},
     "controls": {"zh": "情景参数", "en": "Scenario settings"},
     "reset": {"zh": "恢复文章默认值", "en": "Back to the article's defaults"},
     "reset_help": {
@@ -89,7 +88,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "每个数字都标明来源：文章原文、外部公开数据或模型假设。",
         "en": "Every figure shows where it came from: the article, an outside publication, or a modelling assumption.",
     },
-    "sources_parameters": {"zh": "模型参数", "en": "Model parameters"},
     "sources_projects": {"zh": "重点项目", "en": "Named projects"},
     "sources_facts": {"zh": "文章中的全部数据", "en": "Every figure in the article"},
     "prov_article": {"zh": "文章", "en": "article"},
@@ -159,8 +157,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "相同的种子给出完全相同的结果。",
         "en": "The same seed gives exactly the same result.",
     },
-    "band_90": {"zh": "5–95%区间", "en": "5–95% range"},
-    "band_50": {"zh": "25–75%区间", "en": "25–75% range"},
     "median": {"zh": "中位数", "en": "Median"},
     "tornado_title": {
         "zh": "{year}年增加值对各参数的敏感性（亿元）",
@@ -186,10 +182,6 @@ TEXT: dict[str, dict[str, str]] = {
     "goal_value": {"zh": "目标值", "en": "Target value"},
     "goal_solve": {"zh": "求解", "en": "Find the value"},
     "goal_apply": {"zh": "把 {param} 设为 {value}", "en": "Set {param} to {value}"},
-    "goal_unreached": {
-        "zh": "在允许范围内无法达到目标。",
-        "en": "No value inside the allowed range reaches the target.",
-    },
     "growth_title": {
         "zh": "规上工业增加值增速：推算与已公布（%）",
         "en": "Growth of value added: projected and published (%)",
@@ -229,10 +221,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "save_button": {"zh": "保存", "en": "Save"},
     "saved": {"zh": "已保存：{name}", "en": "Saved: {name}"},
-    "name_taken": {
-        "zh": "已有名为「{name}」的情景。要覆盖它吗？",
-        "en": "A scenario named “{name}” already exists. Overwrite it?",
-    },
     "overwrite": {"zh": "覆盖", "en": "Overwrite"},
     "cancel": {"zh": "取消", "en": "Cancel"},
     "library_title": {"zh": "情景库", "en": "Scenario library"},
@@ -374,7 +362,7 @@ TEXT: dict[str, dict[str, str]] = {
     "import_more": {"zh": "…等 {n} 个", "en": "… and {n} more"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
-    # The slide deck (ui/brief.py)
+    # The slide deck (report/brief.py)
     "deck_title": {"zh": "德州工业政策模拟：情景简报", "en": "Dezhou industrial policy simulator: scenario brief"},
     "deck_scenario": {"zh": "情景：{name}", "en": "Scenario: {name}"},
     "deck_compare": {"zh": "比较 {n} 个情景：{names}", "en": "{n} scenarios compared: {names}"},
@@ -389,22 +377,16 @@ TEXT: dict[str, dict[str, str]] = {
     "slide_chart": {"zh": "{name}：规上工业增加值走势", "en": "{name}: value added, year by year"},
     "slide_compare_chart": {"zh": "情景比较：规上工业增加值", "en": "Scenarios compared: value added"},
     "slide_compare_table": {"zh": "情景比较：主要数字", "en": "Scenarios compared: headline figures"},
-    "slide_assumptions": {"zh": "{name}：参数与假设", "en": "{name}: parameters and assumptions"},
-    "slide_sources": {"zh": "数据来源", "en": "Sources"},
     "slide_page": {"zh": "（{page}/{pages}）", "en": " ({page}/{pages})"},
     "delta": {"zh": "较文章默认情景 {delta}", "en": "{delta} against the article's defaults"},
     "delta_points": {"zh": "较文章默认情景 {delta} 个百分点", "en": "{delta} points against the article's defaults"},
     "delta_same": {"zh": "与文章默认情景相同", "en": "Same as the article's defaults"},
-    "defaults_note": {
-        "zh": "文章默认情景按同一终止年份（{year}年）计算。",
-        "en": "The article's defaults are run to the same last year ({year}).",
-    },
     "changed_note": {"zh": "加粗蓝色：与默认值不同", "en": "Bold blue: differs from the default"},
     "sources_article": {
         "zh": "文章：《德州日报》2023年11月3日「山东德州：奏响工业强市最强音」",
         "en": "Article: Dezhou Daily, 3 November 2023, “山东德州:奏响工业强市最强音”",
     },
-    # Model version 2 in the deck (ui/brief.py, ui/deck_charts.py) and the exports (model/exchange.py)
+    # Model version 2 in the deck (report/brief.py, report/deck_charts.py) and the exports (report/scenario_exports.py)
     "deck_model_line": {
         "zh": "测算口径：基准增加值已包含文章所述计划（10支产业投资基金、医美关键原料产业基地等）；"
         "调整政策变量只计入相对文章计划改变了多少；已公布年份采用官方数据。",
@@ -538,7 +520,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Judgements about Dezhou's industrial economy, not policy choices; the plan is run with the same ones.",
     },
     "help_publication": {"zh": "出处", "en": "Publication"},
-    "help_date": {"zh": "日期", "en": "Date"},
     "help_url": {"zh": "网址", "en": "Address"},
     "help_reason": {"zh": "理由", "en": "Reasoning"},
     "plan_at_defaults": {

@@ -1,7 +1,7 @@
 """Exports of several named scenarios at once: JSON, a long CSV, a comparison table, a workbook.
 
 No streamlit here. Every export carries full precision; text typed by a user (scenario names) that
-a spreadsheet would read as a formula is neutralised (model.export.neutralise) in CSV and XLSX.
+a spreadsheet would read as a formula is neutralised (report.csv_export.neutralise) in CSV and XLSX.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from typing import Any
 import pandas as pd
 
 from model.backtest import backtest
-from model.export import column_dictionary, frame_to_csv, neutralise
-from model.parameters import PARAMETER_KEYS, Scenario, ScenarioError, default_scenario, load_parameters
+from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
 from model.projection import RESULT_COLUMNS, headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
-from model.sheets import history_table, parameter_table, target_table
 from model.sources import ARTICLE, load_facts
+from report.csv_export import column_dictionary, frame_to_csv, neutralise
+from report.sheets import history_table, parameter_table, target_table
 
 FORMAT_VERSION = 1
 _OPTIONAL_TEXT = ("name_en", "description_zh", "description_en")  # presets carry these
@@ -105,7 +105,7 @@ MAX_IMPORT_PEEK = 10_000_000  # parse_scenario_bytes refuses far smaller files; 
 
 
 def long_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
-    """Every scenario's result table stacked: ``scenario, year, …`` (MODEL.md's result columns)."""
+    """Every scenario's result table stacked: ``scenario, year, …`` (docs/model.md's result columns)."""
     frames = []
     for item in _require(items):
         frame = project(item.scenario)
@@ -151,7 +151,7 @@ def results_json(items: Sequence[NamedScenario]) -> bytes:
 def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScenario | None = None) -> pd.DataFrame:
     """One row per scenario with the headline figures of its last year.
 
-    ``policy_va`` is what its levers change in that year against the article's plan (MODEL.md v2,
+    ``policy_va`` is what its levers change in that year against the article's plan (docs/model.md v2,
     equation 9: the levers alone, the economy as the scenario assumes it). ``va_diff_vs_defaults`` is
     its whole difference from the article's defaults run to the same last year (levers and economy
     assumptions together). With ``baseline``, ``va_diff_vs_baseline`` does the same against it.
@@ -185,15 +185,6 @@ def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScen
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["scenario"] = frame["scenario"].astype(str)
-    return frame
-
-
-def parameters_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
-    """One row per scenario: its name and every parameter key (the workbook's ``parameters`` sheet
-    is :func:`model.sheets.parameter_table`: a row per parameter, grouped by kind)."""
-    rows = [{"name": item.name, **item.scenario.to_dict()} for item in _require(items)]
-    frame = pd.DataFrame(rows, columns=["name", *PARAMETER_KEYS])
-    frame["name"] = frame["name"].astype(str)
     return frame
 
 
@@ -288,7 +279,7 @@ def _cell_number(value: Any, fallback: Any) -> str:
 @contextmanager
 def _full_precision() -> Iterator[None]:
     # openpyxl writes numbers as "%.16g", which loses the last digit of some doubles; exports must
-    # give back exactly what the model computed (MODEL.md). Swap its formatter while we write.
+    # give back exactly what the model computed (docs/model.md). Swap its formatter while we write.
     import openpyxl.cell._writer as writer  # only when writing a workbook: keeps imports light
 
     with _precision_lock:

@@ -1,0 +1,126 @@
+"""What every subcommand shares, declared once: the parser that fails in one line, ``--scenario``,
+``--set``, ``--format`` and ``--out``, reading the scenario(s) and writing the output.
+
+Bad input raises ScenarioError or UsageError; ``cli.main.main`` prints either as one line on stderr
+with exit status 2, before any output is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from model.parameters import ScenarioError, default_scenario
+from model.printable import control_chars
+from model.scenario_file import NamedScenario, read_scenario_file
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, no usage block
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def scenario_options(p: argparse.ArgumentParser, scenario_help: str = "scenario file to start from") -> None:
+    """``--scenario FILE.json`` and ``--set KEY=VALUE`` (repeatable)."""
+    p.add_argument("--scenario", metavar="FILE.json", help=scenario_help)
+    p.add_argument("--set", metavar="KEY=VALUE", action="append", default=[], help="override one parameter")
+
+
+def output_options(p: argparse.ArgumentParser) -> None:
+    """``--format csv|json`` and ``--out PATH`` (standard output without it)."""
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+
+
+def overrides(pairs: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ScenarioError([f"--set {pair!r} is not KEY=VALUE (for example --set growth_start=9.5)"])
+        out[key.strip()] = value
+    return out
+
+
+def scenarios(args: argparse.Namespace) -> list[NamedScenario]:
+    """The scenario(s) to run: the defaults, or every one in --scenario; --set applies to each."""
+    found = read_scenario_file(args.scenario) if args.scenario is not None else [NamedScenario("", default_scenario())]
+    changes = overrides(args.set)
+    for named in found:  # a version 1 file: say what changed, on stderr, so the output stays clean
+        for notice in named.notices:
+            where = control_chars(named.name or args.scenario)
+            print(f"note: {where}: {notice.text('en')}", file=sys.stderr)
+    return [dataclasses.replace(n, scenario=n.scenario.replace(changes, text=True)) for n in found]
+
+
+def one_scenario(args: argparse.Namespace) -> NamedScenario:
+    """The one scenario to run (for commands that take one)."""
+    found = scenarios(args)
+    if len(found) != 1:
+        raise ScenarioError([f"{control_chars(args.scenario)}: holds {len(found)} scenarios; this command takes one"])
+    return found[0]
+
+
+def out_target(out: str) -> Path:
+    """The file that ``--out out`` writes: through a symbolic link, the file it points to.
+
+    Raises UsageError for an empty path, a folder (``dir/`` included), a missing folder, an
+    existing file that may not be written, or a name no file can have."""
+    shown = control_chars(out)
+    if out == "":
+        raise UsageError("--out: the path is empty; give a file name")
+    if out.endswith(("/", os.sep)):
+        raise UsageError(f"--out {shown}: ends with '/', so it names a folder; give a file name")
+    try:
+        target = Path(os.path.realpath(out))
+        if target.is_dir():
+            raise UsageError(f"--out {shown}: is a folder; give a file name")
+        if not target.parent.is_dir():
+            raise UsageError(f"--out {shown}: folder {control_chars(target.parent)} does not exist")
+        if target.exists() and not os.access(target, os.W_OK):
+            raise UsageError(f"--out {shown}: cannot write (permission denied)")
+    except ValueError:  # a NUL byte, or a lone surrogate that no file name can hold
+        raise UsageError(f"--out {shown}: not a valid file name") from None
+    return target
+
+
+def write(data: bytes, out: str | None) -> None:
+    """``data`` to standard output, or to ``--out``: written beside the file, then renamed over it,
+    so that a reader never sees half a file; an existing file keeps its permissions, and a
+    symbolic link keeps pointing to the file, which gets the new content."""
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = out_target(out)
+    tmp: str | None = None
+    try:
+        if target.exists():
+            mode = stat.S_IMODE(target.stat().st_mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask  # mkstemp makes it private; the output is an ordinary file
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            os.fchmod(f.fileno(), mode)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as e:
+        raise UsageError(f"--out {control_chars(out)}: cannot write ({control_chars(e.strerror or e)})") from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
