@@ -6,18 +6,9 @@ import streamlit as st
 
 from model.parameters import default_scenario
 from report.text import t
-from ui import (
-    analysis_panel,
-    controls,
-    history_panel,
-    library_panel,
-    messages,
-    present,
-    scenario_view,
-    sources,
-    url,
-)
+from ui import controls, headline, messages, present, url
 from ui.compute import projection
+from ui.tabs import Page, analysis, history, library, scenario, sources, table
 
 presenting = present.is_on()
 st.set_page_config(
@@ -34,10 +25,10 @@ url.mark_version()
 baseline = projection(default_scenario())
 
 
-def headline(scenario) -> None:
+def top_of_page(shown) -> None:
     st.title(t("page_title", lang))
     st.caption(t("page_caption", lang))
-    scenario_view.headline_area(scenario, projection(scenario), baseline, lang)
+    headline.headline_area(shown, projection(shown), baseline, lang)
 
 
 # The headline figures go out before the sidebar's eighteen controls are built: after the first
@@ -47,17 +38,17 @@ top = st.empty()
 early = None if presenting else controls.scenario_from_state(lang)
 if early is not None:
     with top.container():
-        headline(early)
-scenario = controls.sidebar(lang)  # drawn (and hidden) in presentation mode too: the link keeps its values
+        top_of_page(early)
+current = controls.sidebar(lang)  # drawn (and hidden) in presentation mode too: the link keeps its values
 url.apply_link_fixes()
 if presenting:
-    present.view(scenario, lang, url.language_switch)
+    present.view(current, lang, url.language_switch)
     st.stop()
 present.toggle(lang)
-if scenario != early:
+if current != early:
     with top.container():
-        headline(scenario)
-frame = projection(scenario)
+        top_of_page(current)
+frame = projection(current)
 if url_problems or url_rounded:
     with st.container(border=True):
         if url_problems:
@@ -72,22 +63,17 @@ for intro, notices in (("v1_notices_link", url.link_notices()), ("v1_notices_fil
             messages.show("info", t(intro, lang), [n.text(lang) for n in notices], lang)
             st.button(t("dismiss", lang), key=f"dismiss_{intro}", on_click=notices.clear)
 
-# Only the open tab is drawn (on_change="rerun" makes each tab's .open known), so a slider move
-# redraws what the user is looking at and nothing else.
-tabs = st.tabs(
-    [t(k, lang) for k in ("tab_scenario", "tab_table", "tab_analysis", "tab_history", "tab_library", "tab_sources")],
-    key="tab",
-    on_change="rerun",
+# Only the open tab is drawn: a slider move redraws what the user is looking at and nothing else.
+TABS = (
+    ("tab_scenario", scenario),
+    ("tab_table", table),
+    ("tab_analysis", analysis),
+    ("tab_history", history),
+    ("tab_library", library),
+    ("tab_sources", sources),
 )
-views = (
-    lambda: scenario_view.tab(scenario, frame, baseline, lang),
-    lambda: scenario_view.table_tab(scenario, frame, lang),
-    lambda: analysis_panel.tab(scenario, lang),
-    lambda: history_panel.tab(scenario, lang),
-    lambda: library_panel.tab(scenario, lang),
-    lambda: sources.section(scenario, lang),
-)
-for tab, view in zip(tabs, views, strict=True):
+page = Page(current, frame, baseline, lang)
+for tab, (_, module) in zip(st.tabs([t(k, lang) for k, _ in TABS], key="tab", on_change="rerun"), TABS, strict=True):
     if tab.open:
         with tab:
-            view()
+            module.render(page)

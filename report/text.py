@@ -289,7 +289,7 @@ TEXT: dict[str, dict[str, str]] = {
     "import_button": {"zh": "导入", "en": "Import"},
     "imported": {"zh": "已导入 {n} 个情景", "en": "Imported {n} scenario(s)"},
     "unnamed": {"zh": "未命名情景", "en": "Unnamed scenario"},
-    # The library: pages, earlier versions, sign-in (ui/library_panel.py)
+    # The library: pages, earlier versions, sign-in (ui/tabs/library.py)
     "lib_filter": {"zh": "按名称筛选", "en": "Filter by name"},
     "lib_page": {"zh": "第 {page}/{pages} 页 · 共 {n} 个情景", "en": "Page {page} of {pages} · {n} scenario(s)"},
     "page_prev": {"zh": "← 上一页", "en": "← Previous"},

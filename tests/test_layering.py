@@ -82,3 +82,22 @@ def test_importing_model_leaves_streamlit_out():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == [False, True]
+
+
+TAB_FILES = sorted(p for p in (ROOT / "ui" / "tabs").glob("*.py") if p.name != "__init__.py")
+
+
+@pytest.mark.parametrize("path", TAB_FILES, ids=lambda p: p.stem)
+def test_each_tab_is_a_module_drawn_by_render_page(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    render = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "render"]
+    assert len(render) == 1
+    assert [a.arg for a in render[0].args.args] == ["page"]
+
+
+def test_app_draws_every_tab_module():
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    froms = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "ui.tabs"]
+    imported = {a.name for n in froms for a in n.names}
+    assert imported - {"Page"} == {p.stem for p in TAB_FILES}
+    assert len(TAB_FILES) == 6

@@ -37,7 +37,7 @@ from model.library import (
 from model.parameters import PipelineProject, ScenarioError, Target, default_scenario, make_scenario
 from report import scenario_exports
 from report.text import TEXT
-from ui import library_panel
+from ui.tabs import library as library_panel
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")

@@ -14,8 +14,9 @@ from model.scenario_file import NamedScenario
 from report import charts
 from report.plain import md_text
 from report.text import t
-from ui import library_panel, scenario_view, targets_panel
+from ui import headline, targets_panel
 from ui.compute import projection
+from ui.tabs import library as library_tab
 
 MODE_PRESENT = "present"
 INDEX = "present_index"
@@ -64,10 +65,10 @@ def _deck(current: Scenario, lang: str) -> tuple[list[NamedScenario], list[str]]
     of all saved ones to choose from: the names (one column) and the chosen scenarios (six at most
     by default) are read, never every saved scenario's document."""
     try:
-        library = library_panel.get_library(library_panel.library_url())
+        library = library_tab.get_library(library_tab.library_url())
         names = library.names()
         if CHOSEN not in st.session_state:
-            compared = [n for n in library_panel.compared_names() if n in names]
+            compared = [n for n in library_tab.compared_names() if n in names]
             st.session_state[CHOSEN] = compared or names[:6]
         by_name = library.get_many(n for n in st.session_state[CHOSEN] if n in names)
     except (LibraryUnavailable, ScenarioError):  # the library is unavailable: present what is on screen
@@ -96,8 +97,8 @@ def view(current: Scenario, lang: str, language_switch) -> None:
     language_switch(container=lang_box)
     leave.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:")
 
-    scenario_view.metrics(frame, baseline, lang)
-    st.caption(scenario_view.plan_sentence(item.scenario, frame, lang))
+    headline.metrics(frame, baseline, lang)
+    st.caption(headline.plan_sentence(item.scenario, frame, lang))
     chart = (
         charts.value_added_chart(
             frame, baseline, lang, label=item.name, targets=targets_panel.checked(item.scenario, lang)

@@ -24,7 +24,7 @@ from model.library import ENV_VAR, MAX_PER_FILE, MAX_SCENARIOS, ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
 from tests.browser.streamlit_server import ROOT, VIEWPORT, free_port, start_streamlit, stop, wait_healthy
-from ui.library_panel import PAGE_SIZE
+from ui.tabs.library import PAGE_SIZE
 
 pytestmark = pytest.mark.browser
 

@@ -18,9 +18,9 @@ from report import charts
 from report.plain import md_text
 from report.text import t
 from ui import targets_panel
-from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.messages import localise
+from ui.tabs import Page
 
 DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
 
@@ -156,14 +156,15 @@ def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str) -> None
     st.caption(t("prob_caption", lang))
 
 
-def tab(scenario: Scenario, lang: str) -> None:
+def render(page: Page) -> None:
+    scenario, lang = page.scenario, page.lang
     a, b, _ = st.columns([1, 1, 2])
     draws = a.selectbox(t("draws", lang), DRAW_CHOICES, index=1, format_func="{:,}".format, key="mc_draws")
     seed = b.number_input(
         t("seed", lang), min_value=0, max_value=2**31 - 1, value=0, step=1, key="mc_seed", help=t("seed_help", lang)
     )
     untargeted = scenario.with_targets(())  # targets move neither the draws nor the tornado: one cache entry
-    frame = projection(scenario)
+    frame = page.frame
     published = frame.loc[frame["observed"] == 1, "year"].tolist()
     st.altair_chart(charts.fan_chart(_fan(untargeted, draws, int(seed)), lang, published), width="stretch")
     st.caption(t("fan_caption", lang))

@@ -42,6 +42,7 @@ from ui import messages
 from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.messages import localise
+from ui.tabs import Page
 
 MAX_COMPARE = 6
 COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
@@ -534,8 +535,9 @@ def _versions_box(library: ScenarioLibrary, lang: str, user: str | None, can_wri
             )
 
 
-def tab(scenario: Scenario, lang: str) -> None:
+def render(page: Page) -> None:
     """Draw the whole "Save & compare" tab."""
+    scenario, lang = page.scenario, page.lang
     _show_messages()
     owners = sign_in_configured()
     user = signed_in_user()

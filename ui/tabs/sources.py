@@ -10,6 +10,7 @@ from model.sources import load_facts
 from report.csv_export import column_dictionary
 from report.text import t
 from ui import targets_panel
+from ui.tabs import Page
 
 
 def result_column_config(lang: str) -> dict[str, st.column_config.Column]:
@@ -96,7 +97,8 @@ def facts_table(lang: str) -> pd.DataFrame:
     )
 
 
-def section(scenario: Scenario, lang: str) -> None:
+def render(page: Page) -> None:
+    scenario, lang = page.scenario, page.lang
     st.header(t("sources_title", lang), anchor="sources")
     st.caption(t("sources_intro", lang) + " " + t("article_name", lang))
     link = {t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang))}

@@ -8,10 +8,10 @@ import streamlit as st
 
 from model.backtest import backtest
 from model.history import History, load_history
-from model.parameters import Scenario, ScenarioError, default_scenario
+from model.parameters import ScenarioError
 from report import charts
 from report.text import t
-from ui.compute import projection
+from ui.tabs import Page
 
 
 def history() -> History:
@@ -71,9 +71,10 @@ def history_table(figures: History, lang: str) -> pd.DataFrame:
     )
 
 
-def tab(scenario: Scenario, lang: str) -> None:
+def render(page: Page) -> None:
+    lang = page.lang
     figures = history()
-    frame, baseline = projection(scenario), projection(default_scenario())
+    frame, baseline = page.frame, page.baseline
     st.altair_chart(charts.growth_chart(frame, baseline, figures.figures, lang), width="stretch")
 
     st.subheader(t("backtest_title", lang))

@@ -1,0 +1,59 @@
+"""The headline area: the four figures, the sentence on the plan, the gap to each target."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from model.parameters import Scenario, load_parameters
+from model.projection import headline
+from report.text import t
+from ui import targets_panel
+
+METRICS = (
+    ("metric_va", "va_total", "{:,.1f}"),
+    ("metric_growth", "avg_growth_pct", "{:.2f}"),
+    ("metric_fund", "cum_fund_investment", "{:,.1f}"),
+    ("metric_extra", "policy_va", "{:,.1f}"),
+)
+
+
+def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
+    """Four figures of the last year, each with its change from the article's plan (the defaults)."""
+    now, base = headline(frame), headline(baseline)
+    year = now["final_year"]
+    same_horizon = year == base["final_year"]
+    for col, (label, key, fmt) in zip(st.columns(4), METRICS, strict=True):
+        # A different horizon makes the last-year figures incomparable; the running sum is not.
+        delta = now[key] - base[key] if same_horizon or key == "cum_fund_investment" else None
+        col.metric(
+            t(label, lang, year=year),
+            fmt.format(now[key]),
+            delta=None if delta is None or abs(delta) < 1e-9 else fmt.replace("{:", "{:+").format(delta),
+            help=t(label + "_help", lang),
+            border=True,
+        )
+
+
+def plan_sentence(scenario: Scenario, frame: pd.DataFrame, lang: str) -> str:
+    """One sentence: with every lever at its default the levers change nothing and value added is
+    the article's plan; else how much they change the last year against it."""
+    levers = [k for k, s in load_parameters().items() if s.role == "lever"]
+    moved = scenario.projects or any(getattr(scenario, k) != load_parameters()[k].default for k in levers)
+    if not moved:
+        return t("plan_at_defaults", lang)
+    last = frame.iloc[-1]
+    year, change = int(last["year"]), float(last["policy_va"])
+    if round(change, 1) == 0:
+        return t("plan_changed_none", lang, year=year)
+    plan = float(last["va_total"]) - change
+    direction = t("change_rises" if change > 0 else "change_falls", lang)
+    pct = abs(change) / plan * 100 if plan else 0.0
+    return t("plan_changed", lang, year=year, direction=direction, delta=f"{abs(change):,.1f}", pct=f"{pct:.2f}")
+
+
+def headline_area(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
+    """The four figures, the sentence on the plan, and the gap to each target."""
+    metrics(frame, baseline, lang)
+    st.markdown(plan_sentence(scenario, frame, lang))
+    targets_panel.gaps(scenario, frame, lang)

@@ -1,0 +1,23 @@
+"""The page's tabs, one module each, each drawn by ``render(page)``.
+
+Only the open tab is drawn (``st.tabs(..., on_change="rerun")`` makes each tab's ``.open`` known), so
+a slider move redraws what the user is looking at and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from model.parameters import Scenario
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every tab draws from: the scenario, its result table, the plan's, and the page's language."""
+
+    scenario: Scenario
+    frame: pd.DataFrame
+    baseline: pd.DataFrame
+    lang: str

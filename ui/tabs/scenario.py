@@ -1,0 +1,67 @@
+"""The "This scenario" tab: the charts and the downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from model.scenario_file import NamedScenario
+from report import charts
+from report.csv_export import dictionary_csv, frame_to_csv
+from report.text import t
+from ui import downloads as meeting
+from ui import render as draw
+from ui import targets_panel
+from ui.tabs import Page
+
+
+def render(page: Page) -> None:
+    """The charts and the downloads (the table, the pipeline and the targets have a tab of their own)."""
+    scenario, frame, baseline, lang = page.scenario, page.frame, page.baseline, page.lang
+    targets = targets_panel.checked(scenario, lang)
+    va_data = charts.value_added_data(frame, baseline, lang, targets=targets)
+    draw.chart(st, "value_added", va_data, lang, key="chart_va")
+    left, right = st.columns(2)
+    draw.chart(left, "source", charts.baseline_data(frame, lang), lang)
+    draw.chart(right, "change", charts.change_data(frame, lang), lang)
+    draw.chart(st, "investment", charts.stacked_data(frame, charts.INVESTMENT_COLUMNS, lang), lang)
+    d1, d2, d3, d4 = st.columns(4)
+    downloads(d1, d2, frame, lang)
+    images = [
+        (
+            "value-added",
+            t("chart_va_title", lang),
+            lambda: charts.value_added_chart(frame, baseline, lang, targets=targets),
+        ),
+        ("baseline", t("chart_source_title", lang), lambda: charts.source_chart(frame, lang)),
+        ("change", t("chart_change_title", lang), lambda: charts.change_chart(frame, lang)),
+        ("investment", t("chart_invest_title", lang), lambda: charts.investment_chart(frame, lang)),
+    ]
+    meeting.chart_images(d3, images, lang)
+    meeting.deck(d4, lambda: [NamedScenario("", scenario)], lang, key="deck_current")
+
+
+def downloads(d1: Any, d2: Any, frame: pd.DataFrame, lang: str) -> None:
+    # Callable data: the file is made when the user clicks, not on every rerun.
+    d1.download_button(
+        t("download_csv", lang),
+        data=lambda: frame_to_csv(frame),
+        file_name="dezhou-scenario.csv",
+        mime="text/csv",
+        help=t("download_csv_help", lang),
+        on_click="ignore",
+        icon=":material/download:",
+        key="download_csv",
+    )
+    d2.download_button(
+        t("download_dict", lang),
+        data=dictionary_csv,
+        file_name="dezhou-data-dictionary.csv",
+        mime="text/csv",
+        help=t("download_dict_help", lang),
+        on_click="ignore",
+        icon=":material/menu_book:",
+        key="download_dict",
+    )
