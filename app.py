@@ -20,6 +20,7 @@ st.set_page_config(
 
 lang = url.current_lang() if presenting else url.language_switch()
 url.take_pending_fixes()
+controls.clear_loaded_mark()
 url_problems, url_rounded = url.check_query_once()
 url.mark_version()
 baseline = projection(default_scenario())

@@ -25,6 +25,7 @@ from report.text import t
 from ui import pipeline, targets_panel
 
 LOADED_NOTICES = "loaded_notices"
+LOADED_BY_BUTTON = "controls_loaded_by_button"  # set by load_into_controls; a fragment then reruns the app
 
 # The sidebar's sections (docs/model.md's kinds): the choices first, then the policy levers, then the
 # assumptions about the economy; each section holds its groups (data/parameters.csv's ``group``).
@@ -124,8 +125,22 @@ def load_into_controls(scenario: Scenario, notice: str | None = None, notices: S
     pipeline.set_rows(scenario.projects)
     targets_panel.set_rows(scenario.targets)
     st.session_state[LOADED_NOTICES] = list(notices)
+    st.session_state[LOADED_BY_BUTTON] = True
     if notice:
         st.toast(notice, icon=":material/check_circle:")
+
+
+def rerun_app_if_loaded() -> None:
+    """Call first in a fragment: a button there that loaded a scenario into the controls reruns the
+    whole page, so that the sidebar and the headline show what was loaded. A full run clears the
+    mark (``clear_loaded_mark``)."""
+    if st.session_state.pop(LOADED_BY_BUTTON, False):
+        st.rerun(scope="app")
+
+
+def clear_loaded_mark() -> None:
+    """Call once at the top of the page: this full run already draws what was loaded."""
+    st.session_state.pop(LOADED_BY_BUTTON, None)
 
 
 def loaded_notices() -> list[CompatNotice]:

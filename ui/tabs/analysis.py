@@ -18,7 +18,7 @@ from report import charts
 from report.plain import md_text
 from report.text import t
 from ui import targets_panel
-from ui.controls import load_into_controls
+from ui.controls import load_into_controls, rerun_app_if_loaded
 from ui.messages import localise
 from ui.tabs import Page
 
@@ -71,7 +71,11 @@ def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@st.fragment
 def _goal_seek(scenario: Scenario, lang: str) -> None:
+    """Goal seek, a fragment: filling in the form reruns this part only; applying the value found
+    reruns the page, so the sidebar control shows it."""
+    rerun_app_if_loaded()
     st.subheader(t("goal_title", lang))
     specs = load_parameters()
     # Outside the form: ticking it changes the parameters offered at once.
@@ -156,19 +160,25 @@ def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str) -> None
     st.caption(t("prob_caption", lang))
 
 
-def render(page: Page) -> None:
-    scenario, lang = page.scenario, page.lang
+@st.fragment
+def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: str) -> None:
+    """The fan and the chance of each target, a fragment: choosing the number of draws or the seed
+    reruns this part only, not the controls."""
     a, b, _ = st.columns([1, 1, 2])
     draws = a.selectbox(t("draws", lang), DRAW_CHOICES, index=1, format_func="{:,}".format, key="mc_draws")
     seed = b.number_input(
         t("seed", lang), min_value=0, max_value=2**31 - 1, value=0, step=1, key="mc_seed", help=t("seed_help", lang)
     )
     untargeted = scenario.with_targets(())  # targets move neither the draws nor the tornado: one cache entry
-    frame = page.frame
-    published = frame.loc[frame["observed"] == 1, "year"].tolist()
-    st.altair_chart(charts.fan_chart(_fan(untargeted, draws, int(seed)), lang, published), width="stretch")
+    st.altair_chart(charts.fan_chart(_fan(untargeted, draws, int(seed)), lang, list(published)), width="stretch")
     st.caption(t("fan_caption", lang))
     _probabilities(scenario, draws, int(seed), lang)
+
+
+def render(page: Page) -> None:
+    scenario, lang, frame = page.scenario, page.lang, page.frame
+    _uncertainty(scenario, tuple(int(y) for y in frame.loc[frame["observed"] == 1, "year"]), lang)
+    untargeted = scenario.with_targets(())
     st.altair_chart(charts.tornado_chart(_tornado(untargeted), scenario.horizon_end, lang), width="stretch")
     st.caption(t("tornado_caption", lang))
     _goal_seek(scenario, lang)

@@ -21,6 +21,7 @@ from datetime import datetime
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from model.library import (
     ENV_VAR,
@@ -100,7 +101,7 @@ def signed_in_user() -> str | None:
         if not st.user.is_logged_in:
             return None
         who = st.user.get("email") or st.user.get("sub")
-    except Exception:
+    except (AttributeError, KeyError, StreamlitAPIException):  # no user information in this session
         return None
     return str(who) if who else None
 

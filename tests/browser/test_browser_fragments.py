@@ -1,0 +1,109 @@
+"""Parts of the page whose inputs don't change the scenario rerun alone (``st.fragment``).
+
+Measured on the wire: the server sends one websocket message per element it draws, so a rerun of
+the whole page (a slider move) sends the sidebar's controls, the headline and the open tab, while a
+fragment's rerun (the Monte Carlo seed, the goal-seek form) sends only that fragment. A button in a
+fragment that loads a value into the controls still reruns the page: the sidebar shows the value.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, WebSocket, expect
+
+from model.analysis import seekable_keys
+from report.text import t
+from tests.browser.streamlit_server import VIEWPORT, wait_for_page
+
+
+@pytest.fixture
+def counted_page(browser: Browser, app_url: str) -> Iterator[tuple[Page, list[int]]]:
+    """The page on the analysis tab, with a list that grows by one per websocket message received."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    received: list[int] = []
+
+    def watch(ws: WebSocket) -> None:
+        ws.on("framereceived", lambda payload: received.append(len(payload)))
+
+    page.on("websocket", watch)
+    page.goto(f"{app_url}/?lang=en")
+    wait_for_page(page)
+    page.get_by_role("tab", name=t("tab_analysis", "en"), exact=True).click()
+    expect(page.locator(".st-key-mc_seed input")).to_be_visible(timeout=60_000)
+    settle(page, received)
+    try:
+        yield page, received
+    finally:
+        context.close()
+
+
+def settle(page: Page, received: list[int], quiet_s: float = 1.5, timeout_s: float = 60.0) -> None:
+    """Until no element is stale and no message has arrived for ``quiet_s`` seconds."""
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+    deadline = time.monotonic() + timeout_s
+    seen, since = len(received), time.monotonic()
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+        if len(received) != seen:
+            seen, since = len(received), time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return
+    raise AssertionError("the page kept receiving messages")
+
+
+def messages_for(page: Page, received: list[int], action: Callable[[], None]) -> int:
+    received.clear()
+    action()
+    settle(page, received)
+    return len(received)
+
+
+def test_the_seed_reruns_its_fragment_not_the_controls(counted_page: tuple[Page, list[int]]) -> None:
+    page, received = counted_page
+    fan = page.locator(".vega-embed svg").first
+    before = fan.inner_html()
+
+    def new_seed() -> None:
+        box = page.locator(".st-key-mc_seed input")
+        box.fill("7")
+        box.press("Enter")
+        page.wait_for_function(
+            "before => document.querySelector('.vega-embed svg').innerHTML !== before", arg=before, timeout=60_000
+        )
+
+    def slider_step() -> None:
+        thumb = page.locator(".st-key-growth_start").get_by_role("slider")
+        thumb.focus()
+        page.keyboard.press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"[?&]growth_start=8\.5\b"))
+
+    fragment = messages_for(page, received, new_seed)
+    whole = messages_for(page, received, slider_step)
+    assert fragment > 0
+    # The sidebar alone has more than twenty controls; the fragment is the seed, the fan and a table.
+    assert fragment * 3 < whole, (fragment, whole)
+
+
+def test_goal_seek_reruns_its_fragment_and_applying_reruns_the_page(counted_page: tuple[Page, list[int]]) -> None:
+    page, received = counted_page
+    key = seekable_keys(levers_only=True)[0]
+    headline_before = page.get_by_test_id("stMetricValue").all_inner_texts()
+
+    def solve() -> None:
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button").click()
+        expect(page.locator(".st-key-goal_apply button")).to_be_visible(timeout=60_000)
+
+    def apply() -> None:
+        page.locator(".st-key-goal_apply button").click()
+        expect(page).to_have_url(re.compile(rf"[?&]{key}="), timeout=60_000)
+
+    solved = messages_for(page, received, solve)
+    applied = messages_for(page, received, apply)
+    assert solved * 3 < applied, (solved, applied)
+    # The value found is in the sidebar's control and in the headline figures.
+    assert page.get_by_test_id("stMetricValue").all_inner_texts() != headline_before
