@@ -2,9 +2,9 @@
 (model version 2: value added against the article's plan, what the levers change, investment, targets
 and the gap to each, the backtest, economy assumptions and policy levers apart with their sources).
 
-    python -m model brief --out brief.pptx
-    python -m model brief --scenario data/presets/03-ic-chain-pushed.json --lang en --out brief.pptx
-    python -m model brief --scenario many.json --out compare.pptx     # {"version": 1, "scenarios": [...]}
+    python3 -m model brief --out out/brief.pptx
+    python3 -m model brief --scenario data/presets/03-ic-chain-pushed.json --lang en --out out/brief.pptx
+    python3 -m model brief --scenario my-scenarios.json --out out/compare.pptx   # a file with several scenarios
 
 The shared options and helpers come from ``cli.plumbing``. The deck builder (``report.brief``: charts
 and python-pptx, no streamlit) is imported inside the handler: only this command needs it.
@@ -16,14 +16,11 @@ stderr with exit status 2; no file is written then.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from cli.plumbing import UsageError, out_target, overrides, scenario_options, write
-from model.parameters import default_scenario
+from cli.plumbing import UsageError, out_target, scenario_options, scenarios, write
 from model.printable import control_chars
-from model.scenario_file import NamedScenario, read_scenario_file
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], None]]:
@@ -44,22 +41,8 @@ def _cmd_brief(args: argparse.Namespace) -> None:
     if Path(args.out).suffix.lower() != ".pptx" or args.out.endswith("/"):
         raise UsageError(f"--out {control_chars(args.out)}: give a file name ending in .pptx")
     out_target(args.out)
-    found = _scenarios_with_names(args)
+    found = scenarios(args)
 
     from report.brief import build_deck
 
     write(build_deck(found, args.lang), args.out)
-
-
-def _scenarios_with_names(args: argparse.Namespace) -> list[NamedScenario]:
-    """As ``cli.plumbing.scenarios``, keeping each scenario's English name (the deck shows it in
-    English); its descriptions too, unless --set changed the scenario they describe."""
-    found = read_scenario_file(args.scenario) if args.scenario is not None else [NamedScenario("", default_scenario())]
-    changes = overrides(args.set)
-    out = []
-    for item in found:
-        item = dataclasses.replace(item, scenario=item.scenario.replace(changes, text=True))
-        if changes:  # the descriptions told of the scenario before --set changed it
-            item = dataclasses.replace(item, description_zh="", description_en="")
-        out.append(item)
-    return out

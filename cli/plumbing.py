@@ -55,14 +55,18 @@ def overrides(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def scenarios(args: argparse.Namespace) -> list[NamedScenario]:
-    """The scenario(s) to run: the defaults, or every one in --scenario; --set applies to each."""
+    """The scenario(s) to run: the defaults, or every one in --scenario, each with its name; --set
+    applies to each (and drops the descriptions, which told of the scenario before it)."""
     found = read_scenario_file(args.scenario) if args.scenario is not None else [NamedScenario("", default_scenario())]
     changes = overrides(args.set)
     for named in found:  # a version 1 file: say what changed, on stderr, so the output stays clean
         for notice in named.notices:
             where = control_chars(named.name or args.scenario)
             print(f"note: {where}: {notice.text('en')}", file=sys.stderr)
-    return [dataclasses.replace(n, scenario=n.scenario.replace(changes, text=True)) for n in found]
+    out = [dataclasses.replace(n, scenario=n.scenario.replace(changes, text=True)) for n in found]
+    if changes:  # the descriptions told of the scenarios before --set changed them
+        out = [dataclasses.replace(n, description_zh="", description_en="") for n in out]
+    return out
 
 
 def one_scenario(args: argparse.Namespace) -> NamedScenario:

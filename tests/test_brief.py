@@ -511,12 +511,12 @@ def test_cli_bad_input_one_line_exit_2_no_file(tmp_path, args, says):
 def test_cli_keeps_english_names_and_drops_descriptions_that_set_made_stale(tmp_path):
     from argparse import Namespace
 
-    from cli.brief import _scenarios_with_names
+    from cli.plumbing import scenarios
 
     path = str(funds_file(tmp_path))
-    [kept] = _scenarios_with_names(Namespace(scenario=path, set=[]))
+    [kept] = scenarios(Namespace(scenario=path, set=[]))
     assert kept.name_en == "Accelerated funds" and kept.description_en
-    [changed] = _scenarios_with_names(Namespace(scenario=path, set=["growth_end=5"]))
+    [changed] = scenarios(Namespace(scenario=path, set=["growth_end=5"]))
     assert changed.name_en == "Accelerated funds"
     assert changed.description_zh == changed.description_en == ""
     assert changed.scenario.growth_end == 5
