@@ -1,4 +1,4 @@
-"""The model call, cached at the UI edge (the design card's second example: cache the model call where the page calls it). ``st.cache_data`` hashes the frozen
+"""The model call, cached where the page calls it (the UI edge). ``st.cache_data`` hashes the frozen
 ``Scenario`` itself (a dataclass: its fields, projects and targets included), so equal scenarios share
 one entry and any change is a new one (tests/test_compute_cache.py)."""
 
