@@ -522,7 +522,7 @@ def where(p: Problem, lang: str) -> str:
     if not p.where:
         return ""
     parts = [WHERE[kind][lang].format(control_chars(at)) for kind, at in p.where]
-    named = PROBLEMS[p.code][lang].startswith("{name}")
+    named = PROBLEMS[p.code][lang].startswith(("{name}：", "{name}:"))
     if lang == "zh":
         return "，".join(parts) + ("，" if named else "：")
     return ", ".join(parts) + (", " if named else ": ")

@@ -477,7 +477,7 @@ def test_goal_seek_on_fund_size_meets_a_target_by_hand():
     baseline = 1000 * 1.09**7
     expected = plan("fund_size") + 20 / (0.5 * 0.25 * p * lev * 0.8)
     result = goal_seek(scenario, "fund_size", 2030, target_va=baseline + 20)
-    assert result.reached, result.message
+    assert result.reached, result.outcome()
     assert result.value == pytest.approx(expected, rel=1e-6)
     assert result.achieved == pytest.approx(baseline + 20, rel=1e-9)
 
