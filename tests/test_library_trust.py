@@ -207,6 +207,32 @@ def test_the_page_imports_a_file_with_a_duplicate_name_not_at_all(db_url):
     assert ScenarioLibrary(db_url).names() == []
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_bad_import_file_is_named_by_labels_in_the_pages_language(db_url, lang):
+    """A value out of range in an imported file: the file, the scenario, the parameter's label and
+    unit, the value and what is allowed, in the page's language; never the key."""
+    at = run_page({"lang": lang}, tab="tab_library", lang=lang)
+    data = json.dumps({"name": "a", "model_version": 2, "parameters": {"fund_size": 5000, "growth_end": None}}).encode()
+    at.file_uploader[0].set_value(("bad.json", data, "application/json")).run()
+    assert not at.exception, at.exception
+    text = " ".join(shown(e.value) for e in at.error)
+    expected = {
+        "zh": [
+            "bad.json，产业投资基金认缴规模（亿元）：5000超出允许范围，应为0至1000之间的数。",
+            "bad.json，终止年份趋势增速（%）：空白不是数值，应为-10至25之间的数。",
+        ],
+        "en": [
+            "bad.json, Committed size of the industrial investment funds (100 million yuan): 5000 is out of range; "
+            "allowed: a number from 0 to 1000",
+            "bad.json, Trend growth, last projected year (%): blank is not a number; allowed: a number from -10 to 25",
+        ],
+    }[lang]
+    for sentence in expected:
+        assert sentence in text, text
+    assert "fund_size" not in text and "growth_end" not in text and "None" not in text
+    assert not [b for b in at.button if b.key == "import_button"]
+
+
 def test_the_page_imports_all_scenarios_of_a_good_file_in_one_go(db_url):
     at = run_page(tab="tab_library")
     at.file_uploader[0].set_value(("good.json", many_doc(["one", "two", "three"]), "application/json")).run()
