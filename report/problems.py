@@ -124,8 +124,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "data_unknown_key": {"zh": "{given}不是模型的数值参数", "en": "{given} is not a numeric model parameter"},
     "data_twice": {"zh": "{name}出现两次", "en": "{name} appears twice"},
     "data_range": {
-        "zh": "{name}：范围{low}至{high}应在{allowed}以内，且下限不大于上限",
-        "en": "{name}: the range {low} to {high} must lie within {allowed}, low ≤ high",
+        "zh": "{name}：范围{low}至{high}不符合要求，两端应为{allowed}，且下限不大于上限",
+        "en": "{name}: the range {low} to {high}; allowed: at each end {allowed}, low ≤ high",
     },
     "data_missing": {"zh": "缺少{columns}（理由）", "en": "{columns} is missing (the reason)"},
     "shocks_rows": {
