@@ -61,7 +61,7 @@ if url_problems or url_rounded:
 for intro, notices in (("v1_notices_link", url.link_notices()), ("v1_notices_file", controls.loaded_notices())):
     if notices:
         with st.container(border=True):
-            messages.show("info", t(intro, lang), [n.text(lang) for n in notices], lang)
+            messages.show("info", t(intro, lang), [n.problem() for n in notices], lang)
             st.button(t("dismiss", lang), key=f"dismiss_{intro}", on_click=notices.clear)
 
 # Only the open tab is drawn: a slider move redraws what the user is looking at and nothing else.

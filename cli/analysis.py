@@ -21,8 +21,10 @@ from cli.plumbing import one_scenario, output_options, scenario_options, write
 from model.analysis import MAX_DRAWS, goal_seek, monte_carlo, sensitivity, target_probabilities, vary_problem
 from model.backtest import backtest
 from model.parameters import BASE_YEAR, ScenarioError, Target, is_decimal, parse_target
+from model.problems import located, problem
 from model.targets import targets_for
 from report.csv_export import frame_to_csv
+from report.problems import say
 
 EXIT_UNREACHED = 1
 
@@ -89,7 +91,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
 
 def parse_target_spec(spec: str) -> Target:
     """``level:2030=3000``, ``growth_year:2026=7`` or ``growth_avg:2025-2030=7.5`` → a Target."""
-    allowed = "allowed: level:YEAR=VALUE, growth_year:YEAR=VALUE or growth_avg:FROM-YEAR=VALUE"
     metric, sep1, rest = spec.partition(":")
     years, sep2, value = rest.partition("=")
     first, dash, last = years.partition("-")
@@ -101,8 +102,11 @@ def parse_target_spec(spec: str) -> Target:
         if dash:
             doc["from_year"] = whole_number(first)
     except ValueError:
-        raise ScenarioError([f"--target {spec!r}; {allowed}"]) from None
-    return parse_target(doc, f"--target {spec}")
+        raise ScenarioError([problem("bad_target_spec", given=spec)]) from None
+    try:
+        return parse_target(doc)
+    except ScenarioError as e:
+        raise ScenarioError(located(e.problems, "option", f"--target {spec}")) from None
 
 
 def _json_bytes(doc: dict[str, Any]) -> bytes:
@@ -112,9 +116,9 @@ def _json_bytes(doc: dict[str, Any]) -> bytes:
 def _cmd_uncertainty(args: argparse.Namespace) -> None:
 
     if not 1 <= args.draws <= MAX_DRAWS:
-        raise ScenarioError([f"--draws {args.draws} is out of range; allowed: a whole number from 1 to {MAX_DRAWS:,}"])
+        raise ScenarioError([problem("out_of_range", key="--draws", value=args.draws, lo=1, hi=MAX_DRAWS, whole=True)])
     if args.seed < 0:
-        raise ScenarioError([f"--seed {args.seed} is negative; allowed: a whole number, 0 or more"])
+        raise ScenarioError([problem("out_of_range", key="--seed", value=args.seed, lo=0, hi=None, whole=True)])
     given = [parse_target_spec(spec) for spec in args.target]
     named = one_scenario(args)
     scenario = named.scenario
@@ -122,7 +126,8 @@ def _cmd_uncertainty(args: argparse.Namespace) -> None:
     targets = [*targets_for(scenario.targets, scenario.horizon_end, "en"), *given] if given else []
     for t in given:
         if t.year > scenario.horizon_end:
-            raise ScenarioError([f"--target {t.label}: {t.year} is after horizon_end ({scenario.horizon_end})"])
+            found = problem("target_after_horizon", year=t.year, horizon=scenario.horizon_end)
+            raise ScenarioError([found.at("option", f"--target {t.label}")])
     odds = target_probabilities(scenario, targets, draws=args.draws, seed=args.seed) if targets else None
     if args.format == "csv":
         data = frame_to_csv(odds if odds is not None else frame)
@@ -169,25 +174,17 @@ def _cmd_sensitivity(args: argparse.Namespace) -> None:
 
 def _cmd_goal_seek(args: argparse.Namespace) -> int:
 
-    for flag, value in (("--target-va", args.target_va), ("--target-growth", args.target_growth)):
-        if value is not None and not math.isfinite(value):
-            raise ScenarioError([f"{flag} {value} is not a finite number"])
-    problem = vary_problem(args.vary)
-    if problem:
-        raise ScenarioError([f"--vary {problem}"])
+    for flag, value, lo in (("--target-va", args.target_va, 0), ("--target-growth", args.target_growth, -100)):
+        if value is not None and not (math.isfinite(value) and value > lo):
+            raise ScenarioError([problem("not_above", key=flag, value=value, lo=lo)])
+    cannot = vary_problem(args.vary)
+    if cannot:
+        raise ScenarioError([cannot.at("option", "--vary")])
     named = one_scenario(args)
     horizon = named.scenario.horizon_end
     if not BASE_YEAR < args.target_year <= horizon:
-        raise ScenarioError(
-            [
-                f"--target-year {args.target_year} is outside the projection; "
-                f"allowed: {BASE_YEAR + 1} to {horizon} (horizon_end)"
-            ]
-        )
-    if args.target_va is not None and args.target_va <= 0:
-        raise ScenarioError([f"--target-va {args.target_va:g} is not positive; allowed: a number above 0 (亿元)"])
-    if args.target_growth is not None and args.target_growth <= -100:
-        raise ScenarioError([f"--target-growth {args.target_growth:g}; allowed: a number above -100 (%)"])
+        years = {"value": args.target_year, "lo": BASE_YEAR + 1, "hi": horizon, "whole": True}
+        raise ScenarioError([problem("out_of_range", key="--target-year", **years)])
     result = goal_seek(
         named.scenario,
         args.vary,
@@ -195,7 +192,8 @@ def _cmd_goal_seek(args: argparse.Namespace) -> int:
         target_va=args.target_va,
         target_growth=args.target_growth,
     )
-    # First line re-usable as --set KEY=VALUE (full precision); second line the sentence.
-    sys.stdout.write(f"{args.vary}={result.value!r}\n{result.message}\n")
+    # First line re-usable as --set KEY=VALUE (full precision); second line the sentence, said as
+    # the page says it (report.problems).
+    sys.stdout.write(f"{args.vary}={result.value!r}\n{say(result.outcome(), 'en')}\n")
     sys.stdout.flush()
     return 0 if result.reached else EXIT_UNREACHED

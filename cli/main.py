@@ -28,6 +28,7 @@ from model.parameters import ScenarioError, fmt_number, load_parameters
 from model.printable import control_chars
 from model.projection import project
 from report.csv_export import frame_to_csv, result_json, write_csv_rows
+from report.problems import say_all
 from report.scenario_exports import long_csv, results_json
 
 Handler = Callable[[argparse.Namespace], "int | None"]
@@ -119,7 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser, commands = build_parser()
         args = parser.parse_args(argv)
         code = commands[args.command](args)
-    except (ScenarioError, UsageError) as e:
+    except ScenarioError as e:  # said by the page's own renderer, in English
+        print(f"error: {control_chars(say_all(e.problems, 'en'))}", file=sys.stderr)  # one line, escaped
+        return EXIT_USAGE
+    except UsageError as e:
         print(f"error: {control_chars(e)}", file=sys.stderr)  # one line: no raw escape codes or new lines
         return EXIT_USAGE
     except BrokenPipeError:

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from model.parameters import ScenarioError, default_scenario
 from model.printable import control_chars
+from model.problems import problem
 from model.scenario_file import NamedScenario, read_scenario_file
+from report.problems import say
 
 EXIT_USAGE = 2
 
@@ -49,7 +51,7 @@ def overrides(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ScenarioError([f"--set {pair!r} is not KEY=VALUE (for example --set growth_start=9.5)"])
+            raise ScenarioError([problem("bad_set", given=pair)])
         out[key.strip()] = value
     return out
 
@@ -62,7 +64,7 @@ def scenarios(args: argparse.Namespace) -> list[NamedScenario]:
     for named in found:  # a version 1 file: say what changed, on stderr, so the output stays clean
         for notice in named.notices:
             where = control_chars(named.name or args.scenario)
-            print(f"note: {where}: {notice.text('en')}", file=sys.stderr)
+            print(f"note: {where}: {control_chars(say(notice.problem(), 'en'))}", file=sys.stderr)
     out = [dataclasses.replace(n, scenario=n.scenario.replace(changes, text=True)) for n in found]
     if changes:  # the descriptions told of the scenarios before --set changed them
         out = [dataclasses.replace(n, description_zh="", description_en="") for n in out]
@@ -73,7 +75,7 @@ def one_scenario(args: argparse.Namespace) -> NamedScenario:
     """The one scenario to run (for commands that take one)."""
     found = scenarios(args)
     if len(found) != 1:
-        raise ScenarioError([f"{control_chars(args.scenario)}: holds {len(found)} scenarios; this command takes one"])
+        raise ScenarioError([problem("holds_many", count=len(found)).at("file", args.scenario)])
     return found[0]
 
 

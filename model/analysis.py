@@ -37,9 +37,9 @@ from model.parameters import (
     Scenario,
     ScenarioError,
     Target,
-    fmt_number,
     load_parameters,
 )
+from model.problems import Problem, problem
 from model.projection import compute, first_projected_year, scenario_projects
 from model.targets import achieved, measurable
 
@@ -94,9 +94,9 @@ def load_shocks(path: Path | None = None) -> Shocks:
     try:
         sd, rho = float(rows["growth_shock_sd"]["value"]), float(rows["growth_shock_rho"]["value"])
     except (KeyError, ValueError):
-        raise ScenarioError([f"{path.name}: needs numeric rows growth_shock_sd and growth_shock_rho"]) from None
+        raise ScenarioError([problem("shocks_rows").at("file", path.name)]) from None
     if not (sd >= 0 and -1 < rho < 1):
-        raise ScenarioError([f"{path.name}: growth_shock_sd must be ≥ 0 and growth_shock_rho between −1 and 1"])
+        raise ScenarioError([problem("shocks_range", sd=sd, rho=rho).at("file", path.name)])
     row = rows["growth_shock_sd"]
     return Shocks(sd, rho, row.get("why_en", ""), row.get("why_zh", ""))
 
@@ -133,32 +133,35 @@ def load_uncertainty(path: Path | None = None) -> dict[str, UncertainRange]:
     path = path or DATA_DIR / "uncertainty.csv"
     specs = load_parameters()
     out: dict[str, UncertainRange] = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
+
+    def found(line: int, code: str, **fields: object) -> None:
+        problems.append(problem(code, **fields).at("line", line).at("file", path.name))
+
     with open(path, encoding="utf-8", newline="") as f:
         for line, row in enumerate(csv.DictReader(f), start=2):
-            at = f"{path.name} line {line}"
             key = (row.get("key") or "").strip()
             spec = specs.get(key)
             if spec is None or spec.kind == "bool" or key == "horizon_end":
-                problems.append(f"{at}: {key!r} is not a numeric model parameter")
+                found(line, "data_unknown_key", given=key)
                 continue
             if key in out:
-                problems.append(f"{at}: {key} appears twice")
+                found(line, "data_twice", key=key)
                 continue
             try:
                 low, high = _number(spec, row["low"]), _number(spec, row["high"])
             except (TypeError, ValueError):
-                problems.append(f"{at}: {key} low/high must be {spec.allowed()}")
+                found(line, "data_range", key=key, low=row.get("low"), high=row.get("high"))
                 continue
             if not spec.min <= low <= high <= spec.max:
-                problems.append(f"{at}: {key} range {low}–{high} must satisfy {spec.allowed()}, low ≤ high")
+                found(line, "data_range", key=key, low=low, high=high)
             if row.get("distribution") not in DISTRIBUTIONS:
-                problems.append(f"{at}: {key} distribution must be one of {', '.join(DISTRIBUTIONS)}")
+                found(line, "data_choice", column="distribution", allowed=DISTRIBUTIONS)
             if row.get("provenance") not in PROVENANCE_KINDS:
-                problems.append(f"{at}: {key} provenance must be one of {', '.join(PROVENANCE_KINDS)}")
+                found(line, "data_choice", column="provenance", allowed=PROVENANCE_KINDS)
             why = (row.get("why_en") or row.get("why") or "").strip()
             if not why:
-                problems.append(f"{at}: {key} needs a reason (why_en)")
+                found(line, "data_missing", columns=("why_en",))
             out[key] = UncertainRange(
                 key, low, high, row["distribution"], row["provenance"], why, (row.get("why_zh") or "").strip()
             )
@@ -209,8 +212,8 @@ def _check_whole(name: str, value: object, lo: int, hi: int | None) -> int:
     whole = isinstance(value, (int, np.integer)) and not isinstance(value, bool)
     if whole and lo <= value and (hi is None or value <= hi):
         return int(value)
-    upper = f" to {hi:,}" if hi is not None else " or more"
-    raise ScenarioError([f"{name}: {value!r} is not allowed; allowed: a whole number from {lo}{upper}"])
+    code = "out_of_range" if whole else "not_whole"
+    raise ScenarioError([problem(code, key=name, value=value, lo=lo, hi=hi, whole=True)])
 
 
 def _draw_va(
@@ -375,21 +378,47 @@ def sensitivity(
     return frame.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 
 
+GOAL_STATUSES = ("reached", "no_effect", "out_of_reach")
+
+
 @dataclasses.dataclass(frozen=True)
 class GoalSeekResult:
-    """What :func:`goal_seek` found.
+    """What :func:`goal_seek` found, as data (the page and the command line phrase it through
+    report.problems.say on :meth:`outcome`).
 
-    ``value`` is the parameter value found, or the closest reachable one when ``reached`` is False;
-    ``achieved`` is what it gives: value added in the target year (亿元) for a ``target_va``, the
-    average yearly growth from 2023 (%) for a ``target_growth``. ``message`` and ``message_zh`` say
-    so in a sentence.
+    ``status``: ``reached`` (``value`` meets the target within 0.1%), ``no_effect`` (``vary`` does not
+    change the measure: ``value`` is the scenario's own) or ``out_of_reach`` (``value`` is the
+    closest reachable one). ``achieved`` is what ``value`` gives and ``target`` what was asked, both
+    in the target's terms: value added in ``target_year`` (亿元) for ``kind`` ``va``, the average
+    yearly growth from 2023 (%) for ``kind`` ``growth``.
     """
 
+    status: str
+    vary: str
     value: float | int
-    reached: bool
     achieved: float
-    message: str
-    message_zh: str = ""
+    target: float
+    kind: str  # "va" or "growth"
+    target_year: int
+
+    @property
+    def reached(self) -> bool:
+        return self.status == "reached"
+
+    def outcome(self) -> Problem:
+        """The result as a ``goal_<status>`` record for the renderer (it names ``vary`` by its label)."""
+        spec = load_parameters()[self.vary]
+        return problem(
+            f"goal_{self.status}",
+            key=self.vary,
+            value=self.value,
+            achieved=self.achieved,
+            target=self.target,
+            kind=self.kind,
+            year=self.target_year,
+            lo=spec.min,
+            hi=spec.max,
+        )
 
 
 def seekable_keys(levers_only: bool = True) -> list[str]:
@@ -402,25 +431,20 @@ def seekable_keys(levers_only: bool = True) -> list[str]:
     ]
 
 
-def vary_problem(vary: str) -> str | None:
-    """Why goal seek cannot vary ``vary`` (a sentence ending in what is allowed), or None."""
-    allowed = f"allowed: {', '.join(seekable_keys(levers_only=False))}"
+def vary_problem(vary: str) -> Problem | None:
+    """Why goal seek cannot vary ``vary``, or None."""
     spec = load_parameters().get(vary)
     if spec is None:
-        return f"{vary!r} is not a parameter; {allowed}"
+        return problem("vary_unknown", given=vary)
     if spec.kind == "bool":
-        return f"{vary} is a true/false switch and cannot be varied; {allowed}"
+        return problem("vary_switch", key=vary)
     if vary == "horizon_end":
-        return f"horizon_end sets the years shown and cannot be varied; {allowed}"
+        return problem("vary_horizon", key=vary)
     return None
 
 
 def _is_number(x: object) -> bool:
     return isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
-
-
-def _show(x: float | int) -> str:
-    return str(x) if isinstance(x, int) else f"{x:.6g}"
 
 
 def goal_seek(
@@ -447,36 +471,34 @@ def goal_seek(
     Raises ScenarioError for an unknown or switch parameter, a target year outside
     2024..horizon_end, or a missing, doubled or impossible target.
     """
-    problem = vary_problem(vary)
-    if problem:
-        raise ScenarioError([f"vary: {problem}"])
+    cannot = vary_problem(vary)
+    if cannot:
+        raise ScenarioError([cannot])
     spec = load_parameters()[vary]
     horizon = scenario.horizon_end
+    years = {"key": "target_year", "value": target_year, "lo": BASE_YEAR + 1, "hi": horizon, "whole": True}
     if isinstance(target_year, bool) or not isinstance(target_year, (int, np.integer)):
-        raise ScenarioError([f"target year: {target_year!r} is not a whole number; allowed: 2024 to {horizon}"])
+        raise ScenarioError([problem("not_whole", **years)])
     if not BASE_YEAR < target_year <= horizon:
-        raise ScenarioError(
-            [f"target year: {target_year} is outside the projection; allowed: {BASE_YEAR + 1} to {horizon}"]
-        )
+        raise ScenarioError([problem("out_of_range", **years)])
     if (target_va is None) == (target_growth is None):
-        raise ScenarioError(["give exactly one target: a value added (亿元) or an average growth (%)"])
+        raise ScenarioError([problem("one_target")])
     n = int(target_year) - BASE_YEAR
     col = n  # the column of target_year in the result arrays
     if target_va is not None:
         if not _is_number(target_va) or not (math.isfinite(target_va) and target_va > 0):
-            raise ScenarioError([f"target value added: {target_va!r}; allowed: a positive number (亿元)"])
+            raise ScenarioError([problem("not_above", key="target_va", value=target_va, lo=0)])
         target = float(target_va)
     else:
         if not _is_number(target_growth) or not (math.isfinite(target_growth) and target_growth > -100):
-            raise ScenarioError([f"target growth: {target_growth!r}; allowed: a number above -100 (%)"])
+            raise ScenarioError([problem("not_above", key="target_growth", value=target_growth, lo=-100)])
         try:
             target = (1 + target_growth / 100) ** n
         except OverflowError:  # 1e50 % a year: no float holds the growth factor
             target = math.inf
         if not (math.isfinite(target) and target > 0):
-            limit = (sys.float_info.max ** (1 / n) - 1) * 100
-            allowed = f"allowed: a number above -100 and below {limit:.3g} (%)"
-            raise ScenarioError([f"target growth: {target_growth!r} is out of range; {allowed}"])
+            limit = float(f"{(sys.float_info.max ** (1 / n) - 1) * 100:.3g}")
+            raise ScenarioError([problem("not_above", key="target_growth", value=target_growth, lo=-100, below=limit)])
     projects = scenario_projects(scenario, projects)
     base = scenario.to_dict()
     current = base[vary]
@@ -526,32 +548,11 @@ def goal_seek(
     m = float(metric(np.array([value]))[0])
     reached = reached and abs(m / target - 1) <= GOAL_TOLERANCE
     if target_va is not None:
-        achieved = m
-        got, want = f"{achieved:,.1f}亿元", f"{target:,.1f}亿元"
-        got_zh, want_zh = got, want
-        what, what_zh = f"value added in {target_year} is {got}", f"{target_year}年增加值为{got_zh}"
+        achieved, asked, kind = m, float(target_va), "va"
     else:
-        achieved = (m ** (1 / n) - 1) * 100
-        got, want = f"{achieved:.2f}%", f"{fmt_number(target_growth)}%"
-        got_zh, want_zh = got, want
-        what = f"value added grows {got} a year from {BASE_YEAR} to {target_year}"
-        what_zh = f"{BASE_YEAR}—{target_year}年增加值年均增长{got_zh}"
-    span = f"{fmt_number(spec.min)} to {fmt_number(spec.max)}"
-    setting = f"{vary} = {_show(value_out)}"
-    if reached:
-        message = f"With {setting}, {what}: the target of {want} is met (within 0.1%)."
-        message_zh = f"当{setting}时，{what_zh}，达到目标{want_zh}（误差0.1%以内）。"
-    elif np.ptp(err) == 0:
-        message = f"{vary} does not change value added in {target_year}; {what}, not the target of {want}."
-        message_zh = f"{vary}不影响{target_year}年增加值；{what_zh}，达不到目标{want_zh}。"
-    else:
-        whole = "whole number " if integer else "value "
-        message = (
-            f"No {whole}of {vary} from {span} reaches the target of {want}; the closest is {setting}, where {what}."
-        )
-        span_zh = f"{fmt_number(spec.min)}至{fmt_number(spec.max)}"
-        message_zh = f"{vary}在{span_zh}范围内达不到目标{want_zh}；最接近的是{setting}，此时{what_zh}。"
-    return GoalSeekResult(value_out, reached, float(achieved), message, message_zh)
+        achieved, asked, kind = (m ** (1 / n) - 1) * 100, float(target_growth), "growth"
+    status = "reached" if reached else "no_effect" if np.ptp(err) == 0 else "out_of_reach"
+    return GoalSeekResult(status, vary, value_out, float(achieved), asked, kind, int(target_year))
 
 
 def _narrow(miss, a: float, b: float, points: int = 65, rounds: int = 12) -> float:

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from model.parameters import DATA_DIR, fmt_number, load_parameters
-from model.printable import control_chars
+from model.parameters import DATA_DIR, load_parameters
+from model.problems import Problem, problem
 
 NEW_IN_V2 = ("use_observed", "ti_effect", "fund_paid_in", "additionality")
 
@@ -49,31 +49,14 @@ class CompatNotice:
     value: Any = None
     new_value: Any = None
 
-    def text(self, lang: str = "zh") -> str:
-        specs = load_parameters()
-        row = load_compat().get(self.key)
-        note = (row.note_zh if lang == "zh" else row.note_en) if row else ""
+    def problem(self) -> Problem:
+        """This notice as a problem (code ``v1_<code>``) for report.problems.say; the note from
+        ``data/compat_v1.csv`` is in the renderer's table lookup, by key."""
         if self.code == "new_parameters":
-            keys = self.key.split(",")
-            if lang == "zh":
-                names = "、".join(specs[k].label_zh for k in keys)
-                return f"第1版情景没有以下参数，按第2版默认值计算：{names}。"
-            names = ", ".join(specs[k].label_en for k in keys)
-            return f"Version 1 scenarios do not have {names}: version 2's defaults are used."
+            return problem("v1_new_parameters", keys=tuple(self.key.split(",")))
         if self.code == "unknown_key":
-            key = control_chars(self.key)
-            if lang == "zh":
-                return f"“{key}”在第2版中已不存在，已忽略。"
-            return f"“{key}” no longer exists in version 2 and was left out."
-        label = specs[self.key].label(lang)
-        old, new = fmt_number(self.value), fmt_number(self.new_value)
-        if self.code == "default_replaced":
-            if lang == "zh":
-                return f"{label}：原值{old}为第1版默认值，现按第2版默认值{new}计算。{note}"
-            return f"{label}: {old} was version 1's default; version 2's default, {new}, is used. {note}"
-        if lang == "zh":
-            return f"{label}：保留原值{old}，但其含义已调整。{note}"
-        return f"{label}: your value {old} is kept, but its meaning changed. {note}"
+            return problem("v1_unknown_key", given=self.key)
+        return problem(f"v1_{self.code}", key=self.key, value=self.value, new_value=self.new_value)
 
 
 def upgrade_v1(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[CompatNotice]]:

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from model.parameters import BASE_YEAR, DATA_DIR, ScenarioError
+from model.problems import Problem, problem
 
 HISTORY_COLUMNS = (
     "year",
@@ -103,20 +104,21 @@ class History:
 
 def _parse(rows: Iterable[Mapping[str, str]], name: str) -> History:
     figures: list[Figure] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for line, row in enumerate(rows, start=2):
-        at = f"{name} line {line}"
+        found: list[Problem] = []
         try:
             year, value = int(row["year"]), float(row["value"])
         except (TypeError, ValueError):
-            problems.append(f"{at}: year and value must be numbers")
+            problems.append(problem("data_not_number", columns=("year", "value")).at("line", line).at("file", name))
             continue
         if row.get("region") not in REGIONS:
-            problems.append(f"{at}: region must be one of {', '.join(REGIONS)}")
+            found.append(problem("data_choice", column="region", allowed=REGIONS))
         if row.get("confidence") not in CONFIDENCE_RANK:
-            problems.append(f"{at}: confidence must be one of {', '.join(CONFIDENCE_RANK)}")
+            found.append(problem("data_choice", column="confidence", allowed=tuple(CONFIDENCE_RANK)))
         if not (row.get("publication") or "").strip() or not (row.get("quote_zh") or "").strip():
-            problems.append(f"{at}: every figure needs its publication and its sentence (quote_zh)")
+            found.append(problem("data_source_missing", columns=("publication", "quote_zh")))
+        problems += [p.at("line", line).at("file", name) for p in found]
         fields = {k: (row.get(k) or "").strip() for k in HISTORY_COLUMNS if k not in ("year", "value")}
         figures.append(Figure(year=year, value=value, **fields))
     if problems:

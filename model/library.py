@@ -48,6 +48,7 @@ from sqlalchemy.pool import StaticPool
 
 from model.compat import CompatNotice
 from model.parameters import Scenario, ScenarioError
+from model.problems import Problem, located, problem
 from model.scenario_file import NamedScenario, parse_scenario_doc
 
 ENV_VAR = "DEZHOU_SCENARIO_DB"
@@ -107,9 +108,7 @@ class NameTaken(ScenarioError):
     def __init__(self, name: str, *more: str):
         self.name = name
         self.names = (name, *more)
-        super().__init__(
-            [f"a saved scenario is already named {n!r}; choose another name or overwrite it" for n in self.names]
-        )
+        super().__init__([problem("name_taken", name=n) for n in self.names])
 
 
 class NotOwner(ScenarioError):
@@ -118,12 +117,7 @@ class NotOwner(ScenarioError):
     def __init__(self, name: str, owner: str, *more: tuple[str, str]):
         self.name = name
         self.owner = owner
-        super().__init__(
-            [
-                f"only {o} can overwrite, rename or delete {n!r}; save a copy under another name instead"
-                for n, o in ((name, owner), *more)
-            ]
-        )
+        super().__init__([problem("not_owner", name=n, owner=o) for n, o in ((name, owner), *more)])
 
 
 class LibraryFull(ScenarioError):
@@ -134,10 +128,10 @@ class VersionNotFound(ScenarioError, KeyError):
     """Restoring a version the library does not hold."""
 
     def __init__(self, version_id: int):
-        super().__init__([f"no earlier version has the number {version_id}"])
+        super().__init__([problem("version_not_found", number=version_id)])
 
-    def __str__(self) -> str:
-        return "; ".join(self.problems)
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return "; ".join(map(str, self.problems))
 
 
 class ScenarioNotFound(ScenarioError, KeyError):
@@ -145,20 +139,26 @@ class ScenarioNotFound(ScenarioError, KeyError):
 
     def __init__(self, name: str):
         self.name = name
-        super().__init__([f"no saved scenario is named {name!r}"])
+        super().__init__([problem("scenario_not_found", name=name)])
 
     def __str__(self) -> str:  # KeyError would print the message in quotes
-        return "; ".join(self.problems)
+        return "; ".join(map(str, self.problems))
 
 
 class LibraryUnavailable(RuntimeError):
-    """The database cannot be reached, or stayed locked longer than the busy timeout. The message
-    never holds the database's address (user, host, password): that goes to the server's log."""
+    """The database cannot be reached, or stayed locked longer than the busy timeout (``problems``:
+    ``library_unreachable``), or its address is not a database this server can open
+    (``library_not_database``). Never holds the database's address (user, host, password): that goes
+    to the server's log."""
+
+    def __init__(self, code: str):
+        self.problems = [problem(code)]
+        super().__init__(code)
 
 
 log = logging.getLogger(__name__)
-UNREACHABLE = "the scenario library's database cannot be reached; the server's log says why"
-NOT_A_DATABASE = "the scenario library's address is not a database this server can open; the server's log says why"
+UNREACHABLE = "library_unreachable"
+NOT_A_DATABASE = "library_not_database"
 
 
 def _hidden(url_text: str) -> str:
@@ -222,17 +222,18 @@ def default_url() -> str:
 
 def clean_name(name: Any) -> str:
     """The name as stored: stripped; 1–80 characters; no control characters. Else ScenarioError."""
+    if name is None:
+        raise ScenarioError([problem("name_empty")])
     if not isinstance(name, str):
-        raise ScenarioError([f"a scenario name must be text, not {name!r}"])
+        raise ScenarioError([problem("not_text", key="name", value=name)])
     cleaned = name.strip()
     if not cleaned:
-        raise ScenarioError(["a scenario name cannot be empty"])
+        raise ScenarioError([problem("name_empty")])
     if len(cleaned) > MAX_NAME:
-        raise ScenarioError([f"a scenario name can have at most {MAX_NAME} characters; this one has {len(cleaned)}"])
+        raise ScenarioError([problem("name_too_long", count=len(cleaned), limit=MAX_NAME)])
     bad = sorted({c for c in cleaned if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp")})
     if bad:
-        shown = ", ".join(f"U+{ord(c):04X}" for c in bad)
-        raise ScenarioError([f"a scenario name cannot contain control characters (found {shown})"])
+        raise ScenarioError([problem("name_control", chars=tuple(f"U+{ord(c):04X}" for c in bad))])
     return cleaned
 
 
@@ -342,7 +343,7 @@ class ScenarioLibrary:
         except (exc.ArgumentError, exc.NoSuchModuleError, ImportError, ValueError, OSError) as e:
             log.warning("scenario library at %s cannot be opened: %s", _hidden(self.url), e)
             raise LibraryUnavailable(NOT_A_DATABASE) from e
-        self.problems: list[str] = []  # rows skipped by the last list() or get()
+        self.problems: list[Problem] = []  # rows skipped by the last list() or get()
         self.rows_read = 0  # rows fetched so far (each query's result rows): for tests and monitoring
         try:
             self._ensure_schema()
@@ -405,19 +406,20 @@ class ScenarioLibrary:
             if row.document:
                 doc = json.loads(row.document)
                 if not isinstance(doc, dict):
-                    raise ScenarioError(["the stored scenario is not a JSON object"])
+                    raise ValueError("the stored scenario is not a JSON object")
                 return parse_scenario_doc(doc)
             params = json.loads(row.parameters)
             if not isinstance(params, dict):
-                raise ScenarioError(["the stored parameters are not a JSON object"])
+                raise ValueError("the stored parameters are not a JSON object")
             doc = {"parameters": params}
             if row.projects:
                 doc["projects"] = json.loads(row.projects)
             return parse_scenario_doc(doc)
         except ScenarioError as e:
-            self.problems.append(f"saved scenario {row.name!r} no longer fits the model and was skipped: {e}")
+            self.problems.append(problem("saved_skipped", name=row.name, problems=tuple(e.problems)))
         except ValueError as e:
-            self.problems.append(f"saved scenario {row.name!r} is damaged and was skipped: {e}")
+            log.warning("saved scenario %r is damaged: %s", row.name, e)
+            self.problems.append(problem("saved_damaged", name=row.name))
         return None
 
     def _load(self, row: Any) -> SavedScenario | None:
@@ -482,12 +484,7 @@ class ScenarioLibrary:
             return
         kept = self._count(conn, versions_table)
         if kept + len(rows) > MAX_VERSIONS:
-            raise LibraryFull(
-                [
-                    f"the library keeps at most {MAX_VERSIONS:,} earlier versions and is full; nothing was "
-                    "changed: ask whoever runs the server to archive the versions table"
-                ]
-            )
+            raise LibraryFull([problem("versions_full", limit=MAX_VERSIONS)])
         conn.execute(
             versions_table.insert(),
             [
@@ -514,12 +511,7 @@ class ScenarioLibrary:
             return
         held = self._count(conn, scenarios_table)
         if held + new > MAX_SCENARIOS:
-            raise LibraryFull(
-                [
-                    f"the library holds at most {MAX_SCENARIOS:,} scenarios; it has {held:,}, so {new:,} more "
-                    "do not fit: delete some first (earlier versions are kept)"
-                ]
-            )
+            raise LibraryFull([problem("library_full", limit=MAX_SCENARIOS, count=held, new=new)])
 
     # -- the API ------------------------------------------------------------------------------
 
@@ -542,26 +534,28 @@ class ScenarioLibrary:
         Every problem is listed in one ScenarioError: a bad name, a name given twice, more than
         :data:`MAX_PER_FILE` scenarios, names already taken (NameTaken, unless ``overwrite``), names
         another user owns (NotOwner), no room left (LibraryFull). Overwritten rows are kept as
-        earlier versions. ``source`` (a file name) starts each problem's sentence.
+        earlier versions. ``source`` (a file name): where the problems of the scenarios were found.
         """
-        at = f"{source}: " if source else ""
+
+        def at(found: list[Problem], n: int | None = None) -> list[Problem]:
+            found = located(found, "scenario", n) if n is not None else found
+            return located(found, "file", source) if source else found
+
         pairs = [(i.name, i.scenario) if isinstance(i, NamedScenario) else i for i in items]
-        problems: list[str] = []
+        problems: list[Problem] = []
         if len(pairs) > MAX_PER_FILE:
-            raise LibraryFull(
-                [f"{at}{len(pairs):,} scenarios are more than the {MAX_PER_FILE:,} one import can hold; split the file"]
-            )
+            raise LibraryFull(at([problem("too_many_in_file", count=len(pairs), limit=MAX_PER_FILE)]))
         names: list[str] = []
         seen: dict[str, int] = {}
         for n, (raw, _scenario) in enumerate(pairs, 1):
-            where = f"{at}scenario {n}: " if len(pairs) > 1 else at
+            number = n if len(pairs) > 1 else None
             try:
                 name = clean_name(raw)
             except ScenarioError as e:
-                problems.extend(where + p for p in e.problems)
+                problems.extend(at(e.problems, number))
                 continue
             if name in seen:
-                problems.append(f"{where}the name {name!r} is given twice in one file (also scenario {seen[name]})")
+                problems.extend(at([problem("name_twice", name=name, first=seen[name])], number))
             seen.setdefault(name, n)
             names.append(name)
         if problems:

@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from model.problems import Problem, located, problem
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BASE_YEAR = 2023
 MODEL_VERSION = 2
@@ -64,14 +66,6 @@ class ParamSpec:
     def publication_name(self, lang: str = "zh") -> str:
         return (self.publication_zh or self.publication) if lang == "zh" else (self.publication or self.publication_zh)
 
-    def allowed(self) -> str:
-        """What this parameter accepts, in words, for error messages."""
-        if self.kind == "bool":
-            return "true or false"
-        what = "a whole number" if self.kind == "int" else "a number"
-        unit = f" ({self.unit_en})" if self.unit_en else ""
-        return f"{what} from {fmt_number(self.min)} to {fmt_number(self.max)}{unit}"
-
 
 def fmt_number(x: float | int | None) -> str:
     if x is None:
@@ -80,11 +74,12 @@ def fmt_number(x: float | int | None) -> str:
 
 
 class ScenarioError(ValueError):
-    """One or more invalid inputs. ``problems`` holds one sentence per problem."""
+    """One or more invalid inputs. ``problems`` holds one model.problems.Problem per problem (the
+    page and the command line say them with report.problems.say); ``str()`` is for logs only."""
 
-    def __init__(self, problems: Iterable[str]):
+    def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
-        super().__init__("; ".join(self.problems))
+        super().__init__("; ".join(map(str, self.problems)))
 
 
 def _number(kind: str, text: str) -> float | int:
@@ -133,8 +128,10 @@ def load_parameters(path: Path | None = None) -> dict[str, ParamSpec]:
     return specs
 
 
-def _problem(spec: ParamSpec, value: Any, what: str) -> str:
-    return f"{spec.key}: {value!r} {what}; allowed: {spec.allowed()}"
+def _problem(spec: ParamSpec, value: Any, code: str) -> Problem:
+    """A value of a parameter that it cannot take: the renderer names the parameter by its label and
+    unit and says what is allowed from the parameter table."""
+    return problem(code, key=spec.key, value=value)
 
 
 def coerce(spec: ParamSpec, value: Any, shown: Any = None) -> float | int | bool:
@@ -147,23 +144,23 @@ def coerce(spec: ParamSpec, value: Any, shown: Any = None) -> float | int | bool
     if spec.kind == "bool":
         if isinstance(value, bool):
             return value
-        raise ScenarioError([_problem(spec, given, "is not true or false")])
+        raise ScenarioError([_problem(spec, given, "not_bool")])
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ScenarioError([_problem(spec, given, "is not a number")])
+        raise ScenarioError([_problem(spec, given, "not_number")])
     try:
         value = float(value) if spec.kind == "float" or not float(value).is_integer() else int(value)
     except OverflowError:  # an integer too large for a float
-        raise ScenarioError([_problem(spec, given, "is out of range")]) from None
+        raise ScenarioError([_problem(spec, given, "out_of_range")]) from None
     if not math.isfinite(value):
-        raise ScenarioError([_problem(spec, given, "is not a finite number")])
+        raise ScenarioError([_problem(spec, given, "not_finite")])
     if spec.kind == "int":
         if not float(value).is_integer():
-            raise ScenarioError([_problem(spec, given, "is not a whole number")])
+            raise ScenarioError([_problem(spec, given, "not_whole")])
         value = int(value)
     else:
         value = float(value)
     if not spec.min <= value <= spec.max:
-        raise ScenarioError([_problem(spec, given, "is out of range")])
+        raise ScenarioError([_problem(spec, given, "out_of_range")])
     return value
 
 
@@ -187,11 +184,11 @@ def parse_text(spec: ParamSpec, text: str) -> float | int | bool:
             return True
         if low in _FALSE:
             return False
-        raise ScenarioError([_problem(spec, text, "is not true or false")])
+        raise ScenarioError([_problem(spec, text, "not_bool")])
     if _NOT_FINITE.fullmatch(raw):
-        raise ScenarioError([_problem(spec, text, "is not a finite number")])
+        raise ScenarioError([_problem(spec, text, "not_finite")])
     if not is_decimal(raw):
-        raise ScenarioError([_problem(spec, text, "is not a number")])
+        raise ScenarioError([_problem(spec, text, "not_number")])
     return coerce(spec, float(raw), shown=text)
 
 
@@ -238,111 +235,131 @@ class Target:
         return dataclasses.asdict(self)
 
 
-def parse_target(doc: Any, where: str = "") -> Target:
+def _text_problem(key: str, value: Any, limit: int = MAX_PROJECT_NAME) -> Problem | None:
+    """A one-line text of 1 to ``limit`` characters (a project's name, a target's label), or why not."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return problem("missing", key=key)
+    if not isinstance(value, str) or len(value.strip()) > limit:
+        return problem("bad_text", key=key, value=value, limit=limit)
+    return None
+
+
+def _unknown_fields(doc: Mapping, fields: tuple[str, ...]) -> list[Problem]:
+    return [problem("unknown_field", given=k, allowed=fields) for k in doc if k not in fields]
+
+
+def parse_target(doc: Any) -> Target:
     """One target (a JSON object or a table row) → a Target, or ScenarioError listing every problem."""
-    at = f"{where}: " if where else ""
     if not isinstance(doc, Mapping):
-        raise ScenarioError([f"{at}a target must be an object with {', '.join(TARGET_FIELDS)}"])
-    problems = [f"{at}unknown field {k!r}; allowed: {', '.join(TARGET_FIELDS)}" for k in doc if k not in TARGET_FIELDS]
+        raise ScenarioError([problem("not_object", key="target", allowed=TARGET_FIELDS)])
+    problems = _unknown_fields(doc, TARGET_FIELDS)
     label = doc.get("label")
-    if not isinstance(label, str) or not label.strip() or len(label.strip()) > MAX_PROJECT_NAME:
-        problems.append(f"{at}label: {label!r}; allowed: text of 1 to {MAX_PROJECT_NAME} characters")
+    bad = _text_problem("label", label)
+    if bad:
+        problems.append(bad)
     metric = doc.get("metric")
-    if metric not in TARGET_METRICS:
-        problems.append(f"{at}metric: {metric!r}; allowed: {', '.join(TARGET_METRICS)}")
+    if metric is None:
+        problems.append(problem("missing", key="metric"))
+    elif metric not in TARGET_METRICS:
+        problems.append(problem("bad_choice", key="metric", value=metric, allowed=TARGET_METRICS))
     year, from_year = doc.get("year"), doc.get("from_year", BASE_YEAR)
     for name, y, lo in (("year", year, BASE_YEAR + 1), ("from_year", from_year, BASE_YEAR)):
-        if isinstance(y, bool) or not isinstance(y, int) or not lo <= y <= 2035:
-            problems.append(f"{at}{name}: {y!r}; allowed: a whole number from {lo} to 2035")
+        if y is None:
+            problems.append(problem("missing", key=name))
+        elif isinstance(y, bool) or not isinstance(y, int) or not lo <= y <= 2035:
+            problems.append(problem("out_of_range", key=name, value=y, lo=lo, hi=2035, whole=True))
     if not problems and metric == "growth_avg" and from_year >= year:
-        problems.append(f"{at}from_year: {from_year!r}; allowed: a year before {year}")
+        problems.append(problem("year_before", key="from_year", value=from_year, year=year))
     value = doc.get("value")
     lo, hi = TARGET_LIMITS.get(metric, (-50.0, 100000.0))
-    if (
+    if value is None:
+        problems.append(problem("missing", key="value"))
+    elif (
         isinstance(value, bool)
         or not isinstance(value, (int, float))
         or not (math.isfinite(value) and lo <= value <= hi)
     ):
-        problems.append(f"{at}value: {value!r}; allowed: a number from {lo:g} to {hi:g}")
+        code = "out_of_range" if isinstance(value, (int, float)) and not isinstance(value, bool) else "not_number"
+        unit = "yuan" if metric == "level" else "percent" if metric in TARGET_METRICS else ""
+        problems.append(problem(code, key="value", value=value, lo=lo, hi=hi, unit=unit))
     if problems:
         raise ScenarioError(problems)
     return Target(label=label.strip(), metric=metric, year=year, value=float(value), from_year=from_year)
 
 
-def parse_targets(docs: Any, where: str = "") -> tuple[Target, ...]:
-    """A list of targets; every problem of every one is listed."""
-    at = f"{where}: " if where else ""
+def parse_targets(docs: Any) -> tuple[Target, ...]:
+    """A list of targets; every problem of every one is listed (each located at its target)."""
     if not isinstance(docs, list):
-        raise ScenarioError([f"{at}targets must be a list of objects"])
+        raise ScenarioError([problem("not_list", key="targets")])
     if len(docs) > MAX_TARGETS:
-        raise ScenarioError([f"{at}{len(docs)} targets; allowed: at most {MAX_TARGETS}"])
-    return tuple(parse_all(docs, lambda n, doc: parse_target(doc, f"{at}target {n}")))
+        raise ScenarioError([problem("too_many", key="targets", count=len(docs), limit=MAX_TARGETS)])
+    return tuple(parse_all(docs, parse_target, "target"))
 
 
-def _check_project_number(key: str, value: Any, at: str) -> tuple[float | int | None, str | None]:
+def _check_project_number(key: str, value: Any) -> tuple[float | int | None, Problem | None]:
     lo, hi = PROJECT_LIMITS[key]
     whole = key == "first_year"
-    allowed = f"allowed: {'a whole number' if whole else 'a number'} from {lo:g} to {hi:g}"
+    limits = {"lo": lo, "hi": hi, "whole": whole}
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None, f"{at}{key}: {value!r} is not a number; {allowed}"
+        return None, problem("not_number", key=key, value=value, **limits)
     try:
         number = float(value)
     except OverflowError:
-        return None, f"{at}{key}: {value!r} is out of range; {allowed}"
+        return None, problem("out_of_range", key=key, value=value, **limits)
     if not math.isfinite(number) or not lo <= number <= hi:
-        return None, f"{at}{key}: {value!r} is out of range; {allowed}"
+        return None, problem("out_of_range", key=key, value=value, **limits)
     if whole and not number.is_integer():
-        return None, f"{at}{key}: {value!r} is not a whole number; {allowed}"
+        return None, problem("not_whole", key=key, value=value, **limits)
     return (int(number) if whole else number), None
 
 
-def parse_project(doc: Any, where: str = "") -> PipelineProject:
+def parse_project(doc: Any) -> PipelineProject:
     """One pipeline row (a JSON object or a table row) → a PipelineProject, or ScenarioError."""
-    at = f"{where}: " if where else ""
     if not isinstance(doc, Mapping):
-        raise ScenarioError([f"{at}a project must be an object with {', '.join(PROJECT_FIELDS)}"])
-    problems = [
-        f"{at}unknown field {k!r}; allowed: {', '.join(PROJECT_FIELDS)}" for k in doc if k not in PROJECT_FIELDS
-    ]
+        raise ScenarioError([problem("not_object", key="project", allowed=PROJECT_FIELDS)])
+    problems = _unknown_fields(doc, PROJECT_FIELDS)
     name = doc.get("name")
-    if not isinstance(name, str) or not name.strip() or len(name.strip()) > MAX_PROJECT_NAME:
-        problems.append(f"{at}name: {name!r}; allowed: text of 1 to {MAX_PROJECT_NAME} characters")
+    bad = _text_problem("name", name)
+    if bad:
+        problems.append(bad)
     values = {}
     for key in ("investment", "full_output", "first_year"):
-        if key not in doc:
-            problems.append(f"{at}{key} is missing")
+        if key not in doc or doc[key] is None:
+            problems.append(problem("missing", key=key))
             continue
-        values[key], problem = _check_project_number(key, doc[key], at)
-        if problem:
-            problems.append(problem)
+        values[key], bad = _check_project_number(key, doc[key])
+        if bad:
+            problems.append(bad)
     included = doc.get("included", True)
     if not isinstance(included, bool):
-        problems.append(f"{at}included: {included!r}; allowed: true or false")
+        problems.append(problem("not_bool", key="included", value=included))
     if problems:
         raise ScenarioError(problems)
     return PipelineProject(name=name.strip(), included=included, **values)
 
 
-def parse_projects(docs: Any, where: str = "") -> tuple[PipelineProject, ...]:
-    """A list of pipeline rows; every problem of every row is listed."""
-    at = f"{where}: " if where else ""
+def parse_projects(docs: Any) -> tuple[PipelineProject, ...]:
+    """A list of pipeline rows; every problem of every row is listed (each located at its project)."""
     if not isinstance(docs, list):
-        raise ScenarioError([f"{at}projects must be a list of objects"])
+        raise ScenarioError([problem("not_list", key="projects")])
     if len(docs) > MAX_PROJECTS:
-        raise ScenarioError([f"{at}{len(docs)} projects; allowed: at most {MAX_PROJECTS}"])
-    return tuple(parse_all(docs, lambda n, doc: parse_project(doc, f"{at}project {n}")))
+        raise ScenarioError([problem("too_many", key="projects", count=len(docs), limit=MAX_PROJECTS)])
+    return tuple(parse_all(docs, parse_project, "project"))
 
 
-def parse_all(items: list[Any], parse: Callable[[int, Any], Any], problems: list[str] | None = None) -> list[Any]:
-    """``parse(n, item)`` for each item (n from 1); every item's problems (after ``problems``) are
-    listed in one ScenarioError, so nothing from a list with a bad item is used."""
+def parse_all(
+    items: list[Any], parse: Callable[[Any], Any], kind: str, problems: list[Problem] | None = None
+) -> list[Any]:
+    """``parse(item)`` for each item; every item's problems (after ``problems``), each located at
+    ``(kind, n)`` (n from 1), are listed in one ScenarioError, so nothing from a list with a bad
+    item is used."""
     problems = list(problems or [])
     out = []
     for n, item in enumerate(items, start=1):
         try:
-            out.append(parse(n, item))
+            out.append(parse(item))
         except ScenarioError as e:
-            problems.extend(e.problems)
+            problems.extend(located(e.problems, kind, n))
     if problems:
         raise ScenarioError(problems)
     return out
@@ -412,16 +429,15 @@ PARAMETER_KEYS: tuple[str, ...] = tuple(
 )
 
 
-def validate(overrides: Mapping[str, Any], *, text: bool = False) -> tuple[dict[str, Any], list[str]]:
-    """Check every override; return the good values and a sentence per bad one."""
+def validate(overrides: Mapping[str, Any], *, text: bool = False) -> tuple[dict[str, Any], list[Problem]]:
+    """Check every override; return the good values and a problem per bad one."""
     specs = load_parameters()
     good: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     for key, value in overrides.items():
         spec = specs.get(key)
         if spec is None:
-            shown = key if isinstance(key, str) and key.isidentifier() else repr(key)
-            problems.append(f"{shown}: unknown parameter; allowed keys: {', '.join(specs)}")
+            problems.append(problem("unknown_parameter", given=str(key)))
             continue
         try:
             good[key] = parse_text(spec, value) if text and isinstance(value, str) else coerce(spec, value)

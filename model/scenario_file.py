@@ -27,7 +27,7 @@ from model.parameters import (
     parse_projects,
     parse_targets,
 )
-from model.printable import control_chars
+from model.problems import located, problem
 
 MAX_FILE_BYTES = 1_000_000  # a scenario file is a few hundred bytes; 1 MB is generous
 
@@ -48,48 +48,50 @@ class NamedScenario:
     notices: tuple[CompatNotice, ...] = ()
 
 
-def parse_scenario_doc(doc: Any, where: str = "") -> NamedScenario:
-    """One scenario object → a validated NamedScenario, or ScenarioError listing every problem."""
-    at = f"{where}: " if where else ""
+def parse_scenario_doc(doc: Any) -> NamedScenario:
+    """One scenario object → a validated NamedScenario, or ScenarioError listing every problem (the
+    caller locates them: the file, the scenario's number in it)."""
     if not isinstance(doc, dict):
-        raise ScenarioError([f"{at}a scenario must be a JSON object with 'name' and 'parameters'"])
-    problems = [f"{at}unknown field {k!r}; allowed: {', '.join(FIELDS)}" for k in doc if k not in FIELDS]
+        raise ScenarioError([problem("not_object", key="scenario", allowed=("name", "parameters"))])
+    problems = [problem("unknown_field", given=k, allowed=FIELDS) for k in doc if k not in FIELDS]
     texts = {}
     for field in ("name", *OPTIONAL_FIELDS):
         value = doc.get(field, "")
+        if value is None:
+            value = ""
         if not isinstance(value, str):
-            problems.append(f"{at}{field} must be text, not {value!r}")
+            problems.append(problem("not_text", key=field, value=value))
             value = ""
         # A name is one line of text, as in the library; no text may hold a lone surrogate ("\ud800"
         # in JSON), which no page, file or terminal can encode.
         hidden = _NAME_HIDDEN if field in ("name", "name_en") else ("Cs",)
         if any(unicodedata.category(c) in hidden for c in value):
-            what = "a scenario name cannot contain control characters" if len(hidden) > 1 else "not valid text"
-            problems.append(f"{at}{field} {value!r}: {what}")
+            code = "control_chars" if len(hidden) > 1 else "invalid_text"
+            problems.append(problem(code, key=field, value=value))
             value = ""
         texts[field] = value.strip()
     params = doc.get("parameters", {})
     if not isinstance(params, dict):
-        raise ScenarioError([*problems, f"{at}parameters must be an object of key: value"])
+        raise ScenarioError([*problems, problem("not_object", key="parameters")])
     version = doc.get("model_version", 1)
     notices: list[CompatNotice] = []
     if version == 1 and not isinstance(version, bool):
         params, notices = upgrade_v1(params)
     elif version != MODEL_VERSION or isinstance(version, bool):
-        problems.append(f"{at}model_version: {version!r} is not supported; allowed: 1 or {MODEL_VERSION}")
+        problems.append(problem("unsupported", key="model_version", value=version, allowed=(1, MODEL_VERSION)))
     try:
         scenario = make_scenario(params)
     except ScenarioError as e:
-        problems.extend(at + p for p in e.problems)
+        problems.extend(e.problems)
     added = targets = ()
     if "projects" in doc:
         try:
-            added = parse_projects(doc["projects"], where)
+            added = parse_projects(doc["projects"])
         except ScenarioError as e:
             problems.extend(e.problems)
     if "targets" in doc:
         try:
-            targets = parse_targets(doc["targets"], where)
+            targets = parse_targets(doc["targets"])
         except ScenarioError as e:
             problems.extend(e.problems)
     if problems:
@@ -121,29 +123,42 @@ def _object_hook(twice: list[str]) -> Callable[[list[tuple[str, Any]]], dict[str
 def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenario]:
     """Decode a scenario file's bytes: the single form, or ``{"version": 1, "scenarios": [...]}``.
 
-    ``source`` (a path or an uploaded file's name) is quoted in the problems with its control
-    characters escaped. A key given twice in one object is a problem, listed with the others.
+    Every problem is located at ``source`` (a path or an uploaded file's name), and, in a file of
+    many, at the scenario's number. A key given twice in one object is a problem, listed with the others.
     """
-    source = control_chars(source)
+    try:
+        return _parse_bytes(data)
+    except ScenarioError as e:
+        raise ScenarioError(located(e.problems, "file", source)) from None
+
+
+class _Constant(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity`` in a JSON file."""
+
+
+def _reject_constant(name: str) -> None:
+    raise _Constant(name)
+
+
+def _parse_bytes(data: bytes) -> list[NamedScenario]:
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError([f"{source}: {len(data):,} bytes is larger than the {MAX_FILE_BYTES:,}-byte limit"])
+        raise ScenarioError([problem("file_too_large", size=len(data), limit=MAX_FILE_BYTES)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ScenarioError([f"{source}: not UTF-8 text (byte {e.start}); save it as UTF-8"]) from None
+        raise ScenarioError([problem("not_utf8", byte=e.start)]) from None
     twice: list[str] = []
     try:
         doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object_hook(twice))
-    except ValueError as e:
-        raise ScenarioError([f"{source}: not valid JSON ({e})"]) from None
+    except _Constant as e:
+        raise ScenarioError([problem("json_constant", value=str(e))]) from None
+    except json.JSONDecodeError as e:
+        raise ScenarioError([problem("not_json", line=e.lineno, col=e.colno)]) from None
     except RecursionError:
-        raise ScenarioError([f"{source}: JSON nested too deeply; a scenario file is a few levels deep"]) from None
-    duplicates = [f"{source}: key {k!r} is given more than once in one object; allowed: once" for k in twice]
+        raise ScenarioError([problem("json_too_deep")]) from None
+    duplicates = [problem("duplicate_key", given=k) for k in twice]
     try:
-        if isinstance(doc, dict) and "scenarios" in doc:
-            found = _parse_many(doc, source)
-        else:
-            found = [parse_scenario_doc(doc, source)]
+        found = _parse_many(doc) if isinstance(doc, dict) and "scenarios" in doc else [parse_scenario_doc(doc)]
     except ScenarioError as e:
         raise ScenarioError([*duplicates, *e.problems]) from None
     if duplicates:
@@ -151,20 +166,17 @@ def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenari
     return found
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed; use a finite number")
-
-
-def _parse_many(doc: dict, source: str) -> list[NamedScenario]:
-    problems: list[str] = []
-    extra = [k for k in doc if k not in ("version", "scenarios")]
-    problems += [f"{source}: unknown field {k!r}; allowed: version, scenarios" for k in extra]
+def _parse_many(doc: dict) -> list[NamedScenario]:
+    problems = [problem("unknown_field", given=k, allowed=MANY_FIELDS) for k in doc if k not in MANY_FIELDS]
     if doc.get("version", 1) != 1:
-        problems.append(f"{source}: version {doc.get('version')!r} is not supported; allowed: 1")
+        problems.append(problem("unsupported", key="version", value=doc.get("version"), allowed=(1,)))
     items = doc["scenarios"]
     if not isinstance(items, list) or not items:
-        raise ScenarioError([*problems, f"{source}: 'scenarios' must be a non-empty list"])
-    return parse_all(items, lambda n, item: parse_scenario_doc(item, f"{source}, scenario {n}"), problems)
+        raise ScenarioError([*problems, problem("not_list", key="scenarios")])
+    return parse_all(items, parse_scenario_doc, "scenario", problems)
+
+
+MANY_FIELDS = ("version", "scenarios")
 
 
 PRESET_DIR = DATA_DIR / "presets"
@@ -180,23 +192,25 @@ def read_scenario_file(path: str | Path) -> list[NamedScenario]:
     """Read and parse a scenario file. At most the size limit plus one byte is read, so a device
     (``/dev/zero``) or a pipe that never ends is refused as too large instead of filling memory."""
     if str(path) == "":
-        raise ScenarioError(["the scenario file's path is empty; give a file name"])
-    shown = control_chars(path)  # a path can hold terminal escape codes
+        raise ScenarioError([problem("path_empty")])
+
+    def refuse(code: str, **fields: Any) -> ScenarioError:
+        return ScenarioError([problem(code, **fields).at("file", str(path))])
+
     try:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size  # 0 for a device or a pipe: what is read tells
             data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ScenarioError([f"{shown}: no such file"]) from None
+        raise refuse("no_such_file") from None
     except IsADirectoryError:
-        raise ScenarioError([f"{shown}: is a folder, not a scenario file"]) from None
+        raise refuse("is_folder") from None
     except PermissionError:
-        raise ScenarioError([f"{shown}: cannot be read (permission denied)"]) from None
+        raise refuse("permission_denied") from None
     except OSError as e:
-        raise ScenarioError([f"{shown}: cannot be read ({control_chars(e.strerror or e)})"]) from None
+        raise refuse("cannot_read", detail=str(e.strerror or e)) from None
     except ValueError:  # a NUL byte, or a lone surrogate that no file name can hold
-        raise ScenarioError([f"{shown}: no such file (not a valid file name)"]) from None
+        raise refuse("bad_file_name") from None
     if len(data) > MAX_FILE_BYTES:
-        told = f"{size:,} bytes" if size > MAX_FILE_BYTES else f"more than {MAX_FILE_BYTES:,} bytes"
-        raise ScenarioError([f"{shown}: {told} is larger than the {MAX_FILE_BYTES:,}-byte limit"])
+        raise refuse("file_too_large", size=size if size > MAX_FILE_BYTES else None, limit=MAX_FILE_BYTES)
     return parse_scenario_bytes(data, str(path))

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from model.parameters import BASE_YEAR, DATA_DIR, ScenarioError, Target
+from model.problems import Problem, problem
 
 TARGET_COLUMNS = (
     "id",
@@ -84,20 +85,22 @@ def load_targets(path: Path | None = None) -> tuple[OfficialTarget, ...]:
     if not path.exists():
         return ()
     out: list[OfficialTarget] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     with open(path, encoding="utf-8", newline="") as f:
         for line, row in enumerate(csv.DictReader(f), start=2):
-            at = f"{path.name} line {line}"
+            found: list[Problem] = []
             try:
                 year, value = int(row["year"]), float(row["value"])
                 from_year = int(row.get("from_year") or BASE_YEAR)
             except (TypeError, ValueError):
-                problems.append(f"{at}: year, value and from_year must be numbers")
+                found.append(problem("data_not_number", columns=("year", "value", "from_year")))
+                problems += [p.at("line", line).at("file", path.name) for p in found]
                 continue
             if row.get("kind") not in ("growth_year", "growth_avg", "level"):
-                problems.append(f"{at}: kind must be growth_year, growth_avg or level")
+                found.append(problem("data_choice", column="kind", allowed=("growth_year", "growth_avg", "level")))
             if not (row.get("publication") or "").strip() or not (row.get("quote_zh") or "").strip():
-                problems.append(f"{at}: every target needs its publication and its sentence (quote_zh)")
+                found.append(problem("data_source_missing", columns=("publication", "quote_zh")))
+            problems += [p.at("line", line).at("file", path.name) for p in found]
             text = {k: (row.get(k) or "").strip() for k in TARGET_COLUMNS if k not in ("year", "value", "from_year")}
             out.append(OfficialTarget(year=year, value=value, from_year=from_year, **text))
     if problems:

@@ -32,6 +32,7 @@ from pptx.util import Inches, Pt
 
 from model.backtest import backtest
 from model.parameters import ScenarioError, default_scenario, fmt_number
+from model.problems import problem
 from model.projection import headline, project
 from model.scenario_file import NamedScenario
 from model.targets import CHECKABLE_METRICS
@@ -666,9 +667,9 @@ def build_deck(items: Sequence[NamedScenario], lang: str = "zh", *, today: date 
     items = list(items)
     lang = lang if lang in LANGS else "zh"
     if not items:
-        raise ScenarioError(["no scenarios for the deck; choose at least one"])
+        raise ScenarioError([problem("no_scenarios")])
     if len(items) > MAX_SCENARIOS:
-        raise ScenarioError([f"{len(items)} scenarios; a deck compares at most {MAX_SCENARIOS}"])
+        raise ScenarioError([problem("too_many", key="scenarios", count=len(items), limit=MAX_SCENARIOS)])
     names = _unique([_name(item, lang) for item in items])
     frames = [project(item.scenario) for item in items]
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from model.backtest import backtest
 from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
+from model.problems import Problem, problem
 from model.projection import RESULT_COLUMNS, headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from model.sources import ARTICLE, load_facts
@@ -45,7 +46,7 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def _require(items: Sequence[NamedScenario]) -> list[NamedScenario]:
     items = list(items)
     if not items:
-        raise ScenarioError(["no scenarios to export; choose at least one"])
+        raise ScenarioError([problem("no_scenarios")])
     return items
 
 
@@ -76,10 +77,8 @@ def parse_import(data: bytes, source: str, *, limit: int) -> list[NamedScenario]
         doc = None  # parse_scenario_bytes names the problem
     docs = doc.get("scenarios") if isinstance(doc, dict) and "scenarios" in doc else [doc]
     if isinstance(docs, list) and len(docs) > limit:
-        raise ScenarioError(
-            [f"{source}: {len(docs):,} scenarios are more than the {limit:,} one import can hold; split the file"]
-        )
-    problems: list[str] = []
+        raise ScenarioError([problem("too_many_in_file", count=len(docs), limit=limit).at("file", source)])
+    problems: list[Problem] = []
     items: list[NamedScenario] = []
     try:
         items = parse_scenario_bytes(data, source)
@@ -92,9 +91,7 @@ def parse_import(data: bytes, source: str, *, limit: int) -> list[NamedScenario]
             continue
         name = name.strip()
         if name in first:
-            problems.append(
-                f"{source}, scenario {n}: the name {name!r} is given twice in one file (also scenario {first[name]})"
-            )
+            problems.append(problem("name_twice", name=name, first=first[name]).at("scenario", n).at("file", source))
         first.setdefault(name, n)
     if problems:
         raise ScenarioError(problems)

@@ -198,7 +198,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Added projects: add, edit or remove rows below. They ramp up like the named projects and are "
         "saved, compared and exported with the scenario.",
     },
-    "pipeline_row": {"zh": "新增项目第{n}行", "en": "added project row {n}"},
+    "pipeline_add_row": {"zh": "添加项目", "en": "Add a project"},
     "pipeline_problems": {
         "zh": "以下行有问题，暂不计入（表中内容保留，可继续修改）：",
         "en": "These rows have problems and are left out for now (what you typed stays; fix it any time):",
@@ -567,7 +567,7 @@ TEXT: dict[str, dict[str, str]] = {
         "scenario. Metric: value added (100 million yuan), growth in the year or average yearly growth (%); "
         "average growth needs a start year.",
     },
-    "target_row": {"zh": "自定目标第{n}行", "en": "own target row {n}"},
+    "targets_add_row": {"zh": "添加目标", "en": "Add a target"},
     "targets_problems": {
         "zh": "以下行有问题，暂不计入（表中内容保留，可继续修改）：",
         "en": "These rows have problems and are left out for now (what you typed stays; fix it any time):",

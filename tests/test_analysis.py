@@ -7,6 +7,7 @@ test_v2_features.py."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from saykit import english
 
 from model.analysis import (
     FIXED_IN_MONTE_CARLO,
@@ -35,6 +37,7 @@ from model.analysis import (
 from model.parameters import BASE_YEAR, ScenarioError, default_scenario, load_parameters
 from model.projection import project
 from report.csv_export import csv_to_frame
+from report.problems import say
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = default_scenario()
@@ -139,20 +142,21 @@ HEADER = "key,low,high,distribution,provenance,why_en\n"
     [
         ("nope,1,2,uniform,assumption,x", "not a numeric model parameter"),
         ("phase1_on,0,1,uniform,assumption,x", "not a numeric model parameter"),
-        ("growth_start,-20,10,uniform,assumption,x", "growth_start range"),
-        ("growth_start,9,8,uniform,assumption,x", "growth_start range"),
-        ("build_years,0.5,2,uniform,assumption,x", "low/high must be"),
-        ("growth_start,x,2,uniform,assumption,x", "low/high must be"),
-        ("growth_start,1,2,normal,assumption,x", "distribution must be"),
-        ("growth_start,1,2,uniform,guess,x", "provenance must be"),
-        ("growth_start,1,2,uniform,assumption,", "needs a reason"),
+        ("growth_start,-20,10,uniform,assumption,x", r"first projected year \(%\): the range -20 to 10; allowed"),
+        ("growth_start,9,8,uniform,assumption,x", "the range 9 to 8; allowed: at each end a number from -10 to 25"),
+        ("build_years,0.5,2,uniform,assumption,x", "the range '0.5' to '2'; allowed: at each end a whole number"),
+        ("growth_start,x,2,uniform,assumption,x", "the range 'x' to '2'; allowed"),
+        ("growth_start,1,2,normal,assumption,x", "'distribution' must be one of"),
+        ("growth_start,1,2,uniform,guess,x", "'provenance' must be one of"),
+        ("growth_start,1,2,uniform,assumption,", r"'why_en' is missing \(the reason\)"),
     ],
 )
 def test_bad_uncertainty_rows_are_rejected(tmp_path, row, complaint):
     path = tmp_path / "uncertainty.csv"
     path.write_text(HEADER + row + "\n", encoding="utf-8")
-    with pytest.raises(ScenarioError, match=complaint):
+    with pytest.raises(ScenarioError) as caught:
         load_uncertainty(path)
+    assert re.search(complaint, english(caught.value)), english(caught.value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,8 +309,9 @@ def test_more_draws_settle_the_median():
 
 @pytest.mark.parametrize(("draws", "seed"), [(0, 0), (MAX_DRAWS + 1, 0), (1.5, 0), (True, 0), (10, -1), (10, 0.5)])
 def test_bad_draws_or_seed_are_rejected(draws, seed):
-    with pytest.raises(ScenarioError, match="allowed: a whole number"):
+    with pytest.raises(ScenarioError) as caught:
         monte_carlo(DEFAULT, draws=draws, seed=seed)
+    assert re.search("allowed: a whole number", english(caught.value)), english(caught.value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,7 +400,8 @@ def test_goal_seek_against_the_model(vary, year, target_va, target_growth, chang
     growth = target_growth is not None
     target = target_va if not growth else (1 + target_growth / 100) ** (year - BASE_YEAR)
 
-    assert result.reached is reached, result.message
+    said = say(result.outcome(), "en")
+    assert result.reached is reached, said
     assert spec.min <= result.value <= spec.max
     if spec.kind == "int":
         assert isinstance(result.value, int)
@@ -404,16 +410,18 @@ def test_goal_seek_against_the_model(vary, year, target_va, target_growth, chang
     assert met is reached
     expected_achieved = got if not growth else (got ** (1 / (year - BASE_YEAR)) - 1) * 100
     assert result.achieved == pytest.approx(expected_achieved, rel=1e-9)
-    assert result.message and result.message_zh
+    assert (result.status == "reached") is reached
+    assert say(result.outcome(), "zh") and spec.label_en in said and vary not in said  # the label, not the key
     if reached:
-        assert "is met" in result.message
+        assert "is met" in said
     else:
         # No value of the range comes closer than the one named.
         whole = spec.kind == "int"
         grid = range(spec.min, spec.max + 1) if whole else np.linspace(spec.min, spec.max, 301)
         best = min(abs(_achieved_in_model(scenario, vary, float(x), year, growth) / target - 1) for x in grid)
         assert abs(got / target - 1) <= best + 1e-9
-        assert "not" in result.message or "No " in result.message
+        assert result.status in ("no_effect", "out_of_reach")
+        assert "not" in said or "No " in said
 
 
 def test_goal_seek_float_result_is_precise():
@@ -440,24 +448,25 @@ def test_goal_seek_already_met_keeps_the_value():
 @pytest.mark.parametrize(
     ("vary", "year", "kwargs", "complaint"),
     [
-        ("phase1_on", 2030, {"target_va": 3000}, "true/false switch"),
+        ("phase1_on", 2030, {"target_va": 3000}, r"is a switch \(on or off\)"),
         ("horizon_end", 2030, {"target_va": 3000}, "cannot be varied"),
         ("nope", 2030, {"target_va": 3000}, "not a parameter"),
-        ("growth_end", 2023, {"target_va": 3000}, "outside the projection"),
-        ("growth_end", 2031, {"target_va": 3000}, "allowed: 2024 to 2030"),
+        ("growth_end", 2023, {"target_va": 3000}, "Target year: 2023 is out of range"),
+        ("growth_end", 2031, {"target_va": 3000}, "allowed: a whole number from 2024 to 2030"),
         ("growth_end", 2030.0, {"target_va": 3000}, "not a whole number"),
         ("growth_end", 2030, {}, "exactly one target"),
         ("growth_end", 2030, {"target_va": 3000, "target_growth": 8}, "exactly one target"),
-        ("growth_end", 2030, {"target_va": -1}, "positive"),
-        ("growth_end", 2030, {"target_va": float("nan")}, "positive"),
-        ("growth_end", 2030, {"target_va": "3000"}, "positive"),
+        ("growth_end", 2030, {"target_va": -1}, "allowed: a number above 0"),
+        ("growth_end", 2030, {"target_va": float("nan")}, "NaN; allowed: a number above 0"),
+        ("growth_end", 2030, {"target_va": "3000"}, "'3000'; allowed: a number above 0"),
         ("growth_end", 2030, {"target_growth": -100}, "above -100"),
         ("growth_end", 2030, {"target_growth": float("inf")}, "above -100"),
     ],
 )
 def test_goal_seek_bad_input(vary, year, kwargs, complaint):
-    with pytest.raises(ScenarioError, match=complaint):
+    with pytest.raises(ScenarioError) as caught:
         goal_seek(DEFAULT, vary, year, **kwargs)
+    assert re.search(complaint, english(caught.value)), english(caught.value)
 
 
 NUMERIC_LEVERS = [  # docs/model.md's kind column: the numeric policy levers, in its order

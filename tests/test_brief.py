@@ -486,8 +486,8 @@ def test_cli_many_scenario_file_compares(tmp_path):
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["--set", "growth_end=99"], "growth_end"),
-        (["--set", "no_such_key=1"], "no_such_key"),
+        (["--set", "growth_end=99"], "Trend growth, last projected year (%): '99' is out of range"),
+        (["--set", "no_such_key=1"], "'no_such_key': not a parameter of this model"),
         (["--set", "growth_end"], "KEY=VALUE"),
         (["--scenario", "missing.json"], "no such file"),
         (["--lang", "fr"], "--lang"),

@@ -15,8 +15,11 @@ import pytest
 
 from model.analysis import PROBABILITY_COLUMNS, target_probabilities
 from model.backtest import BACKTEST_COLUMNS, backtest
-from model.parameters import Target, default_scenario
+from model.parameters import Target, default_scenario, load_parameters
 from report.csv_export import csv_to_frame
+from report.problems import parameter_name
+
+SPECS = load_parameters()
 
 ROOT = Path(__file__).resolve().parents[1]
 # docs/model.md's parameter table, in its order.
@@ -235,13 +238,14 @@ def test_out_writes_the_file(tmp_path, default_csv):
 
 
 # ---------------------------------------------------------------------------------------------
-# Bad input: status 2, one line "error: ..." naming the problem, no traceback, no output file
+# Bad input: status 2, one line "error: ..." naming the problem (a parameter by its English label and
+# unit, as report.problems.say says it on the page), no traceback, no output file
 
 NON_UTF8 = '{"parameters": {"growth_start": 9}, "name": "d\xe9j\xe0"}'.encode("latin-1")
 
 BAD_ARGS = [
     # id, extra arguments, scenario file content (or None), fragments the error names
-    ("unknown key", ["--set", "growth=9"], None, ["growth", "unknown parameter"]),
+    ("unknown key", ["--set", "growth=9"], None, ["'growth'", "not a parameter of this model"]),
     ("not a number", ["--set", "growth_start=fast"], None, ["growth_start", "fast", "not a number"]),
     ("nan", ["--set", "growth_start=nan"], None, ["growth_start", "not a finite number"]),
     ("inf", ["--set", "base_va=inf"], None, ["base_va", "not a finite number"]),
@@ -256,19 +260,19 @@ BAD_ARGS = [
         "file unknown key",
         [],
         '{"model_version": 2, "parameters": {"growht_start": 9}}',
-        ["growht_start", "unknown parameter"],
+        ["'growht_start'", "not a parameter of this model"],
     ),
-    ("file unsupported version", [], '{"model_version": 3, "parameters": {}}', ["model_version", "3"]),
+    ("file unsupported version", [], '{"model_version": 3, "parameters": {}}', ["Model version: 3 is not supported"]),
     (
         "file wrong type",
         [],
         '{"parameters": {"growth_start": "8.4"}}',
         ["growth_start", "'8.4'", "not a number"],
     ),
-    ("file NaN", [], '{"parameters": {"growth_start": NaN}}', ["not valid JSON", "NaN"]),
+    ("file NaN", [], '{"parameters": {"growth_start": NaN}}', ["NaN is not allowed"]),
     ("file not UTF-8", [], NON_UTF8, ["not UTF-8"]),
     ("file out of range", [], '{"parameters": {"ramp_years": 0}}', ["ramp_years", "out of range"]),
-    ("file not an object", [], "[1, 2]", ["JSON object"]),
+    ("file not an object", [], "[1, 2]", ["must be an object"]),
     ("out into missing folder", ["--out", "{tmp}/missing/result.csv"], None, ["--out", "does not exist"]),
     ("unknown format", ["--format", "xlsx"], None, ["--format", "xlsx"]),
 ]
@@ -304,7 +308,11 @@ def test_bad_input(bad_runs, case, fragments):
     assert len(lines) == 1, stderr
     assert lines[0].startswith("error:")
     for fragment in fragments:
-        assert fragment in lines[0], (fragment, lines[0])
+        if fragment in SPECS:  # a parameter: by its label and unit, never by its key
+            assert f"{parameter_name(SPECS[fragment], 'en')}: " in lines[0], lines[0]
+            assert fragment not in lines[0], lines[0]
+        else:
+            assert fragment in lines[0], (fragment, lines[0])
     left = {p.relative_to(folder).as_posix() for p in folder.rglob("*")} - {"scenario.json"}
     assert left <= {"out"}, left  # no output file, no half-written or temporary file
 
@@ -313,7 +321,7 @@ def test_bad_input_without_out_prints_nothing():
     done = cli("project", "--set", "growth_start=99")
     assert done.returncode == 2
     assert done.stdout == b""
-    assert done.stderr.decode().startswith("error: growth_start")
+    assert done.stderr.decode().startswith("error: Trend growth, first projected year (%): '99' is out of range")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -454,15 +462,15 @@ def test_uncertainty_target_matches_the_function():
     [
         ("level:2030", "--target"),  # no value
         ("level2030=5", "--target"),  # no metric
-        ("speed:2030=5", "metric"),
+        ("speed:2030=5", "Kind of target: 'speed'; allowed: level of value added"),
         ("level:2029-2030=5", "--target"),  # a span only for growth_avg
-        ("growth_avg:2030-2025=5", "from_year"),  # from after to
+        ("growth_avg:2030-2025=5", "From year: 2030; allowed: a year before 2025"),  # from after to
         ("growth_year:2023=5", "year"),  # before the first projected year
         ("level:2040=5", "year"),  # beyond 2035
-        ("level:2031=5", "horizon_end"),  # beyond this scenario's horizon
+        ("level:2031=5", "after the scenario's last year, 2030"),  # beyond this scenario's horizon
         ("level:2030=abc", "--target"),
-        ("level:2030=-5", "value"),
-        ("growth_year:2026=nan", "value"),
+        ("level:2030=-5", "Target value (100 million yuan): -5 is out of range"),
+        ("growth_year:2026=nan", "Target value (%): NaN is out of range"),
     ],
 )
 def test_uncertainty_bad_target_exit_2_one_line(spec, fragment):

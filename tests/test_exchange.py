@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
+from saykit import english
 
 import model.projection as projection
 from model.backtest import BACKTEST_COLUMNS, backtest
@@ -31,11 +32,13 @@ from model.parameters import (
     load_parameters,
     make_scenario,
 )
+from model.problems import Problem
 from model.projection import RESULT_COLUMNS, headline, project
 from model.scenario_file import MAX_FILE_BYTES, NamedScenario, parse_scenario_bytes, parse_scenario_doc
 from model.sources import load_facts
 from model.targets import load_targets
 from report.csv_export import BOM, column_dictionary, neutralise
+from report.problems import say
 from report.scenario_exports import (
     COMPARE_COLUMNS,
     SHEETS,
@@ -135,8 +138,9 @@ def test_scenarios_json_round_trip_any(items):
 
 @pytest.mark.parametrize("export", [scenarios_json, long_frame, long_csv, compare_table, workbook_xlsx, results_json])
 def test_nothing_to_export_is_a_clear_error(export):
-    with pytest.raises(ScenarioError, match="no scenarios to export"):
+    with pytest.raises(ScenarioError) as caught:
         export([])
+    assert re.search("no scenarios to export", english(caught.value)), english(caught.value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -446,7 +450,8 @@ def assert_all_or_nothing(data: bytes) -> None:
     try:
         found = parse_scenario_bytes(data)
     except ScenarioError as e:
-        assert e.problems and all(isinstance(p, str) and p for p in e.problems)
+        assert e.problems and all(isinstance(p, Problem) for p in e.problems)
+        assert all(say(p, "en") and say(p, "zh") for p in e.problems)  # each one can be said
         return
     assert found and all(isinstance(n, NamedScenario) and isinstance(n.scenario, Scenario) for n in found)
 
@@ -480,7 +485,8 @@ def test_import_of_many_scenarios_is_all_or_nothing(docs):
             parse_scenario_bytes(data)
         for n, v in enumerate(valid, start=1):  # every bad scenario is listed by its number
             if v is None:
-                assert any(f"scenario {n}:" in p for p in caught.value.problems)
+                assert any(("scenario", n) in p.where for p in caught.value.problems)
+                assert any(f"scenario {n}" in say(p, "en") for p in caught.value.problems)
 
 
 def single(parameters: dict) -> bytes:
@@ -491,29 +497,29 @@ def single(parameters: dict) -> bytes:
 BAD_FILES = [
     ("bad JSON", b'{"name": "x", "parameters": {', ["not valid JSON"]),
     ("NaN", b'{"name": "x", "parameters": {"growth_start": NaN}}', ["NaN is not allowed"]),
-    ("unknown key", single({"growth_begin": 9}), ["growth_begin: unknown parameter"]),
-    ("unknown field", b'{"name": "x", "params": {}}', ["unknown field 'params'"]),
-    ("wrong type", single({"growth_start": "fast"}), ["growth_start: 'fast' is not a number"]),
-    ("bool as number", single({"fund_size": True}), ["fund_size: True is not a number"]),
-    ("number as bool", single({"phase1_on": 1}), ["phase1_on: 1 is not true or false"]),
-    ("fraction of a year", single({"horizon_end": 2030.5}), ["horizon_end: 2030.5 is not a whole number"]),
-    ("out of range", single({"growth_start": 99}), ["growth_start: 99 is out of range; allowed: a number"]),
+    ("unknown key", single({"growth_begin": 9}), ["'growth_begin': not a parameter of this model"]),
+    ("unknown field", b'{"name": "x", "params": {}}', ["'params': unknown field"]),
+    ("wrong type", single({"growth_start": "fast"}), ["first projected year (%): 'fast' is not a number"]),
+    ("bool as number", single({"fund_size": True}), ["funds (100 million yuan): true is not a number"]),
+    ("number as bool", single({"phase1_on": 1}), ["phase 1: 1 is not true or false"]),
+    ("fraction of a year", single({"horizon_end": 2030.5}), ["Last projected year (year): 2030.5 is not a whole"]),
+    ("out of range", single({"growth_start": 99}), ["first projected year (%): 99 is out of range; allowed: a number"]),
     (
         "two problems",
         single({"growth_start": 99, "ramp_years": 0}),
-        ["growth_start: 99 is out of range", "ramp_years: 0 is out of range"],
+        ["first projected year (%): 99 is out of range", "(years): 0 is out of range"],
     ),
     ("not UTF-8", '{"name": "高增长", "parameters": {}}'.encode("gbk"), ["not UTF-8 text"]),
     ("too large", b" " * (MAX_FILE_BYTES + 1), [f"larger than the {MAX_FILE_BYTES:,}-byte limit"]),
-    ("not an object", b"[1, 2]", ["a scenario must be a JSON object"]),
-    ("empty list", b'{"version": 1, "scenarios": []}', ["'scenarios' must be a non-empty list"]),
-    ("bad version", b'{"version": 2, "scenarios": [{"name": "a"}]}', ["version 2 is not supported"]),
+    ("not an object", b"[1, 2]", ["A scenario must be an object with Name, Parameters"]),
+    ("empty list", b'{"version": 1, "scenarios": []}', ["Scenarios must be a list"]),
+    ("bad version", b'{"version": 2, "scenarios": [{"name": "a"}]}', ["File format version: 2 is not supported"]),
     (
         "one bad of many",
         json.dumps(
             {"version": 1, "scenarios": [{"name": "ok"}, {"name": "bad", "parameters": {"fund_size": -1}}]}
         ).encode(),
-        ["scenario 2: fund_size: -1 is out of range"],
+        ["scenario 2, Committed size of the industrial investment funds (100 million yuan): -1 is out of range"],
     ),
 ]
 
@@ -522,8 +528,9 @@ BAD_FILES = [
 def test_bad_files_are_refused_with_the_problem_named(data, expected):
     with pytest.raises(ScenarioError) as caught:
         parse_scenario_bytes(data, "upload.json")
-    text = "\n".join(caught.value.problems)
+    text = "\n".join(say(p, "en") for p in caught.value.problems)
     assert text.startswith("upload.json")
+    assert all(p.where[0] == ("file", "upload.json") for p in caught.value.problems)
     for phrase in expected:
         assert phrase in text
     assert len(caught.value.problems) >= len(expected)
@@ -580,5 +587,5 @@ def test_cli_many_scenarios_bad_set_is_refused(many_file, tmp_path):
     out = tmp_path / "long.csv"
     done = cli("project", "--scenario", str(many_file), "--set", "horizon_end=2099", "--out", str(out))
     assert done.returncode == 2
-    assert re.search(rb"horizon_end: .*out of range", done.stderr)
+    assert re.search(rb"Last projected year \(year\): '2099' is out of range", done.stderr)
     assert not out.exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from pagekit import run_page, shown
+from saykit import english
 from streamlit.testing.v1 import AppTest
 
 from model import library, scenario_file
@@ -36,6 +38,7 @@ from model.library import (
 )
 from model.parameters import PipelineProject, ScenarioError, Target, default_scenario, make_scenario
 from report import scenario_exports
+from report.problems import say
 from report.text import TEXT
 from ui.tabs import library as library_panel
 
@@ -100,20 +103,23 @@ def fill(lib: ScenarioLibrary, count: int, prefix: str = "s") -> None:
 def test_a_bad_second_scenario_imports_nothing():
     with pytest.raises(ScenarioError) as caught:
         scenario_exports.parse_import(many_doc(["good", "bad"], bad={1}), "two.json", limit=MAX_PER_FILE)
-    assert any("scenario 2" in p and "fund_size" in p for p in caught.value.problems)
+    said = [say(p, "en") for p in caught.value.problems]
+    assert any("scenario 2" in p and "industrial investment funds" in p for p in said), said
 
 
 def test_a_clash_on_the_second_scenario_imports_nothing(lib):
     lib.save("taken", variant(1))
-    with pytest.raises(NameTaken, match="'taken'"):
+    with pytest.raises(NameTaken) as caught:
         lib.save_many([("new one", variant(2)), ("taken", variant(3))], source="f.json")
+    assert re.search("'taken'", english(caught.value)), english(caught.value)
     assert lib.names() == ["taken"]
     assert lib.get("taken").scenario == variant(1)
 
 
 def test_a_bad_name_among_good_ones_imports_nothing(lib):
-    with pytest.raises(ScenarioError, match=r"scenario 3: .*cannot be empty"):
+    with pytest.raises(ScenarioError) as caught:
         lib.save_many([("a", variant(1)), ("b", variant(2)), ("  ", variant(3))], source="f.json")
+    assert re.search(r"scenario 3: .*cannot be empty", english(caught.value)), english(caught.value)
     assert lib.names() == []
 
 
@@ -121,12 +127,13 @@ def test_duplicate_names_in_one_file_are_listed_with_the_other_problems(lib):
     data = many_doc(["twin", "other", "twin", "bad"], bad={3})
     with pytest.raises(ScenarioError) as caught:
         scenario_exports.parse_import(data, "dups.json", limit=MAX_PER_FILE)
-    problems = caught.value.problems
+    problems = [say(p, "en") for p in caught.value.problems]
     assert any("'twin' is given twice" in p and "scenario 3" in p for p in problems)
-    assert any("scenario 4" in p and "fund_size" in p for p in problems)  # listed together
+    assert any("scenario 4" in p and "industrial investment funds" in p for p in problems)  # listed together
     # and the library refuses them on its own too, saving none
-    with pytest.raises(ScenarioError, match="'twin' is given twice"):
+    with pytest.raises(ScenarioError) as caught:
         lib.save_many([("twin", variant(1)), ("x", variant(2)), (" twin ", variant(3))])
+    assert re.search("'twin' is given twice", english(caught.value)), english(caught.value)
     assert lib.names() == []
 
 
@@ -195,9 +202,35 @@ def test_the_page_imports_a_file_with_a_duplicate_name_not_at_all(db_url):
     at.file_uploader[0].set_value(("dups.json", many_doc(["one", "two", "one"]), "application/json")).run()
     assert not at.exception, at.exception
     text = " ".join(shown(e.value) for e in at.error)
-    assert "dups.json" in text and "'one'" in text and "scenario 3" in text
+    assert "dups.json，第3个情景：名称“one”在同一文件中出现两次（另见第1个情景）。" in text  # the page's language
     assert not [b for b in at.button if b.key == "import_button"]
     assert ScenarioLibrary(db_url).names() == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_bad_import_file_is_named_by_labels_in_the_pages_language(db_url, lang):
+    """A value out of range in an imported file: the file, the scenario, the parameter's label and
+    unit, the value and what is allowed, in the page's language; never the key."""
+    at = run_page({"lang": lang}, tab="tab_library", lang=lang)
+    data = json.dumps({"name": "a", "model_version": 2, "parameters": {"fund_size": 5000, "growth_end": None}}).encode()
+    at.file_uploader[0].set_value(("bad.json", data, "application/json")).run()
+    assert not at.exception, at.exception
+    text = " ".join(shown(e.value) for e in at.error)
+    expected = {
+        "zh": [
+            "bad.json，产业投资基金认缴规模（亿元）：5000超出允许范围，应为0至1000之间的数。",
+            "bad.json，终止年份趋势增速（%）：空白不是数值，应为-10至25之间的数。",
+        ],
+        "en": [
+            "bad.json, Committed size of the industrial investment funds (100 million yuan): 5000 is out of range; "
+            "allowed: a number from 0 to 1000",
+            "bad.json, Trend growth, last projected year (%): blank is not a number; allowed: a number from -10 to 25",
+        ],
+    }[lang]
+    for sentence in expected:
+        assert sentence in text, text
+    assert "fund_size" not in text and "growth_end" not in text and "None" not in text
+    assert not [b for b in at.button if b.key == "import_button"]
 
 
 def test_the_page_imports_all_scenarios_of_a_good_file_in_one_go(db_url):
@@ -224,28 +257,36 @@ def test_a_file_over_the_limit_is_refused_before_reading_its_scenarios(monkeypat
     assert len(data) < scenario_file.MAX_FILE_BYTES * 2
     with pytest.raises(ScenarioError) as caught:
         scenario_exports.parse_import(data, "big.json", limit=200)
-    assert caught.value.problems == [
-        "big.json: 333,320 scenarios are more than the 200 one import can hold; split the file"
-    ]
+    assert (
+        english(caught.value) == "big.json: 333,320 scenarios are more than the 200 one import can hold; split the file"
+    )
+    assert [p.code for p in caught.value.problems] == ["too_many_in_file"]
     assert calls == []  # no scenario was validated
 
 
 def test_the_library_refuses_more_than_the_per_file_limit(lib):
     items = [(f"n{i}", default_scenario()) for i in range(MAX_PER_FILE + 1)]
-    with pytest.raises(LibraryFull, match=f"{MAX_PER_FILE + 1} scenarios are more than the {MAX_PER_FILE}"):
+    with pytest.raises(LibraryFull) as caught:
         lib.save_many(items, source="big.json")
+    assert re.search(f"{MAX_PER_FILE + 1} scenarios are more than the {MAX_PER_FILE}", english(caught.value)), english(
+        caught.value
+    )
     assert lib.count() == 0
 
 
 def test_the_library_cap_names_the_limit_and_imports_nothing(lib, monkeypatch):
     monkeypatch.setattr(library, "MAX_SCENARIOS", 5)
     fill(lib, 4)
-    with pytest.raises(LibraryFull, match="at most 5 scenarios; it has 4, so 2 more do not fit"):
+    with pytest.raises(LibraryFull) as caught:
         lib.save_many([("x", variant(1)), ("y", variant(2))])
+    assert re.search("at most 5 scenarios; it has 4, so 2 more do not fit", english(caught.value)), english(
+        caught.value
+    )
     assert lib.count() == 4
     lib.save("x", variant(1))  # the fifth fits
-    with pytest.raises(LibraryFull, match="at most 5 scenarios"):
+    with pytest.raises(LibraryFull) as caught:
         lib.save("y", variant(2))
+    assert re.search("at most 5 scenarios", english(caught.value)), english(caught.value)
     lib.save("x", variant(3), overwrite=True)  # overwriting adds no scenario: allowed when full
 
 
@@ -392,8 +433,11 @@ def test_only_the_owner_can_overwrite_rename_or_delete(owned):
         lambda: owned.delete("mine"),  # not signed in
         lambda: owned.save_many([("x", variant(3)), ("mine", variant(3))], overwrite=True, user="bob@example.com"),
     ):
-        with pytest.raises(NotOwner, match=r"only ann@example\.com can overwrite, rename or delete 'mine'"):
+        with pytest.raises(NotOwner) as caught:
             change()
+        assert re.search(r"only ann@example\.com can overwrite, rename or delete 'mine'", english(caught.value)), (
+            english(caught.value)
+        )
     assert owned.names() == ["mine"] and owned.get("mine").scenario == variant(1)
     assert owned.count_versions() == 0
     # others can copy it
@@ -601,8 +645,9 @@ def test_when_the_versions_are_full_changes_are_refused_and_nothing_is_lost(lib,
         lambda: lib.rename("x", "y"),
         lambda: lib.delete("x"),
     ):
-        with pytest.raises(LibraryFull, match="at most 1 earlier versions"):
+        with pytest.raises(LibraryFull) as caught:
             change()
+        assert re.search("at most 1 earlier versions", english(caught.value)), english(caught.value)
     assert lib.names() == ["x"] and lib.get("x").scenario == variant(2) and lib.count_versions() == 1
 
 

@@ -15,6 +15,7 @@ from model.parameters import default_scenario, load_parameters, make_scenario
 from model.projection import project
 from model.scenario_file import load_presets
 from report.csv_export import csv_to_frame, frame_to_csv
+from report.problems import parameter_name
 from report.text import TEXT
 
 
@@ -221,28 +222,37 @@ def test_version_2_link_gets_no_version_notice() -> None:
 @pytest.mark.parametrize(
     ("query", "named_en", "named_zh"),
     [
-        ({"growth_start": "abc"}, "growth_start: 'abc' is not a number", "growth_start: 'abc' 不是数字"),
-        ({"fund_size": "5000"}, "fund_size: '5000' is out of range", "fund_size: '5000' 超出范围"),
-        ({"horizon_end": "2031.5"}, "horizon_end: '2031.5' is not a whole number", "horizon_end: '2031.5' 不是整数"),
-        ({"growth_start": ["10", "11"]}, "growth_start: given 2 times", "growth_start: 出现了 2 次"),
-        ({"phase1_on": "maybe"}, "phase1_on: 'maybe' is not true or false", "phase1_on: 'maybe' 不是 true 或 false"),
-        ({"bogus": "1"}, "bogus=1: unknown parameter", "bogus=1: 未知参数"),
+        ({"growth_start": "abc"}, "{}: 'abc' is not a number", "{}：“abc”不是数值"),
+        ({"fund_size": "5000"}, "{}: '5000' is out of range", "{}：“5000”超出允许范围"),
+        ({"horizon_end": "2031.5"}, "{}: '2031.5' is not a whole number", "{}：“2031.5”不是整数"),
+        ({"growth_start": ["10", "11"]}, "{}: given 2 times in the link", "{}在链接中出现2次"),
+        ({"phase1_on": "maybe"}, "{}: 'maybe' is not true or false", "{}：“maybe”不是 true 或 false"),
+        ({"bogus": "1"}, "'bogus=1': not a parameter of this model", "“bogus=1”不是本模型的参数"),
     ],
 )
 def test_bad_link_values_are_ignored_with_a_notice(query: dict[str, str], named_en: str, named_zh: str) -> None:
-    for lang, named, allowed in (("en", named_en, "allowed"), ("zh", named_zh, "允许")):
+    """Each ignored value is named by the parameter's label and unit in the page's language (never its
+    key), with the value as typed and what is allowed."""
+    specs = load_parameters()
+    (key,) = query
+    for lang, named, allowed in (("en", named_en, "allowed"), ("zh", named_zh, "应为")):
         at = run_page({**query, "lang": lang, "model": "2"})
         notice = shown(" ".join(w.value for w in at.warning))
         assert TEXT["url_ignored"][lang] in notice
-        assert named in notice
-        assert allowed in notice or "bogus" in named
+        assert named.format(parameter_name(specs[key], lang) if key in specs else "") in notice, notice
+        assert allowed in notice or key == "bogus" or isinstance(query[key], list)
+        if key in specs:
+            assert key not in notice
         assert metric_values(at) == metric_values(run_page({"lang": lang}))
 
 
 def test_link_value_between_steps_is_rounded_with_a_notice() -> None:
     at = run_page({"growth_start": "10.55", "lang": "en", "model": "2"})
     assert at.slider(key="growth_start").value == 10.6
-    assert any("growth_start=10.55: rounded to 10.6" in shown(i.value) for i in at.info)
+    said = "Trend growth, first projected year (%): 10.55 rounded to 10.6 (the control's step is 0.1)"
+    assert any(said in shown(i.value) for i in at.info)
+    zh = run_page({"growth_start": "10.55", "lang": "zh", "model": "2"})
+    assert any("首个推算年份趋势增速（%）：10.55已按滑块步长0.1取整为10.6。" in shown(i.value) for i in zh.info)
     expected = headline_figures(make_scenario({"growth_start": 10.6}))
     assert metric_values(at)[0] == f"{expected['va_total']:,.1f}"
 

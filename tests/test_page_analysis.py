@@ -10,6 +10,7 @@ from pagekit import chart_specs, clear_caches, run_page, use_test_data, without_
 from model.analysis import sensitivity, target_probabilities
 from model.parameters import Target, default_scenario, load_parameters, make_scenario
 from model.projection import project
+from report.problems import parameter_name
 from report.text import TEXT
 
 SOLVE = "FormSubmitter:goal_form-" + TEXT["goal_solve"]["zh"]
@@ -31,13 +32,14 @@ def test_goal_seek_offers_levers_unless_asked_for_every_parameter() -> None:
     at = run_page(tab="tab_analysis")
     specs = load_parameters()
     offered = at.selectbox(key="goal_vary").options
-    levers = [f"{s.label_zh} ({k})" for k, s in specs.items() if s.role == "lever" and s.kind != "bool"]
-    assert offered == levers
-    assert not any("(base_va)" in o for o in offered)
+    levers = [parameter_name(s, "zh") for s in specs.values() if s.role == "lever" and s.kind != "bool"]
+    assert offered == levers  # by label and unit, never by key
+    assert parameter_name(specs["base_va"], "zh") not in offered
     at.checkbox(key="goal_all").check().run()
     every = at.selectbox(key="goal_vary").options
-    assert f"{specs['base_va'].label_zh} (base_va)" in every and set(levers) < set(every)
-    assert not any("(horizon_end)" in o or "(use_observed)" in o for o in every)
+    assert parameter_name(specs["base_va"], "zh") in every and set(levers) < set(every)
+    assert not any(o in every for o in (parameter_name(specs[k], "zh") for k in ("horizon_end", "use_observed")))
+    assert not any(k in o for o in every for k in specs)
 
 
 def test_goal_seek_finds_a_fund_size_and_applies_it() -> None:

@@ -22,6 +22,7 @@ from model.parameters import (
     make_scenario,
     parse_text,
 )
+from report.problems import parameter_name, say, say_all
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "dezhou-daily-2023-11-03.txt"
 
@@ -177,17 +178,18 @@ def test_text_values_accepted(key, text, expected):
 
 
 # ---------------------------------------------------------------------------------------------
-# Messages: each names the key, the value given and what is allowed
+# Messages (said in English by report.problems.say, as the command line does): each names the
+# parameter by its label and unit (never its key), the value given and what is allowed
 
 BAD = [
     # overrides, as text?, fragments the message must hold
     ({"growth_start": "abc"}, True, ["growth_start", "'abc'", "not a number", "from -10 to 25"]),
     ({"growth_start": "8.4"}, False, ["growth_start", "'8.4'", "not a number", "from -10 to 25"]),
-    ({"growth_start": None}, False, ["growth_start", "None", "not a number"]),
-    ({"growth_start": "nan"}, True, ["growth_start", "nan", "not a finite number", "from -10 to 25"]),
-    ({"growth_start": math.nan}, False, ["growth_start", "nan", "not a finite number"]),
-    ({"base_va": "inf"}, True, ["base_va", "inf", "not a finite number", "from 100 to 10000"]),
-    ({"base_va": -math.inf}, False, ["base_va", "-inf", "not a finite number"]),
+    ({"growth_start": None}, False, ["growth_start", "blank is not a number"]),
+    ({"growth_start": "nan"}, True, ["growth_start", "'nan'", "not a finite number", "from -10 to 25"]),
+    ({"growth_start": math.nan}, False, ["growth_start", "NaN", "not a finite number"]),
+    ({"base_va": "inf"}, True, ["base_va", "'inf'", "not a finite number", "from 100 to 10000"]),
+    ({"base_va": -math.inf}, False, ["base_va", "−∞", "not a finite number"]),
     ({"growth_start": -10.5}, False, ["growth_start", "-10.5", "out of range", "from -10 to 25"]),
     ({"ti_growth": "50.1"}, True, ["ti_growth", "50.1", "out of range", "from -30 to 50"]),
     ({"horizon_end": 2024}, False, ["horizon_end", "2024", "out of range", "from 2025 to 2035"]),
@@ -195,9 +197,9 @@ BAD = [
     ({"value_added_rate": 0.61}, False, ["value_added_rate", "0.61", "out of range", "from 0.05 to 0.6"]),
     ({"fund_start": 2024.5}, False, ["fund_start", "2024.5", "not a whole number", "from 2024 to 2035"]),
     ({"ramp_years": "1.5"}, True, ["ramp_years", "1.5", "not a whole number", "from 1 to 6"]),
-    ({"fund_size": True}, False, ["fund_size", "True", "not a number", "from 0 to 1000"]),
-    ({"horizon_end": False}, False, ["horizon_end", "False", "not a number", "whole number"]),
-    ({"growth": 9}, False, ["growth", "unknown parameter", "growth_start", "phase2_start"]),
+    ({"fund_size": True}, False, ["fund_size", "true is not a number", "from 0 to 1000"]),
+    ({"horizon_end": False}, False, ["horizon_end", "false is not a number", "whole number"]),
+    ({"growth": 9}, False, ["'growth'", "not a parameter of this model"]),
     ({"phase1_on": "yes"}, True, ["phase1_on", "'yes'", "true or false"]),
     ({"phase1_on": 1}, False, ["phase1_on", "1", "true or false"]),
     ({"phase2_on": "true"}, False, ["phase2_on", "'true'", "true or false"]),
@@ -208,11 +210,16 @@ BAD = [
 def test_bad_values_are_rejected_with_a_clear_message(overrides, text, fragments):
     with pytest.raises(ScenarioError) as caught:
         make_scenario(overrides, text=text)
-    message = str(caught.value)
-    assert len(caught.value.problems) == 1
+    (problem,) = caught.value.problems
+    message = say(problem, "en")
+    specs = load_parameters()
     for fragment in fragments:
-        assert fragment in message, (fragment, message)
-    if "unknown parameter" not in message:
+        if fragment in specs:  # the parameter: by its label and unit, never by its key
+            assert parameter_name(specs[fragment], "en") in message, message
+            assert fragment not in message, message
+        else:
+            assert fragment in message, (fragment, message)
+    if problem.code != "unknown_parameter":
         assert "allowed:" in message
 
 
@@ -220,8 +227,9 @@ def test_every_problem_is_reported():
     with pytest.raises(ScenarioError) as caught:
         make_scenario({"growth_start": "x", "fund_size": -1, "nope": 1}, text=True)
     assert len(caught.value.problems) == 3
-    message = str(caught.value)
-    assert all(key in message for key in ("growth_start", "fund_size", "nope"))
+    message = say_all(caught.value.problems, "en")
+    specs = load_parameters()
+    assert all(specs[key].label_en in message for key in ("growth_start", "fund_size")) and "'nope'" in message
 
 
 @pytest.mark.parametrize(("key", "lo", "hi"), [(k, lo, hi) for k, _, lo, hi, _, _ in MODEL_TABLE if lo is not None])

@@ -20,6 +20,7 @@ from model.parameters import PipelineProject, ScenarioError, default_scenario, p
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from report.csv_export import csv_to_frame, result_json
+from report.problems import say
 from report.scenario_exports import read_workbook, scenarios_json, workbook_xlsx
 from report.text import TEXT
 
@@ -81,23 +82,33 @@ def test_excluded_project_adds_nothing() -> None:
 @pytest.mark.parametrize(
     ("row", "named"),
     [
-        ({"name": "", "investment": 1, "full_output": 1, "first_year": 2026}, "name"),
-        ({"name": "a", "investment": -1, "full_output": 1, "first_year": 2026}, "investment: -1 is out of range"),
+        ({"name": "", "investment": 1, "full_output": 1, "first_year": 2026}, "Name is missing"),
+        (
+            {"name": "a", "investment": -1, "full_output": 1, "first_year": 2026},
+            "Investment (100 million yuan): -1 is out of range; allowed: a number from 0 to 10000",
+        ),
         (
             {"name": "a", "investment": 1, "full_output": "lots", "first_year": 2026},
             "'lots' is not a number",
         ),
-        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2040}, "first_year: 2040 is out of range"),
-        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026.5}, "not a whole number"),
-        ({"name": "a", "investment": 1, "full_output": 1}, "first_year is missing"),
-        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026, "included": "yes"}, "included"),
-        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026, "colour": 1}, "unknown field"),
+        (
+            {"name": "a", "investment": 1, "full_output": 1, "first_year": 2040},
+            "First year of output: 2040 is out of range; allowed: a whole number from 2024 to 2035",
+        ),
+        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026.5}, "2026.5 is not a whole number"),
+        ({"name": "a", "investment": 1, "full_output": 1}, "First year of output is missing"),
+        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026, "included": "yes"}, "Included: 'yes'"),
+        ({"name": "a", "investment": 1, "full_output": 1, "first_year": 2026, "colour": 1}, "'colour': unknown field"),
     ],
 )
 def test_bad_project_rows_are_named(row: dict, named: str) -> None:
     with pytest.raises(ScenarioError) as caught:
         parse_projects([row])
-    assert any(named in p and "project 1" in p for p in caught.value.problems)
+    said = [say(p, "en") for p in caught.value.problems]
+    assert any(s.startswith("project 1, ") or s.startswith("project 1: ") for s in said), said
+    assert any(named in s for s in said), said
+    for key in ("full_output", "first_year", "investment"):  # labels, never keys
+        assert not any(key in s for s in said), said
 
 
 def test_projects_travel_with_the_scenario_files_and_library(tmp_path) -> None:
@@ -136,8 +147,37 @@ def test_page_counts_added_rows_and_names_bad_ones() -> None:
     assert not at.exception
     expected = headline(project(WITH_PLANT))
     assert at.metric[0].value == f"{expected['va_total']:,.1f}"
-    assert any("first_year: 2050" in shown(w.value) for w in at.warning)
+    # The row is named: its number, the column's label, the value and what is allowed.
+    assert any("第2行，投产年份：2050超出允许范围，应为2024至2035之间的整数。" in shown(w.value) for w in at.warning)
     assert at.session_state["pipeline_rows"][1]["first_year"] == 2050  # what the user typed stays
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_project_table_names_a_bad_row_in_the_pages_language_and_adds_rows(lang: str) -> None:
+    """Issue 11 item 11: a first year or an amount outside the allowed range is named (label, row,
+    value, allowed range) and the row left out until fixed; "add a row" is a labelled button."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.session_state["lang"] = lang
+    at.session_state["tab"] = TEXT["tab_table"][lang]
+    at.session_state["pipeline_rows"] = [
+        {"name": "big", "investment": 12000.0, "full_output": 1.0, "first_year": 2026, "included": True},
+    ]
+    at.run()
+    assert not at.exception
+    warning = shown(" ".join(w.value for w in at.warning))
+    expected = {
+        "zh": "第1行，投资额（亿元）：12000超出允许范围，应为0至10000之间的数。",
+        "en": "row 1, Investment (100 million yuan): 12000 is out of range; allowed: a number from 0 to 10000",
+    }[lang]
+    assert expected in warning
+    assert at.metric[0].value == f"{headline(project(default_scenario()))['va_total']:,.1f}"  # left out
+    button = at.button(key="pipeline_add_row")
+    assert button.label == TEXT["pipeline_add_row"][lang]
+    button.click().run()
+    rows = at.session_state["pipeline_rows"]
+    assert len(rows) == 2 and rows[0]["investment"] == 12000.0  # what was typed stays
 
 
 def test_loading_a_saved_scenario_restores_its_projects(tmp_path, monkeypatch) -> None:

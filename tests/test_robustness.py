@@ -24,8 +24,11 @@ from hypothesis import strategies as st
 
 from cli.main import main
 from model.parameters import PARAMETER_KEYS, ScenarioError, load_parameters, make_scenario, parse_text
+from model.printable import control_chars
+from model.problems import Problem
 from model.projection import RESULT_COLUMNS
 from model.scenario_file import MAX_FILE_BYTES, parse_scenario_bytes
+from report.problems import parameter_name, say
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 GROWTH_COLUMNS = ("growth_pct", "growth_total_pct")  # blank in the base-year row
@@ -200,7 +203,10 @@ def test_cli_set_never_crashes(workdir: Path, pairs: list[str], fmt: str) -> Non
     else:
         assert not expected_ok(pairs), (pairs, stderr)
         given_keys = [p.partition("=")[0].strip() for p in pairs]
-        assert_one_error_line(stderr, "--set", *(n for k in given_keys if k for n in (k, repr(k))))
+        specs = load_parameters()
+        # a parameter by its label and unit; any other key as given, quoted
+        named = [parameter_name(specs[k], "en") if k in specs else f"'{control_chars(k)}" for k in given_keys if k]
+        assert_one_error_line(stderr, "--set", *named)
         assert not out.exists()
 
 
@@ -242,7 +248,7 @@ def test_cli_writes_csv_bytes_to_stdout(capfdbinary: pytest.CaptureFixture[bytes
     assert main(["project", "--set", "growth_start=1e400"]) == 2
     out, err = capfdbinary.readouterr()
     assert out == b""
-    assert_one_error_line(err.decode(), "growth_start")
+    assert_one_error_line(err.decode(), "Trend growth, first projected year (%): '1e400' is not a finite number")
 
 
 # --- scenario files -----------------------------------------------------------------------------
@@ -253,7 +259,8 @@ def assert_valid_or_scenario_error(data: bytes) -> None:
         found = parse_scenario_bytes(data, "upload.json")
     except ScenarioError as e:
         assert e.problems, "ScenarioError without problems"
-        assert all(isinstance(p, str) and p.strip() for p in e.problems), e.problems
+        assert all(isinstance(p, Problem) for p in e.problems), e.problems
+        assert all(say(p, lang).strip() for p in e.problems for lang in ("zh", "en")), e.problems
         return
     assert found
     for named in found:
@@ -359,4 +366,4 @@ def test_goal_seek_targets_never_crash(target: float, kind: str) -> None:
     except ScenarioError as e:
         assert e.problems
         return
-    assert math.isfinite(result.value) and result.message
+    assert math.isfinite(result.value) and say(result.outcome(), "en") and say(result.outcome(), "zh")

@@ -14,11 +14,13 @@ import csv
 import dataclasses
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from saykit import english
 
 import model.backtest
 import model.projection
@@ -52,6 +54,7 @@ from model.parameters import (
 from model.projection import first_projected_year, project
 from model.scenario_file import parse_scenario_bytes
 from model.targets import OfficialTarget, achieved, gap, targets_for
+from report.problems import say
 
 DEFAULT = default_scenario()
 SPECS = load_parameters()
@@ -253,8 +256,9 @@ def test_shock_calibration_file():
 def test_bad_shock_files_are_rejected(tmp_path, rows):
     path = tmp_path / "shocks.csv"
     path.write_text("key,value,low,high,provenance,why_en,why_zh\n" + rows, encoding="utf-8")
-    with pytest.raises(ScenarioError, match="growth_shock"):
+    with pytest.raises(ScenarioError) as caught:
         load_shocks(path)
+    assert re.search("growth_shock", english(caught.value)), english(caught.value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -473,7 +477,7 @@ def test_goal_seek_on_fund_size_meets_a_target_by_hand():
     baseline = 1000 * 1.09**7
     expected = plan("fund_size") + 20 / (0.5 * 0.25 * p * lev * 0.8)
     result = goal_seek(scenario, "fund_size", 2030, target_va=baseline + 20)
-    assert result.reached, result.message
+    assert result.reached, result.outcome()
     assert result.value == pytest.approx(expected, rel=1e-6)
     assert result.achieved == pytest.approx(baseline + 20, rel=1e-9)
 
@@ -619,8 +623,8 @@ def test_v1_file_names_the_four_new_parameters():
     assert set(found[0].key.split(",")) == set(NEW_IN_V2)
     for key in NEW_IN_V2:
         assert getattr(scenario, key) == SPECS[key].default
-        assert SPECS[key].label_en in found[0].text("en")
-        assert SPECS[key].label_zh in found[0].text("zh")
+        assert SPECS[key].label_en in say(found[0].problem(), "en")
+        assert SPECS[key].label_zh in say(found[0].problem(), "zh")
 
 
 def test_v1_unknown_key_is_a_notice_not_an_error():
@@ -628,13 +632,14 @@ def test_v1_unknown_key_is_a_notice_not_an_error():
     assert scenario.growth_end == 6.0  # the rest is kept
     found = notice(notices, "unknown_key", "fund_va_share")
     assert found is not None
-    assert "fund_va_share" in found.text("en") and "fund_va_share" in found.text("zh")
+    assert "fund_va_share" in say(found.problem(), "en") and "fund_va_share" in say(found.problem(), "zh")
 
 
 def test_v2_unknown_key_is_an_error():
     doc = {"model_version": 2, "parameters": {"fund_va_share": 0.3}}
-    with pytest.raises(ScenarioError, match="fund_va_share"):
+    with pytest.raises(ScenarioError) as caught:
         parse_scenario_bytes(json.dumps(doc).encode())
+    assert re.search("fund_va_share", english(caught.value)), english(caught.value)
 
 
 def test_v2_file_round_trips_without_notices():
@@ -656,7 +661,7 @@ def test_notices_render_in_both_languages():
     codes = {n.code for n in notices}
     assert {"default_replaced", "meaning_changed", "unknown_key", "new_parameters"} <= codes
     for n in notices:
-        en, zh = n.text("en"), n.text("zh")
+        en, zh = say(n.problem(), "en"), say(n.problem(), "zh")
         assert en.strip() and zh.strip() and en != zh
         if n.key in SPECS:
             assert SPECS[n.key].label_en in en and SPECS[n.key].label_zh in zh

@@ -21,6 +21,7 @@ from model.parameters import (
     make_scenario,
 )
 from model.scenario_file import load_presets
+from report.problems import parameter_name
 from report.text import t
 from ui import pipeline, targets_panel
 
@@ -92,10 +93,8 @@ def help_text(spec: ParamSpec, lang: str) -> str:
 
 
 def widget_label(spec: ParamSpec, lang: str) -> str:
-    unit = spec.unit(lang)
-    if not unit:
-        return spec.label(lang)
-    return f"{spec.label(lang)}（{unit}）" if lang == "zh" else f"{spec.label(lang)} ({unit})"
+    """The control's label: the parameter's label and unit, as every problem names it."""
+    return parameter_name(spec, lang)
 
 
 def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
@@ -169,8 +168,8 @@ def scenario_from_state(lang: str) -> Scenario | None:
     if not all(key in st.session_state for key in specs):
         return None
     try:
-        added, _ = pipeline.current(lang)
-        targets, _ = targets_panel.current(lang)
+        added, _ = pipeline.current()
+        targets, _ = targets_panel.current()
         return make_scenario({key: st.session_state[key] for key in specs}).with_projects(added).with_targets(targets)
     except ScenarioError:
         return None
@@ -199,8 +198,8 @@ def sidebar(lang: str) -> Scenario:
                 with st.expander(t(f"group_{group}", lang), expanded=group in OPEN_GROUPS):
                     for spec in members:
                         values[spec.key] = _widget(spec, lang)
-    added, _ = pipeline.current(lang)
-    targets, _ = targets_panel.current(lang)
+    added, _ = pipeline.current()
+    targets, _ = targets_panel.current()
     scenario = make_scenario(values).with_projects(added).with_targets(targets)
     changed = scenario.changed_from(default_scenario())
     st.sidebar.caption(t("changed_count", lang, n=len(changed)) if changed else t("at_defaults", lang))

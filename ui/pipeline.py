@@ -18,6 +18,8 @@ from model.parameters import (
     load_projects,
     parse_project,
 )
+from model.problems import Problem
+from report.problems import allowed_range
 from report.text import t
 from ui import messages
 from ui.rows import RowTable
@@ -33,16 +35,16 @@ TABLE = RowTable(
         "included": "boolean",
     },
     parse=parse_project,
-    row_label="pipeline_row",
+    add_label="pipeline_add_row",
     defaults={"included": True},
     whole=("first_year",),
 )
 ROWS = TABLE.rows_key  # the current rows: a list of dicts, as typed
 
 
-def current(lang: str = "zh") -> tuple[tuple[PipelineProject, ...], list[str]]:
-    """The valid added projects and a sentence per row that is not (those rows are left out)."""
-    return TABLE.current(lang)
+def current() -> tuple[tuple[PipelineProject, ...], list[Problem]]:
+    """The valid added projects and the problems of each row that is not (those rows are left out)."""
+    return TABLE.current()
 
 
 def set_rows(projects: tuple[PipelineProject, ...]) -> None:
@@ -73,23 +75,25 @@ def section(scenario: Scenario, lang: str) -> None:
     st.caption(t("pipeline_named", lang))
     st.dataframe(_named_table(scenario, lang), hide_index=True, width="stretch")
     st.caption(t("pipeline_added", lang))
-    columns = list(PROJECT_FIELDS)
-    (inv_lo, inv_hi), (out_lo, out_hi), (y_lo, y_hi) = (PROJECT_LIMITS[k] for k in columns[1:4])
+    # No min_value, max_value or step: Streamlit would clamp or round what is typed without a word.
+    # What is allowed is in each column's help; a value outside it is named below and the row left out.
+    (inv_lo, inv_hi), (out_lo, out_hi), (y_lo, y_hi) = (PROJECT_LIMITS[k] for k in PROJECT_FIELDS[1:4])
     TABLE.editor(
         {
             "name": st.column_config.TextColumn(t("col_project", lang), max_chars=80, width="large"),
             "investment": st.column_config.NumberColumn(
-                t("col_investment", lang), min_value=inv_lo, max_value=inv_hi, format="%.1f"
+                t("col_investment", lang), help=allowed_range(inv_lo, inv_hi, lang), format="%.1f"
             ),
             "full_output": st.column_config.NumberColumn(
-                t("col_output", lang), min_value=out_lo, max_value=out_hi, format="%.1f"
+                t("col_output", lang), help=allowed_range(out_lo, out_hi, lang), format="%.1f"
             ),
             "first_year": st.column_config.NumberColumn(
-                t("col_first_year", lang), min_value=y_lo, max_value=y_hi, step=1, format="%d"
+                t("col_first_year", lang), help=allowed_range(y_lo, y_hi, lang, whole=True), format="%d"
             ),
             "included": st.column_config.CheckboxColumn(t("col_included", lang), default=True),
-        }
+        },
+        lang,
     )
-    _, problems = current(lang)
+    _, problems = current()
     if problems:
         messages.show("warning", t("pipeline_problems", lang), problems, lang)

@@ -3,7 +3,9 @@
 The editor keeps its edits relative to the table it was given (``<name>_base``); its callback writes
 the edited table to ``<name>_rows``, which the scenario reads, so the rows survive switching tabs
 (the editor, not drawn on another tab, starts again from ``<name>_rows``). Each row is parsed by the
-model's own function; a bad row is named in a message and left out, and what was typed stays.
+model's own function; a bad row is named in a message (its row number, the column's label, the
+value and what is allowed) and left out, and what was typed stays: the editor's columns set no
+minimum, maximum or step, which Streamlit would apply silently. A button below the table adds a row.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from model.parameters import ScenarioError
+from model.problems import Problem, located
 from report.text import t
 
 
@@ -28,8 +31,8 @@ class RowTable:
     name: str  # the session keys' prefix
     fields: tuple[str, ...]
     dtypes: Mapping[str, str]  # pandas dtypes of the editor's columns
-    parse: Callable[[dict[str, Any], str], Any]  # (document, where) → item, or ScenarioError
-    row_label: str  # text key naming row {n} in a message
+    parse: Callable[[dict[str, Any]], Any]  # document → item, or ScenarioError
+    add_label: str  # text key of the "add a row" button
     defaults: Mapping[str, Any] = dataclasses.field(default_factory=dict)  # filled in when blank
     whole: tuple[str, ...] = ()  # fields whose whole floats are years (made int)
 
@@ -52,17 +55,18 @@ class RowTable:
                 out[key] = int(out[key])
         return out
 
-    def current(self, lang: str = "zh") -> tuple[tuple[Any, ...], list[str]]:
-        """The valid rows' items and a sentence per row that is not (those rows are left out)."""
+    def current(self) -> tuple[tuple[Any, ...], list[Problem]]:
+        """The valid rows' items and the problems of the rows that are not (each located at its
+        row; those rows are left out)."""
         items, problems = [], []
         for n, row in enumerate(st.session_state.get(self.rows_key, []), start=1):
             doc = self.clean(row)
             if not set(doc) - set(self.defaults):
                 continue  # an empty row the editor added
             try:
-                items.append(self.parse({**self.defaults, **doc}, t(self.row_label, lang, n=n)))
+                items.append(self.parse({**self.defaults, **doc}))
             except ScenarioError as e:
-                problems.extend(e.problems)
+                problems.extend(located(e.problems, "row", n))
         return tuple(items), problems
 
     def set_rows(self, items: tuple[Any, ...]) -> None:
@@ -82,6 +86,13 @@ class RowTable:
         rows.extend(dict(r) for r in state.get("added_rows", []))
         st.session_state[self.rows_key] = rows
 
+    def add_row(self) -> None:
+        """Button callback: an empty row at the end of the table (kept out of the scenario until filled in)."""
+        rows = [*st.session_state.get(self.rows_key, []), dict(self.defaults)]
+        st.session_state[self.rows_key] = rows
+        st.session_state[self.base_key] = list(rows)
+        st.session_state[f"{self.name}_round"] = st.session_state.get(f"{self.name}_round", 0) + 1
+
     def frame(self, rows: list[dict[str, Any]]) -> pd.DataFrame:
         """The committed rows with fixed column types (an empty table must still be editable text)."""
         frame = pd.DataFrame(rows, columns=list(self.fields))
@@ -92,8 +103,9 @@ class RowTable:
                 frame[column] = frame[column].astype("string")  # what the user typed stays visible
         return frame
 
-    def editor(self, column_config: Mapping[str, Any]) -> None:
-        """The editable table, starting from the current rows when it is drawn afresh."""
+    def editor(self, column_config: Mapping[str, Any], lang: str) -> None:
+        """The editable table, starting from the current rows when it is drawn afresh, and a button
+        that adds a row (the editor's own "+" shows only on hover)."""
         if self.editor_key() not in st.session_state:
             st.session_state[self.base_key] = list(st.session_state.get(self.rows_key, []))
         st.data_editor(
@@ -105,3 +117,4 @@ class RowTable:
             width="stretch",
             column_config=dict(column_config),
         )
+        st.button(t(self.add_label, lang), key=f"{self.name}_add_row", on_click=self.add_row, icon=":material/add:")

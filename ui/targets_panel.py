@@ -9,8 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from model.parameters import TARGET_FIELDS, TARGET_METRICS, Scenario, ScenarioError, Target, parse_target
+from model.parameters import BASE_YEAR, TARGET_FIELDS, TARGET_METRICS, Scenario, ScenarioError, Target, parse_target
+from model.problems import Problem
 from model.targets import gap, load_targets, targets_for
+from report.problems import allowed_range
 from report.text import t
 from ui import messages
 from ui.rows import RowTable
@@ -20,14 +22,14 @@ TABLE = RowTable(
     fields=TARGET_FIELDS,
     dtypes={"label": "string", "metric": "string", "year": "Int64", "value": "Float64", "from_year": "Int64"},
     parse=parse_target,
-    row_label="target_row",
+    add_label="targets_add_row",
     whole=("year", "from_year"),
 )
 
 
-def current(lang: str = "zh") -> tuple[tuple[Target, ...], list[str]]:
-    """The user's valid targets and a sentence per row that is not (those rows are left out)."""
-    return TABLE.current(lang)
+def current() -> tuple[tuple[Target, ...], list[Problem]]:
+    """The user's valid targets and the problems of each row that is not (those rows are left out)."""
+    return TABLE.current()
 
 
 def set_rows(targets: tuple[Target, ...]) -> None:
@@ -139,15 +141,17 @@ def section(lang: str) -> None:
                 format_func=lambda m: metric_name(m, lang),
                 width="medium",
             ),
+            # No min_value, max_value or step: Streamlit would change what is typed without a word.
             "year": st.column_config.NumberColumn(
-                t("axis_year", lang), min_value=2024, max_value=2035, step=1, format="%d"
+                t("axis_year", lang), help=allowed_range(BASE_YEAR + 1, 2035, lang, whole=True), format="%d"
             ),
             "value": st.column_config.NumberColumn(t("col_target_value", lang), format="%.2f"),
             "from_year": st.column_config.NumberColumn(
-                t("col_from_year", lang), min_value=2023, max_value=2034, step=1, format="%d"
+                t("col_from_year", lang), help=allowed_range(BASE_YEAR, 2034, lang, whole=True), format="%d"
             ),
-        }
+        },
+        lang,
     )
-    _, problems = current(lang)
+    _, problems = current()
     if problems:
         messages.show("warning", t("targets_problems", lang), problems, lang)

@@ -13,7 +13,8 @@ from typing import Any
 import streamlit as st
 
 from model.compat import CompatNotice, upgrade_v1
-from model.parameters import MODEL_VERSION, ParamSpec, ScenarioError, fmt_number, load_parameters, parse_text
+from model.parameters import MODEL_VERSION, ParamSpec, ScenarioError, load_parameters, parse_text
+from model.problems import Problem, problem
 from report.text import DEFAULT_LANG, LANGS
 
 RESERVED = ("lang", "mode", "model")  # the language and presentation-mode switches, the model's version
@@ -27,12 +28,12 @@ def _on_grid(spec: ParamSpec, value: float | int) -> float | int:
     return int(snapped) if spec.kind == "int" else round(snapped, 10)
 
 
-def review(query: Mapping[str, list[str]]) -> tuple[list[str], list[str], dict[str, Any]]:
+def review(query: Mapping[str, list[str]]) -> tuple[list[Problem], list[Problem], dict[str, Any]]:
     """The link's values checked with the model's own rules.
 
-    Returns the sentences for values that are ignored (their default is used), the sentences for
-    values rounded to the control's step, and the values the controls must start from instead of
-    what Streamlit would make of the link (the default, or the rounded value).
+    Returns the problems of values that are ignored (their default is used), those of values
+    rounded to the control's step, and the values the controls must start from instead of what
+    Streamlit would make of the link (the default, or the rounded value).
     """
     specs = load_parameters()
     ignored, rounded, start = [], [], {}
@@ -42,10 +43,10 @@ def review(query: Mapping[str, list[str]]) -> tuple[list[str], list[str], dict[s
         spec = specs.get(key)
         text = values[-1] if values else ""
         if spec is None:
-            ignored.append(f"{key}={text}: unknown parameter")
+            ignored.append(problem("unknown_parameter", given=f"{key}={text}"))
             continue
         if len(values) > 1:
-            ignored.append(f"{key}: given {len(values)} times; allowed: once")
+            ignored.append(problem("given_twice", key=key, count=len(values)))
             start[key] = spec.default
             continue
         try:
@@ -56,15 +57,15 @@ def review(query: Mapping[str, list[str]]) -> tuple[list[str], list[str], dict[s
             continue
         if spec.kind != "bool" and _on_grid(spec, value) != value:
             start[key] = _on_grid(spec, value)
-            rounded.append(f"{key}={text}: rounded to {fmt_number(start[key])} (the control's step is {spec.step})")
+            rounded.append(problem("rounded", key=key, value=value, rounded=start[key], step=spec.step))
     return ignored, rounded, start
 
 
-def check_query_once() -> tuple[list[str], list[str]]:
+def check_query_once() -> tuple[list[Problem], list[Problem]]:
     """On a session's first run: check the link's values, set the controls that must not take them
     as Streamlit would, and drop the unknown keys from the URL.
 
-    The sentences are kept in the session, so the notices stay until the user closes them.
+    The problems are kept in the session, so the notices stay until the user closes them.
     """
     if "url_problems" not in st.session_state:
         query = {key: st.query_params.get_all(key) for key in st.query_params}

@@ -105,8 +105,14 @@ def test_bad_link_values_are_named_and_ignored(open_page: OpenPage) -> None:
     notice = page.get_by_test_id("stAlert").filter(has_text=t("url_ignored", "zh"))
     expect(notice).to_have_count(1)
     text = notice.inner_text()
-    for named in ("growth_start", "abc", "-10 至 25", "fund_size", "5000", "0 至 1000", "bogus"):
+    # each by its label and unit in Chinese, never by its key
+    for named in (
+        "首个推算年份趋势增速（%）：“abc”不是数值，应为-10至25之间的数。",
+        "产业投资基金认缴规模（亿元）：“5000”超出允许范围，应为0至1000之间的数。",
+        "“bogus=1”不是本模型的参数。",
+    ):
         assert named in text, (named, text)
+    assert "growth_start" not in text and "fund_size" not in text
     expect(slider(page, "growth_start")).to_have_value("8.4")
     expect(slider(page, "fund_size")).to_have_value("35")
     expect(first_metric(page)).to_have_text(va_total({}))

@@ -65,8 +65,8 @@ def test_link_markdown_is_shown_as_text(browser: Browser, open_page: OpenPage) -
     expect(notice).to_have_count(1)
     text = notice.inner_text().replace("\u2060", "")
     for key in EVIL_KEYS:
-        assert f"{key}=1: unknown parameter" in text, (key, text)
-    assert "growth_start: '[x](https://evil.example/v)' is not a number" in text, text
+        assert f"'{key}=1': not a parameter of this model" in text, (key, text)
+    assert "Trend growth, first projected year (%): '[x](https://evil.example/v)' is not a number" in text, text
     assert notice.locator("strong, a, img, code, h1, h2, h3, blockquote, span[class*='background']").count() == 0
     watch.assert_clean(page)
 

@@ -16,10 +16,10 @@ from model.analysis import (
 from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
 from report import charts
 from report.plain import md_text
+from report.problems import parameter_name, say
 from report.text import t
-from ui import targets_panel
+from ui import messages, targets_panel
 from ui.controls import load_into_controls, rerun_app_if_loaded
-from ui.messages import localise
 from ui.tabs import Page
 
 DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
@@ -49,8 +49,13 @@ def _snap(key: str, value: float | int) -> float | int:
     return min(max(round(spec.min + steps * spec.step, 10), spec.min), spec.max)
 
 
+def _apply_text(key: str, value: float | int, lang: str) -> str:
+    """The apply button's label (and its toast): the parameter by its label and unit, never its key."""
+    return t("goal_apply", lang, param=parameter_name(load_parameters()[key], lang), value=fmt_number(value))
+
+
 def _apply(scenario: Scenario, key: str, value: float | int, lang: str) -> None:
-    load_into_controls(scenario.replace({key: value}), t("goal_apply", lang, param=key, value=fmt_number(value)))
+    load_into_controls(scenario.replace({key: value}), _apply_text(key, value, lang))
 
 
 def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
@@ -88,7 +93,7 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
         vary = a.selectbox(
             t("goal_vary", lang),
             offered,
-            format_func=lambda k: f"{specs[k].label(lang)} ({k})",
+            format_func=lambda k: parameter_name(specs[k], lang),
             key="goal_vary",
         )
         kind = b.radio(
@@ -116,13 +121,12 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
             target_growth=target if kind == "growth" else None,
         )
     except ScenarioError as e:
-        st.error(md_text("; ".join(localise(p, lang) for p in e.problems)))
+        st.error(messages.text(e.problems, lang))
         return
-    message = result.message_zh if lang == "zh" and result.message_zh else result.message
-    (st.success if result.reached else st.warning)(message)
+    (st.success if result.reached else st.warning)(md_text(say(result.outcome(), lang)))
     value = _snap(vary, result.value)
     st.button(
-        t("goal_apply", lang, param=vary, value=fmt_number(value)),
+        _apply_text(vary, value, lang),
         key="goal_apply",
         on_click=_apply,
         args=(scenario, vary, value, lang),

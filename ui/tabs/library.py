@@ -34,6 +34,7 @@ from model.library import (
     default_url,
 )
 from model.parameters import Scenario, ScenarioError, default_scenario
+from model.problems import Problem, problem
 from model.scenario_file import NamedScenario
 from report import charts, scenario_exports
 from report.plain import md_text
@@ -42,7 +43,6 @@ from ui import downloads as meeting
 from ui import messages
 from ui.compute import projection
 from ui.controls import load_into_controls
-from ui.messages import localise
 from ui.tabs import Page
 
 MAX_COMPARE = 6
@@ -117,10 +117,9 @@ def _show_messages() -> None:
         getattr(st, kind)(text)
 
 
-def _problem_text(error: Exception, lang: str) -> str:
-    """A library error as Markdown that shows its sentences literally (they quote names)."""
-    problems = getattr(error, "problems", None)
-    return md_text(localise("; ".join(problems) if problems else str(error), lang))
+def _problem_text(error: ScenarioError | LibraryUnavailable, lang: str) -> str:
+    """A library error's problems as Markdown that shows their sentences literally (they quote names)."""
+    return messages.text(error.problems, lang)
 
 
 def _when(value: datetime) -> str:
@@ -159,7 +158,7 @@ def _load(library: ScenarioLibrary, name: str, lang: str) -> None:
         _say("error", _problem_text(e, lang))
         return
     if saved is None:
-        _say("error", md_text(localise("; ".join(library.problems) or f"no saved scenario is named {name!r}", lang)))
+        _say("error", messages.text(library.problems or [problem("scenario_not_found", name=name)], lang))
         return
     load_into_controls(saved.scenario, t("loaded", lang, name=md_text(saved.name)), saved.notices)
 
@@ -169,7 +168,7 @@ def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> N
     try:
         saved = library.get(name)
         if saved is None:
-            raise ScenarioError(library.problems or [f"no saved scenario is named {name!r}"])
+            raise ScenarioError(library.problems or [problem("scenario_not_found", name=name)])
         copy = library.save(new, saved.scenario, user=user)
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
@@ -207,8 +206,7 @@ def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, l
     try:
         library.save_many(items, overwrite=overwrite, user=user, source=source)  # all of them or none
     except (ScenarioError, LibraryUnavailable) as e:
-        problems = getattr(e, "problems", None) or [str(e)]
-        _say("error", messages.bullet_list(t("import_problems", lang, file=md_text(source)), problems, lang))
+        _say("error", messages.bullet_list(t("import_problems", lang, file=md_text(source)), e.problems, lang))
         return
     st.session_state.uploader_round = st.session_state.get("uploader_round", 0) + 1  # clears the uploader
     _say("success", t("imported", lang, n=len(items)))
@@ -425,14 +423,14 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         )
 
 
-def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[str]]:
+def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[Problem]]:
     """The uploaded file checked whole, once per file (kept in the session: reruns don't re-read it)."""
     key = (upload.file_id, lang)
     cached = st.session_state.get("import_parsed")
     if cached is None or cached[0] != key:
         try:
             items = scenario_exports.parse_import(upload.getvalue(), upload.name, limit=MAX_PER_FILE)
-            problems: list[str] = []
+            problems: list[Problem] = []
         except ScenarioError as e:
             items, problems = [], list(e.problems)
         items = [
