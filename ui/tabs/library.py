@@ -403,7 +403,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     )
     downloads = [
         (a, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
-        (b, "export_csv", lambda: scenario_exports.long_csv(items), "csv", "text/csv"),
+        (b, "export_csv", lambda: scenario_exports.long_csv(items, lang), "csv", "text/csv"),
         (
             c,
             "export_xlsx",

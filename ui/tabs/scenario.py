@@ -47,17 +47,17 @@ def downloads(d1: Any, d2: Any, frame: pd.DataFrame, lang: str) -> None:
     # Callable data: the file is made when the user clicks, not on every rerun.
     d1.download_button(
         t("download_csv", lang),
-        data=lambda: frame_to_csv(frame),
+        data=lambda: frame_to_csv(frame, lang),
         file_name="dezhou-scenario.csv",
         mime="text/csv",
-        help=t("download_csv_help", lang),
+        help=t("download_csv_labelled_help", lang),
         on_click="ignore",
         icon=":material/download:",
         key="download_csv",
     )
     d2.download_button(
         t("download_dict", lang),
-        data=dictionary_csv,
+        data=lambda: dictionary_csv(lang),
         file_name="dezhou-data-dictionary.csv",
         mime="text/csv",
         help=t("download_dict_help", lang),
