@@ -686,10 +686,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Monte Carlo, {draws} draws (seed {seed}); dark band: 25–75th percentiles, light band: 5–95th.",
     },
     "deck_col_item": {"zh": "参数及来源类型", "en": "Parameter and provenance"},
-    "deck_series_defaults": {"zh": "基准情景（默认值）", "en": "Baseline (defaults)"},
-    "deck_changed_title": {"zh": "与默认值不同的参数", "en": "Parameters that differ from the defaults"},
-    "deck_changed_none": {"zh": "全部参数均为默认值。", "en": "Every parameter is at its default."},
-    "deck_changed_item": {"zh": "{label}：{value}（默认{default}）", "en": "{label}: {value} (default {default})"},
     "scenario_baseline_name": {"zh": "基准情景（文章计划）", "en": "Baseline (the article's plan)"},
 }
 
