@@ -205,3 +205,13 @@ def test_every_parameter_has_a_number_format_that_fits_its_step():
         fmt = number_format(spec.unit("zh"), spec.step, spec.kind)
         decimals = len(fmt.partition(".")[2])
         assert round(spec.default, decimals) == pytest.approx(spec.default), spec.key
+
+
+def test_every_workbook_word_exists_in_both_languages():
+    from report.sheets import COMMON_HEADERS, SHEET_HEADERS, VALUE_WORDS
+
+    tables = [SHEET_NAMES, COMMON_HEADERS, *SHEET_HEADERS.values(), *VALUE_WORDS.values()]
+    for table in tables:
+        for key, words in table.items():
+            assert set(words) == {"zh", "en"} and all(w.strip() for w in words.values()), key
+            assert CJK.search(words["zh"]) and not CJK.search(words["en"]), key
