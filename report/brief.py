@@ -1,14 +1,16 @@
 """A meeting deck (PowerPoint, 16:9) of one scenario or several compared, in Chinese or English
 (model version 2: the article's plan is the baseline; the levers show what they change against it).
 
-Slides: a title slide; for each scenario its headline figures (with the change from the article's
-defaults, and what the levers change against the article's plan), its total value added against the
-plan (published years marked), what the levers change (``policy_va``) on a chart of its own, its
-investment, and its targets with the gap to each; for several scenarios a comparison chart and
-table; the backtest; for each scenario its economy assumptions, policy levers and choices apart
-(value, default, unit, provenance); the sources of each kind with each one's reasoning. Body type
-is 18 pt or more. No streamlit here: the page and the command line (``python -m model brief``) both
-call :func:`build_deck`.
+Slides: a title slide naming the scenario; for each scenario its headline figures (with the change
+from the article's defaults, and what the levers change against the article's plan), its total value
+added against the plan (published years marked, its line named), what the levers change
+(``policy_va``) on a chart of its own, its investment, its uncertainty fan when one was computed, and
+its targets with the gap to each; for several scenarios a comparison chart and table; the backtest;
+for each scenario its economy assumptions, policy levers and choices apart (value, default, unit,
+provenance); the sources of each kind in compact tables with every one's reasoning. Changes are
+coloured up and down by the reader's convention (red for up in Chinese, green in English, unless
+told). Body type is 18 pt or more, the sources tables 12 pt. No streamlit here: the page and the
+command line (``python -m model brief``) both call :func:`build_deck`.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from model.parameters import ParamSpec, Target, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario
 from model.targets import gap, load_targets
+from report.csv_export import column_header
 
 ROLE_ORDER = ("economy", "lever", "choice")  # assumptions about the economy, policy levers, choices
 ROLE_NAMES = {
@@ -439,8 +440,6 @@ def header_label(sheet: str, key: str, lang: str = "zh") -> str:
     """The label of column ``key`` of ``sheet`` in ``lang``, with its unit; the result columns'
     come from the data dictionary; a column no table names (a scenario's) is labelled by itself."""
     lang = _lang(lang)
-    from report.csv_export import column_header  # the result columns' labels live with the dictionary
-
     words = SHEET_HEADERS.get(sheet, {}).get(key) or COMMON_HEADERS.get(key)
     if words:
         return words[lang]
