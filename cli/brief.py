@@ -5,6 +5,7 @@ and the gap to each, the backtest, economy assumptions and policy levers apart w
     python3 -m model brief --out out/brief.pptx
     python3 -m model brief --scenario data/presets/03-ic-chain-pushed.json --lang en --out out/brief.pptx
     python3 -m model brief --scenario my-scenarios.json --out out/compare.pptx   # a file with several scenarios
+    python3 -m model brief --lang en --updown red --out out/brief.pptx           # rises in red in an English deck
 
 The shared options and helpers come from ``cli.plumbing``. The deck builder (``report.brief``: charts
 and python-pptx, no streamlit) is imported inside the handler: only this command needs it.
@@ -32,6 +33,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
     )
     scenario_options(b, "scenario file; one with several scenarios compares them")
     b.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the deck (default zh)")
+    b.add_argument(
+        "--updown",
+        choices=("auto", "red", "green"),
+        default="auto",
+        help="colour of a rise: red (the Chinese convention), green, or auto: red in zh, green in en (default)",
+    )
     b.add_argument("--out", metavar="FILE.pptx", required=True, help="the deck to write")
     return {"brief": _cmd_brief}
 
@@ -44,5 +51,6 @@ def _cmd_brief(args: argparse.Namespace) -> None:
     found = scenarios(args)
 
     from report.brief import build_deck
+    from report.charts import red_for_up
 
-    write(build_deck(found, args.lang), args.out)
+    write(build_deck(found, args.lang, red_up=red_for_up(args.lang, args.updown)), args.out)

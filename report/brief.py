@@ -1,14 +1,16 @@
 """A meeting deck (PowerPoint, 16:9) of one scenario or several compared, in Chinese or English
 (model version 2: the article's plan is the baseline; the levers show what they change against it).
 
-Slides: a title slide; for each scenario its headline figures (with the change from the article's
-defaults, and what the levers change against the article's plan), its total value added against the
-plan (published years marked), what the levers change (``policy_va``) on a chart of its own, its
-investment, and its targets with the gap to each; for several scenarios a comparison chart and
-table; the backtest; for each scenario its economy assumptions, policy levers and choices apart
-(value, default, unit, provenance); the sources of each kind with each one's reasoning. Body type
-is 18 pt or more. No streamlit here: the page and the command line (``python -m model brief``) both
-call :func:`build_deck`.
+Slides: a title slide naming the scenario; for each scenario its headline figures (with the change
+from the article's defaults, and what the levers change against the article's plan), its total value
+added against the plan (published years marked, its line named), what the levers change
+(``policy_va``) on a chart of its own, its investment, its uncertainty fan when one was computed, and
+its targets with the gap to each; for several scenarios a comparison chart and table; the backtest;
+for each scenario its economy assumptions, policy levers and choices apart (value, default, unit,
+provenance); the sources of each kind in compact tables with every one's reasoning. Changes are
+coloured up and down by the reader's convention (red for up in Chinese, green in English, unless
+told). Body type is 18 pt or more, the sources tables 12 pt. No streamlit here: the page and the
+command line (``python -m model brief``) both call :func:`build_deck`.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from model.projection import headline, project
 from model.scenario_file import NamedScenario
 from model.targets import CHECKABLE_METRICS
 from report import deck_charts
-from report.deck_charts import COMPARE_COLOURS
+from report.charts import COMPARE_COLOURS, fan_chart, red_for_up, up_down_colours
 from report.images import chart_png
 from report.scenario_exports import compare_table
 from report.sheets import ROLE_ORDER, grouped_specs, target_rows
@@ -229,11 +231,14 @@ class _Deck:
         top: float = BODY_TOP,
         highlight: set[tuple[int, int]] = frozenset(),
         align_right: set[int] = frozenset(),
+        size: float = TABLE_PT,
+        colours: dict[tuple[int, int], str] | None = None,
     ) -> Any:
-        """A table at 18 pt; cells in ``highlight`` (row, column) are bold and blue."""
+        """A table at ``size`` points (18 unless told); cells in ``highlight`` (row, column) are bold
+        and blue; ``colours`` gives a cell's text its own colour."""
         # Rows as tall as their text needs (estimated): PowerPoint grows a short row, but some
         # programs do not when they set Chinese in a fallback font.
-        heights = [_row_height(row, widths) for row in [header, *rows]]
+        heights = [_row_height(row, widths, size) for row in [header, *rows]]
         shape = slide.shapes.add_table(
             len(rows) + 1, len(header), Inches(MARGIN), Inches(top), Inches(sum(widths)), Inches(sum(heights))
         )
@@ -249,8 +254,10 @@ class _Deck:
                 cell.margin_top = cell.margin_bottom = Inches(CELL_PAD_H / 2)
                 marked = (r - 1, c) in highlight
                 color = None if r == 0 else (ACCENT if marked else INK)
+                if r > 0 and colours and (r - 1, c) in colours:
+                    color = colours[(r - 1, c)]
                 align = PP_ALIGN.RIGHT if c in align_right and r > 0 else None
-                _fill(cell.text_frame, [(str(value), TABLE_PT, r == 0 or marked, color)], self.lang, align=align)
+                _fill(cell.text_frame, [(str(value), size, r == 0 or marked, color)], self.lang, align=align)
         return shape
 
     def bytes(self) -> bytes:
@@ -262,12 +269,9 @@ class _Deck:
 CELL_PAD_W, CELL_PAD_H = 0.2, 0.08  # cell margins: left+right (python-pptx's), top+bottom (set below)
 
 
-def _row_height(values: Sequence[str], widths: Sequence[float]) -> float:
+def _row_height(values: Sequence[str], widths: Sequence[float], size: float = TABLE_PT) -> float:
     """A row's height, estimated a little generously (as if bold) for page breaks."""
-    return (
-        max(_height(str(v), (w - CELL_PAD_W) / 1.03, TABLE_PT) for v, w in zip(values, widths, strict=True))
-        + CELL_PAD_H
-    )
+    return max(_height(str(v), (w - CELL_PAD_W) / 1.03, size) for v, w in zip(values, widths, strict=True)) + CELL_PAD_H
 
 
 def _greedy(heights: Sequence[float], head: float, room: float) -> list[list[int]]:
@@ -282,11 +286,13 @@ def _greedy(heights: Sequence[float], head: float, room: float) -> list[list[int
     return pages
 
 
-def _pages(rows: list[list[str]], header: list[str], widths: Sequence[float], room: float) -> list[list[int]]:
+def _pages(
+    rows: list[list[str]], header: list[str], widths: Sequence[float], room: float, size: float = TABLE_PT
+) -> list[list[int]]:
     """Split row indices into pages whose table (header included) fits in ``room`` inches, as
     evenly as the fewest pages allow."""
-    head = _row_height(header, widths)
-    heights = [_row_height(row, widths) for row in rows]
+    head = _row_height(header, widths, size)
+    heights = [_row_height(row, widths, size) for row in rows]
     pages = _greedy(heights, head, room)
     low, high = head + max(heights, default=0.0), room
     for _ in range(30):  # the smallest room that needs no more pages: balanced pages
@@ -364,9 +370,18 @@ def _note(deck: _Deck, slide: Any, text: str) -> None:
     deck.text(slide, BODY_BOTTOM - NOTE_H + 0.05, NOTE_H, [(text, 18, False, MUTED)])
 
 
-def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str) -> None:
+def _signed(value: float, red_up: bool) -> str:
+    """The colour of a change: up and down by the convention (report.charts.red_for_up), else the accent."""
+    if abs(value) < 5e-10:
+        return MUTED
+    up, down = up_down_colours(red_up)
+    return (up if value > 0 else down).lstrip("#")
+
+
+def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str, red_up: bool) -> None:
     """Four cards: value added, average growth and cumulative fund investment with their change from
-    the article's defaults (same last year); what the levers change against the article's plan."""
+    the article's defaults (same last year); what the levers change against the article's plan. A
+    change is coloured up or down by the convention ``red_up``."""
     slide = deck.slide(t("slide_headline", lang, name=name))
     now = headline(frame)
     year = now["final_year"]
@@ -396,12 +411,14 @@ def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataF
         text.margin_left = text.margin_right = Inches(0.25)
         if key == "policy_va":  # itself a change: against the plan, net of additionality
             below = t("deck_policy_card", lang, additionality=fmt_number(item.scenario.additionality))
+            figure_colour, below_colour = _signed(now[key], red_up), ACCENT
         else:
             below = _delta_text(key, now[key] - base[key], fmt, lang)
+            figure_colour, below_colour = INK, _signed(now[key] - base[key], red_up)
         figures: list[Para] = [
             (t(label, lang, year=year), BODY_PT, False, MUTED),
-            (_number(fmt, now[key]), FIGURE_PT, True, INK),
-            (below, BODY_PT, False, ACCENT),
+            (_number(fmt, now[key]), FIGURE_PT, True, figure_colour if figure_colour != MUTED else INK),
+            (below, BODY_PT, False, below_colour),
         ]
         _fill(text, figures, lang, align=PP_ALIGN.LEFT)
     _note(deck, slide, t("deck_headline_note", lang, year=year))
@@ -412,8 +429,21 @@ def _chart_png(chart: Any) -> bytes:
     return chart_png(chart.properties(height=CHART_HEIGHT_PX), scale=3, width=CHART_WIDTH_PX)
 
 
-def _chart_slides(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str) -> None:
-    """Total value added against the article's plan; what the levers change; investment a year."""
+@dataclasses.dataclass(frozen=True)
+class Fan:
+    """A Monte Carlo fan computed for a scenario (model.analysis.monte_carlo): its percentiles, and
+    the draws and seed that made them."""
+
+    percentiles: pd.DataFrame
+    draws: int
+    seed: int
+
+
+def _chart_slides(
+    deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str, red_up: bool, fan: Fan | None
+) -> None:
+    """Total value added against the article's plan; what the levers change; investment a year; the
+    fan of the uncertainty range when one was computed. The scenario's own line is named."""
     plan = project(deck_charts.plan_of(item.scenario))
     levels = [
         (row["label"], row["year"], row["target"])
@@ -421,12 +451,12 @@ def _chart_slides(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFra
         if row["kind"] == "level" and row["achieved"] is not None
     ]
     slide = deck.slide(t("slide_chart", lang, name=name))
-    chart = deck_charts.total_chart(frame, plan, lang, targets=levels)
+    chart = deck_charts.total_chart(frame, plan, lang, label=name, targets=levels)
     deck.picture(slide, _chart_png(chart), bottom=BODY_BOTTOM - NOTE_H)
     _note(deck, slide, t("deck_total_note", lang))
 
     slide = deck.slide(t("deck_slide_policy", lang, name=name))
-    deck.picture(slide, _chart_png(deck_charts.policy_chart(frame, lang)), bottom=BODY_BOTTOM - NOTE_H)
+    deck.picture(slide, _chart_png(deck_charts.policy_chart(frame, lang, red_up)), bottom=BODY_BOTTOM - NOTE_H)
     if (frame["policy_va"].abs() < 5e-10).all():
         _note(deck, slide, t("deck_policy_zero", lang))
     else:
@@ -434,6 +464,13 @@ def _chart_slides(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFra
 
     slide = deck.slide(t("deck_slide_investment", lang, name=name))
     deck.picture(slide, _chart_png(deck_charts.investment_chart(frame, lang)))
+
+    if fan is not None:
+        published = [int(y) for y in frame.loc[frame["observed"] == 1, "year"]]
+        slide = deck.slide(t("deck_slide_fan", lang, name=name))
+        chart = fan_chart(fan.percentiles, lang, published, label=name)
+        deck.picture(slide, _chart_png(chart), bottom=BODY_BOTTOM - NOTE_H)
+        _note(deck, slide, t("deck_fan_note", lang, draws=f"{fan.draws:,}", seed=fan.seed))
 
 
 COMPARE_FORMATS = {
@@ -451,10 +488,14 @@ def _number(fmt: str, value: float) -> str:
     return shown.lstrip("+-") if shown.lstrip("+-").strip("0.,") == "" else shown  # "+0.0" and "-0.0" → "0.0"
 
 
+SIGNED_ROWS = ("policy_va", "va_diff_vs_defaults")  # changes: coloured up or down
+
+
 def _compare_slides(
-    deck: _Deck, names: list[str], items: list[NamedScenario], frames: list[pd.DataFrame], lang: str
+    deck: _Deck, names: list[str], items: list[NamedScenario], frames: list[pd.DataFrame], lang: str, red_up: bool
 ) -> None:
-    """The compared scenarios' value added in one chart, then their headline figures side by side."""
+    """The compared scenarios' value added in one chart (the article's defaults dashed, in a colour
+    no scenario uses), then their headline figures side by side, changes coloured up or down."""
     slide = deck.slide(t("slide_compare_chart", lang))
     last = max(int(f["year"].iloc[-1]) for f in frames)
     baseline = project(default_scenario().replace({"horizon_end": last}))
@@ -469,10 +510,17 @@ def _compare_slides(
     ]
     label_w = 4.3
     widths = [label_w] + [(BODY_W - label_w) / len(names)] * len(names)
-    deck.table(slide, [t("cmp_scenario", lang), *names], rows, widths, align_right=set(range(1, len(names) + 1)))
+    colours = {
+        (r, c + 1): _signed(value, red_up)
+        for r, col in enumerate(COMPARE_FORMATS)
+        if col in SIGNED_ROWS
+        for c, value in enumerate(table[col].tolist())
+    }
+    header = [t("cmp_scenario", lang), *names]
+    deck.table(slide, header, rows, widths, align_right=set(range(1, len(names) + 1)), colours=colours)
 
 
-def _paged(deck: _Deck, title: str, pages: list[list[int]]) -> list[tuple[Any, list[int]]]:
+def _paged(deck: _Deck, title: str, pages: Sequence[Any]) -> list[tuple[Any, Any]]:
     """A slide per page, titled ``title`` and numbered (1/n) … (n/n) when there are several."""
     out = []
     for n, page in enumerate(pages, start=1):
@@ -527,36 +575,56 @@ def _source_text(spec: Any, lang: str) -> str:
     return "\n".join([" · ".join(where), *quote] if where else quote) or t("deck_no_source", lang)
 
 
-def _split_row(label: str, text: str, widths: Sequence[float], room: float, lang: str) -> list[list[str]]:
-    """A (label, text) row, split at sentence ends into rows that each fit in ``room`` inches; the
-    rows after the first are labelled as continued. Every character of ``text`` is kept, in order."""
-    if _row_height([label, text], widths) <= room:
-        return [[label, text]]
-    pieces = [p for p in re.split(r"(?<=[。；;!?！？\n])|(?<=\. )", text) if p]
-    rows: list[list[str]] = []
-    current = ""
-    for piece in pieces:
-        head = label if not rows else t("deck_cont", lang)
-        if current and _row_height([head, current + piece], widths) > room:
-            rows.append([head, current])
-            current = ""
-        current += piece
-    if current:
-        rows.append([label if not rows else t("deck_cont", lang), current])
-    return rows
+def _flow(
+    items: Sequence[tuple[str, str]],
+    header: list[str],
+    widths: Sequence[float],
+    room: float,
+    lang: str,
+    size: float = TABLE_PT,
+) -> list[list[list[str]]]:
+    """(label, text) rows laid out on pages whose table (header included) fits in ``room`` inches,
+    each page filled: a text that does not fit in what is left of a page is split at a sentence end
+    and goes on under a "continued" label. Every character of every text is kept, in order."""
+    head = _row_height(header, widths, size)
+    pages: list[list[list[str]]] = [[]]
+    used = head
+    for label, text in items:
+        pieces = [p for p in re.split(r"(?<=[。；;!?！？\n])|(?<=\. )", text) if p]
+        current = ""
+        for piece in pieces:
+            if used + _row_height([label, current + piece], widths, size) <= room:
+                current += piece
+                continue
+            if current:  # what fits stays on this page; the rest goes on under "continued"
+                pages[-1].append([label, current])
+                label = t("deck_cont", lang)
+            if current or pages[-1]:
+                pages.append([])
+                used = head
+            current = piece
+        row = [label, current]
+        pages[-1].append(row)
+        used += _row_height(row, widths, size)
+    return [page for page in pages if page]
+
+
+SOURCES_PT = 12  # the sources tables: small, still legible on a projector (every reasoning is kept)
 
 
 def _sources_slides(deck: _Deck, lang: str) -> None:
-    """The article, then each kind of parameter apart (economy assumptions, policy levers, choices):
+    """Each kind of parameter apart (economy assumptions, policy levers, choices) in a compact table:
     each one's provenance, its sentence or publication, and the reasoning for its value, in the
-    deck's language."""
-    header = [t("col_parameter", lang), t("deck_col_source_reasoning", lang)]
-    widths = [2.9, BODY_W - 2.9]
+    deck's language; the article named once at the top of each slide."""
+    header = [t("deck_col_item", lang), t("deck_col_source_reasoning", lang)]
+    widths = [2.1, BODY_W - 2.1]
     article = t("sources_article", lang)
-    article_h = _height(article, BODY_W - 0.2, BODY_PT) + 0.15
-    room = BODY_BOTTOM - BODY_TOP - article_h
+    article_pt = 14
+    article_h = _height(article, BODY_W - 0.2, article_pt) + 0.1
+    top = BODY_TOP - 0.15
+    room = BODY_BOTTOM + 0.15 - top - article_h
     for role in ROLE_ORDER:
-        rows: list[list[str]] = []
+        items: list[tuple[str, str]] = []
         for spec in grouped_specs():
             if spec.role != role:
                 continue
@@ -565,14 +633,14 @@ def _sources_slides(deck: _Deck, lang: str) -> None:
             reasoning = spec.reasoning(lang)
             if reasoning:
                 text += "\n" + t("deck_reasoning", lang, why=reasoning)
-            rows += _split_row(label, text, widths, room - _row_height(header, widths), lang)
-        if not rows:
+            items.append((label, text))
+        if not items:
             continue
-        pages = _pages(rows, header, widths, room)
+        pages = _flow(items, header, widths, room, lang, SOURCES_PT)
         title = t("deck_slide_sources_role", lang, role=t("deck_role_" + role, lang))
-        for slide, page in _paged(deck, title, pages):
-            deck.text(slide, BODY_TOP - 0.05, article_h, [(article, BODY_PT, True, INK)])
-            deck.table(slide, header, [rows[i] for i in page], widths, top=BODY_TOP + article_h)
+        for slide, rows in _paged(deck, title, pages):
+            deck.text(slide, top, article_h, [(article, article_pt, False, MUTED)])
+            deck.table(slide, header, rows, widths, top=top + article_h, size=SOURCES_PT)
 
 
 def _target_text(row: dict[str, Any], lang: str) -> str:
@@ -659,10 +727,20 @@ def _backtest_slides(deck: _Deck, lang: str) -> None:
         _note(deck, slide, t("deck_backtest_note", lang))
 
 
-def build_deck(items: Sequence[NamedScenario], lang: str = "zh", *, today: date | None = None) -> bytes:
+def build_deck(
+    items: Sequence[NamedScenario],
+    lang: str = "zh",
+    *,
+    today: date | None = None,
+    red_up: bool | None = None,
+    fans: Sequence[Fan | None] = (),
+) -> bytes:
     """A .pptx deck of ``items`` (one scenario, or up to six compared) in ``lang`` ("zh" or "en").
 
-    Raises ScenarioError for no scenarios or more than the comparison chart can tell apart.
+    Changes are coloured red for up in Chinese and green for up in English unless ``red_up`` says
+    otherwise; ``fans`` (one per item, or fewer; None where none was computed) adds each scenario's
+    uncertainty range. Raises ScenarioError for no scenarios or more than the comparison chart can
+    tell apart.
     """
     items = list(items)
     lang = lang if lang in LANGS else "zh"
@@ -672,17 +750,19 @@ def build_deck(items: Sequence[NamedScenario], lang: str = "zh", *, today: date 
         raise ScenarioError([problem("too_many", key="scenarios", count=len(items), limit=MAX_SCENARIOS)])
     names = _unique([_name(item, lang) for item in items])
     frames = [project(item.scenario) for item in items]
+    red_up = red_for_up(lang) if red_up is None else red_up
+    fans = [*fans, *[None] * (len(items) - len(fans))]
 
     deck = _Deck(lang)
     deck.prs.core_properties.title = t("deck_title", lang)
     deck.prs.core_properties.language = "zh-CN" if lang == "zh" else "en-US"
     _title_slide(deck, names, items, lang, today or date.today())
-    for name, item, frame in zip(names, items, frames, strict=True):
-        _headline_slide(deck, name, item, frame, lang)
-        _chart_slides(deck, name, item, frame, lang)
+    for name, item, frame, fan in zip(names, items, frames, fans[: len(items)], strict=True):
+        _headline_slide(deck, name, item, frame, lang, red_up)
+        _chart_slides(deck, name, item, frame, lang, red_up, fan)
         _targets_slides(deck, name, item, frame, lang)
     if len(items) > 1:
-        _compare_slides(deck, names, items, frames, lang)
+        _compare_slides(deck, names, items, frames, lang, red_up)
     _backtest_slides(deck, lang)
     for name, item in zip(names, items, strict=True):
         _assumption_slides(deck, name, item, lang)

@@ -62,6 +62,32 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
 LIGHT = "#d9d9d9"  # the band behind published years
 VERMILION = "#D55E00"
 
+# Up and down: red for up is the Chinese convention (a Chinese page and deck), green for up the
+# English one; a user may choose either (ui/url.py's setting, ``red``, ``green`` or ``auto``).
+RED, UP_GREEN = "#D62728", "#009E73"
+UPDOWN_SETTINGS = ("auto", "red", "green")
+
+
+def red_for_up(lang: str, setting: str | None = None) -> bool:
+    """Whether increases are red: the setting ``red`` or ``green`` says so; else (``auto``) red in
+    Chinese, green in English."""
+    if setting in ("red", "green"):
+        return setting == "red"
+    return lang != "en"
+
+
+def up_down_colours(red_up: bool) -> tuple[str, str]:
+    """(colour for up, colour for down)."""
+    return (RED, UP_GREEN) if red_up else (UP_GREEN, RED)
+
+
+def signed_css(value: object, red_up: bool) -> str:
+    """CSS colouring a signed figure by the convention: up, down, nothing for zero or no number."""
+    if not isinstance(value, (int, float)) or value != value or abs(value) < 1e-9:
+        return ""
+    up, down = up_down_colours(red_up)
+    return f"color: {up if value > 0 else down}"
+
 
 def published_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """(year, series, layer) rows for the years whose figures are published, not projected."""
@@ -288,10 +314,12 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
     return style(alt.layer(*_present(data, band=_band(lang), line=lines), data=data), t("chart_source_title", lang))
 
 
-def change_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
     """What the levers change each year against the plan, on its own axis: bars above or below
-    zero at their real size."""
+    zero at their real size, up and down in the colours of :func:`red_for_up` (by ``lang`` unless
+    ``red_up`` says)."""
     signs = [t("change_up", lang), t("change_down", lang)]
+    colours = list(up_down_colours(red_for_up(lang) if red_up is None else red_up))
     bars = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "change")
@@ -299,7 +327,7 @@ def change_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang)),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=signs, range=[GREEN, VERMILION])),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=signs, range=colours)),
             tooltip=_tooltip(lang),
         )
     )
@@ -313,41 +341,63 @@ def source_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
     return baseline_from_data(baseline_data(frame, lang), lang)
 
 
-def change_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def change_chart(frame: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
     """What the levers change against the article's plan, year by year."""
-    return change_from_data(change_data(frame, lang), lang)
+    return change_from_data(change_data(frame, lang), lang, red_up)
 
 
-COMPARE_COLOURS = [BLUE, "#D55E00", GREEN, "#CC79A7", SKY, "#000000"]
+# A colour per compared scenario: none is the defaults' orange, nor the red and green that mean up
+# and down.
+COMPARE_COLOURS = [BLUE, "#CC79A7", SKY, "#000000", "#8C510A", "#6A3D9A"]
+DEFAULTS_COLOUR = ORANGE
 
 
-def compare_chart(frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    """Total value added, a solid line per compared scenario and the article defaults dashed."""
+def compare_layers(
+    frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang: str = "zh", x: alt.X | None = None
+) -> alt.LayerChart:
+    """Total value added, a solid line per compared scenario, and the article's defaults dashed in a
+    colour no scenario uses, drawn last so that a scenario at the defaults never hides it."""
     base = t("series_baseline", lang)
     parts = [pd.DataFrame({"year": baseline["year"], "series": base, "value": baseline["va_total"]})]
     parts += [pd.DataFrame({"year": f["year"], "series": name, "value": f["va_total"]}) for name, f in frames.items()]
     domain = [base, *frames]
-    chart = (
-        alt.Chart(pd.concat(parts, ignore_index=True))
-        .mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=3)
-        .encode(
-            x=_x(lang),
-            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[ORANGE, *COMPARE_COLOURS])),
-            strokeDash=alt.StrokeDash(
-                "series:N",
-                title=None,
-                scale=alt.Scale(domain=domain, range=[[8, 5]] + [[1, 0]] * len(frames)),
-            ),
-            tooltip=_tooltip(lang),
-        )
+    encoding = {
+        "x": x if x is not None else _x(lang),
+        "y": alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
+        "color": alt.Color(
+            "series:N",
+            title=None,
+            sort=domain,
+            scale=alt.Scale(domain=domain, range=[DEFAULTS_COLOUR, *COMPARE_COLOURS[: len(frames)]]),
+        ),
+        "strokeDash": alt.StrokeDash(
+            "series:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=[[8, 5]] + [[1, 0]] * len(frames))
+        ),
+        "tooltip": _tooltip(lang),
+    }
+    data = pd.concat(parts, ignore_index=True)
+    lines = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=3)
+    scenarios = lines.transform_filter(alt.FieldOneOfPredicate(field="series", oneOf=list(frames))).encode(**encoding)
+    defaults = (
+        alt.Chart(data)
+        .mark_line(point=alt.OverlayMarkDef(size=40, filled=True), strokeWidth=3.5)
+        .transform_filter(alt.FieldEqualPredicate(field="series", equal=base))
+        .encode(**encoding)
     )
-    return style(chart, t("chart_compare_title", lang))
+    return alt.layer(scenarios, defaults)
 
 
-def fan_chart(percentiles: pd.DataFrame, lang: str = "zh", published: Sequence[int] = ()) -> alt.TopLevelMixin:
-    """The Monte Carlo fan: 5–95% and 25–75% bands, the median, and this scenario's line; the
-    ``published`` years shaded."""
+def compare_chart(frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    """Total value added, a solid line per compared scenario and the article defaults dashed."""
+    return style(compare_layers(frames, baseline, lang), t("chart_compare_title", lang))
+
+
+def fan_chart(
+    percentiles: pd.DataFrame, lang: str = "zh", published: Sequence[int] = (), label: str | None = None
+) -> alt.TopLevelMixin:
+    """The Monte Carlo fan: 5–95% and 25–75% bands, the median, and this scenario's line (named
+    ``label``); the ``published`` years shaded."""
+    scenario = label or t("series_scenario", lang)
     data = percentiles.copy()
     x = _x(lang)
     y_title = t("axis_yuan", lang)
@@ -370,8 +420,8 @@ def fan_chart(percentiles: pd.DataFrame, lang: str = "zh", published: Sequence[i
             alt.Tooltip("p75:Q", title="p75", format=VALUE_FORMAT),
         ],
     )
-    lines = _long(data, {"p50": t("median", lang), "deterministic": t("series_scenario", lang)})
-    domain = [t("median", lang), t("series_scenario", lang)]
+    lines = _long(data, {"p50": t("median", lang), "deterministic": scenario})
+    domain = [t("median", lang), scenario]
     line = (
         alt.Chart(lines)
         .mark_line(strokeWidth=3, point=alt.OverlayMarkDef(size=40, filled=True))

@@ -1,8 +1,11 @@
 """Result frames → file bytes (CSV, JSON, the data dictionary), model version 2. No streamlit here.
 
-CSV: UTF-8 with a byte-order mark so that Excel on Windows reads Chinese, one header row of the
-keys, full precision (Python's shortest round-trip repr of each float), blank cells for the
-growth columns of the base year.
+CSV: UTF-8 with a byte-order mark so that Excel on Windows reads Chinese, one header row, full
+precision (Python's shortest round-trip repr of each float), blank cells for the growth columns of
+the base year. The header holds the column keys (the command line's files, for programs) or, for a
+file in a language (the page's downloads), each column's label with its unit in that language
+("规上工业增加值（亿元）"); the data dictionary pairs each label with its key, and
+:func:`csv_to_frame` reads either header back to the keys.
 """
 
 from __future__ import annotations
@@ -27,9 +30,32 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def frame_to_csv(frame: pd.DataFrame) -> bytes:
-    """A frame as CSV bytes for Excel: BOM, keys as header, full precision, user text neutralised."""
+SCENARIO_HEADER = {"zh": "情景", "en": "Scenario"}
+
+
+def column_header(key: str, lang: str) -> str:
+    """A result column's label with its unit in ``lang``: "规上工业增加值（亿元）", "Year"."""
+    if key == "scenario":
+        return SCENARIO_HEADER[lang]
+    row = column_dictionary().set_index("key").loc[key]
+    label, unit = row[f"label_{lang}"], row[f"unit_{lang}"]
+    if not unit or key == "year":
+        return label
+    return f"{label}（{unit}）" if lang == "zh" else f"{label} ({unit})"
+
+
+def header_keys() -> dict[str, str]:
+    """Every label :func:`column_header` writes, in either language → its key."""
+    keys = ["scenario", *column_dictionary()["key"]]
+    return {column_header(key, lang): key for key in keys for lang in ("zh", "en")}
+
+
+def frame_to_csv(frame: pd.DataFrame, lang: str | None = None) -> bytes:
+    """A frame as CSV bytes for Excel: BOM, full precision, user text neutralised; the header holds
+    the keys, or with ``lang`` the labels in that language (:func:`column_header`)."""
     safe = frame.copy()
+    if lang in ("zh", "en"):
+        safe.columns = [column_header(c, lang) for c in safe.columns]
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(lambda v: neutralise(v) if isinstance(v, str) else v)
@@ -37,8 +63,9 @@ def frame_to_csv(frame: pd.DataFrame) -> bytes:
 
 
 def csv_to_frame(data: bytes) -> pd.DataFrame:
-    """Read back what :func:`frame_to_csv` wrote (used by tests and importers)."""
-    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    """Read back what :func:`frame_to_csv` wrote, keys or labels in either language, with the keys
+    as column names (used by tests and importers)."""
+    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig").rename(columns=header_keys())
 
 
 @cache
@@ -47,8 +74,14 @@ def column_dictionary() -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / "columns.csv", encoding="utf-8", keep_default_na=False)
 
 
-def dictionary_csv() -> bytes:
-    return frame_to_csv(column_dictionary())
+def dictionary_csv(lang: str | None = None) -> bytes:
+    """The data dictionary as CSV; with ``lang`` its header names each column in that language."""
+    frame = column_dictionary()
+    if lang in ("zh", "en"):
+        from report.sheets import header_label  # report.sheets reads this module's labels
+
+        frame = frame.rename(columns={c: header_label("dictionary", c, lang) for c in frame.columns})
+    return frame_to_csv(frame)
 
 
 def _clean(value: Any) -> Any:

@@ -22,11 +22,10 @@ import pandas as pd
 
 from model.parameters import Scenario
 from model.projection import lever_defaults, project
-from report.charts import style, three_lines
+from report.charts import compare_layers, red_for_up, style, three_lines, up_down_colours
 from report.text import t
 
-BLUE, ORANGE, GREEN, GREY, SKY, VERMILION = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9", "#D55E00"
-COMPARE_COLOURS = [BLUE, VERMILION, GREEN, "#CC79A7", SKY, "#000000"]
+BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
 VALUE_FORMAT = ",.1f"
 INVESTMENT_SERIES = ("fund_capital", "mobilized_investment", "project_investment")
 
@@ -187,10 +186,12 @@ def policy_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     return pd.DataFrame({"year": year, "x0": year - 0.4, "x1": year + 0.4, "value": value, "zero": 0.0, "sign": sign})
 
 
-def policy_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    """``policy_va`` a year as bars from zero, on its own axis: gains blue, losses vermilion."""
+def policy_chart(frame: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
+    """``policy_va`` a year as bars from zero, on its own axis: gains and losses in the up and down
+    colours (red for up in Chinese unless ``red_up`` says otherwise: report.charts.red_for_up)."""
     data = policy_data(frame, lang)
     domain = [t("deck_gain", lang), t("deck_loss", lang), t("deck_none", lang)]
+    up, down = up_down_colours(red_for_up(lang) if red_up is None else red_up)
     bars = (
         alt.Chart(data)
         .mark_rect()
@@ -199,7 +200,7 @@ def policy_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
             x2="x1:Q",
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=True)),
             y2="zero:Q",
-            color=alt.Color("sign:N", title=None, scale=alt.Scale(domain=domain, range=[BLUE, VERMILION, GREY])),
+            color=alt.Color("sign:N", title=None, scale=alt.Scale(domain=domain, range=[up, down, GREY])),
             tooltip=[
                 alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
                 alt.Tooltip("value:Q", title=f"{t('value', lang)} ({t('axis_yuan', lang)})", format="+,.2f"),
@@ -211,23 +212,7 @@ def policy_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
 
 
 def compare_chart(frames: dict[str, pd.DataFrame], defaults: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    """Total value added, a solid line per compared scenario, the article's defaults dashed."""
-    base = t("series_baseline", lang)
-    parts = [pd.DataFrame({"year": defaults["year"], "series": base, "value": defaults["va_total"]})]
-    parts += [pd.DataFrame({"year": f["year"], "series": name, "value": f["va_total"]}) for name, f in frames.items()]
-    domain = [base, *frames]
-    years = pd.Series(sorted({int(y) for part in parts for y in part["year"]}))
-    chart = (
-        alt.Chart(pd.concat(parts, ignore_index=True))
-        .mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=3)
-        .encode(
-            x=_x(lang, years),
-            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[ORANGE, *COMPARE_COLOURS])),
-            strokeDash=alt.StrokeDash(
-                "series:N", title=None, scale=alt.Scale(domain=domain, range=[[8, 5]] + [[1, 0]] * len(frames))
-            ),
-            tooltip=_tooltip(lang),
-        )
-    )
-    return _style(chart, t("chart_compare_title", lang))
+    """Total value added, a solid line per compared scenario, the article's defaults dashed on top in
+    a colour no scenario uses (report.charts.compare_layers, with the deck's year axis)."""
+    years = pd.Series(sorted({int(y) for f in (defaults, *frames.values()) for y in f["year"]}))
+    return _style(compare_layers(frames, defaults, lang, x=_x(lang, years)), t("chart_compare_title", lang))

@@ -6,12 +6,14 @@ a spreadsheet would read as a formula is neutralised (report.csv_export.neutrali
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import math
 import numbers
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -24,8 +26,19 @@ from model.problems import Problem, problem
 from model.projection import RESULT_COLUMNS, headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from model.sources import ARTICLE, load_facts
-from report.csv_export import column_dictionary, frame_to_csv, neutralise
-from report.sheets import history_table, parameter_table, target_table
+from report.csv_export import column_dictionary, frame_to_csv, header_keys, neutralise
+from report.sheets import (
+    SHEET_NAMES,
+    WORD_COLUMNS,
+    code_of,
+    header_label,
+    history_table,
+    number_format,
+    parameter_table,
+    target_table,
+    word,
+)
+from report.text import t
 
 FORMAT_VERSION = 1
 _OPTIONAL_TEXT = ("name_en", "description_zh", "description_en")  # presets carry these
@@ -113,18 +126,24 @@ def long_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
     return out
 
 
-def long_csv(items: Sequence[NamedScenario]) -> bytes:
-    """The long frame as CSV for Excel (BOM, full precision, scenario names neutralised)."""
-    return frame_to_csv(long_frame(items))
+def long_csv(items: Sequence[NamedScenario], lang: str | None = None) -> bytes:
+    """The long frame as CSV for Excel (BOM, full precision, scenario names neutralised); the header
+    holds the keys, or with ``lang`` each column's label with its unit in that language."""
+    return frame_to_csv(long_frame(items), lang)
 
 
 def read_long_csv(data: bytes) -> pd.DataFrame:
-    """Read back what :func:`long_csv` wrote. Scenario names stay text ("2030", "NA" included);
-    only the result columns' blank cells become NaN. Neutralised names keep their leading quote."""
+    """Read back what :func:`long_csv` wrote, keys or labels in either language in its header (the
+    columns come back as keys). Scenario names stay text ("2030", "NA" included); only the result
+    columns' blank cells become NaN. Neutralised names keep their leading quote."""
     numeric = [c for c in RESULT_COLUMNS if c != "year"]
+    header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))), [])
+    labels = header_keys()
     return pd.read_csv(
         io.BytesIO(data),
         encoding="utf-8-sig",
+        header=0,
+        names=[labels.get(h, h) for h in header],
         dtype={"scenario": str},
         keep_default_na=False,
         na_values={c: [""] for c in numeric},
@@ -233,7 +252,7 @@ def sources_frame(lang: str = "zh") -> pd.DataFrame:
                 "provenance": "article",
                 "source_zh": fact["quote_zh"],
                 "source_en": fact["gloss_en"],
-                "publication": ARTICLE,
+                "publication": t("article_name", lang) if lang in ("zh", "en") else ARTICLE,
                 "date": "2023-11-03",
                 "url": "",
                 "why": "",
@@ -289,16 +308,24 @@ def _full_precision() -> Iterator[None]:
 
 
 def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
-    """An Excel workbook in ``lang`` (model version 2), one sheet each:
+    """An Excel workbook in ``lang`` (model version 2), one sheet each (named in ``lang``):
 
     results (the long frame), parameters (a row per parameter, economy assumptions, policy levers and
     choices apart, a column per scenario, with provenance, publication, date, address, sentence and
     reasoning), projects (the added ones), targets (official and each scenario's own, with the gap),
     history (every official figure with its sentence), backtest, dictionary (the result columns),
-    sources. Numbers are written at full precision; ``pd.read_excel(..., sheet_name="results")``
-    gives back the long frame exactly (scenario names neutralised as in the CSV).
+    sources.
+
+    Each sheet has two header rows, repeated on every printed page: the column's label with its unit
+    in ``lang``, and under it the key. Codes (region, period, confidence, kind…) are written as words
+    in ``lang``. Numbers are written at full precision and shown with a number format (亿元 one
+    decimal, % two, ratios two or three); columns are as wide as their header and contents (long
+    texts wrap); every sheet prints landscape, one page wide. :func:`read_workbook` gives back the
+    tables with keys and codes; its results sheet equals the long frame exactly (scenario names
+    neutralised as in the CSV).
     """
     items = _require(items)
+    lang = lang if lang in ("zh", "en") else "zh"
     sheets = {
         "results": long_frame(items),
         "parameters": parameter_table(items, lang),
@@ -311,13 +338,137 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
     }
     buf = io.BytesIO()
     with _full_precision(), pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            _safe(frame).to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
+        for key, frame in sheets.items():
+            name = SHEET_NAMES[key][lang]
+            shown = _safe(_in_words(key, frame, lang))
+            shown.to_excel(writer, sheet_name=name, index=False, startrow=1)  # the keys in row 2
+            _dress(writer.sheets[name], key, frame, list(shown.columns), lang)
     return buf.getvalue()
 
 
+def _in_words(sheet: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame.copy()
+    for column in WORD_COLUMNS.get(sheet, ()):
+        out[column] = out[column].map(lambda v, c=column: word(c, v, lang)).astype(object)
+    return out
+
+
+WRAP_WIDTH = 60  # a column of long texts is this wide and its cells wrap
+HEADER_FILL, KEY_FONT = "DCE6F1", "808080"
+
+
+def text_width(text: str) -> int:
+    """Characters a text takes in a spreadsheet column: a CJK character counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _shown_text(value: Any, fmt: str | None) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(value) if value is not None else ""
+    if isinstance(value, numbers.Real):
+        if isinstance(value, float) and not math.isfinite(value):
+            return ""
+        if fmt and fmt != "General":
+            decimals = len(fmt.partition(".")[2])
+            return f"{value:,.{decimals}f}" if "," in fmt else f"{value:.{decimals}f}"
+        return f"{value:g}"
+    return str(value)
+
+
+def _cell_formats(sheet: str, frame: pd.DataFrame) -> dict[str, list[str | None]]:
+    """Column → a number format per row (None: a text or a switch, left as it is)."""
+    n = len(frame)
+    specs = load_parameters()
+    dictionary = column_dictionary().set_index("key")
+
+    def every(fmt: str) -> list[str | None]:
+        return [fmt] * n
+
+    formats: dict[str, list[str | None]] = {}
+    if sheet == "results":
+        for column in frame.columns:
+            if column in dictionary.index:
+                unit = dictionary.loc[column, "unit_zh"]
+                formats[column] = every("0" if column == "observed" else number_format(unit))
+    elif sheet == "parameters":
+        per_row = [number_format(specs[k].unit("zh"), specs[k].step, specs[k].kind) for k in frame["key"]]
+        for column in frame.columns[frame.columns.get_loc("default") : frame.columns.get_loc("provenance")]:
+            formats[column] = per_row
+    elif sheet == "projects":
+        formats = {"investment": every("#,##0.0"), "full_output": every("#,##0.0"), "first_year": every("0")}
+    elif sheet == "targets":
+        per_row = [number_format(unit) for unit in frame["unit"]]
+        formats = {"target": per_row, "achieved": per_row, "gap": per_row, "year": every("0"), "from_year": every("0")}
+    elif sheet == "history":
+        formats = {"year": every("0"), "value": [number_format(METRIC_UNITS.get(m, "")) for m in frame["metric"]]}
+    elif sheet == "backtest":
+        formats = {"year": every("0")} | {c: every("0.00") for c in ("official_pct", "projected_pct", "error_pts")}
+    elif sheet == "sources":
+        per_row = [
+            number_format(specs[k].unit("zh"), specs[k].step, specs[k].kind) if kind == "parameter" else _fact_format(v)
+            for k, kind, v in zip(frame["key"], frame["type"], frame["value"], strict=True)
+        ]
+        formats = {"value": per_row, "min": per_row, "max": per_row}
+    return formats
+
+
+METRIC_UNITS = {"va_level": "亿元", "revenue": "亿元", "va_growth_pct": "%", "ti_growth_pct": "%"}
+
+
+def _fact_format(value: Any) -> str:
+    if isinstance(value, numbers.Real) and float(value).is_integer():
+        return "#,##0"
+    return "#,##0.0#"
+
+
+def _dress(ws: Any, sheet: str, frame: pd.DataFrame, keys: list[str], lang: str) -> None:
+    """Labels above the keys, number formats, widths, wrapping, frozen headers and the print setup."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    formats = _cell_formats(sheet, frame)
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for n, (column, key) in enumerate(zip(frame.columns, keys, strict=True), start=1):
+        label = _cell_text(header_label(sheet, column, lang)) if column == key else key
+        top = ws.cell(row=1, column=n, value=label)
+        top.font, top.fill = Font(bold=True), fill
+        top.alignment = Alignment(wrap_text=True, vertical="top")
+        below = ws.cell(row=2, column=n)
+        below.font, below.fill = Font(color=KEY_FONT, size=9), fill
+        below.border = Border()
+        below.alignment = Alignment(vertical="top")
+        per_row = formats.get(column)
+        widths = [text_width(label), text_width(key)]
+        for r, cell in enumerate(ws.iter_rows(min_row=3, min_col=n, max_col=n, values_only=False)):
+            cell = cell[0]
+            fmt = per_row[r] if per_row else None
+            if fmt and isinstance(cell.value, numbers.Real) and not isinstance(cell.value, bool):
+                cell.number_format = fmt
+            widths.append(text_width(_shown_text(cell.value, fmt)))
+        width = max(widths) + 2
+        if width > WRAP_WIDTH:
+            width = max(WRAP_WIDTH, widths[0] + 2, widths[1] + 2)
+            for row in ws.iter_rows(min_row=3, min_col=n, max_col=n):
+                row[0].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions[get_column_letter(n)].width = width
+    ws.row_dimensions[1].height = None
+    ws.freeze_panes = "C3" if sheet == "results" else "A3"
+    ws.auto_filter.ref = f"A2:{get_column_letter(max(len(keys), 1))}{max(ws.max_row, 2)}"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.print_options.horizontalCentered = True
+
+
 def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
-    """Read back every sheet of :func:`workbook_xlsx` with the types it was written with.
+    """Read back every sheet of :func:`workbook_xlsx`, in either language, keyed by :data:`SHEETS`,
+    with the keys as column names (the second header row), the codes the words stand for, and the
+    types it was written with.
 
     Names stay text ("NA" and "2030" included); only blank cells of number columns become NaN. (The
     parameters sheet holds a column per scenario whose cells mix switches, whole numbers and
@@ -342,8 +493,16 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
         "dictionary": {},
         "sources": {"na_values": {"min": [""], "max": [""]}},
     }
+    named = {names[lang]: (key, lang) for key, names in SHEET_NAMES.items() for lang in ("zh", "en")}
+    out = {}
     with pd.ExcelFile(io.BytesIO(data), engine="openpyxl") as book:
-        return {
-            sheet: pd.read_excel(book, sheet_name=sheet, keep_default_na=False, **options.get(sheet, {}))
-            for sheet in book.sheet_names
-        }
+        for sheet_name in book.sheet_names:
+            key, lang = named.get(sheet_name, (sheet_name, "zh"))
+            frame = pd.read_excel(book, sheet_name=sheet_name, header=1, keep_default_na=False, **options.get(key, {}))
+            for column in WORD_COLUMNS.get(key, ()):
+                back = code_of(column, lang)
+                frame[column] = frame[column].map(lambda v, back=back: back.get(v, v) if isinstance(v, str) else v)
+                if frame[column].map(lambda v: isinstance(v, bool)).all():
+                    frame[column] = frame[column].astype(bool)
+            out[key] = frame
+    return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from model.history import REGIONS, load_history
@@ -23,6 +24,7 @@ from model.parameters import ParamSpec, Target, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario
 from model.targets import gap, load_targets
+from report.csv_export import column_header
 
 ROLE_ORDER = ("economy", "lever", "choice")  # assumptions about the economy, policy levers, choices
 ROLE_NAMES = {
@@ -259,3 +261,227 @@ def history_table(lang: str = "zh") -> pd.DataFrame:
         for f in sorted(history.figures, key=lambda f: (f.region, f.year, f.period != "full-year", f.date))
     ]
     return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS)).astype({"value": float, "used": bool})
+
+
+# --- the words a workbook and a CSV show in place of keys and codes ---------------------------------
+#
+# Every sheet has two header rows: the label (with its unit) in the workbook's language, and under it
+# the key, which is what programs read (read_workbook). Code values (region, period, confidence…) are
+# written as words in the workbook's language and read back as codes.
+
+SHEET_NAMES = {
+    "results": {"zh": "逐年结果", "en": "Results"},
+    "parameters": {"zh": "参数", "en": "Parameters"},
+    "projects": {"zh": "新增项目", "en": "Added projects"},
+    "targets": {"zh": "目标", "en": "Targets"},
+    "history": {"zh": "官方数据", "en": "Official figures"},
+    "backtest": {"zh": "回测", "en": "Backtest"},
+    "dictionary": {"zh": "数据字典", "en": "Data dictionary"},
+    "sources": {"zh": "来源", "en": "Sources"},
+}
+
+_W = dict[str, str]
+COMMON_HEADERS: dict[str, _W] = {
+    "scenario": {"zh": "情景", "en": "Scenario"},
+    "year": {"zh": "年份", "en": "Year"},
+    "unit": {"zh": "单位", "en": "Unit"},
+    "publication": {"zh": "出处", "en": "Publication"},
+    "date": {"zh": "发布日期", "en": "Date"},
+    "url": {"zh": "网址", "en": "Address"},
+    "quote_zh": {"zh": "原文", "en": "Sentence (Chinese)"},
+    "confidence": {"zh": "可信度", "en": "Confidence"},
+    "region": {"zh": "地区", "en": "Region"},
+    "metric": {"zh": "指标", "en": "Metric"},
+    "key": {"zh": "键名", "en": "Key"},
+    "min": {"zh": "最小值", "en": "Minimum"},
+    "max": {"zh": "最大值", "en": "Maximum"},
+    "provenance": {"zh": "来源类型", "en": "Provenance"},
+}
+SHEET_HEADERS: dict[str, dict[str, _W]] = {
+    "parameters": {
+        "role": {"zh": "类别代码", "en": "Kind (code)"},
+        "role_name": {"zh": "类别", "en": "Kind"},
+        "label": {"zh": "参数", "en": "Parameter"},
+        "default": {"zh": "默认值", "en": "Default"},
+        "provenance": {"zh": "来源类型代码", "en": "Provenance (code)"},
+        "provenance_name": {"zh": "来源类型", "en": "Provenance"},
+        "sentence_zh": {"zh": "原文", "en": "Sentence (Chinese)"},
+        "sentence_en": {"zh": "原文英译", "en": "Sentence (English)"},
+        "reasoning": {"zh": "取值理由", "en": "Reasoning"},
+    },
+    "projects": {
+        "name": {"zh": "项目名称", "en": "Project"},
+        "investment": {"zh": "投资（亿元）", "en": "Investment (100 million yuan)"},
+        "full_output": {"zh": "达产年产值（亿元）", "en": "Output at full production (100 million yuan a year)"},
+        "first_year": {"zh": "投产年份", "en": "First year of output"},
+        "included": {"zh": "是否计入", "en": "Included"},
+    },
+    "targets": {
+        "source": {"zh": "目标类型代码", "en": "Kind of target (code)"},
+        "source_name": {"zh": "目标类型", "en": "Kind of target"},
+        "id": {"zh": "编号", "en": "Identifier"},
+        "label": {"zh": "目标", "en": "Target"},
+        "kind": {"zh": "目标形式", "en": "Form"},
+        "from_year": {"zh": "起始年份", "en": "From year"},
+        "year": {"zh": "目标年份", "en": "Target year"},
+        "target": {"zh": "目标值", "en": "Target value"},
+        "achieved": {"zh": "本情景测算值", "en": "This scenario"},
+        "gap": {"zh": "差距（测算值－目标值）", "en": "Gap (scenario − target)"},
+    },
+    "history": {
+        "period": {"zh": "时期", "en": "Period"},
+        "value": {"zh": "数值", "en": "Value"},
+        "used": {"zh": "模型是否采用", "en": "Used by the model"},
+        "note": {"zh": "说明", "en": "Note"},
+    },
+    "backtest": {
+        "official_pct": {"zh": "官方增速（%）", "en": "Official growth (%)"},
+        "projected_pct": {"zh": "推算增速（%）", "en": "Projected growth (%)"},
+        "error_pts": {"zh": "误差（百分点，推算－官方）", "en": "Error (points, projected − official)"},
+    },
+    "dictionary": {
+        "unit_zh": {"zh": "单位（中文）", "en": "Unit (Chinese)"},
+        "unit_en": {"zh": "单位（英文）", "en": "Unit (English)"},
+        "label_zh": {"zh": "名称（中文）", "en": "Label (Chinese)"},
+        "label_en": {"zh": "名称（英文）", "en": "Label (English)"},
+        "description_en": {"zh": "说明（英文）", "en": "Description (English)"},
+        "description_zh": {"zh": "说明（中文）", "en": "Description (Chinese)"},
+    },
+    "sources": {
+        "type": {"zh": "类型", "en": "Type"},
+        "label": {"zh": "名称", "en": "What"},
+        "role": {"zh": "类别", "en": "Kind"},
+        "value": {"zh": "数值", "en": "Value"},
+        "source_zh": {"zh": "原文", "en": "Sentence (Chinese)"},
+        "source_en": {"zh": "原文英译", "en": "Sentence (English)"},
+        "why": {"zh": "取值理由", "en": "Reasoning"},
+        "used_by": {"zh": "用于参数", "en": "Used by"},
+    },
+}
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS = {name[:3]: n for n, name in enumerate(MONTH_NAMES, start=1)}
+_PERIODS = {
+    "full-year": {"zh": "全年", "en": "Full year"},
+    "Q1": {"zh": "一季度", "en": "First quarter"},
+    "H1": {"zh": "上半年", "en": "First half"},
+    "Q3": {"zh": "前三季度", "en": "First three quarters"},
+}
+
+
+def period_name(period: str, lang: str = "zh") -> str:
+    """An official figure's period in words: "全年", "一季度", "1—5月" ("January–May")."""
+    lang = _lang(lang)
+    if period in _PERIODS:
+        return _PERIODS[period][lang]
+    first, _, last = period.partition("-")
+    if first in _MONTHS and last in _MONTHS:
+        if lang == "zh":
+            return f"{_MONTHS[first]}—{_MONTHS[last]}月"
+        return f"{MONTH_NAMES[_MONTHS[first] - 1]}–{MONTH_NAMES[_MONTHS[last] - 1]}"
+    return period
+
+
+METRIC_NAMES = {
+    "va_level": {"zh": "规上工业增加值（亿元）", "en": "Value added above designated size (100 million yuan)"},
+    "va_growth_pct": {"zh": "规上工业增加值增速（%）", "en": "Growth of value added above designated size (%)"},
+    "ti_growth_pct": {"zh": "技改投资增速（%）", "en": "Growth of technical-transformation investment (%)"},
+    "revenue": {"zh": "营业收入（亿元）", "en": "Operating revenue (100 million yuan)"},
+}
+VALUE_WORDS: dict[str, dict[str, _W]] = {  # column → code → words
+    "region": {"dezhou": {"zh": "德州市", "en": "Dezhou"}, "shandong": {"zh": "山东省", "en": "Shandong"}},
+    "confidence": {
+        "high": {"zh": "高", "en": "high"},
+        "medium": {"zh": "中", "en": "medium"},
+        "low": {"zh": "低", "en": "low"},
+    },
+    "metric": METRIC_NAMES,
+    "kind": {
+        "level": {"zh": "水平值", "en": "Level"},
+        "growth_year": {"zh": "当年增速", "en": "Growth in the year"},
+        "growth_avg": {"zh": "年均增速", "en": "Average yearly growth"},
+    },
+    "type": {
+        "parameter": {"zh": "参数", "en": "Parameter"},
+        "article fact": {"zh": "文章数据", "en": "Article figure"},
+    },
+    "role": {code: {"zh": words["zh"], "en": words["en"].capitalize()} for code, words in ROLE_NAMES.items()},
+    "provenance": {
+        code: {"zh": words["zh"], "en": words["en"].capitalize()} for code, words in PROVENANCE_NAMES.items()
+    },
+    "used": {True: {"zh": "是", "en": "Yes"}, False: {"zh": "否", "en": "No"}},
+    "included": {True: {"zh": "是", "en": "Yes"}, False: {"zh": "否", "en": "No"}},
+}
+# The columns of each sheet whose codes are shown as words (the parameters sheet has the words
+# beside the codes already).
+WORD_COLUMNS = {
+    "projects": ("included",),
+    "targets": ("region", "metric", "kind", "confidence"),
+    "history": ("region", "metric", "period", "confidence", "used"),
+    "backtest": ("confidence",),
+    "sources": ("type", "role", "provenance"),
+}
+
+
+def header_label(sheet: str, key: str, lang: str = "zh") -> str:
+    """The label of column ``key`` of ``sheet`` in ``lang``, with its unit; the result columns'
+    come from the data dictionary; a column no table names (a scenario's) is labelled by itself."""
+    lang = _lang(lang)
+    words = SHEET_HEADERS.get(sheet, {}).get(key) or COMMON_HEADERS.get(key)
+    if words:
+        return words[lang]
+    if sheet == "results":
+        return column_header(key, lang)
+    return key
+
+
+def word(column: str, code: Any, lang: str = "zh") -> Any:
+    """The word for a code of ``column`` in ``lang`` (the code itself when it has none)."""
+    lang = _lang(lang)
+    if column == "period" and isinstance(code, str):
+        return period_name(code, lang)
+    if isinstance(code, np.bool_):
+        code = bool(code)
+    found = VALUE_WORDS.get(column, {}).get(code) if isinstance(code, (str, bool)) else None
+    return found[lang] if found else code
+
+
+def code_of(column: str, lang: str = "zh") -> dict[Any, Any]:
+    """Words of ``column`` in ``lang`` → their codes (what :func:`word` wrote)."""
+    lang = _lang(lang)
+    out: dict[Any, Any] = {words[lang]: code for code, words in VALUE_WORDS.get(column, {}).items()}
+    if column == "period":
+        out |= {period_name(f.period, lang): f.period for f in load_history().figures}
+    return out
+
+
+_DECIMALS_BY_UNIT = {"亿元": 1, "100 million yuan": 1, "%": 2, "百分点": 2, "points": 2, "2023=100": 1}
+
+
+def number_format(unit: str, step: float | None = None, kind: str = "float") -> str:
+    """An Excel number format for a figure in ``unit``: 亿元 one decimal with thousands separators, %
+    and points two decimals, ratios two or three (as fine as the control's step), years and counts
+    whole. The cell keeps every digit; only what is shown is rounded."""
+    if kind == "int" or unit in ("年", "year", "years"):
+        return "0"
+    if unit.startswith(("亿元", "100 million yuan")):
+        return "#,##0.0"
+    if unit in _DECIMALS_BY_UNIT:
+        return "0." + "0" * _DECIMALS_BY_UNIT[unit]
+    decimals = 2
+    if step:
+        decimals = min(max(decimals, len(f"{step:g}".partition(".")[2])), 3)
+    return "0." + "0" * decimals

@@ -662,6 +662,31 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "此链接由第1版模型生成，已按第2版读取，其余参数均已保留：",
         "en": "This link was made by version 1 of the model and read as version 2; the other values are kept:",
     },
+    # --- Exports, deck and up/down colours (issue 11, items 9, 10, 12): new strings only ------------------
+    "download_csv_labelled_help": {
+        "zh": "UTF-8（带BOM）格式，可直接用 Excel 打开；表头为各列名称及单位，与键名的对应关系见数据字典；"
+        "保留全部精度。",
+        "en": "UTF-8 with a byte-order mark, opens in Excel; the header names each column with its unit (the data "
+        "dictionary pairs each name with its key); full precision.",
+    },
+    "updown": {"zh": "涨跌颜色", "en": "Colours for up and down"},
+    "updown_auto": {"zh": "随页面语言", "en": "By page language"},
+    "updown_red": {"zh": "红涨绿跌", "en": "Red up, green down"},
+    "updown_green": {"zh": "绿涨红跌", "en": "Green up, red down"},
+    "updown_help": {
+        "zh": "中文页面默认以红色表示增加、绿色表示减少，英文页面相反。适用于主要指标的变化值、政策变量改变量图、"
+        "情景比较和演示文稿。",
+        "en": "By default the Chinese page shows increases in red and decreases in green, the English page the "
+        "other way round. Applies to the changes under the headline figures, the chart of what the levers "
+        "change, the comparison and the slide deck.",
+    },
+    "deck_slide_fan": {"zh": "{name}：不确定性区间", "en": "{name}: uncertainty range"},
+    "deck_fan_note": {
+        "zh": "蒙特卡洛模拟{draws}次（随机种子{seed}）；深色为25%—75%分位区间，浅色为5%—95%分位区间。",
+        "en": "Monte Carlo, {draws} draws (seed {seed}); dark band: 25–75th percentiles, light band: 5–95th.",
+    },
+    "deck_col_item": {"zh": "参数及来源类型", "en": "Parameter and provenance"},
+    "scenario_baseline_name": {"zh": "基准情景（文章计划）", "en": "Baseline (the article's plan)"},
 }
 
 

@@ -92,15 +92,19 @@ def table_rows(slide) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in table.rows]
 
 
+def runs_of(slide):
+    for shape in slide.shapes:
+        frames = [shape.text_frame] if shape.has_text_frame else []
+        if shape.has_table:
+            frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+        for frame in frames:
+            for para in frame.paragraphs:
+                yield from (run for run in para.runs if run.text.strip())
+
+
 def runs(prs: Presentation):
     for slide in prs.slides:
-        for shape in slide.shapes:
-            frames = [shape.text_frame] if shape.has_text_frame else []
-            if shape.has_table:
-                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
-            for frame in frames:
-                for para in frame.paragraphs:
-                    yield from (run for run in para.runs if run.text.strip())
+        yield from runs_of(slide)
 
 
 def name_of(item: NamedScenario, lang: str) -> str:
@@ -374,14 +378,18 @@ def test_targets_slide_with_the_gap_worked_by_hand(monkeypatch):
 
 
 def test_type_is_large_enough_and_chinese_has_a_font(single):
-    _, prs = single
-    sizes = []
-    for run in runs(prs):
-        assert run.font.size is not None, run.text
-        sizes.append(run.font.size.pt)
-        rpr = run._r.find(qn("a:rPr"))
-        assert rpr.find(qn("a:ea")).get("typeface") == EAST_ASIAN_FONT
+    """18 pt or more everywhere but the sources tables, which are compact and never below 12 pt."""
+    lang, prs = single
+    sources = bt("deck_slide_sources_role", lang, role="")
+    sizes, small = [], []
+    for slide in prs.slides:
+        for run in runs_of(slide):
+            assert run.font.size is not None, run.text
+            (small if slide.shapes.title.text.startswith(sources) else sizes).append(run.font.size.pt)
+            rpr = run._r.find(qn("a:rPr"))
+            assert rpr.find(qn("a:ea")).get("typeface") == EAST_ASIAN_FONT
     assert min(sizes) >= 18
+    assert small and min(small) >= 12
 
 
 def test_compare_deck(compared):

@@ -52,7 +52,7 @@ from report.scenario_exports import (
     sources_frame,
     workbook_xlsx,
 )
-from report.sheets import ROLE_NAMES, history_table, parameter_table
+from report.sheets import PARAMETER_HEAD, ROLE_NAMES, SHEET_NAMES, history_table, parameter_table
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMULA = '=HYPERLINK("http://evil.example","click")'
@@ -287,7 +287,10 @@ def test_workbook_has_every_sheet(book):
         "dictionary",
         "sources",
     ]
-    assert openpyxl.load_workbook(io.BytesIO(book)).sheetnames == list(SHEETS)
+    assert openpyxl.load_workbook(io.BytesIO(book)).sheetnames == [SHEET_NAMES[k]["zh"] for k in SHEETS]
+    english = workbook_xlsx(ITEMS[:1], lang="en")
+    assert openpyxl.load_workbook(io.BytesIO(english)).sheetnames == [SHEET_NAMES[k]["en"] for k in SHEETS]
+    assert list(read_workbook(english)) == list(read_workbook(book)) == list(SHEETS)
 
 
 def test_workbook_results_round_trip_exact(book, book_items):
@@ -297,7 +300,8 @@ def test_workbook_results_round_trip_exact(book, book_items):
 
 def test_workbook_read_by_plain_pandas_gives_the_same_numbers(book):
     items = ITEMS  # plain read_excel turns "NA" into NaN, so only ordinary names here
-    raw = pd.read_excel(io.BytesIO(workbook_xlsx(items)), sheet_name="results")
+    # the second header row holds the keys; the first, the labels a reader sees
+    raw = pd.read_excel(io.BytesIO(workbook_xlsx(items, lang="en")), sheet_name="Results", header=1)
     # pandas reads whole-valued floats (35.0) as integers; the values are exact all the same
     assert_frame_equal(raw, long_frame(items), check_exact=True, check_dtype=False)
 
@@ -340,8 +344,11 @@ def test_workbook_parameters_sheet_lists_economy_and_levers_apart(lang):
 
 
 def test_workbook_parameters_sheet_names_each_scenario_column_safely(book, book_items):
-    ws = openpyxl.load_workbook(io.BytesIO(book))["parameters"]
-    header = [c.value for c in ws[1]]
+    ws = openpyxl.load_workbook(io.BytesIO(book))["参数"]
+    header = [c.value for c in ws[2]]
+    assert [c.value for c in ws[1]][len(PARAMETER_HEAD) :][: len(book_items)] == header[len(PARAMETER_HEAD) :][
+        : len(book_items)
+    ]  # a scenario's column is labelled by its name in both header rows
     assert "'" + FORMULA in header and FORMULA not in header  # a name is never a formula
     assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
     named = [h for h in header if h not in parameter_table(book_items[:0]).columns]
@@ -430,8 +437,8 @@ def test_workbook_sources_sheet(lang):
 
 
 def test_workbook_formula_name_is_text_not_a_formula(book):
-    ws = openpyxl.load_workbook(io.BytesIO(book))["results"]
-    cells = [c for c in ws["A"][1:] if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    ws = openpyxl.load_workbook(io.BytesIO(book))["逐年结果"]
+    cells = [c for c in ws["A"][2:] if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert cells
     assert all(c.data_type == "s" and c.value == "'" + FORMULA for c in cells)
     assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)

@@ -75,8 +75,12 @@ def test_compare_draws_a_line_each_and_the_table(db_url: str) -> None:
     table = next(df.value for df in at.dataframe if TEXT["cmp_scenario"]["zh"] in df.value.columns)
     assert list(table[TEXT["cmp_scenario"]["zh"]]) == ["a", "b"]
     (compare,) = chart_specs(at)
-    assert compare["encoding"]["color"]["scale"]["domain"] == [TEXT["series_baseline"]["zh"], "a", "b"]
-    assert compare["encoding"]["strokeDash"]["scale"]["range"][0] == [8, 5]  # the defaults, dashed
+    scenarios, defaults = compare["layer"]  # the defaults drawn last: a scenario at them never hides them
+    color = scenarios["encoding"]["color"]["scale"]
+    assert color["domain"] == [TEXT["series_baseline"]["zh"], "a", "b"]
+    assert color["range"][0] not in color["range"][1:]  # a colour no scenario uses
+    assert scenarios["encoding"]["strokeDash"]["scale"]["range"][0] == [8, 5]  # the defaults, dashed
+    assert defaults["transform"][0]["filter"]["equal"] == TEXT["series_baseline"]["zh"]
     labels = [d.proto.label for d in at.get("download_button")]
     for key in ("export_json", "export_csv", "export_xlsx"):
         assert TEXT[key]["zh"] in labels

@@ -319,7 +319,7 @@ def test_out_that_cannot_be_written_is_one_line(command: list[str]) -> None:
 def test_brief_out_that_cannot_be_written_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import report.brief
 
-    monkeypatch.setattr(report.brief, "build_deck", lambda items, lang: b"deck")  # the deck itself is tested elsewhere
+    monkeypatch.setattr(report.brief, "build_deck", lambda items, lang, **kw: b"deck")  # the deck is tested elsewhere
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         assert main(["brief", "--out", "/sys/dezhou-x.pptx"]) == 2

@@ -13,11 +13,11 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from model.parameters import Scenario
+from model.parameters import Scenario, default_scenario
 from model.projection import project
-from model.scenario_file import NamedScenario
+from model.scenario_file import NamedScenario, load_presets
 from report import deck_charts
-from report.brief import build_deck
+from report.brief import Fan, build_deck
 from report.images import chart_png, chart_svg
 from report.text import t
 
@@ -51,7 +51,7 @@ def chart_images(container: Any, charts: Sequence[tuple[str, str, Callable[[], a
 ChartItem = tuple[str, str, Callable[[], alt.TopLevelMixin]]
 
 
-def deck_images(scenario: Scenario, lang: str) -> list[ChartItem]:
+def deck_images(scenario: Scenario, lang: str, red_up: bool | None = None) -> list[ChartItem]:
     """The deck's charts of ``scenario`` as (key, title, builder) for :func:`chart_images`: total value
     added against the article's plan, what the levers change against it, investment a year."""
 
@@ -60,16 +60,36 @@ def deck_images(scenario: Scenario, lang: str) -> list[ChartItem]:
 
     return [
         ("value-added-vs-plan", t("deck_chart_total", lang), lambda: deck_charts.scenario_total_chart(scenario, lang)),
-        ("levers-change", t("deck_chart_policy", lang), lambda: deck_charts.policy_chart(frame(), lang)),
+        ("levers-change", t("deck_chart_policy", lang), lambda: deck_charts.policy_chart(frame(), lang, red_up)),
         ("investment", t("deck_chart_investment", lang), lambda: deck_charts.investment_chart(frame(), lang)),
     ]
 
 
-def deck(container: Any, items: Callable[[], list[NamedScenario]], lang: str, key: str) -> None:
-    """A button that builds the PowerPoint brief of ``items()`` in ``lang``."""
+def scenario_name(scenario: Scenario, lang: str) -> str:
+    """The name of the scenario the controls hold, when it has one: the baseline (every default), or
+    the preset it equals; else "" (the deck then calls it "this scenario")."""
+    if scenario == default_scenario():
+        return t("scenario_baseline_name", lang)
+    for preset in load_presets():
+        if preset.scenario == scenario:
+            return preset.name_en if lang == "en" and preset.name_en else preset.name
+    return ""
+
+
+def deck(
+    container: Any,
+    items: Callable[[], list[NamedScenario]],
+    lang: str,
+    key: str,
+    *,
+    red_up: bool | None = None,
+    fans: Callable[[], list[Fan | None]] = list,
+) -> None:
+    """A button that builds the PowerPoint brief of ``items()`` in ``lang``, with the colours for up
+    and down the page uses (``red_up``) and the uncertainty fans ``fans()`` gives."""
     container.download_button(
         t("deck", lang),
-        data=lambda: build_deck(items(), lang),
+        data=lambda: build_deck(items(), lang, red_up=red_up, fans=fans()),
         file_name=f"dezhou-brief-{lang}.pptx",
         mime=PPTX,
         help=t("deck_help", lang),

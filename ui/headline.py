@@ -8,7 +8,7 @@ import streamlit as st
 from model.parameters import Scenario, load_parameters
 from model.projection import headline
 from report.text import t
-from ui import targets_panel
+from ui import targets_panel, url
 
 METRICS = (
     ("metric_va", "va_total", "{:,.1f}"),
@@ -31,6 +31,7 @@ def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
             fmt.format(now[key]),
             delta=None if delta is None or abs(delta) < 1e-9 else fmt.replace("{:", "{:+").format(delta),
             help=t(label + "_help", lang),
+            delta_color="inverse" if url.red_up(lang) else "normal",  # red for up: the Chinese convention
             border=True,
         )
 

@@ -35,16 +35,19 @@ def spec_without_data(chart: alt.TopLevelMixin) -> dict[str, Any]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _spec(kind: str, lang: str, columns: tuple[str, ...], layers: tuple[str, ...]) -> dict[str, Any]:
+def _spec(
+    kind: str, lang: str, columns: tuple[str, ...], layers: tuple[str, ...], options: tuple[tuple[str, Any], ...] = ()
+) -> dict[str, Any]:
     # A chart draws a layer (the published years, the targets) only when its data has rows of it.
     sample = pd.DataFrame({"layer": list(layers)}).reindex(columns=list(columns))
     if "layer" in columns:
         sample["layer"] = list(layers)
-    return spec_without_data(BUILDERS[kind](sample, lang))
+    return spec_without_data(BUILDERS[kind](sample, lang, **dict(options)))
 
 
-def chart(container: Any, kind: str, data: pd.DataFrame, lang: str, *, key: str | None = None) -> None:
-    """Draw chart ``kind`` with ``data``; the spec comes from the cache after the first time."""
+def chart(container: Any, kind: str, data: pd.DataFrame, lang: str, *, key: str | None = None, **options: Any) -> None:
+    """Draw chart ``kind`` with ``data`` (and the builder's ``options``, such as ``red_up``); the spec
+    comes from the cache after the first time."""
     layers = tuple(sorted(data["layer"].unique())) if "layer" in data else ()
-    spec = _spec(kind, lang, tuple(data.columns), layers)
+    spec = _spec(kind, lang, tuple(data.columns), layers, tuple(sorted(options.items())))
     container.vega_lite_chart(data, spec, width="stretch", key=key)

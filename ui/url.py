@@ -15,9 +15,11 @@ import streamlit as st
 from model.compat import CompatNotice, upgrade_v1
 from model.parameters import MODEL_VERSION, ParamSpec, ScenarioError, load_parameters, parse_text
 from model.problems import Problem, problem
-from report.text import DEFAULT_LANG, LANGS
+from report.charts import UPDOWN_SETTINGS, red_for_up
+from report.text import DEFAULT_LANG, LANGS, t
 
-RESERVED = ("lang", "mode", "model")  # the language and presentation-mode switches, the model's version
+UPDOWN = "updown"  # colours for up and down: auto (by language), red or green for up
+RESERVED = ("lang", "mode", "model", UPDOWN)  # the page's switches, the model's version
 MODEL = "model"  # a link written by this page says which model's parameters it holds
 
 
@@ -156,4 +158,40 @@ def language_switch(container=None) -> str:
         required=True,
         on_change=_sync_lang,
     )
+    if container is None:  # the page's sidebar (presentation mode keeps the choice through the link)
+        updown_switch(st.session_state.lang)
     return st.session_state.lang
+
+
+def updown_setting() -> str:
+    """The colours for up and down the user chose (``red``, ``green``) or ``auto`` (by language);
+    the link's ``updown`` keeps the choice."""
+    value = st.session_state.get(UPDOWN) or st.query_params.get(UPDOWN, "auto")
+    return value if value in UPDOWN_SETTINGS else "auto"
+
+
+def red_up(lang: str) -> bool:
+    """Whether increases are shown in red on this page (report.charts.red_for_up)."""
+    return red_for_up(lang, updown_setting())
+
+
+def _sync_updown() -> None:
+    if st.session_state.get(UPDOWN, "auto") == "auto":
+        st.query_params.pop(UPDOWN, None)
+    else:
+        st.query_params[UPDOWN] = st.session_state[UPDOWN]
+
+
+def updown_switch(lang: str, container=None) -> None:
+    """红涨绿跌 / 绿涨红跌 / by the page's language (the default: red for up in Chinese), kept in the
+    link as ``updown=red`` or ``updown=green``. Not bound through ``bind=``, as the language switch."""
+    if UPDOWN not in st.session_state:
+        st.session_state[UPDOWN] = updown_setting()
+    (container or st.sidebar).selectbox(
+        t("updown", lang),
+        UPDOWN_SETTINGS,
+        format_func=lambda v: t("updown_" + v, lang),
+        key=UPDOWN,
+        help=t("updown_help", lang),
+        on_change=_sync_updown,
+    )

@@ -243,6 +243,8 @@ def test_compare_and_export(browser: Browser, own_server: OwnServer) -> None:
             page.get_by_role("option", name=item.name, exact=True).click()
         page.keyboard.press("Escape")
         expect(page.locator(".st-key-export_xlsx")).to_be_visible()
+        # A click during a rerun can reach a button the rerun is replacing: wait for the run to end.
+        page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
         chart = page.locator(".vega-embed svg")
         expect(chart).to_have_count(1)
         for item in items:  # the legend names each compared scenario

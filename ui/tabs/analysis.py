@@ -15,6 +15,7 @@ from model.analysis import (
 )
 from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
 from report import charts
+from report.brief import Fan
 from report.plain import md_text
 from report.problems import parameter_name, say
 from report.text import t
@@ -28,6 +29,18 @@ DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
 @st.cache_data(max_entries=64, show_spinner=False)
 def _fan(scenario: Scenario, draws: int, seed: int) -> pd.DataFrame:
     return monte_carlo(scenario, draws=draws, seed=seed)
+
+
+FAN_SHOWN = "fan_shown"  # (scenario without targets, draws, seed) of the fan last drawn
+
+
+def computed_fan(scenario: Scenario) -> Fan | None:
+    """The fan this tab drew for ``scenario`` (its targets aside), for the deck; None if it drew none."""
+    shown = st.session_state.get(FAN_SHOWN)
+    if not shown or shown[0] != scenario.with_targets(()):
+        return None
+    untargeted, draws, seed = shown
+    return Fan(_fan(untargeted, draws, seed), draws, seed)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -175,6 +188,7 @@ def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: str) -> N
     )
     untargeted = scenario.with_targets(())  # targets move neither the draws nor the tornado: one cache entry
     st.altair_chart(charts.fan_chart(_fan(untargeted, draws, int(seed)), lang, list(published)), width="stretch")
+    st.session_state[FAN_SHOWN] = (untargeted, draws, int(seed))  # the deck adds this fan
     st.caption(t("fan_caption", lang))
     _probabilities(scenario, draws, int(seed), lang)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import os
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -40,7 +41,7 @@ from report import charts, scenario_exports
 from report.plain import md_text
 from report.text import t
 from ui import downloads as meeting
-from ui import messages
+from ui import messages, url
 from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.tabs import Page
@@ -384,7 +385,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         return
     table = scenario_exports.compare_table(items)
     st.dataframe(
-        table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS}),
+        _signed(table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS}), lang),
         hide_index=True,
         width="stretch",
         column_config={
@@ -394,7 +395,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         | {t("cmp_avg_growth_pct", lang): st.column_config.NumberColumn(format="%.2f")},
     )
     a, b, c, d, e = st.columns(5)
-    meeting.deck(d, lambda: items, lang, key="deck_compare")
+    meeting.deck(d, lambda: items, lang, key="deck_compare", red_up=url.red_up(lang))
     meeting.chart_images(
         e,
         [("compare", t("chart_compare_title", lang), lambda: charts.compare_chart(frames, baseline, lang))],
@@ -402,7 +403,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     )
     downloads = [
         (a, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
-        (b, "export_csv", lambda: scenario_exports.long_csv(items), "csv", "text/csv"),
+        (b, "export_csv", lambda: scenario_exports.long_csv(items, lang), "csv", "text/csv"),
         (
             c,
             "export_xlsx",
@@ -421,6 +422,19 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
             key=label,
             icon=":material/download:",
         )
+
+
+def _signed(shown: pd.DataFrame, lang: str) -> Any:
+    """The comparison table with its changes (against the plan, against the defaults) coloured up or
+    down as the page's setting says (red for up in Chinese), at the table's decimals."""
+    red_up = url.red_up(lang)
+    signed = [t(f"cmp_{c}", lang) for c in ("policy_va", "va_diff_vs_defaults")]
+    one = [t(f"cmp_{c}", lang) for c in ("va_total", "cum_fund_investment", "policy_va", "va_diff_vs_defaults")]
+    return (
+        shown.style.map(lambda v: charts.signed_css(v, red_up), subset=signed)
+        .format("{:.1f}", subset=one)
+        .format("{:.2f}", subset=[t("cmp_avg_growth_pct", lang)])
+    )
 
 
 def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[Problem]]:

@@ -13,8 +13,8 @@ from report.csv_export import dictionary_csv, frame_to_csv
 from report.text import t
 from ui import downloads as meeting
 from ui import render as draw
-from ui import targets_panel
-from ui.tabs import Page
+from ui import targets_panel, url
+from ui.tabs import Page, analysis
 
 
 def render(page: Page) -> None:
@@ -25,7 +25,8 @@ def render(page: Page) -> None:
     draw.chart(st, "value_added", va_data, lang, key="chart_va")
     left, right = st.columns(2)
     draw.chart(left, "source", charts.baseline_data(frame, lang), lang)
-    draw.chart(right, "change", charts.change_data(frame, lang), lang)
+    red_up = url.red_up(lang)
+    draw.chart(right, "change", charts.change_data(frame, lang), lang, red_up=red_up)
     draw.chart(st, "investment", charts.stacked_data(frame, charts.INVESTMENT_COLUMNS, lang), lang)
     d1, d2, d3, d4 = st.columns(4)
     downloads(d1, d2, frame, lang)
@@ -36,28 +37,36 @@ def render(page: Page) -> None:
             lambda: charts.value_added_chart(frame, baseline, lang, targets=targets),
         ),
         ("baseline", t("chart_source_title", lang), lambda: charts.source_chart(frame, lang)),
-        ("change", t("chart_change_title", lang), lambda: charts.change_chart(frame, lang)),
+        ("change", t("chart_change_title", lang), lambda: charts.change_chart(frame, lang, red_up)),
         ("investment", t("chart_invest_title", lang), lambda: charts.investment_chart(frame, lang)),
     ]
     meeting.chart_images(d3, images, lang)
-    meeting.deck(d4, lambda: [NamedScenario("", scenario)], lang, key="deck_current")
+    name = meeting.scenario_name(scenario, lang)
+    meeting.deck(
+        d4,
+        lambda: [NamedScenario(name, scenario)],
+        lang,
+        key="deck_current",
+        red_up=red_up,
+        fans=lambda: [analysis.computed_fan(scenario)],
+    )
 
 
 def downloads(d1: Any, d2: Any, frame: pd.DataFrame, lang: str) -> None:
     # Callable data: the file is made when the user clicks, not on every rerun.
     d1.download_button(
         t("download_csv", lang),
-        data=lambda: frame_to_csv(frame),
+        data=lambda: frame_to_csv(frame, lang),
         file_name="dezhou-scenario.csv",
         mime="text/csv",
-        help=t("download_csv_help", lang),
+        help=t("download_csv_labelled_help", lang),
         on_click="ignore",
         icon=":material/download:",
         key="download_csv",
     )
     d2.download_button(
         t("download_dict", lang),
-        data=dictionary_csv,
+        data=lambda: dictionary_csv(lang),
         file_name="dezhou-data-dictionary.csv",
         mime="text/csv",
         help=t("download_dict_help", lang),
