@@ -59,8 +59,8 @@ def _named_table(scenario: Scenario, lang: str) -> pd.DataFrame:
                 t("col_investment", lang): p.investment,
                 t("col_output", lang): p.full_output,
                 t("col_first_year", lang): values[p.start_key],
-                t("col_included", lang): values[p.on_key],
-                t("col_provenance", lang): p.provenance,
+                t("col_included", lang): t("yes", lang) if values[p.on_key] else t("no", lang),
+                t("col_provenance", lang): t("prov_" + p.provenance, lang),
             }
             for p in load_projects()
         ]
@@ -71,7 +71,7 @@ def section(scenario: Scenario, lang: str) -> None:
     """The pipeline tables and the problems of any added row."""
     st.subheader(t("pipeline_title", lang))
     st.caption(t("pipeline_named", lang))
-    st.dataframe(_named_table(scenario, lang), hide_index=True, width="stretch")
+    st.dataframe(_named_table(scenario, lang), hide_index=True, width="stretch", placeholder="")
     st.caption(t("pipeline_added", lang))
     columns = list(PROJECT_FIELDS)
     (inv_lo, inv_hi), (out_lo, out_hi), (y_lo, y_hi) = (PROJECT_LIMITS[k] for k in columns[1:4])

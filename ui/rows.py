@@ -104,4 +104,5 @@ class RowTable:
             hide_index=True,
             width="stretch",
             column_config=dict(column_config),
+            placeholder="",  # an empty cell is blank, not "None"
         )

@@ -50,7 +50,8 @@ def _snap(key: str, value: float | int) -> float | int:
 
 
 def _apply(scenario: Scenario, key: str, value: float | int, lang: str) -> None:
-    load_into_controls(scenario.replace({key: value}), t("goal_apply", lang, param=key, value=fmt_number(value)))
+    label = load_parameters()[key].label(lang)
+    load_into_controls(scenario.replace({key: value}), t("goal_apply", lang, param=label, value=fmt_number(value)))
 
 
 def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
@@ -58,11 +59,10 @@ def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
     rows = [
         {
             t("col_parameter", lang): specs[r.key].label(lang),
-            t("col_key", lang): r.key,
             t("col_value", lang): fmt_number(getattr(scenario, r.key)),
             t("col_low", lang): fmt_number(r.low),
             t("col_high", lang): fmt_number(r.high),
-            t("col_distribution", lang): r.distribution,
+            t("col_distribution", lang): t("dist_" + r.distribution, lang),
             t("col_provenance", lang): t("prov_" + r.provenance, lang),
             t("col_source", lang): r.reasoning(lang),
         }
@@ -84,8 +84,9 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
         vary = a.selectbox(
             t("goal_vary", lang),
             offered,
-            format_func=lambda k: f"{specs[k].label(lang)} ({k})",
+            format_func=lambda k: specs[k].label(lang),
             key="goal_vary",
+            placeholder=t("choose", lang),
         )
         kind = b.radio(
             t("goal_kind", lang), ("va", "growth"), format_func=lambda k: t(f"goal_kind_{k}", lang), key="goal_kind"
@@ -118,7 +119,7 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
     (st.success if result.reached else st.warning)(message)
     value = _snap(vary, result.value)
     st.button(
-        t("goal_apply", lang, param=vary, value=fmt_number(value)),
+        t("goal_apply", lang, param=specs[vary].label(lang), value=fmt_number(value)),
         key="goal_apply",
         on_click=_apply,
         args=(scenario, vary, value, lang),
@@ -159,7 +160,14 @@ def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str) -> None
 def render(page: Page) -> None:
     scenario, lang = page.scenario, page.lang
     a, b, _ = st.columns([1, 1, 2])
-    draws = a.selectbox(t("draws", lang), DRAW_CHOICES, index=1, format_func="{:,}".format, key="mc_draws")
+    draws = a.selectbox(
+        t("draws", lang),
+        DRAW_CHOICES,
+        index=1,
+        format_func="{:,}".format,
+        key="mc_draws",
+        placeholder=t("choose", lang),
+    )
     seed = b.number_input(
         t("seed", lang), min_value=0, max_value=2**31 - 1, value=0, step=1, key="mc_seed", help=t("seed_help", lang)
     )
@@ -173,4 +181,4 @@ def render(page: Page) -> None:
     st.caption(t("tornado_caption", lang))
     _goal_seek(scenario, lang)
     with st.expander(t("ranges_title", lang)):
-        st.dataframe(_ranges_table(scenario, lang), hide_index=True, width="stretch")
+        st.dataframe(_ranges_table(scenario, lang), hide_index=True, width="stretch", placeholder="")
