@@ -980,7 +980,7 @@ TEXT: dict[str, dict[str, str]] = {
     "target_metric_revenue": {"zh": "规上工业营业收入（亿元）", "en": "Operating revenue (100 million yuan)"},
     "period_q1": {"zh": "一季度", "en": "First quarter"},
     "period_h1": {"zh": "上半年", "en": "First half"},
-    "period_months": {"zh": "1—{month}月", "en": "January–{month_name}"},
+    "period_months": {"zh": "1—{month}月", "en": "January–{month}"},
     "translation_note": {"zh": "（译文）", "en": "(translation)"},
     # Streamlit's own strings that the page can set
     "choose": {"zh": "请选择", "en": "Choose"},
@@ -1062,5 +1062,5 @@ def period_name(period: str, lang: str = DEFAULT_LANG) -> str:
         return t(f"period_{period.lower()}", lang)
     first, _, last = period.partition("-")
     if first == "Jan" and last in MONTHS:
-        return t("period_months", lang, month=list(MONTHS).index(last) + 1, month_name=MONTHS[last])
+        return t("period_months", lang, month=list(MONTHS).index(last) + 1 if lang == "zh" else MONTHS[last])
     return period
