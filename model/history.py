@@ -31,6 +31,7 @@ HISTORY_COLUMNS = (
     "confidence",
     "note_zh",
     "note_en",
+    "quote_translation_zh",
 )
 REGIONS = ("dezhou", "shandong")
 CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1}
@@ -56,6 +57,7 @@ class Figure:
     confidence: str
     note_zh: str = ""
     note_en: str = ""
+    quote_translation_zh: str = ""  # the sentence in Chinese where the original is not Chinese
 
     @property
     def full_year(self) -> bool:
@@ -66,6 +68,13 @@ class Figure:
 
     def note(self, lang: str = "zh") -> str:
         return self.note_zh if lang == "zh" else self.note_en
+
+    def quote(self, lang: str = "zh", translation_mark: str = "") -> str:
+        """The sentence as published; on the Chinese page a sentence not published in Chinese is
+        given in its Chinese translation, followed by ``translation_mark``."""
+        if lang == "zh" and self.quote_translation_zh:
+            return self.quote_translation_zh + translation_mark
+        return self.quote_zh
 
 
 def _rank(f: Figure) -> tuple[int, str]:

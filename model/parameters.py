@@ -52,6 +52,7 @@ class ParamSpec:
     date: str = ""
     url: str = ""
     why_zh: str = ""
+    source_translation_zh: str = ""  # the source sentence in Chinese where the source is not Chinese
 
     def label(self, lang: str = "zh") -> str:
         return self.label_zh if lang == "zh" else self.label_en
@@ -124,6 +125,7 @@ def load_parameters(path: Path | None = None) -> dict[str, ParamSpec]:
                 date=row["date"],
                 url=row["url"],
                 why_zh=row["why_zh"],
+                source_translation_zh=row.get("source_translation_zh") or "",
             )
     return specs
 

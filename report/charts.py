@@ -16,7 +16,7 @@ import pandas as pd
 from model.history import GROWTH, USABLE, Figure
 from model.parameters import Target, fmt_number, load_parameters
 from report.csv_export import column_dictionary
-from report.text import t
+from report.text import period_name, t
 
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
 VALUE_FORMAT = ",.1f"
@@ -31,13 +31,24 @@ def column_label(key: str, lang: str) -> str:
     return _labels(lang)[key]
 
 
+# A legend's entries in one row, or one a line where the chart is too narrow for the row (a
+# narrow window): a legend is never cut at the chart's edge.
+LEGEND_COLUMNS = {"expr": "width < 640 ? 1 : 0"}
+
+
 def style(chart: alt.TopLevelMixin, title: str, height: int = 340, label_limit: int = 320) -> alt.TopLevelMixin:
     """Title, axes and legend as every chart of the page and the deck has them."""
     return (
         chart.properties(title=title, height=height)
         .configure_title(fontSize=18, anchor="start")
         .configure_axis(labelFontSize=14, titleFontSize=15, grid=True, gridOpacity=0.4)
-        .configure_legend(orient="bottom", labelFontSize=14, titleFontSize=14, labelLimit=label_limit)
+        .configure_legend(
+            orient="bottom",
+            labelFontSize=14,
+            titleFontSize=14,
+            labelLimit=label_limit,
+            columns=LEGEND_COLUMNS,
+        )
     )
 
 
@@ -509,7 +520,9 @@ def growth_data(
                 "series": t("series_official" if f.full_year else "series_partial", lang),
                 "value": f.value,
                 "layer": "official" if f.full_year else "partial",
-                "detail": f"{f.period} · {f.publication_name(lang)} · {t('conf_' + f.confidence, lang)}",
+                "detail": " · ".join(
+                    (period_name(f.period, lang), f.publication_name(lang), t("conf_" + f.confidence, lang))
+                ),
             }
             for f in history
             if f.region == "dezhou" and f.metric == GROWTH and f.year in years and f.confidence in USABLE

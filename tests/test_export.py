@@ -185,7 +185,7 @@ def test_dictionary_csv_is_the_dictionary_for_excel():
     assert {"description_zh", "description_en"} <= set(rows[0])
     assert [r[0] for r in rows[1:]] == MODEL_TABLE
     policy = dict(zip(rows[0], next(r for r in rows if r[0] == "policy_va"), strict=True))
-    assert "相对文章计划" in policy["description_zh"] and "plan" in policy["description_en"]
+    assert "相对既定计划" in policy["description_zh"] and "plan" in policy["description_en"]
 
 
 @pytest.mark.parametrize(

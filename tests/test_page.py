@@ -133,7 +133,7 @@ def test_a_smaller_fund_takes_value_added_away_in_english() -> None:
     plan = figures["va_total"] - figures["policy_va"]
     sentence = TEXT["plan_changed"]["en"].format(
         year=2030,
-        direction="falls by",
+        direction=TEXT["change_falls"]["en"],
         delta=f"{-figures['policy_va']:,.1f}",
         pct=f"{-figures['policy_va'] / plan * 100:.2f}",
     )
@@ -306,17 +306,24 @@ def test_sources_section_lists_levers_and_economy_apart() -> None:
     assert TEXT["sources_levers"]["zh"] in headers and TEXT["sources_economy"]["zh"] in headers
     by_role = {}
     for table in page.dataframe:
-        if "键名" in table.value.columns:
-            by_role[len(by_role)] = set(table.value["键名"])
+        if "取值理由" in table.value.columns:  # the parameter tables: by name, never by key
+            by_role[len(by_role)] = set(table.value["参数"])
+            assert "键名" not in table.value.columns
     specs = load_parameters()
-    assert by_role[0] == {k for k, s in specs.items() if s.role == "lever"}
-    assert by_role[1] == {k for k, s in specs.items() if s.role == "economy"}
-    assert by_role[2] == {k for k, s in specs.items() if s.role == "choice"}
+    assert by_role[0] == {s.label_zh for s in specs.values() if s.role == "lever"}
+    assert by_role[1] == {s.label_zh for s in specs.values() if s.role == "economy"}
+    assert by_role[2] == {s.label_zh for s in specs.values() if s.role == "choice"}
     first = page.dataframe[0].value
-    for column in ("出处", "日期", "网址", "原文", "理由"):
+    for column in ("出处", "日期", "网址", "原文", "取值理由"):
         assert column in first.columns
-    row = first.set_index("键名").loc["fund_size"]
-    assert row["理由"] == specs["fund_size"].reasoning("zh")
+    assert "英文释义" not in first.columns  # the Chinese page shows no English gloss
+    row = first.set_index("参数").loc[specs["fund_size"].label_zh]
+    assert row["取值理由"] == specs["fund_size"].reasoning("zh")
+    economy = page.dataframe[1].value.set_index("参数")
+    # a source published in English is shown in its Chinese translation, marked as one
+    assert economy.loc[specs["additionality"].label_zh, "原文"] == (
+        f"「{specs['additionality'].source_translation_zh}」{TEXT['translation_note']['zh']}"
+    )
 
 
 def test_meeting_downloads_are_offered(page: AppTest) -> None:

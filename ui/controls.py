@@ -62,6 +62,17 @@ def shown_value(spec: ParamSpec, value: float | int | bool, lang: str) -> str:
     return f"{fmt_number(value)} {spec.unit(lang)}".strip()
 
 
+def source_sentences(spec: ParamSpec, lang: str) -> list[str]:
+    """The source sentence as the page shows it: the Chinese original in 「」; on the English page
+    its English translation too. A source that is not in Chinese is shown on the Chinese page in
+    its Chinese translation, marked as one, and on the English page as it is."""
+    if spec.source_zh:
+        return [f"「{spec.source_zh}」"] + ([spec.source_en] if lang == "en" and spec.source_en else [])
+    if lang == "zh" and spec.source_translation_zh:
+        return [f"「{spec.source_translation_zh}」{t('translation_note', lang)}"]
+    return [spec.source_en] if spec.source_en else []
+
+
 def help_text(spec: ParamSpec, lang: str) -> str:
     """The tooltip: provenance, publication, date, address, the source sentence, the reasoning (in
     the page's language), range and default. Every line comes from data/parameters.csv."""
@@ -77,10 +88,7 @@ def help_text(spec: ParamSpec, lang: str) -> str:
         lines.append(line("help_publication", where))
     if spec.url:
         lines.append(line("help_url", spec.url))
-    if spec.source_zh:
-        lines.append(f"「{spec.source_zh}」")
-    if spec.source_en and (lang == "en" or not spec.source_zh):
-        lines.append(spec.source_en)
+    lines.extend(source_sentences(spec, lang))
     if spec.reasoning(lang):
         lines.append(line("help_reason", spec.reasoning(lang)))
     default = f"{t('help_default', lang)}{colon}{shown_value(spec, spec.default, lang)}"

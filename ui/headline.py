@@ -18,11 +18,24 @@ METRICS = (
 )
 
 
+# The four cards sit in one row where each gets at least 16rem, else two by two, else one a row
+# (a container query on the row of cards), so that no number is cut; a label still too long for
+# its card wraps to a second line instead of losing its unit.
+ROW = '[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])'
+LAYOUT = f"""<style>
+{ROW} {{ container-type: inline-size; flex-wrap: wrap; }}
+@container (max-width: 67rem) {{ {ROW} > [data-testid="stColumn"] {{ flex: 1 1 calc(50% - 1rem) !important; }} }}
+@container (max-width: 33rem) {{ {ROW} > [data-testid="stColumn"] {{ flex: 1 1 100% !important; }} }}
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {{ white-space: normal !important; overflow: visible; }}
+</style>"""
+
+
 def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
-    """Four figures of the last year, each with its change from the article's plan (the defaults)."""
+    """Four figures of the last year, each with its change from the baseline scenario (the defaults)."""
     now, base = headline(frame), headline(baseline)
     year = now["final_year"]
     same_horizon = year == base["final_year"]
+    st.html(LAYOUT)
     for col, (label, key, fmt) in zip(st.columns(4), METRICS, strict=True):
         # A different horizon makes the last-year figures incomparable; the running sum is not.
         delta = now[key] - base[key] if same_horizon or key == "cum_fund_investment" else None
@@ -33,6 +46,7 @@ def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
             help=t(label + "_help", lang),
             delta_color="inverse" if url.red_up(lang) else "normal",  # red for up: the Chinese convention
             border=True,
+            height="stretch",
         )
 
 

@@ -61,8 +61,8 @@ def _named_table(scenario: Scenario, lang: str) -> pd.DataFrame:
                 t("col_investment", lang): p.investment,
                 t("col_output", lang): p.full_output,
                 t("col_first_year", lang): values[p.start_key],
-                t("col_included", lang): values[p.on_key],
-                t("col_provenance", lang): p.provenance,
+                t("col_included", lang): t("yes", lang) if values[p.on_key] else t("no", lang),
+                t("col_provenance", lang): t("prov_" + p.provenance, lang),
             }
             for p in load_projects()
         ]
@@ -73,7 +73,7 @@ def section(scenario: Scenario, lang: str) -> None:
     """The pipeline tables and the problems of any added row."""
     st.subheader(t("pipeline_title", lang))
     st.caption(t("pipeline_named", lang))
-    st.dataframe(_named_table(scenario, lang), hide_index=True, width="stretch")
+    st.dataframe(_named_table(scenario, lang), hide_index=True, width="stretch", placeholder="")
     st.caption(t("pipeline_added", lang))
     # No min_value, max_value or step: Streamlit would clamp or round what is typed without a word.
     # What is allowed is in each column's help; a value outside it is named below and the row left out.

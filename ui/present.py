@@ -109,4 +109,10 @@ def view(current: Scenario, lang: str, language_switch) -> None:
     )
     st.altair_chart(chart, width="stretch")
     with st.expander(t("present_choose", lang)):
-        st.multiselect(t("present_choose", lang), names, key=CHOSEN, label_visibility="collapsed")
+        st.multiselect(
+            t("present_choose", lang),
+            names,
+            key=CHOSEN,
+            label_visibility="collapsed",
+            placeholder=t("choose_scenarios", lang) if names else t("no_options", lang),
+        )

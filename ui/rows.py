@@ -116,5 +116,6 @@ class RowTable:
             hide_index=True,
             width="stretch",
             column_config=dict(column_config),
+            placeholder="",  # an empty cell is blank, not "None"
         )
         st.button(t(self.add_label, lang), key=f"{self.name}_add_row", on_click=self.add_row, icon=":material/add:")

@@ -92,7 +92,7 @@ def gaps(scenario: Scenario, frame: pd.DataFrame, lang: str) -> None:
         st.caption(t("targets_none", lang))
         return
     st.markdown(f"**{t('gap_title', lang)}**")
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder="")
 
 
 def official_table(lang: str) -> pd.DataFrame:
@@ -102,7 +102,7 @@ def official_table(lang: str) -> pd.DataFrame:
                 t("col_target", lang): o.label(lang),
                 t("axis_year", lang): o.year,
                 # a target for another figure (revenue) keeps its own name: the model does not give it
-                t("col_metric_kind", lang): metric_name(o.kind, lang) if o.checkable else o.metric,
+                t("col_metric_kind", lang): metric_name(o.kind if o.checkable else o.metric, lang),
                 t("col_target_value", lang): o.value,
                 t("col_checkable", lang): t("yes", lang) if o.checkable else t("no", lang),
                 t("col_publication", lang): o.publication_name(lang),
@@ -129,6 +129,7 @@ def section(lang: str) -> None:
             table,
             hide_index=True,
             width="stretch",
+            placeholder="",
             column_config={t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang))},
         )
     st.caption(t("targets_own", lang))

@@ -76,11 +76,10 @@ def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
     rows = [
         {
             t("col_parameter", lang): specs[r.key].label(lang),
-            t("col_key", lang): r.key,
             t("col_value", lang): fmt_number(getattr(scenario, r.key)),
             t("col_low", lang): fmt_number(r.low),
             t("col_high", lang): fmt_number(r.high),
-            t("col_distribution", lang): r.distribution,
+            t("col_distribution", lang): t("dist_" + r.distribution, lang),
             t("col_provenance", lang): t("prov_" + r.provenance, lang),
             t("col_source", lang): r.reasoning(lang),
         }
@@ -108,6 +107,7 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
             offered,
             format_func=lambda k: parameter_name(specs[k], lang),
             key="goal_vary",
+            placeholder=t("choose", lang),
         )
         kind = b.radio(
             t("goal_kind", lang), ("va", "growth"), format_func=lambda k: t(f"goal_kind_{k}", lang), key="goal_kind"
@@ -182,7 +182,14 @@ def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: str) -> N
     """The fan and the chance of each target, a fragment: choosing the number of draws or the seed
     reruns this part only, not the controls."""
     a, b, _ = st.columns([1, 1, 2])
-    draws = a.selectbox(t("draws", lang), DRAW_CHOICES, index=1, format_func="{:,}".format, key="mc_draws")
+    draws = a.selectbox(
+        t("draws", lang),
+        DRAW_CHOICES,
+        index=1,
+        format_func="{:,}".format,
+        key="mc_draws",
+        placeholder=t("choose", lang),
+    )
     seed = b.number_input(
         t("seed", lang), min_value=0, max_value=2**31 - 1, value=0, step=1, key="mc_seed", help=t("seed_help", lang)
     )
@@ -201,4 +208,4 @@ def render(page: Page) -> None:
     st.caption(t("tornado_caption", lang))
     _goal_seek(scenario, lang)
     with st.expander(t("ranges_title", lang)):
-        st.dataframe(_ranges_table(scenario, lang), hide_index=True, width="stretch")
+        st.dataframe(_ranges_table(scenario, lang), hide_index=True, width="stretch", placeholder="")

@@ -10,7 +10,7 @@ from model.backtest import backtest
 from model.history import History, load_history
 from model.parameters import ScenarioError
 from report import charts
-from report.text import t
+from report.text import period_name, t
 from ui.tabs import Page
 
 
@@ -55,13 +55,13 @@ def history_table(figures: History, lang: str) -> pd.DataFrame:
             {
                 t("axis_year", lang): f.year,
                 t("col_region", lang): t(f"region_{f.region}", lang),
-                t("col_metric_kind", lang): f.metric,
+                t("col_metric_kind", lang): t(f"hist_metric_{f.metric}", lang),
                 t("value", lang): f.value,
-                t("col_period", lang): t("period_full", lang) if f.full_year else f.period,
+                t("col_period", lang): period_name(f.period, lang),
                 t("col_publication", lang): f.publication_name(lang),
                 t("col_date", lang): f.date,
                 t("col_url", lang): f.url,
-                t("col_quote", lang): f.quote_zh,
+                t("col_quote", lang): f.quote(lang, t("translation_note", lang)),
                 t("col_confidence", lang): t(f"conf_{f.confidence}", lang),
                 t("col_used", lang): t("yes", lang) if id(f) in used else t("no", lang),
                 t("col_note", lang): f.note(lang),
@@ -88,6 +88,7 @@ def render(page: Page) -> None:
             backtest_table(table, lang),
             hide_index=True,
             width="stretch",
+            placeholder="",
             column_config={
                 t("col_error_pts", lang): st.column_config.NumberColumn(format="%+.2f"),
                 t("col_official_pct", lang): st.column_config.NumberColumn(format="%.1f"),
@@ -104,6 +105,7 @@ def render(page: Page) -> None:
         history_table(figures, lang),
         hide_index=True,
         width="stretch",
+        placeholder="",
         column_config={
             t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang)),
             t("axis_year", lang): st.column_config.NumberColumn(format="%d"),

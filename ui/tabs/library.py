@@ -322,7 +322,9 @@ def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bo
     by_name = {e.name: e for e in entries}
     if st.session_state.get("pick") not in by_name:
         st.session_state.pop("pick", None)
-    name = st.selectbox(t("pick", lang), list(by_name), key="pick")  # options are shown as plain text
+    name = st.selectbox(  # options are shown as plain text
+        t("pick", lang), list(by_name), key="pick", placeholder=t("choose", lang)
+    )
     if name is None:
         return list(by_name)
     chosen = by_name[name]
@@ -374,6 +376,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         key=COMPARE,
         max_selections=MAX_COMPARE,
         help=t("compare_hint", lang),
+        placeholder=t("choose_scenarios", lang) if options else t("no_options", lang),
     )
     if any(n not in found for n in chosen):  # picked on this run from the page: read those too
         found = library.get_many(chosen)
@@ -456,7 +459,7 @@ def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[Problem]]:
 
 
 def _names_text(names: list[str], lang: str) -> str:
-    shown = ", ".join(md_text(n) for n in names[:IMPORT_NAMES_SHOWN])
+    shown = t("name_sep", lang).join(md_text(n) for n in names[:IMPORT_NAMES_SHOWN])
     more = len(names) - IMPORT_NAMES_SHOWN
     return shown + (" " + t("import_more", lang, n=more) if more > 0 else "")
 
@@ -533,6 +536,7 @@ def _versions_box(library: ScenarioLibrary, lang: str, user: str | None, can_wri
             t("version_pick", lang),
             list(by_id),
             key="version_pick",
+            placeholder=t("choose", lang),
             format_func=lambda i: f"#{i} · {by_id[i].name} · {_when(by_id[i].saved_at)}",  # plain text
         )
         if picked is None:

@@ -16,6 +16,13 @@ from ui import render as draw
 from ui import targets_panel, url
 from ui.tabs import Page, analysis
 
+# The two charts side by side stack where each would be narrower than its legend (about 32rem).
+SIDE_BY_SIDE = '[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] .vega-embed)'
+LAYOUT = f"""<style>
+{SIDE_BY_SIDE} {{ container-type: inline-size; flex-wrap: wrap; }}
+@container (max-width: 64rem) {{ {SIDE_BY_SIDE} > [data-testid="stColumn"] {{ flex: 1 1 100% !important; }} }}
+</style>"""
+
 
 def render(page: Page) -> None:
     """The charts and the downloads (the table, the pipeline and the targets have a tab of their own)."""
@@ -23,6 +30,7 @@ def render(page: Page) -> None:
     targets = targets_panel.checked(scenario, lang)
     va_data = charts.value_added_data(frame, baseline, lang, targets=targets)
     draw.chart(st, "value_added", va_data, lang, key="chart_va")
+    st.html(LAYOUT)
     left, right = st.columns(2)
     draw.chart(left, "source", charts.baseline_data(frame, lang), lang)
     red_up = url.red_up(lang)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -10,17 +12,30 @@ from model.sources import load_facts
 from report.csv_export import column_dictionary
 from report.text import t
 from ui import targets_panel
+from ui.controls import source_sentences
 from ui.tabs import Page
 
 
+def readable(text: str, lang: str) -> str:
+    """``text`` with every parameter or column key replaced by its name in ``lang`` (the page shows
+    names, the data dictionary keeps the keys)."""
+    names = {k: s.label(lang) for k, s in load_parameters().items()}
+    names |= {row.key: getattr(row, f"label_{lang}") for row in column_dictionary().itertuples()}
+    pattern = r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b"
+    return re.sub(pattern, lambda m: names[m.group(1)], text)
+
+
 def result_column_config(lang: str) -> dict[str, st.column_config.Column]:
-    """Labels with units for the result table; the page shows one decimal, the files keep all."""
+    """Labels with units for the result table, each with its description as help (names, not keys);
+    the page shows one decimal, the files keep all."""
     config: dict[str, st.column_config.Column] = {}
     for row in column_dictionary().itertuples():
         label = getattr(row, f"label_{lang}")
         unit = getattr(row, f"unit_{lang}")
-        title = f"{label} ({unit})" if row.key != "year" else label
-        help_text = row.description_en if lang == "en" else f"{label}（{unit}）"
+        title = (
+            label if row.key == "year" or not unit else f"{label}（{unit}）" if lang == "zh" else f"{label} ({unit})"
+        )
+        help_text = readable(getattr(row, f"description_{lang}"), lang)
         if row.key == "year":
             config[row.key] = st.column_config.NumberColumn(title, format="%d", help=help_text)
         else:
@@ -48,24 +63,28 @@ def parameter_table(scenario: Scenario, lang: str, role: str | None = None) -> p
             shown, default = fmt_number(values[spec.key]), fmt_number(spec.default)
             span = f"{fmt_number(spec.min)} – {fmt_number(spec.max)}"
         publication = spec.publication_name(lang) or (t("article_name", lang) if spec.provenance == "article" else "")
-        rows.append(
-            {
-                t("col_parameter", lang): spec.label(lang),
-                t("col_key", lang): spec.key,
-                t("col_value", lang): shown,
-                t("col_default", lang): default,
-                t("col_range", lang): span,
-                t("col_unit", lang): spec.unit(lang),
-                t("col_provenance", lang): _prov(spec.provenance, lang),
-                t("col_publication", lang): publication,
-                t("col_date", lang): spec.date,
-                t("col_url", lang): spec.url,
-                t("col_quote", lang): spec.source_zh,
-                t("col_gloss", lang): spec.source_en,
-                t("col_reason", lang): spec.reasoning(lang),
-            }
-        )
+        row = {
+            t("col_parameter", lang): spec.label(lang),
+            t("col_value", lang): shown,
+            t("col_default", lang): default,
+            t("col_range", lang): span,
+            t("col_unit", lang): spec.unit(lang),
+            t("col_provenance", lang): _prov(spec.provenance, lang),
+            t("col_publication", lang): publication,
+            t("col_date", lang): spec.date,
+            t("col_url", lang): spec.url,
+        }
+        row |= _sentences(source_sentences(spec, lang), lang)
+        rows.append(row | {t("col_reason", lang): spec.reasoning(lang)})
     return pd.DataFrame(rows)
+
+
+def _sentences(sentences: list[str], lang: str) -> dict[str, str]:
+    """The source sentence's columns: the original (and, on the English page, its translation)."""
+    if lang == "zh":
+        return {t("col_quote", lang): "\n".join(sentences)}
+    original, *translation = sentences or [""]
+    return {t("col_quote", lang): original, t("col_gloss", lang): "\n".join(translation)}
 
 
 def project_table(lang: str) -> pd.DataFrame:
@@ -75,10 +94,9 @@ def project_table(lang: str) -> pd.DataFrame:
                 t("col_project", lang): p.name(lang),
                 t("col_investment", lang): p.investment,
                 t("col_output", lang): p.full_output,
-                t("col_provenance", lang): p.provenance,
-                t("col_source", lang): p.source_zh,
-                t("col_gloss", lang): p.source_en,
+                t("col_provenance", lang): t("prov_" + p.provenance, lang),
             }
+            | _sentences([f"「{p.source_zh}」"] + ([p.source_en] if lang == "en" else []), lang)
             for p in load_projects()
         ]
     )
@@ -87,13 +105,14 @@ def project_table(lang: str) -> pd.DataFrame:
 def facts_table(lang: str) -> pd.DataFrame:
     facts = load_facts()
     return pd.DataFrame(
-        {
-            t("col_label", lang): facts[f"label_{lang}"],
-            t("col_figure", lang): facts["value"].map(fmt_number) + " " + facts[f"unit_{lang}"],
-            t("col_source", lang): facts["quote_zh"],
-            t("col_gloss", lang): facts["gloss_en"],
-            t("col_key", lang): facts["used_by"],
-        }
+        [
+            {
+                t("col_label", lang): row[f"label_{lang}"],
+                t("col_figure", lang): f"{fmt_number(row['value'])} {row[f'unit_{lang}']}".strip(),
+            }
+            | _sentences([f"「{row['quote_zh']}」"] + ([row["gloss_en"]] if lang == "en" else []), lang)
+            for _, row in facts.iterrows()
+        ]
     )
 
 
@@ -104,14 +123,16 @@ def render(page: Page) -> None:
     link = {t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang))}
     for role, title in (("lever", "sources_levers"), ("economy", "sources_economy"), ("choice", "sources_choices")):
         st.subheader(t(title, lang))
-        st.dataframe(parameter_table(scenario, lang, role), hide_index=True, width="stretch", column_config=link)
+        st.dataframe(
+            parameter_table(scenario, lang, role), hide_index=True, width="stretch", column_config=link, placeholder=""
+        )
     st.subheader(t("sources_projects", lang))
-    st.dataframe(project_table(lang), hide_index=True, width="stretch")
+    st.dataframe(project_table(lang), hide_index=True, width="stretch", placeholder="")
     st.subheader(t("targets_title", lang))
     targets = targets_panel.official_table(lang)
     if targets.empty:
         st.caption(t("targets_official_none", lang))
     else:
-        st.dataframe(targets, hide_index=True, width="stretch", column_config=link)
+        st.dataframe(targets, hide_index=True, width="stretch", column_config=link, placeholder="")
     with st.expander(t("sources_facts", lang), expanded=False):
-        st.dataframe(facts_table(lang), hide_index=True, width="stretch")
+        st.dataframe(facts_table(lang), hide_index=True, width="stretch", placeholder="")

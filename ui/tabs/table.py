@@ -18,6 +18,6 @@ def render(page: Page) -> None:
     shown = frame.assign(observed=frame["observed"].map({1: t("published", lang), 0: t("projected", lang)}))
     config = result_column_config(lang)
     config["observed"] = st.column_config.TextColumn(t("col_observed", lang), help=config["observed"]["help"])
-    st.dataframe(shown, hide_index=True, column_config=config, width="stretch")
+    st.dataframe(shown, hide_index=True, column_config=config, width="stretch", placeholder="")  # 2023 has no growth
     pipeline.section(scenario, lang)
     targets_panel.section(lang)
