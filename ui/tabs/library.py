@@ -374,6 +374,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         key=COMPARE,
         max_selections=MAX_COMPARE,
         help=t("compare_hint", lang),
+        persist_state="session",  # kept while another tab is open or the language changes
     )
     if any(n not in found for n in chosen):  # picked on this run from the page: read those too
         found = library.get_many(chosen)
