@@ -48,3 +48,61 @@ def test_tab_and_compare_survive_a_tab_and_a_language_change(db_url: str, first:
     assert at.session_state["tab"] == TEXT["tab_library"][then]  # still the library tab
     assert at.multiselect(key="compare_names").value == ["甲", "乙"]
     assert at.multiselect(key="compare_names").label == TEXT["compare_pick"][then]
+
+
+PROJECT = {"name": "新材料产业园", "investment": 40.0, "full_output": 60.0, "first_year": 2027, "included": True}
+
+
+def add_project(at: AppTest) -> AppTest:
+    """A project typed into the added-projects table (as its editor's callback leaves it)."""
+    at.session_state["pipeline_rows"] = [dict(PROJECT)]
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def preset_button(at: AppTest):
+    return at.button(key="preset_1")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_preset_keeps_added_projects_and_can_be_undone(lang: str) -> None:
+    at = add_project(run_page({"lang": lang, "growth_end": "5"}, lang=lang))
+    assert at.slider(key="growth_end").value == 5.0
+    preset_button(at).click().run()
+    assert at.session_state["pipeline_rows"] == [PROJECT]  # kept
+    assert at.slider(key="fund_paid_in").value == 1.0  # the preset's value
+    (box,) = [c for c in at.caption if c.value.startswith(TEXT["undo_preset"][lang][:6])]
+    assert TEXT["undo_rows"][lang].format(projects=1, targets=0) in box.value
+    at.button(key="undo").click().run()
+    assert at.slider(key="growth_end").value == 5.0 and at.slider(key="fund_paid_in").value == 0.4
+    assert at.session_state["pipeline_rows"] == [PROJECT]
+    assert not [b for b in at.button if b.key == "undo"]  # once
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_reset_with_keep_off_replaces_the_rows_and_undo_brings_them_back(lang: str) -> None:
+    at = add_project(run_page({"lang": lang, "fund_size": "80"}, lang=lang))
+    at.toggle(key="keep_added").set_value(False).run()
+    at.button(key="reset").click().run()
+    assert at.slider(key="fund_size").value == 35 and at.session_state["pipeline_rows"] == []
+    assert any(c.value.startswith(TEXT["undo_reset"][lang][:6]) for c in at.caption)
+    at.button(key="undo").click().run()
+    assert at.slider(key="fund_size").value == 80 and at.session_state["pipeline_rows"] == [PROJECT]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_library_load_and_a_delete_can_be_undone(db_url: str, lang: str) -> None:
+    at = add_project(run_page({"lang": lang}, tab="tab_library", lang=lang))
+    at.selectbox(key="pick").set_value("甲").run()
+    at.button(key="load_saved").click().run()
+    assert at.slider(key="growth_end").value == 5.0 and at.session_state["pipeline_rows"] == [PROJECT]
+    at.button(key="undo").click().run()
+    assert at.slider(key="growth_end").value == 8.4
+    at.selectbox(key="pick").set_value("乙").run()
+    at.button(key="confirm_delete").click().run()
+    assert ScenarioLibrary(db_url).names() == ["甲"]
+    assert any(c.value == TEXT["undo_delete"][lang].format(name="乙") for c in at.caption)
+    at.button(key="undo_library").click().run()
+    saved = ScenarioLibrary(db_url).get("乙")
+    assert saved is not None and saved.scenario == make_scenario({"fund_size": 200})

@@ -1,6 +1,9 @@
 """The session's state in a real Chromium, in both languages (issue 11, items 2, 3, 7, 8 and 14).
 
 What is asserted, exactly:
+- a preset keeps the project a loaded scenario added, and the undo box (its sentence in the page's
+  language) puts the settings back; a library delete is undone from the library tab;
+- the compare selection and the open tab survive a change of tab and of language;
 - a link value between two steps of its control is rounded, and the address bar then holds the
   rounded value, and an ignored value is gone from it (a reload gives the same page, with no notice);
 """
@@ -13,6 +16,8 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from model.library import ScenarioLibrary
+from model.parameters import make_scenario, parse_project
 from report.text import t
 
 pytestmark = pytest.mark.browser
@@ -37,3 +42,89 @@ def test_rounded_link_value_is_written_to_the_address_bar(open_page: OpenPage, l
     expect(slider(page, "growth_start")).to_have_value("10.5")
     expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
     expect(page.get_by_test_id("stAlert").filter(has_text=t("url_rounded", lang))).to_have_count(0)
+
+
+def open_tab(page: Page, key: str, lang: str) -> None:
+    page.get_by_role("tab", name=t(key, lang), exact=True).click()
+    expect(page.get_by_role("tab", name=t(key, lang), exact=True)).to_have_attribute("aria-selected", "true")
+
+
+def pick(page: Page, key: str, name: str) -> None:
+    box = page.locator(f".st-key-{key}").get_by_role("combobox")
+    if key != "compare_names" and box.input_value() == name:
+        return  # already chosen
+    box.click()
+    page.get_by_role("option", name=name, exact=True).click()
+
+
+def sidebar_text(page: Page) -> str:
+    return page.get_by_test_id("stSidebar").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_preset_keeps_added_projects_and_undo_restores(open_page: OpenPage, scenario_db_url: str, lang: str) -> None:
+    name = f"with-project-{lang}"
+    project = parse_project({"name": "新材料产业园", "investment": 40, "full_output": 60, "first_year": 2027})
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(name, make_scenario({"fund_size": 80}).with_projects((project,)))
+    page = open_page(f"lang={lang}")
+    open_tab(page, "tab_library", lang)
+    pick(page, "pick", name)
+    page.locator(".st-key-load_saved").get_by_role("button").click()
+    expect(slider(page, "fund_size")).to_have_value("80")
+    added = t("pipeline_count", lang, n=1)
+    expect(page.get_by_test_id("stSidebar")).to_contain_text(added)
+
+    preset = page.locator(".st-key-preset_1").get_by_role("button")
+    if not preset.is_visible():
+        page.get_by_test_id("stSidebar").get_by_text(t("presets", lang), exact=True).click()
+    preset.click()
+    expect(slider(page, "fund_paid_in")).to_have_value("1")
+    expect(page.get_by_test_id("stSidebar")).to_contain_text(added)  # the project is kept
+    box = page.locator(".st-key-undo_box")
+    expect(box).to_contain_text(t("undo_rows", lang, projects=1, targets=0))
+    assert t("undo_preset", lang, name="x", rows="").split("x")[0] in box.inner_text()
+    box.get_by_role("button", name=t("undo", lang)).click()
+    expect(slider(page, "fund_paid_in")).to_have_value("0.4")
+    expect(slider(page, "fund_size")).to_have_value("80")
+    expect(page.get_by_test_id("stSidebar")).to_contain_text(added)
+    expect(box).to_have_count(0)  # undone once: nothing more to undo
+
+    pick(page, "pick", name)  # the load's undo was used up: delete, then undo from the library tab
+    page.get_by_test_id("stPopover").get_by_role("button", name=re.compile(re.escape(t("delete", lang)) + "$")).click()
+    page.locator(".st-key-confirm_delete").get_by_role("button").click()
+    undo_box = page.locator(".st-key-undo_library_box")
+    expect(undo_box).to_contain_text(t("undo_delete", lang, name=name))
+    undo_box.get_by_role("button", name=t("undo", lang)).click()
+    expect(page.get_by_test_id("stAlert").filter(has_text=t("undo_deleted_back", lang, name=name))).to_be_visible()
+    with ScenarioLibrary(scenario_db_url) as library:
+        assert name in library.names()
+
+
+@pytest.mark.parametrize(("first", "then"), [("zh", "en"), ("en", "zh")])
+def test_compare_and_tab_survive_tab_and_language_change(
+    open_page: OpenPage, scenario_db_url: str, first: str, then: str
+) -> None:
+    names = [f"cmp-{first}-A", f"cmp-{first}-B"]
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(names[0], make_scenario({"growth_end": 5.0}))
+        library.save(names[1], make_scenario({"fund_size": 200}))
+    page = open_page(f"lang={first}")
+    open_tab(page, "tab_library", first)
+    for name in names:
+        pick(page, "compare_names", name)
+    page.keyboard.press("Escape")
+    chosen = page.locator(".st-key-compare_names")
+    for name in names:
+        expect(chosen).to_contain_text(name)
+    open_tab(page, "tab_table", first)
+    open_tab(page, "tab_library", first)
+    for name in names:
+        expect(chosen).to_contain_text(name)
+    page.locator(".st-key-lang").get_by_role("radio", name={"zh": "中文", "en": "English"}[then]).click()
+    tab = page.get_by_role("tab", name=t("tab_library", then), exact=True)
+    expect(tab).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_text(t("compare_title", then), exact=True)).to_be_visible()
+    for name in names:
+        expect(chosen).to_contain_text(name)
+    expect(page.locator(".vega-embed svg").first).to_contain_text(names[1])

@@ -29,6 +29,7 @@ from model.library import (
     LibraryEntry,
     LibraryUnavailable,
     NameTaken,
+    SavedScenario,
     ScenarioLibrary,
     default_url,
 )
@@ -38,7 +39,7 @@ from report import charts, scenario_exports
 from report.plain import md_text
 from report.text import t
 from ui import downloads as meeting
-from ui import messages
+from ui import messages, undo
 from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.messages import localise
@@ -160,7 +161,8 @@ def _load(library: ScenarioLibrary, name: str, lang: str) -> None:
     if saved is None:
         _say("error", md_text(localise("; ".join(library.problems) or f"no saved scenario is named {name!r}", lang)))
         return
-    load_into_controls(saved.scenario, t("loaded", lang, name=md_text(saved.name)), saved.notices)
+    name = md_text(saved.name)
+    load_into_controls(saved.scenario, t("loaded", lang, name=name), saved.notices, "undo_load", name)
 
 
 def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
@@ -192,13 +194,28 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
 
 def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
     try:
+        saved = library.get(name)
         library.delete(name, user=user)
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
+    if saved is not None:
+        back = lambda lang: _undelete(library, saved, lang, user)  # noqa: E731 - kept for the undo button
+        undo.offer(undo.Undo("undo_delete", back, {"name": md_text(name)}))
     st.session_state[COMPARE] = [n for n in st.session_state.get(COMPARE, []) if n != name]
     st.session_state.pop("pick", None)
     _say("success", t("deleted", lang, name=md_text(name)))
+
+
+def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: str, user: str | None) -> None:
+    """The undo of a delete: save the deleted scenario again under its name."""
+    try:
+        library.save(saved.name, saved.scenario, user=user)
+    except (ScenarioError, LibraryUnavailable) as e:  # the name was taken meanwhile, or no library
+        _say("error", _problem_text(e, lang))
+        return
+    st.session_state.pick = saved.name
+    _say("success", t("undo_deleted_back", lang, name=md_text(saved.name)))
 
 
 def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, lang: str, user: str | None) -> None:
@@ -540,6 +557,9 @@ def render(page: Page) -> None:
     """Draw the whole "Save & compare" tab."""
     scenario, lang = page.scenario, page.lang
     _show_messages()
+    last = undo.last()
+    if last is not None and last.text == "undo_delete":
+        undo.button(lang, key="undo_library")
     owners = sign_in_configured()
     user = signed_in_user()
     can_write = user is not None or not owners  # with sign-in, changes need a signed-in user
