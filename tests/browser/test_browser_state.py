@@ -4,6 +4,8 @@ What is asserted, exactly:
 - a preset keeps the project a loaded scenario added, and the undo box (its sentence in the page's
   language) puts the settings back; a library delete is undone from the library tab;
 - the compare selection and the open tab survive a change of tab and of language;
+- at 1280×720 the compare panel's every button shows its whole label and every column of its table,
+  the difference from the defaults last, lies within the page;
 - a link value between two steps of its control is rounded, and the address bar then holds the
   rounded value, and an ignored value is gone from it (a reload gives the same page, with no notice);
 """
@@ -15,6 +17,7 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.library import ScenarioLibrary
 from model.parameters import make_scenario, parse_project
@@ -53,8 +56,16 @@ def pick(page: Page, key: str, name: str) -> None:
     box = page.locator(f".st-key-{key}").get_by_role("combobox")
     if key != "compare_names" and box.input_value() == name:
         return  # already chosen
-    box.click()
-    page.get_by_role("option", name=name, exact=True).click()
+    for attempt in range(3):  # an open list closes if the page moves under it while drawing
+        box.scroll_into_view_if_needed()
+        box.click()
+        try:
+            page.get_by_role("option", name=name, exact=True).click(timeout=5000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
 
 
 def sidebar_text(page: Page) -> str:
@@ -128,3 +139,48 @@ def test_compare_and_tab_survive_tab_and_language_change(
     for name in names:
         expect(chosen).to_contain_text(name)
     expect(page.locator(".vega-embed svg").first).to_contain_text(names[1])
+
+
+CUT = """el => [...el.querySelectorAll('p, span')].some(x => x.scrollWidth > x.clientWidth + 1)"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_panel_is_readable_at_1280(browser, app_url: str, scenario_db_url: str, lang: str) -> None:
+    names = [f"较长的情景名称·{lang}·基金加速投放", f"较长的情景名称·{lang}·增速放缓"]
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(names[0], make_scenario({"fund_size": 100}))
+        library.save(names[1], make_scenario({"growth_end": 5.0}))
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/?lang={lang}")
+        expect(page.get_by_test_id("stMetricValue")).to_have_count(4, timeout=60_000)
+        open_tab(page, "tab_library", lang)
+        for name in names:
+            pick(page, "compare_names", name)
+        page.keyboard.press("Escape")
+        row = page.locator(".st-key-compare_exports")
+        row.scroll_into_view_if_needed()
+        buttons = row.get_by_role("button")
+        expect(buttons).to_have_count(5)  # JSON, CSV, Excel, the deck, chart images
+        width = page.evaluate("window.innerWidth")
+        for n in range(5):
+            button = buttons.nth(n)
+            box = button.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, button.inner_text()
+            assert not button.evaluate(CUT), f"cut: {button.inner_text()}"
+        labels = " ".join(buttons.all_inner_texts())
+        for key in ("export_json", "export_csv", "export_xlsx", "deck", "images"):
+            assert t(key, lang) in labels
+        table = page.get_by_test_id("stTable")
+        headers = table.locator("th")
+        expect(headers.last).to_have_text(t("cmp_va_diff_vs_defaults", lang))
+        main = page.get_by_test_id("stMain").bounding_box()
+        for n in range(headers.count()):
+            box = headers.nth(n).bounding_box()
+            assert box is not None and box["x"] + box["width"] <= main["x"] + main["width"], headers.nth(n).inner_text()
+        assert table.evaluate("el => el.scrollWidth <= el.clientWidth + 1")  # nothing scrolled out of sight
+        for name in names:
+            expect(table).to_contain_text(name)
+    finally:
+        context.close()

@@ -48,7 +48,8 @@ from ui.tabs import Page
 MAX_COMPARE = 6
 COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
-IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
+IMPORT_NAMES_SHOWN = 10
+ROW_PX = 35  # a dataframe row's height in pixels  # names listed in the "ready to import" message
 
 
 def library_url() -> str:
@@ -322,7 +323,10 @@ def _entries_table(entries: list[LibraryEntry], lang: str, owners: bool) -> None
     }
     if owners:
         rows[t("lib_col_owner", lang)] = [_who(e.owner, lang) for e in entries]
-    st.dataframe(pd.DataFrame(rows, dtype=object), hide_index=True, width="stretch", key="library_table")
+    # A fixed height: the table takes its place at once, so the compare picker below never moves
+    # (a move would close its open list).
+    height = ROW_PX * (len(entries) + 1) + 3
+    st.dataframe(pd.DataFrame(rows, dtype=object), hide_index=True, width="stretch", height=height, key="library_table")
 
 
 def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bool) -> list[str]:
@@ -350,9 +354,9 @@ def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bo
     may_change = can_write and not (library.owners and chosen.owner is not None and chosen.owner != user)
     if can_write and not may_change:
         st.info(t("owner_only", lang, owner=md_text(chosen.owner or "")))
-    a, b = st.columns([1, 1])
-    a.button(t("load", lang), key="load_saved", on_click=_load, args=(library, name, lang), icon=":material/upload:")
-    with b.popover(t("delete", lang), icon=":material/delete:", disabled=not may_change):
+    row = st.container(horizontal=True, gap="small")  # wraps rather than cutting a label
+    row.button(t("load", lang), key="load_saved", on_click=_load, args=(library, name, lang), icon=":material/upload:")
+    with row.popover(t("delete", lang), icon=":material/delete:", disabled=not may_change):
         st.button(
             t("delete_confirm", lang, name=md_text(name)),
             key="confirm_delete",
@@ -402,28 +406,21 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     if not items:
         return
     table = scenario_exports.compare_table(items)
-    st.dataframe(
-        table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS}),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t(f"cmp_{c}", lang): st.column_config.NumberColumn(format="%.1f")
-            for c in ("va_total", "cum_fund_investment", "va_diff_vs_defaults")
-        }
-        | {t("cmp_avg_growth_pct", lang): st.column_config.NumberColumn(format="%.2f")},
+    # A static table: every column on screen with its header wrapped, none scrolled out of sight.
+    one, two = "{:,.1f}", "{:,.2f}"
+    formats = {"va_total": one, "cum_fund_investment": one, "policy_va": one, "va_diff_vs_defaults": one}
+    formats["avg_growth_pct"] = two
+    shown = table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS})
+    st.table(
+        shown.style.format({t(f"cmp_{c}", lang): f for c, f in formats.items()}, na_rep="").hide(axis="index"),
+        border="horizontal",
     )
-    a, b, c, d, e = st.columns(5)
-    meeting.deck(d, lambda: items, lang, key="deck_compare")
-    meeting.chart_images(
-        e,
-        [("compare", t("chart_compare_title", lang), lambda: charts.compare_chart(frames, baseline, lang))],
-        lang,
-    )
+    row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
     downloads = [
-        (a, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
-        (b, "export_csv", lambda: scenario_exports.long_csv(items), "csv", "text/csv"),
+        (row, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
+        (row, "export_csv", lambda: scenario_exports.long_csv(items), "csv", "text/csv"),
         (
-            c,
+            row,
             "export_xlsx",
             lambda: scenario_exports.workbook_xlsx(items, lang),
             "xlsx",
@@ -440,6 +437,12 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
             key=label,
             icon=":material/download:",
         )
+    meeting.deck(row, lambda: items, lang, key="deck_compare")
+    meeting.chart_images(
+        row,
+        [("compare", t("chart_compare_title", lang), lambda: charts.compare_chart(frames, baseline, lang))],
+        lang,
+    )
 
 
 def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[str]]:
@@ -571,17 +574,19 @@ def render(page: Page) -> None:
         return
     if owners:
         _account(user, lang)
-    left, right = st.columns([1, 2], gap="large")
+    # Save and import on the left, the library on the right; the comparison below at the page's
+    # full width, so its chart, every column of its table and every button are readable at 1280 px.
+    left, right = st.columns(2, gap="large")
     try:
         with left:
             _save_box(library, scenario, lang, user, can_write)
-            page_names = _manage(library, lang, user, can_write) if total else []
-            if not total:
-                st.info(t("library_empty", lang))
             _import_box(library, lang, user, can_write)
             st.caption(t("lib_limits", lang, per_file=f"{MAX_PER_FILE:,}", total=f"{MAX_SCENARIOS:,}"))
         with right:
-            _compare(library, page_names, lang)
+            page_names = _manage(library, lang, user, can_write) if total else []
+            if not total:
+                st.info(t("library_empty", lang))
+        _compare(library, page_names, lang)
         _versions_box(library, lang, user, can_write)
     except LibraryUnavailable as e:
         st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))
