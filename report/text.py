@@ -694,6 +694,26 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Undo saves the deleted scenario “{name}” to the library again.",
     },
     "undo_deleted_back": {"zh": "已恢复情景：{name}", "en": "Scenario restored: {name}"},
+    "present_deltas": {
+        "zh": "各项指标下方的变化值均相对基准情景（文章计划，各参数取默认值）计算。",
+        "en": "Each change under a figure is measured against the baseline: the article's plan, every setting at "
+        "its default.",
+    },
+    "present_changes_title": {"zh": "本情景调整的参数（与基准情景比较）", "en": "Settings changed from the baseline"},
+    "present_change_line": {
+        "zh": "{label}：{value}（基准：{default}）",
+        "en": "{label}: {value} (baseline: {default})",
+    },
+    "present_no_changes": {
+        "zh": "各参数均取基准情景（文章计划）的数值。",
+        "en": "Every setting is at the baseline (the article's plan).",
+    },
+    "present_added": {"zh": "新增项目：{names}", "en": "Added projects: {names}"},
+    "present_notes": {"zh": "演讲备注", "en": "Presenter notes"},
+    "present_notes_label": {
+        "zh": "本页备注（按情景分别保存，仅在本次会话中保留）",
+        "en": "Notes for this screen (kept for each scenario, for this session only)",
+    },
 }
 
 
