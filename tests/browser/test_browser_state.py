@@ -6,6 +6,10 @@ What is asserted, exactly:
 - the compare selection and the open tab survive a change of tab and of language;
 - at 1280×720 the compare panel's every button shows its whole label and every column of its table,
   the difference from the defaults last, lies within the page;
+- presentation mode at 1920×1080: the chart fills the screen below the figures, its legend whole
+  and on screen, the step buttons show one arrow each, the changed settings and what the changes
+  are measured against are on the screen; at 1280×720 no unit in a figure's label or in the list of
+  changed settings breaks across lines;
 - a link value between two steps of its control is rounded, and the address bar then holds the
   rounded value, and an ignored value is gone from it (a reload gives the same page, with no notice);
 """
@@ -182,5 +186,84 @@ def test_compare_panel_is_readable_at_1280(browser, app_url: str, scenario_db_ur
         assert table.evaluate("el => el.scrollWidth <= el.clientWidth + 1")  # nothing scrolled out of sight
         for name in names:
             expect(table).to_contain_text(name)
+    finally:
+        context.close()
+
+
+UNIT_LINES = """el => {
+    const text = el.textContent;
+    const at = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));
+    if (at < 0) return 0;
+    const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let offset = 0, n;
+    while ((n = node.nextNode())) {
+        if (offset + n.length > at) {
+            const range = document.createRange();
+            range.setStart(n, at - offset);
+            range.setEnd(n, n.length);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+        }
+        offset += n.length;
+    }
+    return 0;
+}"""
+
+
+def open_presentation(browser, app_url: str, lang: str, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{app_url}/?lang={lang}&mode=present")
+    page.wait_for_function(
+        """() => document.querySelectorAll('[data-testid="stMetricValue"]').length >= 4
+              && document.querySelector('.st-key-present_chart .vega-embed svg')
+              && !document.querySelector('[data-stale="true"]')""",
+        timeout=60_000,
+    )
+    return context, page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_presentation_explains_itself_at_1920(browser, app_url: str, scenario_db_url: str, lang: str) -> None:
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(f"演示-{lang}", make_scenario({"fund_size": 100}))
+    context, page = open_presentation(browser, app_url, lang, 1920, 1080)
+    try:
+        for key, arrow in (("present_prev", "←"), ("present_next", "→")):
+            assert page.locator(f".st-key-{key}").get_by_role("button").inner_text().strip() == arrow
+        shown = page.get_by_test_id("stMain").inner_text().replace("\u2060", "").replace("\u00a0", " ")
+        for key in ("present_deltas", "present_changes_title", "present_notes", "present_choose"):
+            assert t(key, lang) in shown, key
+        svg = page.locator(".st-key-present_chart .vega-embed svg").first
+        box = svg.bounding_box()
+        assert box is not None
+        assert box["height"] >= 0.5 * 1080, box  # the chart takes the screen's height left
+        assert box["y"] + box["height"] <= 1080 + 1, box  # and ends on screen
+        texts = svg.locator("text").evaluate_all("els => els.map(e => e.textContent)")
+        assert not any("…" in x for x in texts), texts  # no label cut short
+        legend = svg.locator(".role-legend text")
+        assert legend.count() >= 2
+        for n in range(legend.count()):
+            label = legend.nth(n).bounding_box()
+            assert label is not None and label["x"] + label["width"] <= box["x"] + box["width"] + 1
+            assert label["y"] + label["height"] <= 1080
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_presentation_units_stay_on_one_line_at_1280(browser, app_url: str, scenario_db_url: str, lang: str) -> None:
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(f"0000-1280-{lang}", make_scenario({"fund_size": 100, "fund_paid_in": 1.0}))
+    context, page = open_presentation(browser, app_url, lang, 1280, 720)
+    try:
+        labels = page.get_by_test_id("stMetricLabel").locator("p")
+        expect(labels).to_have_count(4)
+        for n in range(4):
+            assert labels.nth(n).evaluate(UNIT_LINES) == 1, labels.nth(n).inner_text()
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"0000-1280-{lang}")
+        items = page.locator("li")
+        assert items.count() == 2  # fund_size and fund_paid_in
+        for n in range(items.count()):
+            assert items.nth(n).evaluate(UNIT_LINES) <= 1, items.nth(n).inner_text()
     finally:
         context.close()
