@@ -106,3 +106,14 @@ def test_a_library_load_and_a_delete_can_be_undone(db_url: str, lang: str) -> No
     at.button(key="undo_library").click().run()
     saved = ScenarioLibrary(db_url).get("乙")
     assert saved is not None and saved.scenario == make_scenario({"fund_size": 200})
+
+
+def test_leaving_presentation_mode_returns_to_the_tab_and_the_comparison(db_url: str) -> None:
+    at = run_page({"lang": "en"}, tab="tab_library", lang="en")
+    at.multiselect(key="compare_names").set_value(["乙"]).run()
+    at.button(key="present_start").click().run()
+    assert at.title[0].value == "乙"  # presenting, starting with the compared scenario
+    at.button(key="present_exit").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["tab"] == TEXT["tab_library"]["en"]
+    assert at.multiselect(key="compare_names").value == ["乙"]
