@@ -43,7 +43,7 @@ h1 { font-size: 2.4rem !important; padding-top: 0 !important; }
 /* the step buttons show one arrow: the key that does the same is said in their help */
 .st-key-present_prev kbd, .st-key-present_next kbd { display: none !important; }
 /* the chart takes the height the screen has left under the figures */
-.st-key-present_chart { flex: none !important; height: max(320px, calc(100vh - 330px)) !important; }
+.st-key-present_chart { flex: none !important; height: max(300px, calc(100vh - 380px)) !important; }
 .st-key-present_chart > div, .st-key-present_chart > div > div, .st-key-present_chart > div > div > div,
 .st-key-present_chart .vega-embed { height: 100% !important; }
 </style>

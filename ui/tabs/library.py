@@ -574,8 +574,12 @@ def render(page: Page) -> None:
         return
     if owners:
         _account(user, lang)
-    # Save and import on the left, the library on the right; the comparison below at the page's
-    # full width, so its chart, every column of its table and every button are readable at 1280 px.
+    # The comparison first, at the tab's full width, so that its chart, every column of its table and
+    # every button are readable at 1280 px, and so that nothing drawn late above its picker (a text
+    # box's first drawing, a table) moves the picker under an open list. Save and import on the
+    # left, the library on the right, below it. The comparison is drawn last into its place: it
+    # offers the library page's names.
+    compare_box = st.container()
     left, right = st.columns(2, gap="large")
     try:
         with left:
@@ -586,7 +590,8 @@ def render(page: Page) -> None:
             page_names = _manage(library, lang, user, can_write) if total else []
             if not total:
                 st.info(t("library_empty", lang))
-        _compare(library, page_names, lang)
+        with compare_box:
+            _compare(library, page_names, lang)
         _versions_box(library, lang, user, can_write)
     except LibraryUnavailable as e:
         st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))
