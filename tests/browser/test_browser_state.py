@@ -26,6 +26,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from model.library import ScenarioLibrary
 from model.parameters import make_scenario, parse_project
 from report.text import t
+from tests.browser.streamlit_server import wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +55,7 @@ def test_rounded_link_value_is_written_to_the_address_bar(open_page: OpenPage, l
 def open_tab(page: Page, key: str, lang: str) -> None:
     page.get_by_role("tab", name=t(key, lang), exact=True).click()
     expect(page.get_by_role("tab", name=t(key, lang), exact=True)).to_have_attribute("aria-selected", "true")
+    wait_settled(page)
 
 
 def pick(page: Page, key: str, name: str) -> None:
@@ -62,6 +64,7 @@ def pick(page: Page, key: str, name: str) -> None:
         return  # already chosen
     for attempt in range(3):  # an open list closes if the page moves under it while drawing
         box.scroll_into_view_if_needed()
+        wait_settled(page)
         box.click()
         try:
             page.get_by_role("option", name=name, exact=True).click(timeout=5000)
@@ -94,12 +97,14 @@ def test_preset_keeps_added_projects_and_undo_restores(open_page: OpenPage, scen
     if not preset.is_visible():
         page.get_by_test_id("stSidebar").get_by_text(t("presets", lang), exact=True).click()
     preset.click()
+    wait_settled(page)
     expect(slider(page, "fund_paid_in")).to_have_value("1")
     expect(page.get_by_test_id("stSidebar")).to_contain_text(added)  # the project is kept
     box = page.locator(".st-key-undo_box")
     expect(box).to_contain_text(t("undo_rows", lang, projects=1, targets=0))
     assert t("undo_preset", lang, name="x", rows="").split("x")[0] in box.inner_text()
     box.get_by_role("button", name=t("undo", lang)).click()
+    wait_settled(page)
     expect(slider(page, "fund_paid_in")).to_have_value("0.4")
     expect(slider(page, "fund_size")).to_have_value("80")
     expect(page.get_by_test_id("stSidebar")).to_contain_text(added)

@@ -48,8 +48,8 @@ from ui.tabs import Page
 MAX_COMPARE = 6
 COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
-IMPORT_NAMES_SHOWN = 10
-ROW_PX = 35  # a dataframe row's height in pixels  # names listed in the "ready to import" message
+IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
+ROW_PX = 35  # a dataframe row's height in pixels
 
 
 def library_url() -> str:
