@@ -24,6 +24,7 @@ controls.clear_loaded_mark()
 url_problems, url_rounded = url.check_query_once()
 url.mark_version()
 baseline = projection(default_scenario())
+OPEN_TAB = "open_tab"  # the open tab's text key (tab_scenario, …), whatever the language
 
 
 def top_of_page(shown) -> None:
@@ -74,7 +75,13 @@ TABS = (
     ("tab_sources", sources),
 )
 page = Page(current, frame, baseline, lang)
-for tab, (_, module) in zip(st.tabs([t(k, lang) for k, _ in TABS], key="tab", on_change="rerun"), TABS, strict=True):
+# The open tab is kept by its text key (OPEN_TAB), not by its label: the labels change with the
+# language, and the tabs' own state is dropped while they are not drawn (presentation mode).
+labels = {key: t(key, lang) for key, _ in TABS}
+if st.session_state.get(OPEN_TAB) in labels and st.session_state.get("tab") not in labels.values():
+    st.session_state["tab"] = labels[st.session_state[OPEN_TAB]]
+for tab, (key, module) in zip(st.tabs(list(labels.values()), key="tab", on_change="rerun"), TABS, strict=True):
     if tab.open:
+        st.session_state[OPEN_TAB] = key
         with tab:
             module.render(page)

@@ -1054,6 +1054,58 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "deck_col_item": {"zh": "参数及来源类型", "en": "Parameter and provenance"},
     "scenario_baseline_name": {"zh": "基准情景（文章计划）", "en": "Baseline (the article's plan)"},
+    # --- Issue 11 (items 2, 3, 7, 8, 14): undo, keeping added rows, presentation mode -------------
+    "keep_added": {"zh": "载入时保留已添加的项目和目标", "en": "Keep the projects and targets I added"},
+    "keep_added_help": {
+        "zh": "开启时，载入预设情景、已保存情景或恢复默认值，均保留您添加的项目和目标，载入内容中的项目和目标列于其后；"
+        "关闭时，以载入内容替换。两种情况均可撤销一次。",
+        "en": "When on, loading a preset or a saved scenario, or going back to the defaults, keeps the projects "
+        "and targets you added and puts those of what is loaded after them; when off, what is loaded replaces "
+        "them. Either way it can be undone once.",
+    },
+    "undo": {"zh": "撤销", "en": "Undo"},
+    "undo_done": {"zh": "已撤销，恢复到上一步之前的状态。", "en": "Undone: the page is as it was before."},
+    "undo_load": {
+        "zh": "撤销将恢复载入“{name}”之前的全部参数{rows}。",
+        "en": "Undo puts back every setting as it was before “{name}” was loaded{rows}.",
+    },
+    "undo_preset": {
+        "zh": "撤销将恢复载入预设情景“{name}”之前的全部参数{rows}。",
+        "en": "Undo puts back every setting as it was before the preset “{name}” was loaded{rows}.",
+    },
+    "undo_reset": {
+        "zh": "撤销将恢复“恢复基准情景”之前的全部参数{rows}。",
+        "en": "Undo puts back every setting as it was before the reset to the baseline scenario{rows}.",
+    },
+    "undo_rows": {
+        "zh": "，以及当时已添加的{projects}个项目、{targets}个目标",
+        "en": ", with the {projects} project(s) and {targets} target(s) added then",
+    },
+    "undo_delete": {
+        "zh": "撤销将把已删除的情景“{name}”重新存入情景库。",
+        "en": "Undo saves the deleted scenario “{name}” to the library again.",
+    },
+    "undo_deleted_back": {"zh": "已恢复情景：{name}", "en": "Scenario restored: {name}"},
+    "present_deltas": {
+        "zh": "各项指标下方的变化值均相对基准情景（文章计划，各参数取默认值）计算。",
+        "en": "Each change under a figure is measured against the baseline: the article's plan, every setting at "
+        "its default.",
+    },
+    "present_changes_title": {"zh": "本情景调整的参数（与基准情景比较）", "en": "Settings changed from the baseline"},
+    "present_change_line": {
+        "zh": "{label}：{value}（基准：{default}）",
+        "en": "{label}: {value} (baseline: {default})",
+    },
+    "present_no_changes": {
+        "zh": "各参数均取基准情景（文章计划）的数值。",
+        "en": "Every setting is at the baseline (the article's plan).",
+    },
+    "present_added": {"zh": "新增项目：{names}", "en": "Added projects: {names}"},
+    "present_notes": {"zh": "演讲备注", "en": "Presenter notes"},
+    "present_notes_label": {
+        "zh": "本页备注（按情景分别保存，仅在本次会话中保留）",
+        "en": "Notes for this screen (kept for each scenario, for this session only)",
+    },
 }
 
 

@@ -621,7 +621,7 @@ def test_scenarios_chosen_for_comparison_stay_chosen_across_pages(db_url):
     assert picker.options == ["s0001", *(f"s{i:04d}" for i in range(20, 40))]
     picker.set_value(["s0001", "s0025"]).run()
     assert not at.exception, at.exception
-    table = next(df.value for df in at.dataframe if TEXT["cmp_scenario"]["zh"] in df.value.columns)
+    table = next(df.value for df in at.table if TEXT["cmp_scenario"]["zh"] in df.value.columns)
     assert list(table[TEXT["cmp_scenario"]["zh"]]) == ["s0001", "s0025"]
 
 

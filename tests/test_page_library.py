@@ -72,7 +72,7 @@ def test_compare_draws_a_line_each_and_the_table(db_url: str) -> None:
     at = open_page()
     at.multiselect(key="compare_names").set_value(["a", "b"]).run()
     assert not at.exception
-    table = next(df.value for df in at.dataframe if TEXT["cmp_scenario"]["zh"] in df.value.columns)
+    table = next(df.value for df in at.table if TEXT["cmp_scenario"]["zh"] in df.value.columns)
     assert list(table[TEXT["cmp_scenario"]["zh"]]) == ["a", "b"]
     (compare,) = chart_specs(at)
     scenarios, defaults = compare["layer"]  # the defaults drawn last: a scenario at them never hides them

@@ -97,8 +97,11 @@ def test_bad_target_rows_are_named_and_left_out(lang: str) -> None:
     assert at.session_state["targets_rows"][3]["year"] == 2040
 
 
-def test_targets_travel_with_the_scenario_and_reset_clears_them() -> None:
+def test_reset_keeps_targets_unless_asked_to_clear_them() -> None:
     at = with_rows([LEVEL])
+    at.button(key="reset").click().run()
+    assert at.session_state["targets_rows"] == [LEVEL]  # the user's own rows are kept (issue 11, item 2)
+    at.toggle(key="keep_added").set_value(False).run()
     at.button(key="reset").click().run()
     assert at.session_state["targets_rows"] == []
     assert any(TEXT["targets_none"]["zh"] == c.value for c in at.caption)

@@ -6,7 +6,7 @@ import re
 import string
 
 import pytest
-from pagekit import APP, chart_titles
+from pagekit import APP, chart_titles, shown
 from streamlit.testing.v1 import AppTest
 
 from model.library import ENV_VAR, ScenarioLibrary
@@ -60,7 +60,10 @@ def test_presentation_steps_through_saved_scenarios(three_saved: list[str]) -> N
     assert at.title[0].value == three_saved[0]
     assert len(at.metric) == 4 and chart_titles(at) == [TEXT["chart_va_title"]["zh"]]
     # the first saved scenario moves a lever (fund_size 100): the sentence says what it changes
-    assert any(c.value.startswith(TEXT["plan_changed"]["zh"].split("：")[0]) for c in at.caption)
+    captions = [c.value.replace("\u2060", "") for c in at.caption]  # units are glued with word joiners
+    assert any(TEXT["plan_changed"]["zh"].split("：")[0] in c for c in captions)
+    # and says what every change is measured against (issue 11, item 8)
+    assert any(c.startswith(TEXT["present_deltas"]["zh"]) for c in captions)
     seen = [at.title[0].value]
     for _ in range(3):
         at.button(key="present_next").click().run()
@@ -100,3 +103,27 @@ def test_presentation_reads_the_chosen_scenarios_not_the_whole_library(three_sav
     assert at.title[0].value == three_saved[0]
     at.button(key="present_next").click().run()
     assert at.title[0].value == three_saved[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_presentation_lists_the_changed_settings_and_keeps_notes(three_saved: list[str], lang: str) -> None:
+    from model.parameters import load_parameters
+    from ui.present import glue
+
+    spec = load_parameters()["fund_size"]
+    at = present({"lang": lang})
+    assert at.title[0].value == three_saved[0]  # fund_size 100
+    text = shown("\n".join(m.value for m in at.markdown)).replace("\u2060", "")
+    assert TEXT["present_changes_title"][lang] in text
+    line = TEXT["present_change_line"][lang].format(
+        label=spec.label(lang), value=f"100 {spec.unit(lang)}", default=f"35 {spec.unit(lang)}"
+    )
+    assert line in text
+    assert "growth_end" not in text and spec.label(lang) in text  # labels, never keys
+    assert glue("100 亿元") == "1\u20600\u20600\u2060\u00a0\u2060亿\u2060元"
+    # notes for this screen, kept when the presenter steps away and back
+    at.text_area(key="present_note").input("先讲基金到位情况").run()
+    at.button(key="present_next").click().run()
+    assert at.text_area(key="present_note").value == ""
+    at.button(key="present_prev").click().run()
+    assert at.text_area(key="present_note").value == "先讲基金到位情况"

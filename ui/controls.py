@@ -23,7 +23,7 @@ from model.parameters import (
 from model.scenario_file import load_presets
 from report.problems import parameter_name
 from report.text import t
-from ui import pipeline, targets_panel
+from ui import pipeline, targets_panel, undo
 
 LOADED_NOTICES = "loaded_notices"
 LOADED_BY_BUTTON = "controls_loaded_by_button"  # set by load_into_controls; a fragment then reruns the app
@@ -122,15 +122,55 @@ def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
     )
 
 
-def load_into_controls(scenario: Scenario, notice: str | None = None, notices: Sequence[CompatNotice] = ()) -> None:
+KEEP_ADDED = "keep_added"  # the switch: loading keeps the projects and targets the user added
+
+
+def _snapshot(text: str, name: str = "") -> undo.Undo:
+    """What the controls and tables hold now (rows as typed), as the undo of what comes next."""
+    values = {key: st.session_state[key] for key in load_parameters() if key in st.session_state}
+    projects, targets = pipeline.TABLE.rows(), targets_panel.TABLE.rows()
+    notices = list(loaded_notices())
+    counts = len(pipeline.TABLE.added()), len(targets_panel.TABLE.added())
+
+    def restore(_lang: str) -> None:
+        st.session_state.update(values)
+        pipeline.TABLE.put_rows(projects)
+        targets_panel.TABLE.put_rows(targets)
+        st.session_state[LOADED_NOTICES] = notices
+
+    def rows(lang: str) -> str:
+        return t("undo_rows", lang, projects=counts[0], targets=counts[1]) if any(counts) else ""
+
+    return undo.Undo(text, restore, {"name": name, "rows": rows})
+
+
+def _put(table, loaded: list[dict], keep: bool) -> None:
+    """The loaded rows, after the user's own rows when ``keep`` (a row already there is not repeated)."""
+    mine = table.added() if keep else []
+    have = [table.clean(r) for r in mine]
+    table.put_rows(mine + [r for r in loaded if table.clean(r) not in have])
+
+
+def load_into_controls(
+    scenario: Scenario,
+    notice: str | None = None,
+    notices: Sequence[CompatNotice] = (),
+    undo_text: str = "undo_load",
+    name: str = "",
+) -> None:
     """Set every control to ``scenario``'s values (a button callback: runs before the widgets exist).
 
-    The URL follows the widgets, so a loaded scenario is also in the address bar. ``notices`` (what
-    changed for a scenario saved by version 1 of the model) are shown on the page until dismissed.
+    The projects and targets the user added are kept (the loaded scenario's own are added after
+    them) unless the user turned the KEEP_ADDED switch off. What the page held before can be put
+    back once with the undo button (``undo_text`` and ``name`` say what was loaded). The URL follows
+    the widgets, so a loaded scenario is also in the address bar. ``notices`` (what changed for a
+    scenario saved by version 1 of the model) are shown on the page until dismissed.
     """
+    undo.offer(_snapshot(undo_text, name))
+    keep = st.session_state.get(KEEP_ADDED, True)
     st.session_state.update(scenario.to_dict())
-    pipeline.set_rows(scenario.projects)
-    targets_panel.set_rows(scenario.targets)
+    _put(pipeline.TABLE, [p.to_dict() for p in scenario.projects], keep)
+    _put(targets_panel.TABLE, [g.to_dict() for g in scenario.targets], keep)
     st.session_state[LOADED_NOTICES] = list(notices)
     st.session_state[LOADED_BY_BUTTON] = True
     if notice:
@@ -164,7 +204,7 @@ def _presets(lang: str) -> None:
                 key=f"preset_{n}",
                 help=preset.description_zh if lang == "zh" else preset.description_en,
                 on_click=load_into_controls,
-                args=(preset.scenario, t("preset_loaded", lang, name=name), preset.notices),
+                args=(preset.scenario, t("preset_loaded", lang, name=name), preset.notices, "undo_preset", name),
                 width="stretch",
             )
 
@@ -192,12 +232,14 @@ def sidebar(lang: str) -> Scenario:
             t("reset", lang),
             help=t("reset_help", lang),
             on_click=load_into_controls,
-            args=(default_scenario(),),
+            args=(default_scenario(), None, (), "undo_reset"),
             icon=":material/restart_alt:",
             key="reset",
             width="stretch",
         )
         _presets(lang)
+        st.toggle(t("keep_added", lang), value=True, key=KEEP_ADDED, help=t("keep_added_help", lang))
+        undo.button(lang)
         for role, heading in SECTIONS:
             if heading:
                 st.subheader(t(heading, lang))

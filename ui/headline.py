@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -30,20 +32,21 @@ LAYOUT = f"""<style>
 </style>"""
 
 
-def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
-    """Four figures of the last year, each with its change from the baseline scenario (the defaults)."""
+def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str, label: Callable[[str], str] = str) -> None:
+    """Four figures of the last year, each with its change from the baseline scenario (the defaults).
+    ``label`` rewrites each label (presentation mode keeps units on one line)."""
     now, base = headline(frame), headline(baseline)
     year = now["final_year"]
     same_horizon = year == base["final_year"]
     st.html(LAYOUT)
-    for col, (label, key, fmt) in zip(st.columns(4), METRICS, strict=True):
+    for col, (key_label, key, fmt) in zip(st.columns(4), METRICS, strict=True):
         # A different horizon makes the last-year figures incomparable; the running sum is not.
         delta = now[key] - base[key] if same_horizon or key == "cum_fund_investment" else None
         col.metric(
-            t(label, lang, year=year),
+            label(t(key_label, lang, year=year)),
             fmt.format(now[key]),
             delta=None if delta is None or abs(delta) < 1e-9 else fmt.replace("{:", "{:+").format(delta),
-            help=t(label + "_help", lang),
+            help=t(key_label + "_help", lang),
             delta_color="inverse" if url.red_up(lang) else "normal",  # red for up: the Chinese convention
             border=True,
             height="stretch",

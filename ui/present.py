@@ -1,26 +1,33 @@
 """Presentation mode (``?mode=present``): no controls, large type, one scenario a screen.
 
 The presenter steps through a chosen set of saved scenarios with the buttons or the arrow keys
-(← →); each screen shows the scenario's headline figures and its main chart.
+(← →); each screen shows the scenario's headline figures (each change measured against the baseline,
+said on the screen), its main chart filling the screen, the settings it changes from the baseline,
+and the presenter's own notes for the screen (kept for the session).
 """
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from model.library import LibraryUnavailable
-from model.parameters import Scenario, ScenarioError, default_scenario
+from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
 from model.scenario_file import NamedScenario
 from report import charts
 from report.plain import md_text
 from report.text import t
-from ui import headline, targets_panel
+from ui import controls, headline, targets_panel
 from ui.compute import projection
 from ui.tabs import library as library_tab
 
 MODE_PRESENT = "present"
 INDEX = "present_index"
 CHOSEN = "present_names"
+NOTES = "present_notes"  # {scenario name: the presenter's notes}, kept for the session
+NOTE = "present_note"  # the notes box of the screen shown
+NOTE_FOR = "present_note_for"  # whose notes the box holds
 
 # Large type for a meeting room; the sidebar (the controls) is hidden.
 STYLE = """
@@ -33,6 +40,12 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
 h1 { font-size: 2.4rem !important; padding-top: 0 !important; }
 .block-container { padding-top: 1.2rem !important; padding-bottom: 0.5rem !important; }
+/* the step buttons show one arrow: the key that does the same is said in their help */
+.st-key-present_prev kbd, .st-key-present_next kbd { display: none !important; }
+/* the chart takes the height the screen has left under the figures */
+.st-key-present_chart { flex: none !important; height: max(300px, calc(100vh - 380px)) !important; }
+.st-key-present_chart > div, .st-key-present_chart > div > div, .st-key-present_chart > div > div > div,
+.st-key-present_chart .vega-embed { height: 100% !important; }
 </style>
 """
 
@@ -78,6 +91,56 @@ def _deck(current: Scenario, lang: str) -> tuple[list[NamedScenario], list[str]]
     return chosen or [NamedScenario(t("series_scenario", lang), current)], names
 
 
+# A unit written in brackets, or a number with its unit: kept on one line.
+UNIT = re.compile(r"[（(][^（）()，,]*[）)]|\d[\d,.]*\s?(?:亿元|%|个百分点|年)")  # brackets of prose have commas
+
+
+def nowrap_units(text: str) -> str:
+    """``text`` with each unit glued together (word joiners, no-break spaces), so that a line break
+    never falls inside "（亿元）" or "(100 million yuan)"."""
+
+    return UNIT.sub(lambda match: glue(match.group(0)), text)
+
+
+def glue(text: str) -> str:
+    """``text`` that never breaks across lines: no-break spaces, word joiners between characters."""
+    return "\u2060".join(text.replace(" ", "\u00a0"))
+
+
+def changed_settings(scenario: Scenario, lang: str) -> list[str]:
+    """One line per setting that differs from the baseline: its label, its value with the unit, and
+    the baseline's value; then the added projects by name."""
+    specs = load_parameters()
+    lines = [
+        t(
+            "present_change_line",
+            lang,
+            label=spec.label(lang),
+            value=glue(controls.shown_value(spec, value, lang)),
+            default=glue(controls.shown_value(spec, spec.default, lang)),
+        )
+        for key, value in scenario.changed_from(default_scenario()).items()
+        for spec in (specs[key],)
+    ]
+    if scenario.projects:
+        names = ("、" if lang == "zh" else ", ").join(p.name(lang) for p in scenario.projects)
+        lines.append(t("present_added", lang, names=names))
+    return lines
+
+
+def _keep_note() -> None:
+    st.session_state.setdefault(NOTES, {})[st.session_state[NOTE_FOR]] = st.session_state.get(NOTE, "")
+
+
+def _notes(name: str, lang: str) -> None:
+    """The presenter's notes for the screen shown: a box in a collapsed section, kept per scenario."""
+    if st.session_state.get(NOTE_FOR) != name:
+        st.session_state[NOTE_FOR] = name
+        st.session_state[NOTE] = st.session_state.get(NOTES, {}).get(name, "")
+    with st.expander(t("present_notes", lang), icon=":material/edit_note:"):
+        st.text_area(t("present_notes_label", lang), key=NOTE, on_change=_keep_note, height=160)
+
+
 def view(current: Scenario, lang: str, language_switch) -> None:
     st.html(STYLE)
     deck, names = _deck(current, lang)
@@ -97,22 +160,32 @@ def view(current: Scenario, lang: str, language_switch) -> None:
     language_switch(container=lang_box)
     leave.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:")
 
-    headline.metrics(frame, baseline, lang)
-    st.caption(headline.plan_sentence(item.scenario, frame, lang))
+    headline.metrics(frame, baseline, lang, label=nowrap_units)
+    st.caption(nowrap_units(f"{t('present_deltas', lang)} {headline.plan_sentence(item.scenario, frame, lang)}"))
+    chart_column, side = st.columns([3, 1], gap="medium")
     chart = (
         charts.value_added_chart(
             frame, baseline, lang, label=item.name, targets=targets_panel.checked(item.scenario, lang)
         )
-        .properties(height=300)
+        .properties(height="container")  # the height of the box below (the screen's height left)
         .configure_axis(labelFontSize=17, titleFontSize=17)
-        .configure_legend(labelFontSize=17)
+        .configure_legend(orient="bottom", labelFontSize=17, labelLimit=0, columns=2, symbolSize=160)
     )
-    st.altair_chart(chart, width="stretch")
-    with st.expander(t("present_choose", lang)):
-        st.multiselect(
-            t("present_choose", lang),
-            names,
-            key=CHOSEN,
-            label_visibility="collapsed",
-            placeholder=t("choose_scenarios", lang) if names else t("no_options", lang),
-        )
+    with chart_column.container(key="present_chart"):
+        st.altair_chart(chart, width="stretch", height="stretch")
+    with side:
+        st.markdown(f"**{nowrap_units(t('present_changes_title', lang))}**")
+        changes = changed_settings(item.scenario, lang)
+        if changes:
+            st.markdown("\n".join(f"- {md_text(nowrap_units(line))}" for line in changes))
+        else:
+            st.markdown(t("present_no_changes", lang))
+        _notes(item.name, lang)
+        with st.expander(t("present_choose", lang)):
+            st.multiselect(
+                t("present_choose", lang),
+                names,
+                key=CHOSEN,
+                label_visibility="collapsed",
+                placeholder=t("choose_scenarios", lang) if names else t("no_options", lang),
+            )

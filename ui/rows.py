@@ -71,9 +71,21 @@ class RowTable:
 
     def set_rows(self, items: tuple[Any, ...]) -> None:
         """Replace the table (a preset, the reset button or a saved scenario was loaded)."""
-        st.session_state[self.rows_key] = [item.to_dict() for item in items]
+        self.put_rows([item.to_dict() for item in items])
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows as typed (invalid ones too): what an undo gives back."""
+        return [dict(r) for r in st.session_state.get(self.rows_key, [])]
+
+    def put_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Replace the table with ``rows`` as typed; the editor starts afresh from them."""
+        st.session_state[self.rows_key] = [dict(r) for r in rows]
         st.session_state[self.base_key] = list(st.session_state[self.rows_key])
         st.session_state[f"{self.name}_round"] = st.session_state.get(f"{self.name}_round", 0) + 1
+
+    def added(self) -> list[dict[str, Any]]:
+        """The rows that are not blank (what "keep the rows I added" keeps)."""
+        return [r for r in self.rows() if set(self.clean(r)) - set(self.defaults)]
 
     def commit(self) -> None:
         """Editor callback: the editor's edits, deletions and additions applied to its base rows."""

@@ -81,7 +81,19 @@ def check_query_once() -> tuple[list[Problem], list[Problem]]:
         for key in query:
             if key not in specs and key not in RESERVED:
                 del st.query_params[key]
+        _write_fixes(start)
     return st.session_state.url_problems, st.session_state.url_rounded
+
+
+def _write_fixes(start: dict[str, Any]) -> None:
+    """Put the values the controls start from in the address bar (before the controls exist, so
+    nothing is bound yet): a rounded value as rounded, an ignored one as gone (its default)."""
+    specs = load_parameters()
+    for key, value in start.items():
+        if value == specs[key].default:
+            del st.query_params[key]
+        else:
+            st.query_params[key] = str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def v1_notices(query: Mapping[str, list[str]], start: dict[str, Any]) -> list[CompatNotice]:

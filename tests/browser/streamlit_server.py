@@ -102,3 +102,18 @@ def wait_for_page(page: Page) -> None:
               && !document.querySelector('[data-stale="true"]')""",
         timeout=60_000,
     )
+
+
+def wait_settled(page: Page, quiet_ms: int = 400) -> None:
+    """Until no element of the page moves for ``quiet_ms`` and no run is pending: a widget's first
+    drawing (a text box, a table, a chart) can move what is below it, which closes an open list."""
+    page.wait_for_function(
+        """quiet => new Promise(done => {
+            const tops = () => [...document.querySelectorAll('[data-testid="stElementContainer"]')]
+                .map(e => Math.round(e.getBoundingClientRect().top)).join();
+            const before = tops();
+            setTimeout(() => done(before === tops() && !document.querySelector('[data-stale="true"]')), quiet);
+        })""",
+        arg=quiet_ms,
+        timeout=60_000,
+    )

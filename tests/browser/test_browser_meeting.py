@@ -28,9 +28,8 @@ pytestmark = pytest.mark.browser
 OpenPage = Callable[..., Page]
 CHINESE = re.compile(r"[\u3400-\u9fff]")
 # every parameter's control (sliders and toggles, including those in collapsed groups)
-LABELS = (
-    'section[data-testid="stSidebar"] :is([data-testid="stSlider"], [data-testid="stCheckbox"])'
-    ' [data-testid="stWidgetLabel"]'
+LABELS = ", ".join(
+    f'section[data-testid="stSidebar"] .st-key-{key} [data-testid="stWidgetLabel"]' for key in load_parameters()
 )
 TABS = ("tab_scenario", "tab_table", "tab_analysis", "tab_history", "tab_library", "tab_sources")
 MIN_METRIC_PX = 36

@@ -42,6 +42,7 @@ from tests.browser.streamlit_server import (
     stop,
     wait_for_page,
     wait_healthy,
+    wait_settled,
 )
 
 pytestmark = pytest.mark.browser
@@ -181,11 +182,15 @@ def new_user(browser: Browser, url: str, query: str = "") -> Iterator[Page]:
 def open_library_tab(page: Page) -> None:
     page.get_by_role("tab", name=t("tab_library", "zh"), exact=True).click()
     expect(page.get_by_role("textbox", name=t("save_name", "zh"), exact=True)).to_be_visible()
+    wait_settled(page)
 
 
 def options(page: Page, key: str) -> list[str]:
     """The choices of the selectbox or multiselect keyed ``key`` (opened, read, closed)."""
-    page.locator(f".st-key-{key}").get_by_role("combobox").click()
+    box = page.locator(f".st-key-{key}").get_by_role("combobox")
+    box.scroll_into_view_if_needed()  # scrolling with the list open would close it
+    wait_settled(page)
+    box.click()
     listbox = page.get_by_role("listbox")
     expect(listbox).to_be_visible()
     names = listbox.get_by_role("option").all_inner_texts()

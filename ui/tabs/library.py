@@ -31,6 +31,7 @@ from model.library import (
     LibraryEntry,
     LibraryUnavailable,
     NameTaken,
+    SavedScenario,
     ScenarioLibrary,
     default_url,
 )
@@ -41,7 +42,7 @@ from report import charts, scenario_exports
 from report.plain import md_text
 from report.text import t
 from ui import downloads as meeting
-from ui import messages, url
+from ui import messages, undo, url
 from ui.compute import projection
 from ui.controls import load_into_controls
 from ui.tabs import Page
@@ -50,6 +51,7 @@ MAX_COMPARE = 6
 COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
 IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
+ROW_PX = 35  # a dataframe row's height in pixels
 
 
 def library_url() -> str:
@@ -161,7 +163,8 @@ def _load(library: ScenarioLibrary, name: str, lang: str) -> None:
     if saved is None:
         _say("error", messages.text(library.problems or [problem("scenario_not_found", name=name)], lang))
         return
-    load_into_controls(saved.scenario, t("loaded", lang, name=md_text(saved.name)), saved.notices)
+    name = md_text(saved.name)
+    load_into_controls(saved.scenario, t("loaded", lang, name=name), saved.notices, "undo_load", name)
 
 
 def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
@@ -193,13 +196,28 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
 
 def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
     try:
+        saved = library.get(name)
         library.delete(name, user=user)
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
+    if saved is not None:
+        back = lambda lang: _undelete(library, saved, lang, user)  # noqa: E731 - kept for the undo button
+        undo.offer(undo.Undo("undo_delete", back, {"name": md_text(name)}))
     st.session_state[COMPARE] = [n for n in st.session_state.get(COMPARE, []) if n != name]
     st.session_state.pop("pick", None)
     _say("success", t("deleted", lang, name=md_text(name)))
+
+
+def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: str, user: str | None) -> None:
+    """The undo of a delete: save the deleted scenario again under its name."""
+    try:
+        library.save(saved.name, saved.scenario, user=user)
+    except (ScenarioError, LibraryUnavailable) as e:  # the name was taken meanwhile, or no library
+        _say("error", _problem_text(e, lang))
+        return
+    st.session_state.pick = saved.name
+    _say("success", t("undo_deleted_back", lang, name=md_text(saved.name)))
 
 
 def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, lang: str, user: str | None) -> None:
@@ -305,7 +323,10 @@ def _entries_table(entries: list[LibraryEntry], lang: str, owners: bool) -> None
     }
     if owners:
         rows[t("lib_col_owner", lang)] = [_who(e.owner, lang) for e in entries]
-    st.dataframe(pd.DataFrame(rows, dtype=object), hide_index=True, width="stretch", key="library_table")
+    # A fixed height: the table takes its place at once, so the compare picker below never moves
+    # (a move would close its open list).
+    height = ROW_PX * (len(entries) + 1) + 3
+    st.dataframe(pd.DataFrame(rows, dtype=object), hide_index=True, width="stretch", height=height, key="library_table")
 
 
 def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bool) -> list[str]:
@@ -335,9 +356,9 @@ def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bo
     may_change = can_write and not (library.owners and chosen.owner is not None and chosen.owner != user)
     if can_write and not may_change:
         st.info(t("owner_only", lang, owner=md_text(chosen.owner or "")))
-    a, b = st.columns([1, 1])
-    a.button(t("load", lang), key="load_saved", on_click=_load, args=(library, name, lang), icon=":material/upload:")
-    with b.popover(t("delete", lang), icon=":material/delete:", disabled=not may_change):
+    row = st.container(horizontal=True, gap="small")  # wraps rather than cutting a label
+    row.button(t("load", lang), key="load_saved", on_click=_load, args=(library, name, lang), icon=":material/upload:")
+    with row.popover(t("delete", lang), icon=":material/delete:", disabled=not may_change):
         st.button(
             t("delete_confirm", lang, name=md_text(name)),
             key="confirm_delete",
@@ -377,6 +398,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         max_selections=MAX_COMPARE,
         help=t("compare_hint", lang),
         placeholder=t("choose_scenarios", lang) if options else t("no_options", lang),
+        persist_state="session",  # kept while another tab is open or the language changes
     )
     if any(n not in found for n in chosen):  # picked on this run from the page: read those too
         found = library.get_many(chosen)
@@ -387,28 +409,15 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     if not items:
         return
     table = scenario_exports.compare_table(items)
-    st.dataframe(
-        _signed(table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS}), lang),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t(f"cmp_{c}", lang): st.column_config.NumberColumn(format="%.1f")
-            for c in ("va_total", "cum_fund_investment", "va_diff_vs_defaults")
-        }
-        | {t("cmp_avg_growth_pct", lang): st.column_config.NumberColumn(format="%.2f")},
-    )
-    a, b, c, d, e = st.columns(5)
-    meeting.deck(d, lambda: items, lang, key="deck_compare", red_up=url.red_up(lang))
-    meeting.chart_images(
-        e,
-        [("compare", t("chart_compare_title", lang), lambda: charts.compare_chart(frames, baseline, lang))],
-        lang,
-    )
+    # A static table: every column on screen with its header wrapped, none scrolled out of sight.
+    shown = table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS})
+    st.table(_signed(shown, lang).hide(axis="index"), border="horizontal")
+    row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
     downloads = [
-        (a, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
-        (b, "export_csv", lambda: scenario_exports.long_csv(items, lang), "csv", "text/csv"),
+        (row, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
+        (row, "export_csv", lambda: scenario_exports.long_csv(items, lang), "csv", "text/csv"),
         (
-            c,
+            row,
             "export_xlsx",
             lambda: scenario_exports.workbook_xlsx(items, lang),
             "xlsx",
@@ -425,6 +434,12 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
             key=label,
             icon=":material/download:",
         )
+    meeting.deck(row, lambda: items, lang, key="deck_compare", red_up=url.red_up(lang))
+    meeting.chart_images(
+        row,
+        [("compare", t("chart_compare_title", lang), lambda: charts.compare_chart(frames, baseline, lang))],
+        lang,
+    )
 
 
 def _signed(shown: pd.DataFrame, lang: str) -> Any:
@@ -435,8 +450,8 @@ def _signed(shown: pd.DataFrame, lang: str) -> Any:
     one = [t(f"cmp_{c}", lang) for c in ("va_total", "cum_fund_investment", "policy_va", "va_diff_vs_defaults")]
     return (
         shown.style.map(lambda v: charts.signed_css(v, red_up), subset=signed)
-        .format("{:.1f}", subset=one)
-        .format("{:.2f}", subset=[t("cmp_avg_growth_pct", lang)])
+        .format("{:,.1f}", subset=one, na_rep="")
+        .format("{:,.2f}", subset=[t("cmp_avg_growth_pct", lang)], na_rep="")
     )
 
 
@@ -556,6 +571,9 @@ def render(page: Page) -> None:
     """Draw the whole "Save & compare" tab."""
     scenario, lang = page.scenario, page.lang
     _show_messages()
+    last = undo.last()
+    if last is not None and last.text == "undo_delete":
+        undo.button(lang, key="undo_library")
     owners = sign_in_configured()
     user = signed_in_user()
     can_write = user is not None or not owners  # with sign-in, changes need a signed-in user
@@ -567,16 +585,23 @@ def render(page: Page) -> None:
         return
     if owners:
         _account(user, lang)
-    left, right = st.columns([1, 2], gap="large")
+    # The comparison first, at the tab's full width, so that its chart, every column of its table and
+    # every button are readable at 1280 px, and so that nothing drawn late above its picker (a text
+    # box's first drawing, a table) moves the picker under an open list. Save and import on the
+    # left, the library on the right, below it. The comparison is drawn last into its place: it
+    # offers the library page's names.
+    compare_box = st.container()
+    left, right = st.columns(2, gap="large")
     try:
         with left:
             _save_box(library, scenario, lang, user, can_write)
-            page_names = _manage(library, lang, user, can_write) if total else []
-            if not total:
-                st.info(t("library_empty", lang))
             _import_box(library, lang, user, can_write)
             st.caption(t("lib_limits", lang, per_file=f"{MAX_PER_FILE:,}", total=f"{MAX_SCENARIOS:,}"))
         with right:
+            page_names = _manage(library, lang, user, can_write) if total else []
+            if not total:
+                st.info(t("library_empty", lang))
+        with compare_box:
             _compare(library, page_names, lang)
         _versions_box(library, lang, user, can_write)
     except LibraryUnavailable as e:
