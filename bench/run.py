@@ -1,6 +1,6 @@
 """Speed, memory and load of the page, against two floors: ``bench/floor_app.py`` and ``bench/controls_floor.py``.
 
-Run from anywhere: ``python3 bench/run.py`` (about four minutes; ``--load-seconds 20`` for a quicker
+Run from anywhere: ``python3 bench/run.py`` (about eight minutes on an idle machine; ``--load-seconds 20`` for a quicker
 run). Writes ``bench/RESULTS.md``: date, machine, ratios against the floor, and the raw numbers.
 
 What is measured:
@@ -15,6 +15,14 @@ What is measured:
 - server memory: RSS (VmRSS of the server and its children) with 1 open session and with 10.
 - load: N sessions (default 10) in one Chromium, each pressing a slider key as soon as its previous
   change is drawn, for ``--load-seconds``; errors counted, latency percentiles reported.
+- profile (``--profile N`` presses per page, after the timed ones, in their own browser context): the
+  websocket messages of each rerun decoded with Streamlit's protobuf classes (elements and blocks by
+  kind, main area or sidebar, bytes, when the first metric arrived), React commits (through the hook
+  React calls for its developer tools) and DOM mutation records by the nearest ``data-testid``.
+
+Experiments: ``--pages app,controls,exp_x`` times any of app, floor, controls and
+``bench/experiments/NAME.py`` side by side; ``--latency-only --repeat N`` gives N interleaved rounds
+(each round's ratios and the pooled ones) and writes ``bench/out/latency-….md``.
 """
 
 from __future__ import annotations
