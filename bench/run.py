@@ -585,6 +585,7 @@ def report(results: dict, args: argparse.Namespace) -> str:
         "# Benchmark results",
         "",
         "Written by `python3 bench/run.py"
+        + (f" --pages {args.pages}" if args.pages != "app,floor,controls" else "")
         + (f" --load-seconds {args.load_seconds:g}" if args.load_seconds != 60 else "")
         + "` (see the docstring of `bench/run.py` for what each number means). The floors are",
         "`bench/floor_app.py` (one slider, one metric) and `bench/controls_floor.py` (the app's 22 controls and",
