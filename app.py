@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from model.parameters import default_scenario
@@ -41,6 +43,7 @@ early = None if presenting else controls.scenario_from_state(lang)
 if early is not None:
     with top.container():
         top_of_page(early)
+    time.sleep(headline.HEAD_START_S)  # the figures leave the server before the rest is built
 current = controls.sidebar(lang)  # drawn (and hidden) in presentation mode too: the link keeps its values
 url.apply_link_fixes()
 if presenting:

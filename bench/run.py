@@ -1,6 +1,6 @@
 """Speed, memory and load of the page, against two floors: ``bench/floor_app.py`` and ``bench/controls_floor.py``.
 
-Run from anywhere: ``python3 bench/run.py`` (about four minutes; ``--load-seconds 20`` for a quicker
+Run from anywhere: ``python3 bench/run.py`` (about eight minutes on an idle machine; ``--load-seconds 20`` for a quicker
 run). Writes ``bench/RESULTS.md``: date, machine, ratios against the floor, and the raw numbers.
 
 What is measured:
@@ -15,6 +15,14 @@ What is measured:
 - server memory: RSS (VmRSS of the server and its children) with 1 open session and with 10.
 - load: N sessions (default 10) in one Chromium, each pressing a slider key as soon as its previous
   change is drawn, for ``--load-seconds``; errors counted, latency percentiles reported.
+- profile (``--profile N`` presses per page, after the timed ones, in their own browser context): the
+  websocket messages of each rerun decoded with Streamlit's protobuf classes (elements and blocks by
+  kind, main area or sidebar, bytes, when the first metric arrived), React commits (through the hook
+  React calls for its developer tools) and DOM mutation records by the nearest ``data-testid``.
+
+Experiments: ``--pages app,controls,exp_x`` times any of app, floor, controls and
+``bench/experiments/NAME.py`` side by side; ``--latency-only --repeat N`` gives N interleaved rounds
+(each round's ratios and the pooled ones) and writes ``bench/out/latency-….md``.
 """
 
 from __future__ import annotations
@@ -80,6 +88,69 @@ DONE = "() => window.__t1 !== null && window.__t0 !== null"
 LATENCY = "() => window.__t1 - window.__t0"
 IDLE = """() => !document.querySelector('[data-stale="true"]')
               && !document.querySelector('[data-testid="stStatusWidget"]')"""
+
+# The profile (``--profile``): installed before the page's own scripts, in a separate browser context from
+# the timed presses. It records, while ``__prof.on``: the websocket messages received (time and bytes, decoded
+# in Python with Streamlit's protobuf classes), the messages sent, each React commit (through the hook React
+# calls for its developer tools) and the DOM mutation records.
+PROFILE_INIT = """(() => {
+  const P = window.__prof = {on: false, msgs: [], sends: [], commits: [], records: 0, nodes: 0,
+                             where: {}, nodesWhere: {}};
+  const Native = window.WebSocket;
+  class Recorded extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (ev) => {
+        if (P.on) P.msgs.push({t: performance.now(), data: ev.data});
+      });
+    }
+    send(data) {
+      if (P.on) P.sends.push(performance.now());
+      return super.send(data);
+    }
+  }
+  window.WebSocket = Recorded;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    renderers: new Map(), supportsFiber: true, isDisabled: false,
+    inject(renderer) { const id = this.renderers.size + 1; this.renderers.set(id, renderer); return id; },
+    onCommitFiberRoot() { if (P.on) P.commits.push(performance.now()); },
+    onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, onScheduleFiberRoot() {}, checkDCE() {},
+    setStrictMode() {},
+  };
+  // Where the mutations are: the nearest element with a data-testid (Streamlit's name for it).
+  const where = (node) => {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    const named = el && el.closest('[data-testid]');
+    return named ? named.getAttribute('data-testid') : '(none)';
+  };
+  new MutationObserver((records) => {
+    if (!P.on) return;
+    P.records += records.length;
+    for (const r of records) {
+      const n = r.addedNodes.length + r.removedNodes.length;
+      P.nodes += n;
+      const w = where(r.target);
+      P.where[w] = (P.where[w] || 0) + 1;
+      if (n) P.nodesWhere[w] = (P.nodesWhere[w] || 0) + n;
+    }
+  }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+})()"""
+PROFILE_START = """() => { const P = window.__prof;
+  P.msgs = []; P.sends = []; P.commits = []; P.records = 0; P.nodes = 0; P.where = {}; P.nodesWhere = {};
+  P.on = true; }"""
+PROFILE_TAKE = """async () => {
+  const P = window.__prof; P.on = false;
+  const b64 = async (d) => {
+    const buf = new Uint8Array(d instanceof Blob ? await d.arrayBuffer() : d);
+    let s = ''; for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+    return btoa(s);
+  };
+  const msgs = [];
+  for (const m of P.msgs) msgs.push({t: m.t, data: typeof m.data === 'string' ? null : await b64(m.data)});
+  return {msgs, sends: P.sends, commits: P.commits, records: P.records, nodes: P.nodes,
+          where: P.where, nodesWhere: P.nodesWhere, t0: window.__t0, t1: window.__t1,
+          origin: performance.timeOrigin};
+}"""
 
 
 @dataclass
@@ -183,13 +254,18 @@ def close_session(page: Page) -> None:
     page.context.close()
 
 
-def press_once(page: Page, key: str) -> float:
-    """One key press on the focused slider; milliseconds from keydown to the metric's change."""
+def press_once(page: Page, key: str, settled: list[float] | None = None) -> float:
+    """One key press on the focused slider; milliseconds from keydown to the metric's change.
+
+    ``settled`` gets the milliseconds from the keydown until the rerun is over (no stale element, no
+    running indicator; checked at each animation frame)."""
     page.evaluate(ARM)
     page.keyboard.press(key)
     page.wait_for_function(DONE, timeout=PRESS_TIMEOUT_MS, polling="raf")
     latency = page.evaluate(LATENCY)
-    page.wait_for_function(IDLE, timeout=PRESS_TIMEOUT_MS)
+    page.wait_for_function(IDLE, timeout=PRESS_TIMEOUT_MS, polling="raf")
+    if settled is not None:
+        settled.append(page.evaluate("() => performance.now() - window.__t0"))
     page.wait_for_timeout(100)  # let the charts finish drawing before the next press
     return latency
 
@@ -244,15 +320,156 @@ def measure_latency(browser: Browser, targets: list[Target], presses: int, block
             press_once(page, direction(counts[name]))
             counts[name] += 1
     samples: dict[str, list[float]] = {name: [] for name in pages}
+    settled: dict[str, list[float]] = {name: [] for name in pages}
     while any(len(s) < presses for s in samples.values()):
         for name, page in pages.items():
             for _ in range(min(block, presses - len(samples[name]))):
-                samples[name].append(press_once(page, direction(counts[name])))
+                samples[name].append(press_once(page, direction(counts[name]), settled[name]))
                 counts[name] += 1
         print("  latency: " + ", ".join(f"{n} {len(s)}" for n, s in samples.items()), flush=True)
     for page in pages.values():
         close_session(page)
-    return {"samples_ms": samples, "errors": errors}
+    return {"samples_ms": samples, "settled_ms": settled, "errors": errors}
+
+
+def measure_profile(browser: Browser, target: Target, presses: int) -> list[dict]:
+    """``presses`` instrumented key presses (PROFILE_INIT), each summarised by ``profile_press``."""
+    errors: list[str] = []
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(PROFILE_INIT)
+    page = context.new_page()
+    page.goto(target.url + "/")
+    page.wait_for_selector(target.ready, state="visible", timeout=60_000)
+    page.wait_for_function(IDLE, timeout=60_000)
+    page.locator(f".st-key-{target.slider_key}").get_by_role("slider").focus()
+    hashes: dict[str, str] = {}  # a cached message's hash → what it held (the server may send the hash only)
+    out = []
+    for n in range(5 + presses):
+        page.evaluate(ARM)
+        page.evaluate(PROFILE_START)
+        page.keyboard.press(direction(n))
+        page.wait_for_function(DONE, timeout=PRESS_TIMEOUT_MS, polling="raf")
+        page.wait_for_function(IDLE, timeout=PRESS_TIMEOUT_MS)
+        page.wait_for_timeout(300)  # the charts' own drawing after the run
+        raw = page.evaluate(PROFILE_TAKE)
+        if n >= 5:
+            out.append(profile_press(raw, hashes))
+    context.close()
+    if errors:
+        print(f"  profile {target.name}: {errors[:3]}", flush=True)
+    return out
+
+
+def profile_press(raw: dict, hashes: dict[str, str]) -> dict:
+    """One press's messages decoded: how many, which elements where, and when (ms after the keydown)."""
+    import base64
+    from collections import Counter
+
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    t0 = raw["t0"]
+    kinds: Counter[str] = Counter()
+    main = sidebar = deltas = size = 0
+    t_metric = t_finished = None
+    seq = []  # (ms after the keydown, what, delta path) of each message
+    for m in raw["msgs"]:
+        if m["data"] is None:
+            continue
+        data = base64.b64decode(m["data"])
+        size += len(data)
+        msg = ForwardMsg.FromString(data)
+        kind = msg.WhichOneof("type")
+        if kind == "ref_hash":
+            what = hashes.get(msg.ref_hash, "cached?")
+        elif kind == "delta":
+            sub = msg.delta.WhichOneof("type")
+            if sub == "new_element":
+                what = msg.delta.new_element.WhichOneof("type")
+            elif sub == "add_block":
+                what = "block:" + str(msg.delta.add_block.WhichOneof("type"))
+            else:
+                what = str(sub)
+            if msg.hash:
+                hashes[msg.hash] = what
+        else:
+            if kind == "script_finished" and t_finished is None:
+                t_finished = m["t"] - t0
+            seq.append((round(m["t"] - t0), kind, ""))
+            continue
+        seq.append((round(m["t"] - t0), what, ".".join(map(str, msg.metadata.delta_path))))
+        deltas += 1
+        kinds[what] += 1
+        path = list(msg.metadata.delta_path)
+        if path and path[0] == 1:
+            sidebar += 1
+        else:
+            main += 1
+        if what == "metric" and t_metric is None:
+            t_metric = m["t"] - t0
+    first = min((m["t"] for m in raw["msgs"]), default=None)
+    return {
+        "latency": raw["t1"] - t0,
+        "send": raw["sends"][0] - t0 if raw["sends"] else None,
+        "first_msg": first - t0 if first is not None else None,
+        "metric_msg": t_metric,
+        "finished": t_finished,
+        "msgs": len(raw["msgs"]),
+        "deltas": deltas,
+        "main": main,
+        "sidebar": sidebar,
+        "kib": size / 1024,
+        "commits_to_text": sum(1 for c in raw["commits"] if c <= raw["t1"]),
+        "commits": len(raw["commits"]),
+        "first_commit": min(raw["commits"]) - t0 if raw["commits"] else None,
+        "records": raw["records"],
+        "nodes": raw["nodes"],
+        "kinds": dict(kinds),
+        "seq": seq,
+        "where": raw["where"],
+        "nodes_where": raw["nodesWhere"],
+        "commit_times": [c - t0 for c in raw["commits"]],
+        "msg_times": [m["t"] - t0 for m in raw["msgs"]],
+        "keydown_epoch_ms": raw["origin"] + t0,  # to line up with a server-side trace (bench/experiments/trace.py)
+    }
+
+
+def profile_table(profiles: dict[str, list[dict]]) -> list[str]:
+    """Medians over each page's profiled presses, and the elements each rerun sends."""
+    cols = (
+        ("latency", "keydown → text ms"),
+        ("send", "→ rerun sent ms"),
+        ("first_msg", "→ 1st message ms"),
+        ("metric_msg", "→ metric message ms"),
+        ("finished", "→ script finished ms"),
+        ("first_commit", "→ 1st React commit ms"),
+        ("msgs", "messages"),
+        ("deltas", "elements + blocks sent"),
+        ("main", "of them in main"),
+        ("sidebar", "in sidebar"),
+        ("kib", "KiB received"),
+        ("commits_to_text", "React commits to text"),
+        ("commits", "React commits in all"),
+        ("records", "DOM mutation records"),
+        ("nodes", "DOM nodes added + removed"),
+    )
+
+    def med(name: str, key: str) -> str:
+        vals = [p[key] for p in profiles[name] if p[key] is not None]
+        return f"{statistics.median(vals):.0f}" if vals else "—"
+
+    names = list(profiles)
+    lines = ["| per rerun (median) | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    lines += [f"| {label} | " + " | ".join(med(n, key) for n in names) + " |" for key, label in cols]
+    lines += ["", "Elements and blocks sent per rerun, by kind (the last profiled press):", ""]
+    kinds = sorted({k for n in names for k in profiles[n][-1]["kinds"]})
+    lines += ["| kind | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    lines += [f"| {k} | " + " | ".join(str(profiles[n][-1]["kinds"].get(k, 0)) for n in names) + " |" for k in kinds]
+    for key, what in (("where", "DOM mutation records"), ("nodes_where", "DOM nodes added + removed")):
+        lines += ["", f"{what} per rerun, by the nearest element's data-testid (the last profiled press; 5 or more):"]
+        lines += ["", "| data-testid | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+        places = sorted({k for n in names for k, v in profiles[n][-1][key].items() if v >= 5})
+        lines += [f"| {k} | " + " | ".join(str(profiles[n][-1][key].get(k, 0)) for n in names) + " |" for k in places]
+    return lines
 
 
 def measure_load(browser: Browser, target: Target, sessions: int, seconds: float) -> dict:
@@ -368,6 +585,7 @@ def report(results: dict, args: argparse.Namespace) -> str:
         "# Benchmark results",
         "",
         "Written by `python3 bench/run.py"
+        + (f" --pages {args.pages}" if args.pages != "app,floor,controls" else "")
         + (f" --load-seconds {args.load_seconds:g}" if args.load_seconds != 60 else "")
         + "` (see the docstring of `bench/run.py` for what each number means). The floors are",
         "`bench/floor_app.py` (one slider, one metric) and `bench/controls_floor.py` (the app's 22 controls and",
@@ -416,7 +634,8 @@ def report(results: dict, args: argparse.Namespace) -> str:
         "| | min | p50 | p90 | max | mean |",
         "|---|---:|---:|---:|---:|---:|",
     ]
-    for name, s in (("page", app), ("one-slider floor", floor), ("controls floor", ctl)):
+    extra = [(name, s) for name, s in lat.items() if name not in ("app", "floor", "controls")]
+    for name, s in (("page", app), ("one-slider floor", floor), ("controls floor", ctl), *extra):
         lines.append(
             f"| {name} | {min(s):.0f} | {pct(s, 50):.0f} | {pct(s, 90):.0f} | {max(s):.0f} | {statistics.mean(s):.0f} |"
         )
@@ -443,6 +662,9 @@ def report(results: dict, args: argparse.Namespace) -> str:
     )[:10]
     if shown_errors:
         lines += ["", "First page errors:", "", *(f"- `{e[:200]}`" for e in shown_errors)]
+    if results.get("profile"):
+        lines += ["", f"## Profile ({args.profile} instrumented presses per page, after the timed ones)", ""]
+        lines += profile_table(results["profile"])
     lines += [
         "",
         f"One projection: {proj_ms:.3f} ms (median of 7 × 50 calls).",
@@ -454,6 +676,76 @@ def report(results: dict, args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def latency_report(results: dict, args: argparse.Namespace) -> str:
+    """``--latency-only``: each page's key-press latency and its ratio to the controls floor, and the profile."""
+    m = results["machine"]
+    lat = results["latency"]["samples_ms"]
+    c50, c90 = pct(lat["controls"], 50), pct(lat["controls"], 90)
+    lines = [
+        f"# Latency, side by side: {', '.join(lat)}",
+        "",
+        f"`python3 bench/run.py --latency-only --pages {args.pages} --presses {args.presses}"
+        f" --repeat {args.repeat} --profile {args.profile}`",
+        "",
+        f"- Date: {results['date']}; {m['cpu']}, {m['cores']} cores; Streamlit {m['streamlit']}",
+        f"- Load average (1 / 5 / 15 min) at the start: {m['loadavg']}, at the end: {results['loadavg_end']}",
+        "",
+        "Key press → main area text (the headline figure), and → the rerun over (settled: every element drawn",
+        "afresh, checked each animation frame):",
+        "",
+        "| page | presses | p50 ms | p90 ms | p50 ÷ controls | p90 ÷ controls | settled p50 ms | settled p90 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    settled = results["latency"]["settled_ms"]
+    for name, s in lat.items():
+        lines.append(
+            f"| {name} | {len(s)} | {pct(s, 50):.0f} | {pct(s, 90):.0f} | {ratio(pct(s, 50), c50)} | "
+            f"{ratio(pct(s, 90), c90)} | {pct(settled[name], 50):.0f} | {pct(settled[name], 90):.0f} |"
+        )
+    rounds = results.get("rounds", [])
+    if len(rounds) > 1:
+        lines += ["", "Each round's p50 / p90 ÷ the controls floor's in the same round (each round interleaved):"]
+        lines += ["", "| page | " + " | ".join(f"round {n + 1}" for n in range(len(rounds))) + " |"]
+        lines += ["|---|" + "---:|" * len(rounds)]
+        for name in lat:
+            cells = [
+                f"{ratio(pct(r[name], 50), pct(r['controls'], 50))} / {ratio(pct(r[name], 90), pct(r['controls'], 90))}"
+                for r in rounds
+            ]
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    if results.get("profile"):
+        lines += ["", f"## Profile ({args.profile} instrumented presses per page, after the timed ones)", ""]
+        lines += [
+            "The counts are the same on every press; the times are one page after the other (not interleaved),",
+            "so compare them within a page, not across pages.",
+            "",
+        ]
+        lines += profile_table(results["profile"])
+    errors = results["latency"]["errors"][:10]
+    if errors:
+        lines += ["", "Page errors:", "", *(f"- `{e[:200]}`" for e in errors)]
+    return "\n".join([*lines, ""])
+
+
+def make_targets(args: argparse.Namespace, db: dict[str, str]) -> list[Target]:
+    """``--pages``: app (``--app``), floor, controls, or the name of a copy in bench/experiments/."""
+    known = {
+        "app": Target("app", args.app.resolve(), "growth_start", ".vega-embed svg", env=db),
+        "floor": Target("floor", BENCH / "floor_app.py", "x", '[data-testid="stMetricValue"]'),
+        "controls": Target("controls", BENCH / "controls_floor.py", "growth_start", '[data-testid="stMetricValue"]'),
+    }
+    out = []
+    for name in args.pages.split(","):
+        if name in known:
+            out.append(known[name])
+            continue
+        script = BENCH / "experiments" / f"{name}.py"
+        if not script.exists():
+            raise SystemExit(f"--pages: no page {name!r} (app, floor, controls, or bench/experiments/NAME.py)")
+        out.append(Target(name, script, "growth_start", '[data-testid="stMetricValue"]', env=db))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=60, help="timed key presses per page (at least 40)")
@@ -462,54 +754,96 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--apptest-runs", type=int, default=10)
     parser.add_argument("--app", type=Path, default=ROOT / "app.py", help="the page to measure")
-    parser.add_argument("--out", type=Path, default=BENCH / "RESULTS.md")
+    parser.add_argument(
+        "--pages",
+        default="app,floor,controls",
+        help="comma-separated pages timed side by side: app, floor, controls, or NAME for bench/experiments/NAME.py "
+        "(a full run needs app, floor and controls; the others get the latency and profile only)",
+    )
+    parser.add_argument("--latency-only", action="store_true", help="only the key-press latency (and --profile)")
+    parser.add_argument("--repeat", type=int, default=1, help="--latency-only: rounds of --presses per page, pooled")
+    parser.add_argument("--profile", type=int, default=10, help="instrumented presses per page after the timed ones")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="default: bench/RESULTS.md (bench/out/ with --latency-only)"
+    )
     args = parser.parse_args()
-    if args.presses < 40:
+    if args.presses < 40 and not args.latency_only:
         parser.error("--presses must be at least 40")
+    if args.repeat > 1 and not args.latency_only:
+        parser.error("--repeat is for --latency-only runs")
 
     tmp = Path(tempfile.mkdtemp(prefix="dezhou-bench-"))
     db = {"DEZHOU_SCENARIO_DB": f"sqlite:///{tmp / 'scenarios.sqlite'}"}  # never the repository's var/
     os.environ.update(db)
-    app = Target("app", args.app.resolve(), "growth_start", ".vega-embed svg", env=db)
-    floor = Target("floor", BENCH / "floor_app.py", "x", '[data-testid="stMetricValue"]')
-    controls = Target("controls", BENCH / "controls_floor.py", "growth_start", '[data-testid="stMetricValue"]')
-    everyone = (app, floor, controls)
+    pages = make_targets(args, db)
+    by_name = {t.name: t for t in pages}
+    if "controls" not in by_name:
+        parser.error("--pages must include controls (the ratios are to it)")
+    if not args.latency_only and not {"app", "floor"} <= by_name.keys():
+        parser.error("a full run needs app, floor and controls in --pages")
+    everyone = [by_name[n] for n in ("app", "floor", "controls") if n in by_name]
     results: dict = {"date": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "machine": machine()}
 
-    print("projection and AppTest …", flush=True)
-    results["projection_s"] = measure_projection()
-    results["apptest"] = {
-        "app": measure_apptest(app.script, "growth_start", lambda n: round(8.5 + 0.1 * n, 1), args.apptest_runs),
-        "floor": measure_apptest(floor.script, "x", lambda n: 501 + n, args.apptest_runs),
-        "controls": measure_apptest(
-            controls.script, "growth_start", lambda n: round(8.5 + 0.1 * n, 1), args.apptest_runs
-        ),
-    }
+    if not args.latency_only:
+        app, floor, controls = everyone
+        print("projection and AppTest …", flush=True)
+        results["projection_s"] = measure_projection()
+        results["apptest"] = {
+            "app": measure_apptest(app.script, "growth_start", lambda n: round(8.5 + 0.1 * n, 1), args.apptest_runs),
+            "floor": measure_apptest(floor.script, "x", lambda n: 501 + n, args.apptest_runs),
+            "controls": measure_apptest(
+                controls.script, "growth_start", lambda n: round(8.5 + 0.1 * n, 1), args.apptest_runs
+            ),
+        }
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         results["chromium"] = browser.version
         try:
-            print("cold start …", flush=True)
-            results["cold"] = {t.name: measure_cold_start(browser, t, tmp, args.cold_runs) for t in everyone}
-            print("memory …", flush=True)
-            results["memory"] = {t.name: measure_memory(browser, t, args.load_sessions) for t in everyone}
+            if not args.latency_only:
+                print("cold start …", flush=True)
+                results["cold"] = {t.name: measure_cold_start(browser, t, tmp, args.cold_runs) for t in everyone}
+                print("memory …", flush=True)
+                results["memory"] = {t.name: measure_memory(browser, t, args.load_sessions) for t in everyone}
+            for t in pages:
+                if t.proc is None:
+                    start(t, tmp)
             print("slider → metric latency …", flush=True)
-            results["latency"] = measure_latency(browser, list(everyone), args.presses)
-            results["load"] = {}
-            for t in everyone:
-                print(f"load on the {t.name}, {args.load_seconds:g} s …", flush=True)
-                results["load"][t.name] = measure_load(browser, t, args.load_sessions, args.load_seconds)
+            results["latency"] = measure_latency(browser, pages, args.presses)
+            results["rounds"] = [dict(results["latency"]["samples_ms"])]
+            for n in range(1, args.repeat):  # --latency-only: more rounds, each interleaved, pooled
+                print(f"  round {n + 1} of {args.repeat}", flush=True)
+                more = measure_latency(browser, pages, args.presses)
+                results["rounds"].append(more["samples_ms"])
+                results["latency"]["errors"] += more["errors"]
+                for key in ("samples_ms", "settled_ms"):
+                    for name, samples in more[key].items():
+                        results["latency"][key][name] = results["latency"][key][name] + samples
+            if args.profile:
+                print("profile …", flush=True)
+                results["profile"] = {t.name: measure_profile(browser, t, args.profile) for t in pages}
+            if not args.latency_only:
+                results["load"] = {}
+                for t in everyone:
+                    print(f"load on the {t.name}, {args.load_seconds:g} s …", flush=True)
+                    results["load"][t.name] = measure_load(browser, t, args.load_sessions, args.load_seconds)
         finally:
-            for t in everyone:
+            for t in pages:
                 stop_target(t)
             browser.close()
 
     results["loadavg_end"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     (tmp / "results.json").write_text(json.dumps(results, default=str), encoding="utf-8")
     print(f"raw results: {tmp / 'results.json'}", flush=True)
-    text = report(results, args)
-    args.out.write_text(text, encoding="utf-8")
+    if args.latency_only:
+        text = latency_report(results, args)
+        out = args.out or BENCH / "out" / f"latency-{dt.datetime.now():%Y%m%d-%H%M%S}.md"
+    else:
+        text = report(results, args)
+        out = args.out or BENCH / "RESULTS.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"written: {out}", flush=True)
     print(text)
 
 
