@@ -115,10 +115,10 @@ def test_presentation_lists_the_changed_settings_and_keeps_notes(three_saved: li
     assert at.title[0].value == three_saved[0]  # fund_size 100
     text = shown("\n".join(m.value for m in at.markdown)).replace("\u2060", "")
     assert TEXT["present_changes_title"][lang] in text
-    line = TEXT["present_change_line"][lang].format(
-        label=spec.label(lang), value=f"100 {spec.unit(lang)}", default=f"35 {spec.unit(lang)}"
-    )
+    value, default = ("100亿元", "35亿元") if lang == "zh" else ("100 (100 million yuan)", "35 (100 million yuan)")
+    line = TEXT["present_change_line"][lang].format(label=spec.label(lang), value=value, default=default)
     assert line in text
+    assert "100 100" not in text and " 比例" not in text
     assert "growth_end" not in text and spec.label(lang) in text  # labels, never keys
     assert glue("100 亿元") == "1\u20600\u20600\u2060\u00a0\u2060亿\u2060元"
     # notes for this screen, kept when the presenter steps away and back

@@ -59,7 +59,16 @@ def shown_value(spec: ParamSpec, value: float | int | bool, lang: str) -> str:
     """A value as the page writes it: yes / no for a switch, else the number and its unit."""
     if spec.kind == "bool":
         return t("yes", lang) if value else t("no", lang)
-    return f"{fmt_number(value)} {spec.unit(lang)}".strip()
+    number, unit = fmt_number(value), spec.unit(lang)
+    if unit in ("", "比例", "share", "year"):
+        return number  # a share is a plain number; a calendar year needs no unit in English
+    if unit == "years" and value == 1:
+        return f"{number} year"
+    if unit in ("%", "×") or (lang == "zh" and unit in ("亿元", "年", "倍")):
+        return f"{number}{unit}"  # 8.5%, 4.2×, 120亿元, 2025年
+    if unit == "100 million yuan":
+        return f"{number} ({unit})"  # 120 (100 million yuan): the unit the tables use
+    return f"{number} {unit}"
 
 
 def source_sentences(spec: ParamSpec, lang: str) -> list[str]:
