@@ -167,7 +167,7 @@ def test_title_slide_has_date_article_and_how_it_counts(single, funds):
     assert bt("deck_article", lang) in text
     assert bt("deck_model_line", lang) in text
     if lang == "zh":
-        assert "相对文章计划改变了多少" in text
+        assert "相对既定计划的增减" in text
 
 
 def test_headline_figures_with_changes_from_defaults_and_the_levers_change(single, funds):

@@ -51,9 +51,12 @@ def test_history_table_lists_every_figure_with_its_source(published) -> None:
     for column in ("col_publication", "col_date", "col_url", "col_quote", "col_confidence", "col_period", "col_used"):
         assert TEXT[column]["en"] in table.columns
     used = table.set_index(TEXT["col_publication"]["en"])[TEXT["col_used"]["en"]]
-    assert used["Test bulletin B"] == "yes" and used["Test web page"] == "no" and used["Test daily"] == "no"
+    yes, no = TEXT["yes"]["en"], TEXT["no"]["en"]
+    assert used["Test bulletin B"] == yes and used["Test web page"] == no and used["Test daily"] == no
     periods = set(table[TEXT["col_period"]["en"]])
-    assert periods == {"Full year", "Jan-Jul"}
+    assert periods == {"Full year", "January–July"}  # the period by name, never its code (Jan-Jul)
+    zh = next(d.value for d in history_page("zh").dataframe if TEXT["col_quote"]["zh"] in d.value.columns)
+    assert set(zh[TEXT["col_period"]["zh"]]) == {"全年", "1—7月"}
 
 
 def test_partial_year_figures_are_observations_against_projected_growth(published) -> None:

@@ -17,7 +17,7 @@ from ui import targets_panel, url
 from ui.tabs import Page, analysis
 
 # The two charts side by side stack where each would be narrower than its legend (about 32rem).
-SIDE_BY_SIDE = '[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] .vega-embed)'
+SIDE_BY_SIDE = '.st-key-side_by_side [data-testid="stHorizontalBlock"]'  # this row only
 LAYOUT = f"""<style>
 {SIDE_BY_SIDE} {{ container-type: inline-size; flex-wrap: wrap; }}
 @container (max-width: 64rem) {{ {SIDE_BY_SIDE} > [data-testid="stColumn"] {{ flex: 1 1 100% !important; }} }}
@@ -31,7 +31,7 @@ def render(page: Page) -> None:
     va_data = charts.value_added_data(frame, baseline, lang, targets=targets)
     draw.chart(st, "value_added", va_data, lang, key="chart_va")
     st.html(LAYOUT)
-    left, right = st.columns(2)
+    left, right = st.container(key="side_by_side").columns(2)
     draw.chart(left, "source", charts.baseline_data(frame, lang), lang)
     red_up = url.red_up(lang)
     draw.chart(right, "change", charts.change_data(frame, lang), lang, red_up=red_up)
