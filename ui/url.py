@@ -205,5 +205,6 @@ def updown_switch(lang: str, container=None) -> None:
         format_func=lambda v: t("updown_" + v, lang),
         key=UPDOWN,
         help=t("updown_help", lang),
+        placeholder=t("choose", lang),
         on_change=_sync_updown,
     )
