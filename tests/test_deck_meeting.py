@@ -26,7 +26,9 @@ CUT = make_scenario({"fund_size": 5})  # the levers take some away
 NAME = {"zh": "加快基金实缴", "en": "Funds paid in faster"}
 # Slides of a one-scenario deck, measured when the sources slides were made compact (before: 27 in
 # Chinese, 35 in English for the same scenario).
-MAX_SLIDES = {"zh": 18, "en": 20}
+# Measured: 17 (zh) and 19 (en) when the sources slides were made compact (27 and 35 before); the Chinese
+# reasoning, rewritten in full for the Chinese page, made the Chinese deck 19.
+MAX_SLIDES = {"zh": 19, "en": 20}
 
 
 def deck(items, lang, **kw) -> Presentation:
