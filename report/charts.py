@@ -331,13 +331,16 @@ def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None =
     ``red_up`` says)."""
     signs = [t("change_up", lang), t("change_down", lang)]
     colours = list(up_down_colours(red_for_up(lang) if red_up is None else red_up))
+    changes = data.loc[data["layer"] == "change", "value"]
+    # Every lever at its default changes nothing: an axis from -1 to 1, not ticks of 0.000000.
+    scale = alt.Scale(domain=[-1, 1]) if changes.abs().max(skipna=True) < 0.05 or changes.empty else alt.Undefined
     bars = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "change")
         .mark_bar(width=alt.RelativeBandSize(0.7))
         .encode(
             x=_x(lang),
-            y=alt.Y("value:Q", title=t("axis_yuan", lang)),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), axis=alt.Axis(format=",.1~f"), scale=scale),
             color=alt.Color("series:N", title=None, scale=alt.Scale(domain=signs, range=colours)),
             tooltip=_tooltip(lang),
         )

@@ -812,3 +812,18 @@ def test_a_scenario_saved_by_version_1_loads_with_its_notices(tmp_path):
     codes = {(n.code, n.key) for n in old.notices}
     assert ("default_replaced", "base_va") in codes and ("meaning_changed", "growth_start") in codes
     assert library.get("新").notices == ()
+
+
+def test_change_chart_axis_reads_whole_numbers_when_levers_change_nothing():
+    from model.parameters import default_scenario
+    from model.projection import project
+    from report import charts
+
+    def y_encoding(scenario):
+        layers = charts.change_chart(project(scenario), "zh").to_dict()["layer"]
+        return next(layer["encoding"]["y"] for layer in layers if layer.get("mark", {}).get("type") == "bar")
+
+    flat = y_encoding(default_scenario())
+    assert flat["scale"] == {"domain": [-1, 1]} and flat["axis"]["format"] == ",.1~f"
+    moved = y_encoding(default_scenario().replace({"fund_size": 70}))
+    assert "scale" not in moved  # the bars' own range once the levers change something
