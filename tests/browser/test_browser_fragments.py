@@ -16,6 +16,8 @@ import pytest
 from playwright.sync_api import Browser, Page, WebSocket, expect
 
 from model.analysis import seekable_keys
+from model.library import ScenarioLibrary
+from model.parameters import make_scenario
 from report.text import t
 from tests.browser.streamlit_server import VIEWPORT, wait_for_page
 
@@ -107,3 +109,32 @@ def test_goal_seek_reruns_its_fragment_and_applying_reruns_the_page(counted_page
     assert solved * 3 < applied, (solved, applied)
     # The value found is in the sidebar's control and in the headline figures.
     assert page.get_by_test_id("stMetricValue").all_inner_texts() != headline_before
+
+
+def test_picking_scenarios_to_compare_reruns_the_comparison_only(
+    counted_page: tuple[Page, list[int]], scenario_db_url: str
+) -> None:
+    page, received = counted_page
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save("fragment-compare-a", make_scenario({"fund_size": 60}), overwrite=True)
+    page.reload()
+    wait_for_page(page)
+    page.get_by_role("tab", name=t("tab_library", "en"), exact=True).click()
+    picker = page.locator(".st-key-compare_names")
+    expect(picker).to_be_visible(timeout=60_000)
+    settle(page, received)
+
+    def pick() -> None:
+        picker.click()
+        page.get_by_role("option", name="fragment-compare-a").click()
+        page.keyboard.press("Escape")
+        expect(page.get_by_text("fragment-compare-a").first).to_be_visible(timeout=60_000)
+
+    def slider_step() -> None:
+        thumb = page.locator(".st-key-growth_start").get_by_role("slider")
+        thumb.focus()
+        page.keyboard.press("ArrowLeft")
+
+    picked = messages_for(page, received, pick)
+    whole = messages_for(page, received, slider_step)
+    assert picked > 0 and picked * 2 < whole, (picked, whole)

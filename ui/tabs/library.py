@@ -382,7 +382,9 @@ def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bo
     return list(by_name)
 
 
+@st.fragment
 def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None:
+    """The comparison, a fragment: picking scenarios reruns this part only, not the controls."""
     st.subheader(t("compare_title", lang))
     chosen = [n for n in st.session_state.get(COMPARE, []) if isinstance(n, str)][:MAX_COMPARE]
     found = library.get_many(chosen)  # at most six documents, one query
