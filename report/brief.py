@@ -42,23 +42,9 @@ from report import deck_charts
 from report.charts import COMPARE_COLOURS, fan_chart, red_for_up, up_down_colours
 from report.images import chart_png
 from report.scenario_exports import compare_table
-from report.sheets import ROLE_ORDER, grouped_specs, target_rows
+from report.sheets import MONTH_NAMES, ROLE_ORDER, grouped_specs, target_rows
 from report.text import LANGS, t
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 MAX_SCENARIOS = len(COMPARE_COLOURS)  # the comparison chart has a colour for each
 
 # Layout, in inches, of a 13.333 × 7.5 in (16:9) slide.
@@ -74,7 +60,7 @@ CHART_WIDTH_PX, CHART_HEIGHT_PX = 680, 230  # plot size of exported charts: wide
 
 
 def _date(day: date, lang: str) -> str:
-    return t("deck_date", lang, year=day.year, month=day.month, day=day.day, month_name=MONTHS[day.month - 1])
+    return t("deck_date", lang, year=day.year, month=day.month, day=day.day, month_name=MONTH_NAMES[day.month - 1])
 
 
 # --- text measuring (for page breaks and title sizes; a close estimate is enough) -----------------
