@@ -62,12 +62,6 @@ def frame_to_csv(frame: pd.DataFrame, lang: str | None = None) -> bytes:
     return (BOM + safe.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
-def csv_to_frame(data: bytes) -> pd.DataFrame:
-    """Read back what :func:`frame_to_csv` wrote, keys or labels in either language, with the keys
-    as column names (used by tests and importers)."""
-    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig").rename(columns=header_keys())
-
-
 @cache
 def column_dictionary() -> pd.DataFrame:
     """The data dictionary of the result columns: key, units and labels in both languages."""

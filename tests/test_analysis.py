@@ -36,8 +36,8 @@ from model.analysis import (
 )
 from model.parameters import BASE_YEAR, ScenarioError, default_scenario, load_parameters
 from model.projection import project
-from report.csv_export import csv_to_frame
 from report.problems import say
+from tests.readers import csv_to_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = default_scenario()

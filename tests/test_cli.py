@@ -16,8 +16,8 @@ import pytest
 from model.analysis import PROBABILITY_COLUMNS, target_probabilities
 from model.backtest import BACKTEST_COLUMNS, backtest
 from model.parameters import Target, default_scenario, load_parameters
-from report.csv_export import csv_to_frame
 from report.problems import parameter_name
+from tests.readers import csv_to_frame
 
 SPECS = load_parameters()
 

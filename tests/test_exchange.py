@@ -45,14 +45,13 @@ from report.scenario_exports import (
     compare_table,
     long_csv,
     long_frame,
-    read_long_csv,
-    read_workbook,
     results_json,
     scenarios_json,
     sources_frame,
     workbook_xlsx,
 )
 from report.sheets import PARAMETER_HEAD, ROLE_NAMES, SHEET_NAMES, history_table, parameter_table
+from tests.readers import read_long_csv, read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMULA = '=HYPERLINK("http://evil.example","click")'

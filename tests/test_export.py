@@ -21,15 +21,8 @@ from model.history import Figure, History
 from model.parameters import PipelineProject, Target, default_scenario, load_parameters, make_scenario
 from model.projection import RESULT_COLUMNS, project
 from model.scenario_file import parse_scenario_bytes
-from report.csv_export import (
-    BOM,
-    column_dictionary,
-    csv_to_frame,
-    dictionary_csv,
-    frame_to_csv,
-    neutralise,
-    result_json,
-)
+from report.csv_export import BOM, column_dictionary, dictionary_csv, frame_to_csv, neutralise, result_json
+from tests.readers import csv_to_frame
 
 # docs/model.md, "Equations", in its order.
 MODEL_TABLE = [

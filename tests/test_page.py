@@ -14,9 +14,10 @@ from streamlit.testing.v1 import AppTest
 from model.parameters import default_scenario, load_parameters, make_scenario
 from model.projection import project
 from model.scenario_file import load_presets
-from report.csv_export import csv_to_frame, frame_to_csv
+from report.csv_export import frame_to_csv
 from report.problems import parameter_name
 from report.text import TEXT
+from tests.readers import csv_to_frame
 
 
 def metric_values(at: AppTest) -> list[str]:

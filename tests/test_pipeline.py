@@ -19,10 +19,11 @@ from model.library import ScenarioLibrary
 from model.parameters import PipelineProject, ScenarioError, default_scenario, parse_projects
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
-from report.csv_export import csv_to_frame, result_json
+from report.csv_export import result_json
 from report.problems import say
-from report.scenario_exports import read_workbook, scenarios_json, workbook_xlsx
+from report.scenario_exports import scenarios_json, workbook_xlsx
 from report.text import TEXT
+from tests.readers import csv_to_frame, read_workbook
 
 REPO = Path(__file__).resolve().parents[1]
 PLANT = PipelineProject(name="新材料工厂", investment=40.0, full_output=60.0, first_year=2026, included=True)

@@ -13,17 +13,10 @@ from pandas.testing import assert_frame_equal
 
 from model.parameters import PipelineProject, Target, default_scenario, load_parameters, make_scenario
 from model.scenario_file import NamedScenario
-from report.csv_export import BOM, column_dictionary, column_header, csv_to_frame, dictionary_csv, frame_to_csv
-from report.scenario_exports import (
-    SHEETS,
-    long_csv,
-    long_frame,
-    read_long_csv,
-    read_workbook,
-    text_width,
-    workbook_xlsx,
-)
+from report.csv_export import BOM, column_dictionary, column_header, dictionary_csv, frame_to_csv
+from report.scenario_exports import SHEETS, long_csv, long_frame, text_width, workbook_xlsx
 from report.sheets import SHEET_NAMES, history_table, period_name
+from tests.readers import csv_to_frame, read_long_csv, read_workbook
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PLANT = PipelineProject(name="新材料项目", investment=30.0, full_output=40.0, first_year=2026)

@@ -21,10 +21,10 @@ from pandas.testing import assert_frame_equal
 from playwright.sync_api import Locator, Page, expect
 
 from model.parameters import default_scenario, fmt_number, load_parameters, make_scenario
-from report.csv_export import csv_to_frame
 from report.text import TEXT
 from tests.browser.streamlit_server import ROOT, wait_for_page
 from tests.handcalc import headline_figures
+from tests.readers import csv_to_frame
 
 pytestmark = pytest.mark.browser
 

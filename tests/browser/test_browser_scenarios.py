@@ -32,7 +32,6 @@ from model.parameters import make_scenario
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from report import scenario_exports
-from report.csv_export import csv_to_frame
 from report.text import t
 from tests.browser.streamlit_server import (
     ROOT,
@@ -44,6 +43,7 @@ from tests.browser.streamlit_server import (
     wait_healthy,
     wait_settled,
 )
+from tests.readers import csv_to_frame, read_long_csv, read_workbook
 
 pytestmark = pytest.mark.browser
 
@@ -265,11 +265,11 @@ def test_compare_and_export(browser: Browser, own_server: OwnServer) -> None:
     assert parse_scenario_bytes(got["json"], "dezhou-scenarios.json") == items
 
     assert got["csv"].startswith(b"\xef\xbb\xbf")
-    frame = scenario_exports.read_long_csv(got["csv"])
+    frame = read_long_csv(got["csv"])
     assert list(frame["scenario"].unique()) == [i.name for i in items]
     pd.testing.assert_frame_equal(frame, scenario_exports.long_frame(items))
 
-    book = scenario_exports.read_workbook(got["xlsx"])
+    book = read_workbook(got["xlsx"])
     assert set(book) == {
         "results",
         "parameters",
