@@ -19,6 +19,7 @@ from report import brief, charts, deck_charts
 from report.brief import Fan, build_deck
 from report.charts import RED, UP_GREEN, change_chart, red_for_up, signed_css
 from report.text import LANGS, t
+from tests.test_brief import texts as slide_texts
 
 TODAY = date(2026, 11, 27)
 MOVED = make_scenario({"fund_size": 80, "fund_paid_in": 0.7})  # the levers add value added
@@ -46,13 +47,8 @@ def pictures(slide) -> int:
 
 
 def texts(slide) -> str:
-    out = []
-    for shape in slide.shapes:
-        if shape.has_text_frame:
-            out.append(shape.text_frame.text)
-        if shape.has_table:
-            out += [cell.text for row in shape.table.rows for cell in row.cells]
-    return "\n".join(out)
+    """Every piece of text on a slide, one a line (``tests.test_brief.texts`` reads them)."""
+    return "\n".join(slide_texts(slide))
 
 
 def test_one_scenario_deck_has_every_chart(single):
