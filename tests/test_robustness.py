@@ -337,7 +337,8 @@ def test_link_values_never_crash_and_are_shown_as_text(query: dict[str, list[str
     body.encode("utf-8")
     for key in query:
         if key not in KEYS and key not in url.RESERVED:
-            assert control_chars(key).replace("\xa0", " ") in shown(body), (key, body)
+            # as the reader sees it: word joiners are invisible, typed or inserted by md_text
+            assert control_chars(key).replace("\xa0", " ").replace("\u2060", "") in shown(body), (key, body)
     for key, value in start.items():
         assert key in KEYS and value is not None
 
