@@ -8,9 +8,11 @@ import streamlit as st
 
 from model.parameters import default_scenario
 from report.text import t
-from ui import controls, headline, messages, present, url
+from ui import controls, headline, heap, messages, present, url
 from ui.compute import projection
 from ui.tabs import Page, analysis, history, library, scenario, sources, table
+
+heap.freeze_imports()  # once per process: the code imported above is left out of every rerun's garbage collection
 
 presenting = present.is_on()
 st.set_page_config(
