@@ -14,7 +14,9 @@ What is measured:
 - one projection (``model.project``) and one AppTest rerun after a slider change.
 - server memory: RSS (VmRSS of the server and its children) with 1 open session and with 10.
 - load: N sessions (default 10) in one Chromium, each pressing a slider key as soon as its previous
-  change is drawn, for ``--load-seconds``; errors counted, latency percentiles reported.
+  change is drawn, for ``--load-seconds`` a page, split into ``--load-blocks`` blocks taken in turn
+  (page, floor, controls, page, …); errors counted, latency percentiles reported, and the CPU
+  seconds the server and Chromium used per press.
 - profile (``--profile N`` presses per page, after the timed ones, in their own browser context): the
   websocket messages of each rerun decoded with Streamlit's protobuf classes (elements and blocks by
   kind, main area or sidebar, bytes, when the first metric arrived), React commits (through the hook
@@ -179,8 +181,8 @@ def pct(values: list[float], q: float) -> float:
     return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
-def rss_kib(pid: int) -> int:
-    """VmRSS of ``pid`` and all its descendants, in KiB (from /proc; psutil is not needed)."""
+def descendants(pid: int) -> set[int]:
+    """``pid`` and every process below it (from /proc; psutil is not needed)."""
     children: dict[int, list[int]] = {}
     for d in Path("/proc").iterdir():
         if d.name.isdigit():
@@ -189,10 +191,18 @@ def rss_kib(pid: int) -> int:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(d.name))
-    total, todo = 0, [pid]
+    found, todo = set(), [pid]
     while todo:
         p = todo.pop()
+        found.add(p)
         todo.extend(children.get(p, []))
+    return found
+
+
+def rss_kib(pid: int) -> int:
+    """VmRSS of ``pid`` and all its descendants, in KiB."""
+    total = 0
+    for p in descendants(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -200,6 +210,37 @@ def rss_kib(pid: int) -> int:
         except OSError:
             pass
     return total
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_s(pids: set[int]) -> float:
+    """User + system CPU seconds the processes ``pids`` have used so far (those still running)."""
+    total = 0
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / TICKS
+
+
+def browser_pids(servers: list[Target]) -> set[int]:
+    """Chromium's processes: this script's descendants that are neither a server nor Playwright's driver."""
+    ours = descendants(os.getpid()) - {os.getpid()}
+    for t in servers:
+        if t.proc is not None:
+            ours -= descendants(t.proc.pid)
+    out = set()
+    for p in ours:
+        try:
+            if "node" not in Path(f"/proc/{p}/comm").read_text():
+                out.add(p)
+        except OSError:
+            pass
+    return out
 
 
 def machine() -> dict[str, str]:
@@ -472,8 +513,11 @@ def profile_table(profiles: dict[str, list[dict]]) -> list[str]:
     return lines
 
 
-def measure_load(browser: Browser, target: Target, sessions: int, seconds: float) -> dict:
-    """``sessions`` users, each pressing again as soon as its last change is drawn and the run ended."""
+def measure_load(browser: Browser, target: Target, sessions: int, seconds: float, servers: list[Target]) -> dict:
+    """``sessions`` users, each pressing again as soon as its last change is drawn and the run ended.
+
+    Also the CPU seconds the server and Chromium used while they pressed (not while the sessions
+    opened), to say per press where the machine's time went."""
     errors: list[str] = []
     pages = [open_session(browser, target, errors) for _ in range(sessions)]
     state = ["idle"] * sessions
@@ -481,6 +525,8 @@ def measure_load(browser: Browser, target: Target, sessions: int, seconds: float
     counts = [0] * sessions
     latencies: list[float] = []
     timeouts = 0
+    server, chromium = descendants(target.proc.pid), browser_pids(servers)
+    server_cpu, browser_cpu = cpu_s(server), cpu_s(chromium)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         for i, page in enumerate(pages):
@@ -499,6 +545,7 @@ def measure_load(browser: Browser, target: Target, sessions: int, seconds: float
             elif page.evaluate(IDLE):
                 state[i] = "idle"
         time.sleep(0.01)
+    server_cpu, browser_cpu = cpu_s(server) - server_cpu, cpu_s(chromium) - browser_cpu
     exceptions = sum(page.locator('[data-testid="stException"]').count() for page in pages)
     for page in pages:
         close_session(page)
@@ -509,7 +556,21 @@ def measure_load(browser: Browser, target: Target, sessions: int, seconds: float
         "exceptions": exceptions,
         "page_errors": errors,
         "seconds": seconds,
+        "server_cpu_s": server_cpu,
+        "browser_cpu_s": browser_cpu,
     }
+
+
+def merge_load(blocks: list[dict]) -> dict:
+    """The blocks of one page's load test, pooled."""
+    out: dict = {"latencies_ms": [], "page_errors": []}
+    for key in ("presses", "timeouts", "exceptions", "seconds", "server_cpu_s", "browser_cpu_s"):
+        out[key] = sum(b[key] for b in blocks)
+    for b in blocks:
+        out["latencies_ms"] += b["latencies_ms"]
+        out["page_errors"] += b["page_errors"]
+    out["blocks_p95_ms"] = [pct(b["latencies_ms"], 95) for b in blocks]
+    return out
 
 
 def measure_projection() -> float:
@@ -647,19 +708,36 @@ def report(results: dict, args: argparse.Namespace) -> str:
     lines += ["", "AppTest rerun, ms, each run:", ""]
     for name in ("app", "floor", "controls"):
         lines.append(f"- {name}: " + ", ".join(f"{t * 1000:.0f}" for t in results["apptest"][name]))
-    lines += ["", f"Load ({n} sessions, {args.load_seconds:g} s each, one Chromium on the same machine):", ""]
-    lines += ["| | presses | per s | p50 ms | p95 ms | max ms | timeouts | exceptions | page errors |"]
-    lines += ["|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for name, d in (("page", load_app), ("one-slider floor", load_floor), ("controls floor", load_ctl)):
+    lines += [
+        "",
+        f"Load ({n} sessions, {args.load_seconds:g} s a page in {args.load_blocks} interleaved blocks, one Chromium "
+        "on the same machine). CPU per press: what the page's server and Chromium (all its processes) used "
+        "while the sessions pressed, divided by the presses:",
+        "",
+    ]
+    lines += [
+        "| | presses | per s | p50 ms | p95 ms | p95 of each block, ms | max ms | server CPU ms / press "
+        "| Chromium CPU ms / press | timeouts | exceptions | page errors |"
+    ]
+    lines += ["|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
+    extra_load = [(name, d) for name, d in results["load"].items() if name not in ("app", "floor", "controls")]
+    for name, d in (("page", load_app), ("one-slider floor", load_floor), ("controls floor", load_ctl), *extra_load):
         s = d["latencies_ms"]
+        per = max(d["presses"], 1)
         lines.append(
             f"| {name} | {d['presses']} | {d['presses'] / d['seconds']:.1f} | {pct(s, 50):.0f} | "
-            f"{pct(s, 95):.0f} | {max(s, default=float('nan')):.0f} | {d['timeouts']} | {d['exceptions']} | "
-            f"{len(d['page_errors'])} |"
+            f"{pct(s, 95):.0f} | {', '.join(f'{v:.0f}' for v in d['blocks_p95_ms'])} | "
+            f"{max(s, default=float('nan')):.0f} | {1000 * d['server_cpu_s'] / per:.0f} | "
+            f"{1000 * d['browser_cpu_s'] / per:.0f} | {d['timeouts']} | {d['exceptions']} | {len(d['page_errors'])} |"
         )
-    shown_errors = (
-        load_app["page_errors"] + load_floor["page_errors"] + load_ctl["page_errors"] + results["latency"]["errors"]
-    )[:10]
+    if extra_load:
+        lines += [
+            "",
+            "Load p95 of the other pages against the controls floor's: "
+            + ", ".join(f"{name} {ratio(pct(d['latencies_ms'], 95), lc95)}" for name, d in extra_load)
+            + ".",
+        ]
+    shown_errors = ([e for d in results["load"].values() for e in d["page_errors"]] + results["latency"]["errors"])[:10]
     if shown_errors:
         lines += ["", "First page errors:", "", *(f"- `{e[:200]}`" for e in shown_errors)]
     if results.get("profile"):
@@ -751,6 +829,9 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=60, help="timed key presses per page (at least 40)")
     parser.add_argument("--load-seconds", type=float, default=60)
     parser.add_argument("--load-sessions", type=int, default=10)
+    parser.add_argument(
+        "--load-blocks", type=int, default=3, help="the load test's seconds per page, split into interleaved blocks"
+    )
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--apptest-runs", type=int, default=10)
     parser.add_argument("--app", type=Path, default=ROOT / "app.py", help="the page to measure")
@@ -758,7 +839,7 @@ def main() -> None:
         "--pages",
         default="app,floor,controls",
         help="comma-separated pages timed side by side: app, floor, controls, or NAME for bench/experiments/NAME.py "
-        "(a full run needs app, floor and controls; the others get the latency and profile only)",
+        "(a full run needs app, floor and controls; others get latency, profile and load, not cold start or memory)",
     )
     parser.add_argument("--latency-only", action="store_true", help="only the key-press latency (and --profile)")
     parser.add_argument("--repeat", type=int, default=1, help="--latency-only: rounds of --presses per page, pooled")
@@ -823,10 +904,14 @@ def main() -> None:
                 print("profile …", flush=True)
                 results["profile"] = {t.name: measure_profile(browser, t, args.profile) for t in pages}
             if not args.latency_only:
-                results["load"] = {}
-                for t in everyone:
-                    print(f"load on the {t.name}, {args.load_seconds:g} s …", flush=True)
-                    results["load"][t.name] = measure_load(browser, t, args.load_sessions, args.load_seconds)
+                # Interleaved blocks, so a change in the machine's other work falls on every page alike.
+                blocks: dict[str, list[dict]] = {t.name: [] for t in pages}
+                each = args.load_seconds / args.load_blocks
+                for n in range(args.load_blocks):
+                    for t in pages:
+                        print(f"load on the {t.name}, block {n + 1} of {args.load_blocks}, {each:g} s …", flush=True)
+                        blocks[t.name].append(measure_load(browser, t, args.load_sessions, each, pages))
+                results["load"] = {name: merge_load(b) for name, b in blocks.items()}
         finally:
             for t in pages:
                 stop_target(t)
