@@ -28,7 +28,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
     """Add ``brief`` to ``sub``; return {command name: handler}."""
     b = sub.add_parser(
         "brief",
-        help="write a meeting deck (.pptx, 16:9): headline figures, value added against the article's plan, "
+        help="write a meeting deck (.pptx, 16:9): headline figures, value added against the announced plan, "
         "what the levers change, investment, targets, backtest, economy assumptions and policy levers, sources",
     )
     scenario_options(b, "scenario file; one with several scenarios compares them")

@@ -1053,7 +1053,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Monte Carlo, {draws} draws (seed {seed}); dark band: 25–75th percentiles, light band: 5–95th.",
     },
     "deck_col_item": {"zh": "参数及来源类型", "en": "Parameter and provenance"},
-    "scenario_baseline_name": {"zh": "基准情景（文章计划）", "en": "Baseline (the article's plan)"},
+    "scenario_baseline_name": {"zh": "基准情景", "en": "Baseline scenario"},  # = data/presets/01-*.json
     # --- Issue 11 (items 2, 3, 7, 8, 14): undo, keeping added rows, presentation mode -------------
     "keep_added": {"zh": "载入时保留已添加的项目和目标", "en": "Keep the projects and targets I added"},
     "keep_added_help": {
@@ -1087,9 +1087,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "undo_deleted_back": {"zh": "已恢复情景：{name}", "en": "Scenario restored: {name}"},
     "present_deltas": {
-        "zh": "各项指标下方的变化值均相对基准情景（文章计划，各参数取默认值）计算。",
-        "en": "Each change under a figure is measured against the baseline: the article's plan, every setting at "
-        "its default.",
+        "zh": "各项指标下方的变化值均为与基准情景（全部参数取默认值，政策变量即既定计划）之差。",
+        "en": "Each change under a figure is against the baseline scenario: every setting at its default, the "
+        "policy levers at the announced plan.",
     },
     "present_changes_title": {"zh": "本情景调整的参数（与基准情景比较）", "en": "Settings changed from the baseline"},
     "present_change_line": {
@@ -1097,8 +1097,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{label}: {value} (baseline: {default})",
     },
     "present_no_changes": {
-        "zh": "各参数均取基准情景（文章计划）的数值。",
-        "en": "Every setting is at the baseline (the article's plan).",
+        "zh": "全部参数均取基准情景数值。",
+        "en": "Every setting is at its baseline value.",
     },
     "present_added": {"zh": "新增项目：{names}", "en": "Added projects: {names}"},
     "present_notes": {"zh": "演讲备注", "en": "Presenter notes"},

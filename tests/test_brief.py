@@ -47,7 +47,7 @@ FUNDS = NamedScenario(
     description_en="The funds grow to 10 billion yuan, invested over three years.",
 )
 COMPARED = [
-    NamedScenario("文章计划", default_scenario(), name_en="The article's plan"),
+    NamedScenario("基准情景", default_scenario(), name_en="Baseline scenario"),
     FUNDS,
     NamedScenario("放缓", make_scenario({"growth_end": 5.0}), name_en="Slowdown"),
 ]

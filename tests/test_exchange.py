@@ -58,7 +58,7 @@ FORMULA = '=HYPERLINK("http://evil.example","click")'
 
 DEFAULTS = default_scenario()
 ITEMS = [
-    NamedScenario("文章默认", DEFAULTS),
+    NamedScenario("基准情景", DEFAULTS),
     NamedScenario("low growth", make_scenario({"growth_start": -2.5, "growth_end": 3.1, "horizon_end": 2035})),
     NamedScenario("no funds", make_scenario({"fund_size": 0, "phase2_on": False, "horizon_end": 2027})),
 ]
@@ -220,7 +220,7 @@ def test_compare_table_policy_va_is_what_the_levers_change_against_the_plan(monk
 
 def test_compare_table_differences_use_the_defaults_at_the_same_horizon():
     table = compare_table(ITEMS).set_index("scenario")
-    assert table.loc["文章默认", "va_diff_vs_defaults"] == 0.0
+    assert table.loc["基准情景", "va_diff_vs_defaults"] == 0.0
     for item in ITEMS[1:]:
         year = item.scenario.horizon_end
         defaults_then = headline(project(DEFAULTS.replace({"horizon_end": year})))["va_total"]
@@ -243,7 +243,7 @@ def test_compare_table_against_a_baseline():
 
 def test_results_json():
     doc = json.loads(results_json(ITEMS[:2]))
-    assert [d["name"] for d in doc] == ["文章默认", "low growth"]
+    assert [d["name"] for d in doc] == ["基准情景", "low growth"]
     assert [d["model_version"] for d in doc] == [2, 2]
     assert [d["targets"] for d in doc] == [[], []]
     assert list(doc[0]["results"][0]) == list(RESULT_COLUMNS)

@@ -279,11 +279,21 @@ def _account(user: str | None, lang: str) -> None:
 
 
 def _save_box(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str | None, can_write: bool) -> None:
-    st.subheader(t("save_title", lang))
+    """One row at the top of the tab: "Save this scenario", the name, the button (the rules for a
+    name in the button's tooltip), so that the scenario on screen is saved without scrolling."""
     with st.form("save_form", border=False, enter_to_submit=True):
-        st.text_input(t("save_name", lang), key="save_name", max_chars=80, help=t("save_name_help", lang))
-        st.form_submit_button(
+        row = st.container(horizontal=True, vertical_alignment="center", gap="small", key="save_row")
+        row.markdown(f"**{t('save_title', lang)}**", width="content")
+        row.text_input(
+            t("save_name", lang),
+            key="save_name",
+            max_chars=80,
+            placeholder=t("save_name", lang),
+            label_visibility="collapsed",  # the row's title says what it is; the box keeps its name
+        )
+        row.form_submit_button(
             t("save_button", lang),
+            help=t("save_name_help", lang),
             on_click=_save,
             args=(library, scenario, lang, user),
             icon=":material/save:",
@@ -587,16 +597,16 @@ def render(page: Page) -> None:
         return
     if owners:
         _account(user, lang)
-    # The comparison first, at the tab's full width, so that its chart, every column of its table and
-    # every button are readable at 1280 px, and so that nothing drawn late above its picker (a text
-    # box's first drawing, a table) moves the picker under an open list. Save and import on the
-    # left, the library on the right, below it. The comparison is drawn last into its place: it
-    # offers the library page's names.
-    compare_box = st.container()
-    left, right = st.columns(2, gap="large")
+    # Saving the scenario on screen first, in one row, within the first screen at 1280×720. Then the
+    # comparison, at the tab's full width, so that its chart, every column of its table and every
+    # button are readable at 1280 px, and so that nothing drawn late above its picker (a table)
+    # moves the picker under an open list. Import on the left, the library on the right, below it.
+    # The comparison is drawn last into its place: it offers the library page's names.
     try:
+        _save_box(library, scenario, lang, user, can_write)
+        compare_box = st.container()
+        left, right = st.columns(2, gap="large")
         with left:
-            _save_box(library, scenario, lang, user, can_write)
             _import_box(library, lang, user, can_write)
             st.caption(t("lib_limits", lang, per_file=f"{MAX_PER_FILE:,}", total=f"{MAX_SCENARIOS:,}"))
         with right:
