@@ -15,10 +15,11 @@ from model.projection import project
 BACKTEST_COLUMNS = ("year", "official_pct", "projected_pct", "error_pts", "publication", "date", "confidence")
 
 
-def backtest(history: History | None = None) -> pd.DataFrame:
+def backtest(history: History | None = None, lang: str = "zh") -> pd.DataFrame:
     """One row a year from 2024 with an official full-year figure of Dezhou's growth (high or medium
     confidence): the official growth, the article's projection of it, and the error in points
-    (projected − official)."""
+    (projected − official); the publication is named in ``lang`` (its Chinese name if it has no
+    English one)."""
     history = history or load_history()
     figures = {y: f for y, f in history.chosen("dezhou").items() if y > BASE_YEAR and f.confidence in USABLE}
     scenario = default_scenario().replace({"use_observed": False})
@@ -31,7 +32,7 @@ def backtest(history: History | None = None) -> pd.DataFrame:
             "official_pct": f.value,
             "projected_pct": float(projected[year]),
             "error_pts": float(projected[year]) - f.value,
-            "publication": f.publication,
+            "publication": f.publication_name(lang),
             "date": f.date,
             "confidence": f.confidence,
         }

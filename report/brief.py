@@ -688,7 +688,7 @@ BACKTEST_HEADER = (
 def _backtest_slides(deck: _Deck, lang: str) -> None:
     """What the article's scenario projected for each year with an official figure, and the error."""
     title = t("deck_slide_backtest", lang)
-    table = backtest()
+    table = backtest(lang=lang)
     if table.empty:
         slide = deck.slide(title)
         deck.text(slide, BODY_TOP, 1.0, [(t("deck_backtest_empty", lang), BODY_PT, False, MUTED)])
@@ -703,7 +703,7 @@ def _backtest_slides(deck: _Deck, lang: str) -> None:
             f"{r.projected_pct:.2f}",
             _number("{:+.2f}", r.error_pts),
             " · ".join(p for p in (str(r.publication), str(r.date)) if p),
-            str(r.confidence),
+            t(f"conf_{r.confidence}", lang),
         ]
         for r in table.itertuples()
     ]

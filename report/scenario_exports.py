@@ -312,7 +312,7 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
         "projects": projects_frame(items),
         "targets": target_table(items, lang),
         "history": history_table(lang),
-        "backtest": backtest(),
+        "backtest": backtest(lang=lang),
         "dictionary": column_dictionary(),
         "sources": sources_frame(lang),
     }

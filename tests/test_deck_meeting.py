@@ -5,6 +5,7 @@ red for up in Chinese and green for up in English unless the user chose otherwis
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -12,6 +13,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from model.analysis import monte_carlo
+from model.backtest import backtest
+from model.history import load_history
 from model.parameters import default_scenario, load_parameters, make_scenario
 from model.projection import project
 from model.scenario_file import NamedScenario, load_presets
@@ -19,6 +22,7 @@ from report import brief, charts, deck_charts
 from report.brief import Fan, build_deck
 from report.charts import RED, UP_GREEN, change_chart, red_for_up, signed_css
 from report.text import LANGS, t
+from tests.test_brief import CJK, table_rows
 from tests.test_brief import texts as slide_texts
 
 TODAY = date(2026, 11, 27)
@@ -105,6 +109,24 @@ def test_every_reasoning_is_on_the_sources_slides_in_the_deck_language(single):
         if spec.reasoning(lang):
             assert spec.reasoning(lang).replace("\n", "") in text, key
     assert specs["base_va"].reasoning("zh" if lang == "en" else "en") not in text  # not the other language
+
+
+def test_backtest_slide_in_the_deck_language(single):
+    lang, prs = single
+    [slide] = [s for s in prs.slides if s.shapes.title.text == t("deck_slide_backtest", lang)]
+    rows = table_rows(slide)[1:]
+    table = backtest(lang=lang)
+    assert len(rows) == len(table) > 0
+    for row, publication, confidence in zip(rows, table["publication"], table["confidence"], strict=True):
+        assert row[-1] == t(f"conf_{confidence}", lang)  # 中, not "medium"
+        assert row[-2].startswith(publication)
+    figures = load_history().chosen("dezhou")
+    assert set(table["publication"]) == {figures[y].publication_name(lang) for y in table["year"]}
+
+
+def test_english_reasoning_has_no_chinese_outside_a_gloss():
+    for key, spec in load_parameters().items():
+        assert not CJK.search(re.sub(r"\([0-9.\u4e00-\u9fff]+\)", "", spec.reasoning("en"))), key
 
 
 def test_sources_slides_are_compact(single):

@@ -532,6 +532,13 @@ def test_backtest_with_a_history_passed_in():
     check_backtest_rows(backtest(History(BACKTEST_FIGURES)))
 
 
+def test_backtest_names_the_publication_in_the_language():
+    frame = backtest(History(BACKTEST_FIGURES), "en")
+    assert frame["publication"].tolist() == ["Test Daily"] * 3  # each figure's English name
+    named = backtest(History(BACKTEST_FIGURES), "zh")["publication"].tolist()
+    assert named[:2] == ["《2024年统计公报》", "《政府工作报告》"]
+
+
 def test_backtest_reads_the_history_file(monkeypatch):
     # The projection sees the same figures: were use_observed left on, 2024 and 2025 would be observed
     # years and "projected" would be the official figure itself (error 0).

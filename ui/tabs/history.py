@@ -23,8 +23,8 @@ def history() -> History:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _backtest() -> pd.DataFrame:
-    return backtest(history())
+def _backtest(lang: str) -> pd.DataFrame:
+    return backtest(history(), lang)
 
 
 def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -78,7 +78,7 @@ def render(page: Page) -> None:
     st.altair_chart(charts.growth_chart(frame, baseline, figures.figures, lang), width="stretch")
 
     st.subheader(t("backtest_title", lang))
-    table = _backtest()
+    table = _backtest(lang)
     if table.empty:
         st.caption(t("backtest_none", lang))
     else:
