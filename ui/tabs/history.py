@@ -28,13 +28,15 @@ def _backtest() -> pd.DataFrame:
 
 
 def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    # the model names a publication by its Chinese name; the page by its name in the page's language
+    names = {f.publication: f.publication_name(lang) for f in history().figures}
     return pd.DataFrame(
         {
             t("axis_year", lang): table["year"],
             t("col_official_pct", lang): table["official_pct"],
             t("col_projected_pct", lang): table["projected_pct"],
             t("col_error_pts", lang): table["error_pts"],
-            t("col_publication", lang): table["publication"],
+            t("col_publication", lang): [names.get(p, p) for p in table["publication"]],
             t("col_date", lang): table["date"],
             t("col_confidence", lang): [t(f"conf_{c}", lang) for c in table["confidence"]],
         }
