@@ -2,8 +2,8 @@
 typed. Streamlit's editor clamps a number column with ``max_value`` to it without a word (measured on
 Streamlit 1.67: 2040 typed under ``max_value=2035`` arrives as 2035); the page's columns set no limit,
 so 2040 reaches the model, which names it (row, column label, value, allowed range) in the page's
-language and leaves the row out until fixed; so is an amount above the largest allowed (20000 typed
-under 10000). Both pages; the "add a project" button is labelled in the page's language, and each
+language and leaves the row out until fixed; an amount above the largest allowed (20000 typed under
+10000) is named the same way. Both pages; the "add a project" button is labelled in the page's language, and each
 expected message is the model's own problem phrased by report.problems.say, not a copy of it.
 """
 

@@ -71,6 +71,7 @@ def pick(page: Page, key: str, name: str) -> None:
         box.scroll_into_view_if_needed()
         wait_settled(page)
         box.click()
+        page.keyboard.insert_text(name)  # the list draws the options in view only: filter it to this one
         try:
             page.get_by_role("option", name=name, exact=True).click(timeout=5000)
             return
