@@ -40,6 +40,8 @@ def test_backtest_table_and_chart(published) -> None:
     errors = [projected[y] - official[y] for y in (2024, 2025)]
     assert list(table[TEXT["col_error_pts"]["zh"]]) == pytest.approx(errors)
     assert list(table[TEXT["col_publication"]["zh"]]) == ["测试公报甲", "测试公报乙"]
+    english = next(d.value for d in history_page("en").dataframe if TEXT["col_error_pts"]["en"] in d.value.columns)
+    assert list(english[TEXT["col_publication"]["en"]]) == ["Test bulletin A", "Test bulletin B"]  # its English name
     titles = [s.get("title") for s in chart_specs(at)]
     assert TEXT["backtest_chart_title"]["zh"] in titles
 

@@ -96,7 +96,8 @@ def test_every_control_says_where_its_value_comes_from(lang: str) -> None:
             assert TEXT["help_range"][lang] in help_text
         assert TEXT["help_default"][lang] in help_text
     if lang == "zh":
-        assert "**来源：**" in at.slider(key="fund_size").help  # full-width punctuation
+        # full-width punctuation, after the bold: "**来源：**:blue-badge…" shows its asterisks in Markdown
+        assert "**来源**：" in at.slider(key="fund_size").help
 
 
 def page_in(lang: str) -> AppTest:

@@ -88,7 +88,9 @@ def help_text(spec: ParamSpec, lang: str) -> str:
     colon = "：" if lang == "zh" else ": "  # full-width in Chinese
 
     def line(label: str, text: str) -> str:
-        return f"**{t(label, lang)}{colon}**{text}"
+        # The colon after the bold: "**Reasoning: **" and "**取值理由：**取…" are not bold in Markdown
+        # (a closing "**" after a space, or after punctuation and before a letter, closes nothing).
+        return f"**{t(label, lang)}**{colon}{text}"
 
     lines = [line("help_source", provenance_badge(spec.provenance, lang))]
     publication = spec.publication_name(lang) or (t("article_name", lang) if spec.provenance == "article" else "")
@@ -102,7 +104,7 @@ def help_text(spec: ParamSpec, lang: str) -> str:
         lines.append(line("help_reason", spec.reasoning(lang)))
     default = f"{t('help_default', lang)}{colon}{shown_value(spec, spec.default, lang)}"
     if spec.kind != "bool":
-        unit = spec.unit(lang)
+        unit = {"year": "", "100 million yuan": "(100 million yuan)"}.get(spec.unit(lang), spec.unit(lang))
         span = f"{t('help_range', lang)}{colon}{fmt_number(spec.min)} – {fmt_number(spec.max)} {unit}".strip()
         default = f"{span} · {default}"
     lines.append(default)

@@ -2,14 +2,18 @@
 
 What is asserted, exactly:
 - a preset keeps the project a loaded scenario added, and the undo box (its sentence in the page's
-  language) puts the settings back; a library delete is undone from the library tab;
+  language) puts the settings back; a library delete is undone from the library tab; the reset
+  button keeps the added project and is undone; with the "keep added" switch off a preset replaces
+  the added project, and undo brings back both the project and the settings;
 - the compare selection and the open tab survive a change of tab and of language;
 - at 1280×720 the compare panel's every button shows its whole label and every column of its table,
   the difference from the defaults last, lies within the page;
 - presentation mode at 1920×1080: the chart fills the screen below the figures, its legend whole
   and on screen, the step buttons show one arrow each, the changed settings and what the changes
   are measured against are on the screen; at 1280×720 no unit in a figure's label or in the list of
-  changed settings breaks across lines;
+  changed settings breaks across lines; the presenter's notes typed on one screen are its own (the
+  next screen's box is empty) and come back with it; the chart's legend names the baseline, each
+  series in a colour of its own;
 - a link value between two steps of its control is rounded, and the address bar then holds the
   rounded value, and an ignored value is gone from it (a reload gives the same page, with no notice);
 """
@@ -27,6 +31,7 @@ from model.library import ScenarioLibrary
 from model.parameters import make_scenario, parse_project
 from report.text import t
 from tests.browser.streamlit_server import wait_settled
+from ui.controls import KEEP_ADDED
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +71,7 @@ def pick(page: Page, key: str, name: str) -> None:
         box.scroll_into_view_if_needed()
         wait_settled(page)
         box.click()
+        page.keyboard.insert_text(name)  # the list draws the options in view only: filter it to this one
         try:
             page.get_by_role("option", name=name, exact=True).click(timeout=5000)
             return
@@ -77,6 +83,14 @@ def pick(page: Page, key: str, name: str) -> None:
 
 def sidebar_text(page: Page) -> str:
     return page.get_by_test_id("stSidebar").inner_text()
+
+
+def click_preset(page: Page, n: int, lang: str) -> None:
+    preset = page.locator(f".st-key-preset_{n}").get_by_role("button")
+    if not preset.is_visible():
+        page.get_by_test_id("stSidebar").get_by_text(t("presets", lang), exact=True).click()
+    preset.click()
+    wait_settled(page)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -93,11 +107,7 @@ def test_preset_keeps_added_projects_and_undo_restores(open_page: OpenPage, scen
     added = t("pipeline_count", lang, n=1)
     expect(page.get_by_test_id("stSidebar")).to_contain_text(added)
 
-    preset = page.locator(".st-key-preset_1").get_by_role("button")
-    if not preset.is_visible():
-        page.get_by_test_id("stSidebar").get_by_text(t("presets", lang), exact=True).click()
-    preset.click()
-    wait_settled(page)
+    click_preset(page, 1, lang)
     expect(slider(page, "fund_paid_in")).to_have_value("1")
     expect(page.get_by_test_id("stSidebar")).to_contain_text(added)  # the project is kept
     box = page.locator(".st-key-undo_box")
@@ -119,6 +129,55 @@ def test_preset_keeps_added_projects_and_undo_restores(open_page: OpenPage, scen
     expect(page.get_by_test_id("stAlert").filter(has_text=t("undo_deleted_back", lang, name=name))).to_be_visible()
     with ScenarioLibrary(scenario_db_url) as library:
         assert name in library.names()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reset_keeps_added_projects_the_switch_off_replaces_them_and_undo_restores(
+    open_page: OpenPage, scenario_db_url: str, lang: str
+) -> None:
+    name = f"reset-with-project-{lang}"
+    project = parse_project({"name": "新材料产业园", "investment": 40, "full_output": 60, "first_year": 2027})
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(name, make_scenario({"fund_size": 80}).with_projects((project,)), overwrite=True)
+    page = open_page(f"lang={lang}")
+    open_tab(page, "tab_library", lang)
+    pick(page, "pick", name)
+    page.locator(".st-key-load_saved").get_by_role("button").click()
+    expect(slider(page, "fund_size")).to_have_value("80")
+    sidebar = page.get_by_test_id("stSidebar")
+    added = t("pipeline_count", lang, n=1)
+    expect(sidebar).to_contain_text(added)
+    box = page.locator(".st-key-undo_box")
+
+    # the reset button: the settings go back to the baseline, the added project stays, undo restores
+    page.locator(".st-key-reset").get_by_role("button").click()
+    wait_settled(page)
+    expect(slider(page, "fund_size")).to_have_value("35")
+    expect(sidebar).to_contain_text(added)
+    expect(box).to_contain_text(t("undo_reset", lang, rows=t("undo_rows", lang, projects=1, targets=0)))
+    box.get_by_role("button", name=t("undo", lang)).click()
+    wait_settled(page)
+    expect(slider(page, "fund_size")).to_have_value("80")
+    expect(sidebar).to_contain_text(added)
+    expect(box).to_have_count(0)
+
+    # the switch off: a preset replaces the added project, and undo brings it back with the settings
+    switch = page.locator(f".st-key-{KEEP_ADDED}")
+    expect(switch).to_contain_text(t("keep_added", lang))
+    expect(switch.locator("input")).to_be_checked()
+    switch.locator("label").first.click()
+    expect(switch.locator("input")).not_to_be_checked()
+    wait_settled(page)
+    click_preset(page, 1, lang)
+    expect(slider(page, "fund_paid_in")).to_have_value("1")
+    expect(sidebar).not_to_contain_text(added)
+    expect(box).to_contain_text(t("undo_rows", lang, projects=1, targets=0))
+    box.get_by_role("button", name=t("undo", lang)).click()
+    wait_settled(page)
+    expect(slider(page, "fund_paid_in")).to_have_value("0.4")
+    expect(slider(page, "fund_size")).to_have_value("80")
+    expect(sidebar).to_contain_text(added)
+    expect(box).to_have_count(0)
 
 
 @pytest.mark.parametrize(("first", "then"), [("zh", "en"), ("en", "zh")])
@@ -270,5 +329,42 @@ def test_presentation_units_stay_on_one_line_at_1280(browser, app_url: str, scen
         assert items.count() == 2  # fund_size and fund_paid_in
         for n in range(items.count()):
             assert items.nth(n).evaluate(UNIT_LINES) <= 1, items.nth(n).inner_text()
+    finally:
+        context.close()
+
+
+LEGEND_COLOURS = """svg => [...svg.querySelectorAll('.role-legend-symbol path')]
+    .map(p => p.getAttribute('stroke') !== 'transparent' && p.getAttribute('stroke') || p.getAttribute('fill'))"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_presenter_notes_are_kept_for_each_screen_and_the_baseline_is_drawn(
+    browser, app_url: str, scenario_db_url: str, lang: str
+) -> None:
+    with ScenarioLibrary(scenario_db_url) as library:
+        for name in (f"0000-notes-{lang}-A", f"0000-notes-{lang}-B"):
+            library.save(name, make_scenario({"fund_size": 100}), overwrite=True)
+    context, page = open_presentation(browser, app_url, lang, 1920, 1080)
+    try:
+        # the chart draws the baseline the deltas are measured against, named, in a colour of its own
+        svg = page.locator(".st-key-present_chart .vega-embed svg").first
+        expect(svg.locator(".role-legend")).to_contain_text(t("series_baseline", lang))
+        colours = svg.evaluate(LEGEND_COLOURS)
+        assert len(colours) >= 2 and len(set(colours)) == len(colours), colours
+        title = page.locator("h1")
+        first = title.inner_text()
+        page.get_by_text(t("present_notes", lang), exact=True).click()
+        box = page.get_by_label(t("present_notes_label", lang))
+        expect(box).to_have_value("")
+        note = {"zh": "此处强调基金实缴进度。", "en": "Stress how fast the funds are paid in."}[lang]
+        box.fill(note)
+        box.press("Control+Enter")
+        wait_settled(page)
+        page.locator(".st-key-present_next").get_by_role("button").click()
+        expect(title).not_to_have_text(first)
+        expect(box).to_have_value("")  # the next screen has notes of its own
+        page.locator(".st-key-present_prev").get_by_role("button").click()
+        expect(title).to_have_text(first)
+        expect(box).to_have_value(note)
     finally:
         context.close()

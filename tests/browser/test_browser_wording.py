@@ -4,9 +4,13 @@ What is asserted, exactly:
 - at 1280×720, 1440×900, 1920×1080 and 800 wide, in both languages, no headline label, figure or
   change is cut (no element inside a metric has scrollWidth > clientWidth) and no chart legend is
   cut (no legend label ends in "…", every legend lies inside its chart's box);
-- the Chinese page, every tab opened and every expander expanded, shows no English word outside
-  ``ALLOWED`` below: not in its visible text, not in its tables (every cell, read by wheeling each
-  table to its ends), not in the tooltips shown on hover, not in the widgets' placeholders.
+- each page, every tab opened and every expander expanded, shows in its visible text, its tables
+  (every cell, read by wheeling each table to its ends), the tooltips shown on hover and the widgets'
+  placeholders: no word of the other language (the Chinese page no English word outside ``ALLOWED``,
+  the English page no Chinese outside ``ALLOWED_CJK`` and quoted originals), no key name, Python
+  value or unrendered markdown, the official terms and none of the informal ones, no Streamlit
+  placeholder left in English; the walk reaches the history's last rows, the uncertainty ranges,
+  the sources' provenance and the tooltips' reasoning.
 """
 
 from __future__ import annotations
@@ -18,9 +22,13 @@ import pytest
 from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from model.history import load_history
 from model.library import ScenarioLibrary
+from model.parameters import make_scenario
+from model.targets import load_targets
 from report.text import t
 from tests.browser.streamlit_server import wait_for_page
+from tests.browser.test_browser_state import pick
 
 pytestmark = pytest.mark.browser
 
@@ -183,16 +191,21 @@ def english_words(texts: list[str]) -> dict[str, str]:
     return found
 
 
+def wait_charts_fit(page: Page) -> None:
+    """Until every chart in view is drawn at its box's width (Vega draws again after a resize)."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.vega-embed')].filter(e => e.checkVisibility()).every(e => {
+               const s = e.querySelector('svg');
+               return s && Math.abs(s.getBoundingClientRect().width - e.getBoundingClientRect().width) < 2; })"""
+    )
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_headline_figure_or_legend_is_cut(open_page: OpenPage, lang: str) -> None:
     page = open_page(f"lang={lang}")
     for width, height in VIEWPORTS:
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_function(  # the charts are drawn again at this width
-            """() => [...document.querySelectorAll('.vega-embed')].every(e => {
-                   const s = e.querySelector('svg');
-                   return s && Math.abs(s.getBoundingClientRect().width - e.getBoundingClientRect().width) < 2; })"""
-        )
+        wait_charts_fit(page)
         wait_for_page(page)
         labels = page.get_by_test_id("stMetricLabel").all_inner_texts()
         assert labels[0].startswith(t("metric_va", lang, year=2030)), labels  # the whole label, unit included
@@ -203,8 +216,43 @@ def test_no_headline_figure_or_legend_is_cut(open_page: OpenPage, lang: str) -> 
         assert page.evaluate(CUT_LEGENDS) == [], f"{width}×{height} {lang}"
 
 
-def test_the_chinese_page_is_in_chinese(open_page: OpenPage, scenario_db_url: str) -> None:
-    page = open_page("lang=zh")
+VISIBLE = "css => [...document.querySelectorAll(css)].filter(e => e.checkVisibility()).length"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_metric_and_legend_on_every_tab_is_whole_at_1280(
+    open_page: OpenPage, scenario_db_url: str, lang: str
+) -> None:
+    names = [f"图例检查·{lang}·基金足额实缴并加快投放", f"图例检查·{lang}·增速向全省水平回落"]
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(names[0], make_scenario({"fund_size": 100, "fund_paid_in": 1.0}), overwrite=True)
+        library.save(names[1], make_scenario({"growth_end": 5.0}), overwrite=True)
+    page = open_page(f"lang={lang}")
+    page.set_viewport_size({"width": 1280, "height": 720})
+    legends = metrics = 0
+    for n in range(page.get_by_role("tab").count()):
+        open_tab(page, n)
+        if page.locator(".st-key-compare_names").is_visible():  # the comparison's chart has a legend
+            for name in names:
+                pick(page, "compare_names", name)
+            page.keyboard.press("Escape")
+            settle(page)
+        closed = page.locator('[data-testid="stExpander"] details:not([open]) > summary')
+        while closed.count():
+            closed.first.click()
+            settle(page)
+        wait_charts_fit(page)
+        metrics += page.evaluate(VISIBLE, '[data-testid="stMetric"]')
+        legends += page.evaluate(VISIBLE, ".vega-embed svg .role-legend")
+        assert page.evaluate(CUT_IN_METRICS) == [], f"tab {n}"
+        assert page.evaluate(CUT_LEGENDS) == [], f"tab {n}"
+    assert metrics >= 4 * 6  # the headline on every tab
+    assert legends >= 4  # the scenario's three, the comparison's one at least
+
+
+def walk(page: Page) -> tuple[list[str], set[str]]:
+    """Every tab opened and every expander expanded: the visible texts (the placeholders and the
+    tooltips shown on hover included) and every cell of every table."""
     texts: list[str] = []
     cells: set[str] = set()
     tabs = page.get_by_role("tab")
@@ -230,12 +278,92 @@ def test_the_chinese_page_is_in_chinese(open_page: OpenPage, scenario_db_url: st
                 continue
             texts += tip.all_inner_texts()
             page.mouse.move(0, 0)
-    # The reading reached what matters: the history's last rows, every source sentence, the tooltips
-    assert "1—9月" in cells and "中宏网（网易号转载）" in cells  # the history table, read to its end
-    assert "三角分布" in cells and "投资额为报道原文，产值为模型假设" in cells
-    assert any("（译文）" in x for x in texts)  # additionality's source, in Chinese, on hover
-    assert any("**取值理由：**" in x for x in texts)
+    return texts, cells
+
+
+# What the walk must reach in each language: the history's last rows, the sources' provenance and the
+# uncertainty ranges (cells); a translated source sentence and an assumption's reasoning (tooltips).
+REACHED_CELLS = {
+    "zh": ("1—9月", "中宏网（网易号转载）", "三角分布", "投资额为报道原文，产值为模型假设"),
+    "en": ("Triangular", "Investment from the article; output an assumption"),
+}
+REACHED_TEXTS = {"zh": ("（译文）", "取值理由："), "en": ("Reasoning: ", "Publication: ")}
+# The official terms (item 6) the page uses, and the informal ones it must not.
+OFFICIAL = {
+    "zh": ("基准情景", "投产年份", "规上工业增加值", "重点项目", "不确定性区间", "敏感性分析", "目标倒推"),
+    "en": ("Baseline", "Key projects", "Uncertainty range", "Sensitivity", "Goal seek", "above designated size"),
+}
+INFORMAL = {
+    "zh": ("文章默认情景",),
+    "en": ("How sure are we", "What matters most", "What would it take", "partial-year", "Article default"),
+}
+# Streamlit's own placeholders: the page sets every one it can, in its language (item 13)
+STREAMLIT_PLACEHOLDERS = ("Choose options", "Choose an option", "No options to select")
+
+# Chinese text the English page may show, each with the reason.
+ALLOWED_CJK = {
+    "中文": "the language switch names each language in its own script",
+    "语言": "as above: 语言 / Language",
+    # Policy terms glossed in parentheses after their English rendering, as official translations do
+    "专精特新": "specialised, refined, distinctive and innovative (专精特新) firms: a national programme's name",
+    "晨星工厂": "'Morning Star Factories' (晨星工厂): a provincial programme's name",
+    "百亿级": "the 10-billion-yuan scale (百亿级): the tier's name in the sources",
+}
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+# A quoted Chinese original is the source's own words, shown as published: in 「…」 with its English
+# translation beside it (parameters, projects, facts), or as a whole cell of a "Source sentence"
+# column (the history's and the targets' sentences as published).
+QUOTED = re.compile(r"「[^」]*」")
+PUBLISHED = {f.quote_zh for f in load_history().figures} | {o.quote_zh for o in load_targets()}
+# A half-width comma, semicolon, colon, question or exclamation mark next to a Chinese character
+HALF_WIDTH = re.compile(r"[\u3400-\u9fff][,;:?!]|[,;:?!][\u3400-\u9fff]")
+# Key names and Python values a reader must never see (item 5).
+PYTHON = re.compile(r"\b(?:[a-z]+(?:_[a-z0-9]+)+|None|nan|NaN|True|False|NaT)\b|<NA>|\*\*")
+
+
+def chinese_words(texts: list[str]) -> dict[str, str]:
+    """Each run of Chinese characters outside ``ALLOWED_CJK`` and quoted originals, with its text."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if text.strip() in PUBLISHED:
+            continue
+        for run in CJK.findall(QUOTED.sub("", ADDRESS.sub("", text))):
+            if run not in ALLOWED_CJK:
+                found.setdefault(run, text[:160])
+    return found
+
+
+def python_words(texts: list[str]) -> dict[str, str]:
+    """Each key name, Python value or markdown left unrendered (``**``), with its text."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for word in PYTHON.findall(ADDRESS.sub("", text)):
+            found.setdefault(word, text[:160])
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_tab_is_in_the_page_language(open_page: OpenPage, scenario_db_url: str, lang: str) -> None:
+    page = open_page(f"lang={lang}")
+    texts, cells = walk(page)
+    # The reading reached what matters
+    for cell in REACHED_CELLS[lang]:
+        assert cell in cells, cell
+    for part in REACHED_TEXTS[lang]:
+        assert any(part in x for x in texts), part
+    shown = "\n".join(texts + sorted(cells))
+    assert [term for term in OFFICIAL[lang] if term not in shown] == []
+    assert [term for term in INFORMAL[lang] if term in shown] == []
+    assert [x for x in STREAMLIT_PLACEHOLDERS if x in shown] == []
+    # the compare list's placeholder, set by the page (which one depends on what the library holds)
+    assert {t("choose_scenarios", lang), t("no_options", lang)} & set(texts)
     # Names of scenarios other tests saved in the shared library are the users' words, not the page's.
     saved = set(ScenarioLibrary(scenario_db_url).names())
-    found = english_words([x for x in texts + sorted(cells) if x.strip() not in saved])
-    assert found == {}, "\n".join(f"{word}: {text}" for word, text in sorted(found.items()))
+    mine = [x for x in texts + sorted(cells) if x.strip() not in saved]
+    keys = python_words(mine)
+    assert keys == {}, "\n".join(f"{word}: {text}" for word, text in sorted(keys.items()))
+    if lang == "zh":  # Chinese punctuation in Chinese text (sentences quoted as published aside)
+        half = {m[0] for x in mine if x.strip() not in PUBLISHED for m in HALF_WIDTH.finditer(QUOTED.sub("", x))}
+        assert half == set(), half
+    foreign = english_words(mine) if lang == "zh" else chinese_words(mine)
+    assert foreign == {}, "\n".join(f"{word}: {text}" for word, text in sorted(foreign.items()))
