@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import make_scenario
+from model.projection import project
 from model.scenario_file import load_presets
 from report.plain import md_text
 from report.text import LANGS, TEXT, t
@@ -141,3 +142,22 @@ def test_presentation_names_the_scenario_on_the_page(db_url: str, lang: str) -> 
     title = at.title[0].value
     assert title == md_text(t("scenario_adjusted", lang, name=NAME))
     assert shown(title) == t("scenario_adjusted", lang, name=NAME) and "](" not in title  # no link
+
+
+def test_a_goal_seek_value_applied_to_a_saved_scenario_marks_it_adjusted(db_url: str, monkeypatch) -> None:
+    """Applying goal seek's value moves a control: the saved scenario is kept by name, adjusted."""
+    files = deferred_files(monkeypatch)
+    ScenarioLibrary(db_url).save(NAME, SAVED)
+    at = run_page(tab="tab_library")
+    at.button(key="load_saved").click()
+    open_tab(at, "tab_analysis", "zh")
+    target = project(SAVED.replace({"fund_size": 85}))["va_total"].iloc[-1]
+    at.selectbox(key="goal_vary").set_value("fund_size")
+    at.number_input(key="goal_value").set_value(round(float(target), 2))
+    at.button(key="FormSubmitter:goal_form-" + TEXT["goal_solve"]["zh"]).click()
+    run(at)
+    at.button(key="goal_apply").click()
+    run(at)
+    assert at.slider(key="fund_size").value != SAVED.fund_size and at.slider(key="growth_end").value == 5.0
+    open_tab(at, "tab_scenario", "zh")
+    assert deck_name(at, files, "zh") == t("scenario_adjusted", "zh", name=NAME)
