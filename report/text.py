@@ -1054,6 +1054,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "deck_col_item": {"zh": "参数及来源类型", "en": "Parameter and provenance"},
     "scenario_baseline_name": {"zh": "基准情景", "en": "Baseline scenario"},  # = data/presets/01-*.json
+    # A saved scenario loaded from the library, then changed on the page: its name, marked.
+    "scenario_adjusted": {"zh": "{name}（已调整）", "en": "{name} (adjusted)"},
     # --- Issue 11 (items 2, 3, 7, 8, 14): undo, keeping added rows, presentation mode -------------
     "keep_added": {"zh": "载入时保留已添加的项目和目标", "en": "Keep the projects and targets I added"},
     "keep_added_help": {

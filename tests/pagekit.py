@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -23,6 +24,31 @@ def run_page(query: dict[str, str] | None = None, tab: str | None = None, lang: 
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def deferred_files(monkeypatch) -> dict[str, Callable[[], object]]:
+    """What each download button with callable data would make when clicked, by its
+    ``proto.deferred_file_id``: AppTest registers the callable and never calls it (a browser's click
+    does). Call before the page runs; call ``files[button.proto.deferred_file_id]()`` for the file."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    files: dict[str, Callable[[], object]] = {}
+    add = MediaFileManager.add_deferred
+
+    def record(self, data_callable, *args, **kwargs) -> str:
+        file_id = add(self, data_callable, *args, **kwargs)
+        files[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return files
+
+
+def download(at: AppTest, files: dict[str, Callable[[], object]], key: str) -> bytes:
+    """The file the download button ``key`` of the page as drawn last makes when clicked."""
+    [button] = [b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}")]
+    data = files[button.proto.deferred_file_id]()
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def shown(markdown: str) -> str:

@@ -222,6 +222,20 @@ def test_page_names_a_preset_or_the_baseline_for_the_deck():
     assert scenario_name(MOVED, "zh") == ""
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_names_a_saved_scenario_while_the_controls_hold_it(lang):
+    """A saved scenario by its name while unchanged (even where it equals a preset); moved to the
+    defaults or a preset, by theirs; moved elsewhere, its name marked adjusted."""
+    from ui.downloads import scenario_name
+
+    preset = load_presets()[1]
+    assert scenario_name(MOVED, lang, ("方案甲", MOVED)) == "方案甲"
+    assert scenario_name(preset.scenario, lang, ("方案甲", preset.scenario)) == "方案甲"
+    assert scenario_name(default_scenario(), lang, ("方案甲", MOVED)) == t("scenario_baseline_name", lang)
+    assert scenario_name(preset.scenario, lang, ("方案甲", MOVED)) == scenario_name(preset.scenario, lang)
+    assert scenario_name(CUT, lang, ("方案甲", MOVED)) == {"zh": "方案甲（已调整）", "en": "方案甲 (adjusted)"}[lang]
+
+
 def test_cli_brief_takes_the_colour_setting(tmp_path):
     from cli.main import main
 

@@ -27,6 +27,9 @@ from ui import pipeline, targets_panel, undo
 
 LOADED_NOTICES = "loaded_notices"
 LOADED_BY_BUTTON = "controls_loaded_by_button"  # set by load_into_controls; a fragment then reruns the app
+# The saved scenario the controls were set to last, as (its library name, the scenario the controls
+# then held), or (name, None) until the page has drawn the controls once after the load.
+FROM_LIBRARY = "from_library"
 
 # The sidebar's sections (docs/model.md's kinds): the choices first, then the policy levers, then the
 # assumptions about the economy; each section holds its groups (data/parameters.csv's ``group``).
@@ -142,12 +145,17 @@ def _snapshot(text: str, name: str = "") -> undo.Undo:
     projects, targets = pipeline.TABLE.rows(), targets_panel.TABLE.rows()
     notices = list(loaded_notices())
     counts = len(pipeline.TABLE.added()), len(targets_panel.TABLE.added())
+    saved = st.session_state.get(FROM_LIBRARY)
 
     def restore(_lang: str) -> None:
         st.session_state.update(values)
         pipeline.TABLE.put_rows(projects)
         targets_panel.TABLE.put_rows(targets)
         st.session_state[LOADED_NOTICES] = notices
+        if saved:
+            remember_saved(*saved)
+        else:
+            forget_saved()
 
     def rows(lang: str) -> str:
         return t("undo_rows", lang, projects=counts[0], targets=counts[1]) if any(counts) else ""
@@ -168,6 +176,9 @@ def load_into_controls(
     notices: Sequence[CompatNotice] = (),
     undo_text: str = "undo_load",
     name: str = "",
+    *,
+    saved_name: str | None = None,
+    keep_saved_name: bool = False,
 ) -> None:
     """Set every control to ``scenario``'s values (a button callback: runs before the widgets exist).
 
@@ -176,8 +187,17 @@ def load_into_controls(
     back once with the undo button (``undo_text`` and ``name`` say what was loaded). The URL follows
     the widgets, so a loaded scenario is also in the address bar. ``notices`` (what changed for a
     scenario saved by version 1 of the model) are shown on the page until dismissed.
+
+    ``saved_name`` is the library name of a saved scenario being loaded: the page then calls the
+    scenario by it (:func:`saved_scenario`). A preset or the reset forgets that name; a change made
+    to the scenario on the page (goal seek's value) keeps it (``keep_saved_name``), and the page
+    then calls the scenario adjusted.
     """
     undo.offer(_snapshot(undo_text, name))
+    if saved_name is not None:
+        remember_saved(saved_name)
+    elif not keep_saved_name:
+        forget_saved()
     keep = st.session_state.get(KEEP_ADDED, True)
     st.session_state.update(scenario.to_dict())
     _put(pipeline.TABLE, [p.to_dict() for p in scenario.projects], keep)
@@ -199,6 +219,23 @@ def rerun_app_if_loaded() -> None:
 def clear_loaded_mark() -> None:
     """Call once at the top of the page: this full run already draws what was loaded."""
     st.session_state.pop(LOADED_BY_BUTTON, None)
+
+
+def remember_saved(name: str, scenario: Scenario | None = None) -> None:
+    """The controls hold the saved scenario ``name``: ``scenario`` (None: what the controls will
+    hold when next drawn, after a load)."""
+    st.session_state[FROM_LIBRARY] = (name, scenario)
+
+
+def forget_saved() -> None:
+    st.session_state.pop(FROM_LIBRARY, None)
+
+
+def saved_scenario() -> tuple[str, Scenario] | None:
+    """The saved scenario loaded (or saved) last, as (its library name, the scenario the controls
+    held then), for :func:`ui.downloads.scenario_name`; None when there is none."""
+    saved = st.session_state.get(FROM_LIBRARY)
+    return saved if saved is not None and saved[1] is not None else None
 
 
 def loaded_notices() -> list[CompatNotice]:
@@ -262,6 +299,9 @@ def sidebar(lang: str) -> Scenario:
     added, _ = pipeline.current()
     targets, _ = targets_panel.current()
     scenario = make_scenario(values).with_projects(added).with_targets(targets)
+    saved = st.session_state.get(FROM_LIBRARY)
+    if saved is not None and saved[1] is None:  # the first drawing after a load: what it loaded
+        remember_saved(saved[0], scenario)
     changed = scenario.changed_from(default_scenario())
     st.sidebar.caption(t("changed_count", lang, n=len(changed)) if changed else t("at_defaults", lang))
     if added:

@@ -65,14 +65,23 @@ def deck_images(scenario: Scenario, lang: str, red_up: bool | None = None) -> li
     ]
 
 
-def scenario_name(scenario: Scenario, lang: str) -> str:
-    """The name of the scenario the controls hold, when it has one: the baseline (every default), or
-    the preset it equals; else "" (the deck then calls it "this scenario")."""
+def scenario_name(scenario: Scenario, lang: str, saved: tuple[str, Scenario] | None = None) -> str:
+    """The name of the scenario the controls hold, when it has one: the saved scenario loaded from
+    the library (``saved``: its name, the scenario the controls held once it was loaded) while the
+    controls still hold it; else the baseline (every default), or the preset it equals; else the
+    saved scenario's name marked adjusted; else "" (the deck then calls it "this scenario").
+
+    The name is returned as the user typed it: the deck writes text as text; the page shows it
+    through ``report.plain.md_text``."""
+    if saved is not None and saved[1] == scenario:
+        return saved[0]
     if scenario == default_scenario():
         return t("scenario_baseline_name", lang)
     for preset in load_presets():
         if preset.scenario == scenario:
             return preset.name_en if lang == "en" and preset.name_en else preset.name
+    if saved is not None:
+        return t("scenario_adjusted", lang, name=saved[0])
     return ""
 
 

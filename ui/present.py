@@ -19,6 +19,7 @@ from report import charts
 from report.plain import md_text
 from report.text import t
 from ui import controls, headline, targets_panel
+from ui import downloads as meeting
 from ui.compute import projection
 from ui.tabs import library as library_tab
 
@@ -88,7 +89,10 @@ def _deck(current: Scenario, lang: str) -> tuple[list[NamedScenario], list[str]]
         names, by_name = [], {}
     st.session_state[CHOSEN] = [n for n in st.session_state.get(CHOSEN, []) if n in by_name]
     chosen = [by_name[n].named() for n in st.session_state[CHOSEN]]
-    return chosen or [NamedScenario(t("series_scenario", lang), current)], names
+    if chosen:
+        return chosen, names
+    name = meeting.scenario_name(current, lang, controls.saved_scenario()) or t("series_scenario", lang)
+    return [NamedScenario(name, current)], names
 
 
 # A unit written in brackets, or a number with its unit: kept on one line.

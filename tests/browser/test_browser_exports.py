@@ -53,6 +53,7 @@ from report.scenario_exports import SHEETS, long_csv, long_frame, text_width, wo
 from report.sheets import PROVENANCE_NAMES, SHEET_NAMES
 from report.text import t
 from tests.browser.streamlit_server import ROOT, wait_settled
+from tests.browser.test_browser_page import slider
 from tests.browser.test_browser_state import LANGS, open_tab, pick
 from tests.browser.test_browser_wording import ADDRESS, ALLOWED, WORD
 from tests.readers import csv_to_frame, read_long_csv
@@ -310,6 +311,38 @@ def test_this_scenario_tab_downloads(open_page: OpenPage, lang: str) -> None:
     renamed = NamedScenario("另一名称" if lang == "zh" else "Another name", scenario)
     other = Presentation(io.BytesIO(build_deck([renamed], lang)))
     assert pictures(other)[0] != pictures(prs)[0]  # the total value added's legend names the scenario
+
+
+SAVED_NAME = {"zh": "会议方案（已保存）", "en": "Meeting option (saved)"}
+
+
+def cover_name(data: bytes, lang: str) -> str:
+    """The scenario's name on a one-scenario deck's cover."""
+    prefix = t("deck_scenario", lang, name="")
+    cover = texts(Presentation(io.BytesIO(data)).slides[0])
+    [line] = [x for text in cover for x in text.splitlines() if x.startswith(prefix)]
+    return line.removeprefix(prefix)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_this_scenario_deck_names_a_saved_scenario_loaded(open_page: OpenPage, scenario_db_url: str, lang: str) -> None:
+    """Loaded from the library, the scenario is named in the deck by its name; moved a step, adjusted."""
+    name = SAVED_NAME[lang]
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(name, make_scenario({"growth_start": 10.5}), overwrite=True)
+    page = open_page(f"lang={lang}")
+    open_tab(page, "tab_library", lang)
+    pick(page, "pick", name)
+    page.locator(".st-key-load_saved").get_by_role("button").click()
+    thumb = slider(page, "growth_start")
+    expect(thumb).to_have_value("10.5")
+    open_tab(page, "tab_scenario", lang)
+    assert cover_name(download(page, "deck_current", BUILD_S)[1], lang) == name
+    thumb.focus()
+    page.keyboard.press("ArrowRight")  # one step: 10.5 → 10.6
+    expect(thumb).to_have_value("10.6")
+    expect(page).to_have_url(re.compile(r"[?&]growth_start=10\.6\b"))
+    assert cover_name(download(page, "deck_current", BUILD_S)[1], lang) == t("scenario_adjusted", lang, name=name)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -68,7 +68,7 @@ def _apply_text(key: str, value: float | int, lang: str) -> str:
 
 
 def _apply(scenario: Scenario, key: str, value: float | int, lang: str) -> None:
-    load_into_controls(scenario.replace({key: value}), _apply_text(key, value, lang))
+    load_into_controls(scenario.replace({key: value}), _apply_text(key, value, lang), keep_saved_name=True)
 
 
 def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:

@@ -44,7 +44,7 @@ from report.text import t
 from ui import downloads as meeting
 from ui import messages, undo, url
 from ui.compute import projection
-from ui.controls import load_into_controls
+from ui.controls import load_into_controls, remember_saved, saved_scenario
 from ui.tabs import Page
 
 MAX_COMPARE = 6
@@ -147,6 +147,7 @@ def _save(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str | N
         _say("error", _problem_text(e, lang))
         return
     st.session_state.pop("pending_overwrite", None)
+    remember_saved(saved.name, scenario)  # the scenario on the page is now this saved one
     _say("success", t("saved", lang, name=md_text(saved.name)))
 
 
@@ -164,7 +165,9 @@ def _load(library: ScenarioLibrary, name: str, lang: str) -> None:
         _say("error", messages.text(library.problems or [problem("scenario_not_found", name=name)], lang))
         return
     name = md_text(saved.name)
-    load_into_controls(saved.scenario, t("loaded", lang, name=name), saved.notices, "undo_load", name)
+    load_into_controls(
+        saved.scenario, t("loaded", lang, name=name), saved.notices, "undo_load", name, saved_name=saved.name
+    )
 
 
 def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
@@ -190,6 +193,9 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
         return
     new_name = renamed.name if renamed else new.strip()
     st.session_state.pick = new_name
+    loaded = saved_scenario()
+    if loaded is not None and loaded[0] == old:  # the page calls the scenario it loaded by its new name
+        remember_saved(new_name, loaded[1])
     st.session_state[COMPARE] = [new_name if n == old else n for n in st.session_state.get(COMPARE, [])]
     _say("success", t("renamed", lang, name=md_text(new_name)))
 

@@ -11,9 +11,9 @@ from model.scenario_file import NamedScenario
 from report import charts
 from report.csv_export import dictionary_csv, frame_to_csv
 from report.text import t
+from ui import controls, targets_panel, url
 from ui import downloads as meeting
 from ui import render as draw
-from ui import targets_panel, url
 from ui.tabs import Page, analysis
 
 # The two charts side by side stack where each would be narrower than its legend (about 32rem).
@@ -49,7 +49,7 @@ def render(page: Page) -> None:
         ("investment", t("chart_invest_title", lang), lambda: charts.investment_chart(frame, lang)),
     ]
     meeting.chart_images(d3, images, lang)
-    name = meeting.scenario_name(scenario, lang)
+    name = meeting.scenario_name(scenario, lang, controls.saved_scenario())  # a saved one by its name
     meeting.deck(
         d4,
         lambda: [NamedScenario(name, scenario)],
