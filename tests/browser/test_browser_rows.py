@@ -19,13 +19,13 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
 from tests.browser.conftest import PageErrors
 from tests.browser.streamlit_server import wait_for_page, wait_settled
+from tests.browser.test_browser_state import assert_comparison_table_fits, open_tab, pick
 
 pytestmark = pytest.mark.browser
 
@@ -67,30 +67,6 @@ def new_context(browser: Browser) -> Iterator:
     finally:
         for context, _ in made:
             context.close()
-
-
-def open_tab(page: Page, key: str, lang: str) -> None:
-    tab = page.get_by_role("tab", name=t(key, lang), exact=True)
-    tab.click()
-    expect(tab).to_have_attribute("aria-selected", "true")
-    wait_settled(page)
-
-
-def pick(page: Page, key: str, name: str) -> None:
-    """Choose ``name`` in the multiselect keyed ``key`` (an open list closes if the page moves
-    under it while something is drawn: then again)."""
-    box = page.locator(f".st-key-{key}").get_by_role("combobox")
-    for attempt in range(3):
-        box.scroll_into_view_if_needed()
-        wait_settled(page)
-        box.click()
-        try:
-            page.get_by_role("option", name=name, exact=True).click(timeout=5000)
-            return
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
 
 
 def not_scrolled(page: Page) -> bool:
@@ -222,13 +198,4 @@ def test_the_save_box_is_on_the_first_screen_at_1280(
         box = button.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 1280, button.inner_text()
         assert not button.evaluate(CUT), f"cut: {button.inner_text()}"
-    table = page.get_by_test_id("stTable")
-    heads = table.locator("th")
-    expect(heads.last).to_have_text(t("cmp_va_diff_vs_defaults", lang))
-    main = page.get_by_test_id("stMain").bounding_box()
-    for n in range(heads.count()):
-        box = heads.nth(n).bounding_box()
-        assert box is not None and box["x"] + box["width"] <= main["x"] + main["width"], heads.nth(n).inner_text()
-    assert table.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
-    for chosen in (name, other):
-        expect(table).to_contain_text(chosen)
+    assert_comparison_table_fits(page, lang, [name, other])

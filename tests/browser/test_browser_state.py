@@ -81,6 +81,21 @@ def pick(page: Page, key: str, name: str) -> None:
             page.keyboard.press("Escape")
 
 
+def assert_comparison_table_fits(page: Page, lang: str, names: list[str]) -> None:
+    """The comparison's table shows every column, the last one the difference from the defaults, inside
+    the main area with nothing scrolled out of sight, and every compared scenario."""
+    table = page.get_by_test_id("stTable")
+    headers = table.locator("th")
+    expect(headers.last).to_have_text(t("cmp_va_diff_vs_defaults", lang))
+    main = page.get_by_test_id("stMain").bounding_box()
+    for n in range(headers.count()):
+        box = headers.nth(n).bounding_box()
+        assert box is not None and box["x"] + box["width"] <= main["x"] + main["width"], headers.nth(n).inner_text()
+    assert table.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    for name in names:
+        expect(table).to_contain_text(name)
+
+
 def sidebar_text(page: Page) -> str:
     return page.get_by_test_id("stSidebar").inner_text()
 
@@ -240,16 +255,7 @@ def test_compare_panel_is_readable_at_1280(browser, app_url: str, scenario_db_ur
         labels = " ".join(buttons.all_inner_texts())
         for key in ("export_json", "export_csv", "export_xlsx", "deck", "images"):
             assert t(key, lang) in labels
-        table = page.get_by_test_id("stTable")
-        headers = table.locator("th")
-        expect(headers.last).to_have_text(t("cmp_va_diff_vs_defaults", lang))
-        main = page.get_by_test_id("stMain").bounding_box()
-        for n in range(headers.count()):
-            box = headers.nth(n).bounding_box()
-            assert box is not None and box["x"] + box["width"] <= main["x"] + main["width"], headers.nth(n).inner_text()
-        assert table.evaluate("el => el.scrollWidth <= el.clientWidth + 1")  # nothing scrolled out of sight
-        for name in names:
-            expect(table).to_contain_text(name)
+        assert_comparison_table_fits(page, lang, names)
     finally:
         context.close()
 
