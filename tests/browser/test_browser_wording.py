@@ -27,7 +27,7 @@ from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from model.targets import load_targets
 from report.text import t
-from tests.browser.streamlit_server import wait_for_page
+from tests.browser.streamlit_server import TOOLTIP_TIMEOUT_S, wait_for_page, wait_settled
 from tests.browser.test_browser_state import pick
 
 pytestmark = pytest.mark.browser
@@ -103,9 +103,6 @@ VISIBLE_TEXT = """() => {
   return out;
 }"""
 
-CELLS = "e => [...e.querySelectorAll('table th, table td')].map(c => c.textContent)"
-SCROLLED = "e => { const s = e.querySelector('.dvn-scroller'); return s ? [s.scrollLeft, s.scrollTop] : [0, 0]; }"
-
 
 CUT_IN_METRICS = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].flatMap(m =>
   [...m.querySelectorAll('*')]
@@ -125,15 +122,9 @@ CUT_LEGENDS = """() => [...document.querySelectorAll('.vega-embed')].flatMap(cha
 })"""
 
 
-IDLE = """() => !document.querySelector('[data-stale="true"]')
-              && !document.querySelector('[data-testid="stStatusWidget"]')"""
-
-
 def settle(page: Page) -> None:
-    """Until the run the last click started has finished and drawn the page (idle twice in a row)."""
-    for _ in range(2):
-        page.wait_for_timeout(400)
-        page.wait_for_function(IDLE, timeout=60_000)
+    """Until the run the last click started has finished and drawn the page, and nothing moves."""
+    wait_settled(page)
 
 
 def open_tab(page: Page, n: int) -> None:
@@ -148,37 +139,35 @@ def open_tab(page: Page, n: int) -> None:
     )
 
 
+# Streamlit draws a table on a canvas and keeps the cells in view in an accessible <table>: scroll the
+# table's scroller down to its last row, for each stop of its columns left to right, reading the cells
+# at each stop once the grid has drawn it (two animation frames after the scroll: the grid redraws on
+# the next one).
+SWEEP = """async e => {
+  const s = e.querySelector('.dvn-scroller'), cells = new Set();
+  const read = () => e.querySelectorAll('table th, table td').forEach(c => cells.add(c.textContent));
+  const drawn = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const step = async (axis, size) => {  // scroll one step along an axis; false at its end
+    const before = s[axis];
+    s[axis] = before + Math.max(1, Math.floor(s[size] * 0.8));
+    if (s[axis] === before) return false;
+    await drawn(); read(); return true;
+  };
+  read();
+  if (!s) return [...cells];
+  do {
+    s.scrollTop = 0; await drawn(); read();
+    while (await step('scrollTop', 'clientHeight'));
+  } while (await step('scrollLeft', 'clientWidth'));
+  return [...cells];
+}"""
+
+
 def table_cells(page: Page, table: Locator) -> set[str]:
-    """Every cell of a table. Streamlit draws tables on a canvas and keeps the cells in view in an
-    accessible <table>: wheel the table right and down to its ends and read the cells at each stop."""
+    """Every cell of a table (see SWEEP)."""
     table.scroll_into_view_if_needed()
-    table.locator("table th").first.wait_for(state="attached")
-    page.wait_for_timeout(300)  # the rows follow the header
-    box = table.bounding_box()
-    assert box is not None
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    cells: set[str] = set()
-
-    def sweep(dx: float, dy: float) -> None:
-        while True:
-            cells.update(table.evaluate(CELLS))
-            before = table.evaluate(SCROLLED)
-            page.mouse.wheel(dx, dy)
-            page.wait_for_timeout(150)
-            if table.evaluate(SCROLLED) == before:
-                return
-
-    while True:
-        sweep(0, 250)  # down to the last row
-        page.mouse.wheel(0, -100_000)  # back to the top
-        page.wait_for_timeout(150)
-        before = table.evaluate(SCROLLED)
-        page.mouse.wheel(box["width"] * 0.6, 0)  # the next columns
-        page.wait_for_timeout(150)
-        if table.evaluate(SCROLLED) == before:
-            break
-    page.mouse.move(0, 0)
-    return cells
+    table.locator("table td").first.wait_for(state="attached")  # its rows are drawn
+    return set(table.evaluate(SWEEP))
 
 
 def english_words(texts: list[str]) -> dict[str, str]:
@@ -273,7 +262,7 @@ def walk(page: Page) -> tuple[list[str], set[str]]:
             target.hover()
             tip = page.get_by_test_id("stTooltipContent")
             try:
-                tip.first.wait_for(timeout=2_000)
+                tip.first.wait_for(timeout=TOOLTIP_TIMEOUT_S * 1000)
             except PlaywrightTimeout:  # no tooltip for this target
                 continue
             texts += tip.all_inner_texts()
@@ -357,7 +346,8 @@ def test_every_tab_is_in_the_page_language(open_page: OpenPage, scenario_db_url:
     assert [x for x in STREAMLIT_PLACEHOLDERS if x in shown] == []
     # the compare list's placeholder, set by the page (which one depends on what the library holds)
     assert {t("choose_scenarios", lang), t("no_options", lang)} & set(texts)
-    # Names of scenarios other tests saved in the shared library are the users' words, not the page's.
+    # Names of scenarios saved in the library are the users' words, not the page's (the test's own
+    # library is empty: a guard should a scenario be saved there one day).
     saved = set(ScenarioLibrary(scenario_db_url).names())
     mine = [x for x in texts + sorted(cells) if x.strip() not in saved]
     keys = python_words(mine)
