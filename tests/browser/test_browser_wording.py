@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.history import load_history
@@ -141,32 +141,37 @@ def open_tab(page: Page, n: int) -> None:
 
 # Streamlit draws a table on a canvas and keeps the cells in view in an accessible <table>: scroll the
 # table's scroller down to its last row, for each stop of its columns left to right, reading the cells
-# at each stop once the grid has drawn it (two animation frames after the scroll: the grid redraws on
-# the next one).
+# at each stop once the grid has drawn them there (its accessible rows and columns changed; at most
+# CHANGE_FRAMES animation frames, should a step show the same cells).
+CHANGE_FRAMES = 60  # a step shows its cells after about 15 frames; a last, partial step may show none new
 SWEEP = """async e => {
   const s = e.querySelector('.dvn-scroller'), cells = new Set();
   const read = () => e.querySelectorAll('table th, table td').forEach(c => cells.add(c.textContent));
-  const drawn = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const shown = () => [...e.querySelectorAll('table tr')].map(r => r.getAttribute('aria-rowindex') + ':'
+      + [...r.children].map(c => c.getAttribute('aria-colindex')).join()).join('|');
+  const frame = () => new Promise(done => requestAnimationFrame(done));
   const step = async (axis, size) => {  // scroll one step along an axis; false at its end
-    const before = s[axis];
+    const before = s[axis], was = shown();
     s[axis] = before + Math.max(1, Math.floor(s[size] * 0.8));
     if (s[axis] === before) return false;
-    await drawn(); read(); return true;
+    for (let n = 0; n < CHANGE_FRAMES && shown() === was; n++) await frame();
+    await frame(); read(); return true;
   };
-  read();
+  await frame(); read();
   if (!s) return [...cells];
   do {
-    s.scrollTop = 0; await drawn(); read();
+    if (s.scrollTop) { const was = shown(); s.scrollTop = 0;
+      for (let n = 0; n < CHANGE_FRAMES && shown() === was; n++) await frame(); read(); }
     while (await step('scrollTop', 'clientHeight'));
   } while (await step('scrollLeft', 'clientWidth'));
   return [...cells];
-}"""
+}""".replace("CHANGE_FRAMES", str(CHANGE_FRAMES))
 
 
 def table_cells(page: Page, table: Locator) -> set[str]:
     """Every cell of a table (see SWEEP)."""
     table.scroll_into_view_if_needed()
-    table.locator("table td").first.wait_for(state="attached")  # its rows are drawn
+    table.locator("table th").first.wait_for(state="attached")  # drawn (its rows follow the header)
     return set(table.evaluate(SWEEP))
 
 
@@ -239,13 +244,26 @@ def test_every_metric_and_legend_on_every_tab_is_whole_at_1280(
     assert legends >= 4  # the scenario's three, the comparison's one at least
 
 
+# Each tooltip target in view (a chart's or a table's toolbar shows its icons only while the pointer is
+# on it: those are left out), named by its widget's key and its element's text: the sidebar and the
+# headline are on every tab, and each is hovered once.
+HOVER_TARGETS = """() => [...document.querySelectorAll('[data-testid="stTooltipHoverTarget"]')].map(e => {
+  if (!e.checkVisibility() || e.closest('[data-testid=stElementToolbar]')) return null;
+  const keyed = e.closest('[class*="st-key-"]');
+  const box = e.closest('[data-testid="stElementContainer"], [data-testid="stMetric"]') || e;
+  return ((keyed && keyed.className.match(/st-key-\\S+/)[0]) || '') + '|' + box.innerText.slice(0, 160);
+})"""
+
+
 def walk(page: Page) -> tuple[list[str], set[str]]:
     """Every tab opened and every expander expanded: the visible texts (the placeholders and the
-    tooltips shown on hover included) and every cell of every table."""
+    tooltips shown on hover included, each target hovered once) and every cell of every table."""
     texts: list[str] = []
     cells: set[str] = set()
+    hovered: set[str] = set()
     tabs = page.get_by_role("tab")
     assert tabs.count() == 6
+    tip = page.get_by_test_id("stTooltipContent")
     for n in range(tabs.count()):
         open_tab(page, n)
         closed = page.locator('[data-testid="stExpander"] details:not([open]) > summary')
@@ -255,18 +273,20 @@ def walk(page: Page) -> tuple[list[str], set[str]]:
         texts += page.evaluate(VISIBLE_TEXT)
         for table in page.get_by_test_id("stDataFrame").all():
             cells |= table_cells(page, table)
-        for target in page.get_by_test_id("stTooltipHoverTarget").all():
-            # (a chart's or a table's toolbar shows its icons only while the pointer is on it)
-            if not target.evaluate("e => e.checkVisibility() && !e.closest('[data-testid=stElementToolbar]')"):
+        targets = page.get_by_test_id("stTooltipHoverTarget")
+        for i, name in enumerate(page.evaluate(HOVER_TARGETS)):
+            if name is None or name in hovered:
                 continue
-            target.hover()
-            tip = page.get_by_test_id("stTooltipContent")
+            hovered.add(name)
+            targets.nth(i).hover()
             try:
                 tip.first.wait_for(timeout=TOOLTIP_TIMEOUT_S * 1000)
             except PlaywrightTimeout:  # no tooltip for this target
                 continue
             texts += tip.all_inner_texts()
             page.mouse.move(0, 0)
+            expect(tip).to_have_count(0)  # gone, before the next one is read
+    assert len(hovered) >= 20  # the controls' help at least
     return texts, cells
 
 
