@@ -29,7 +29,7 @@ CLI_TIMEOUT_S = 180  # one command, on a busy 2-core machine
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if BROWSER_TESTS in Path(item.fspath).resolve().parents:
+        if BROWSER_TESTS in item.path.resolve().parents:
             item.add_marker(pytest.mark.browser)
 
 

@@ -172,6 +172,8 @@ def wait_idle(page: Page, timeout_s: float = RUN_TIMEOUT_S) -> None:
 
     A slider sends its value when the thumb stops (after Streamlit's short debounce), so after a
     slider move wait for what the move changes (its value in the address bar, a figure) instead."""
+    if not page.evaluate("() => !!window.__runs"):
+        raise AssertionError("no run watcher in this page: open it with the open_page or new_context fixture")
     page.wait_for_function(IDLE, timeout=timeout_s * 1000)
 
 
