@@ -10,9 +10,10 @@ own SQLite file in that folder. A test sees only the scenarios it saved itself, 
 and in whatever order. A cookie rather than a link parameter: the page rewrites its address (rounded
 and ignored values, ``model=2``) and the tests assert what the address holds.
 
-Every page gets ``streamlit_server.TRACK_RUNS``, the watcher the waits read (``wait_idle``: the page's
-script finished and drawn), and the timeouts named in ``streamlit_server``. Helpers are in
-``streamlit_server.py``.
+Every context a test opens, with ``open_page``, ``new_context`` or ``browser.new_context`` alike, gets
+that cookie, ``streamlit_server.TRACK_RUNS`` (the watcher the waits read: ``wait_idle``, the page's
+script finished and drawn) and the timeouts named in ``streamlit_server``. Prefer ``open_page`` and
+``new_context``: they also check, on teardown, that no page showed an exception or logged an error.
 """
 
 from __future__ import annotations
@@ -81,11 +82,38 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> Iter
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def chromium() -> Iterator[Browser]:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+class SessionBrowser:
+    """The session's Chromium, each of whose new contexts is made for the test running (``prepare``:
+    its library's cookie, the run watcher, the actions' timeout), however the test opens it."""
+
+    def __init__(self, real: Browser, url: str):
+        self.real, self.url, self.library = real, url, ""
+
+    def new_context(self, **options) -> BrowserContext:
+        return prepare(self.real.new_context(**{"accept_downloads": True, **options}), self.url, self.library)
+
+    def __getattr__(self, name: str):
+        return getattr(self.real, name)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: Browser, app_url: str) -> SessionBrowser:
+    return SessionBrowser(chromium, app_url)
+
+
+@pytest.fixture(autouse=True)
+def _own_library(browser: SessionBrowser, library_name: str) -> Iterator[None]:
+    """Every browser context the test opens (``browser.new_context`` included) uses its own library."""
+    browser.library = library_name
+    yield
+    browser.library = ""
 
 
 class PageErrors:
@@ -100,24 +128,23 @@ class PageErrors:
 def prepare(context: BrowserContext, url: str, library: str) -> BrowserContext:
     """A browser context as the tests use it: the test's library cookie for the server at ``url``, the
     run watcher in every page, the actions' timeout."""
-    context.add_cookies([{"name": TEST_LIBRARY_COOKIE, "value": library, "url": url}])
+    if library:
+        context.add_cookies([{"name": TEST_LIBRARY_COOKIE, "value": library, "url": url}])
     context.add_init_script(TRACK_RUNS)
     context.set_default_timeout(ACTION_TIMEOUT_S * 1000)
     return context
 
 
 @pytest.fixture
-def new_context(browser: Browser, app_url: str, library_name: str) -> Iterator[Callable[..., BrowserContext]]:
-    """``new_context(width=1400, height=1000, url=app_url, init_script=None)``: a new user (a new
-    session) of the test's own library. On teardown every page opened in it must show no exception
-    element and have logged no page or console error."""
+def new_context(browser: SessionBrowser) -> Iterator[Callable[..., BrowserContext]]:
+    """``new_context(width=1400, height=1000, init_script="")``: a new user (a new session) of the
+    test's own library (its cookie is the host's, so a server of the test's own gets it too). On
+    teardown every page opened in it must show no exception element and have logged no page or
+    console error."""
     made: list[tuple[BrowserContext, list[tuple[Page, PageErrors]]]] = []
 
-    def _new(
-        width: int = VIEWPORT["width"], height: int = VIEWPORT["height"], url: str = app_url, init_script: str = ""
-    ) -> BrowserContext:
-        context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
-        prepare(context, url, library_name)
+    def _new(width: int = VIEWPORT["width"], height: int = VIEWPORT["height"], init_script: str = "") -> BrowserContext:
+        context = browser.new_context(viewport={"width": width, "height": height})
         if init_script:
             context.add_init_script(init_script)
         pages: list[tuple[Page, PageErrors]] = []

@@ -165,7 +165,7 @@ def own_server(tmp_path: Path) -> Iterator[OwnServer]:
 def new_user(new_context: Callable[..., BrowserContext], url: str, query: str = "") -> Iterator[Page]:
     """A page in a new browser context (a new session); on leaving, it must show no exception and
     have logged no page or console error (checked here, before the test may stop the server)."""
-    context = new_context(url=url)
+    context = new_context()
     errors: list[str] = []
     try:
         page = context.new_page()
