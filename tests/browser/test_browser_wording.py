@@ -139,29 +139,35 @@ def open_tab(page: Page, n: int) -> None:
     )
 
 
-# Streamlit draws a table on a canvas and keeps the cells in view in an accessible <table>: scroll the
-# table's scroller down to its last row, for each stop of its columns left to right, reading the cells
-# at each stop once the grid has drawn them there (its accessible rows and columns changed; at most
-# CHANGE_FRAMES animation frames, should a step show the same cells).
-CHANGE_FRAMES = 60  # a step shows its cells after about 15 frames; a last, partial step may show none new
+# Streamlit draws a table on a canvas and keeps the cells in view in an accessible <table>, whose rows
+# and cells carry their indices (aria-rowindex, aria-colindex) and the table its counts (aria-rowcount,
+# aria-colcount): scroll the table's scroller down until its last row is drawn, for each stop of its
+# columns left to right until its last column is drawn, reading the cells at each stop once the grid
+# has drawn them there (its accessible rows or columns changed: at most CHANGE_FRAMES animation frames).
+CHANGE_FRAMES = 1200
 SWEEP = """async e => {
-  const s = e.querySelector('.dvn-scroller'), cells = new Set();
+  const s = e.querySelector('.dvn-scroller'), grid = e.querySelector('table'), cells = new Set();
   const read = () => e.querySelectorAll('table th, table td').forEach(c => cells.add(c.textContent));
   const shown = () => [...e.querySelectorAll('table tr')].map(r => r.getAttribute('aria-rowindex') + ':'
       + [...r.children].map(c => c.getAttribute('aria-colindex')).join()).join('|');
+  const most = (css, attr) => Math.max(0, ...[...e.querySelectorAll(css)].map(x => +x.getAttribute(attr)));
+  const last = {  // whether the last row (column) is drawn
+    scrollTop: () => most('table tr', 'aria-rowindex') >= +grid.getAttribute('aria-rowcount'),
+    scrollLeft: () => most('table th, table td', 'aria-colindex') >= +grid.getAttribute('aria-colcount'),
+  };
   const frame = () => new Promise(done => requestAnimationFrame(done));
+  const drawn = async was => { for (let n = 0; n < CHANGE_FRAMES && shown() === was; n++) await frame(); };
   const step = async (axis, size) => {  // scroll one step along an axis; false at its end
+    if (grid && last[axis]()) return false;
     const before = s[axis], was = shown();
     s[axis] = before + Math.max(1, Math.floor(s[size] * 0.8));
     if (s[axis] === before) return false;
-    for (let n = 0; n < CHANGE_FRAMES && shown() === was; n++) await frame();
-    await frame(); read(); return true;
+    await drawn(was); await frame(); read(); return true;
   };
   await frame(); read();
   if (!s) return [...cells];
   do {
-    if (s.scrollTop) { const was = shown(); s.scrollTop = 0;
-      for (let n = 0; n < CHANGE_FRAMES && shown() === was; n++) await frame(); read(); }
+    if (s.scrollTop) { const was = shown(); s.scrollTop = 0; await drawn(was); await frame(); read(); }
     while (await step('scrollTop', 'clientHeight'));
   } while (await step('scrollLeft', 'clientWidth'));
   return [...cells];
