@@ -60,16 +60,19 @@ def test_estimated_year_sd_by_hand():
 
 
 def test_ar1_by_hand():
-    # Full-year series (high/medium): Dezhou 7.8, 7.5 (SS about 7.65: 0.045); Shandong 6.9, 5.0, 5.1, 7.1,
-    # 8.3, 7.6 (mean 40 / 6; SS 9.01333). Pooled s² = 9.05833 / (1 + 5) = 1.50972. Consecutive changes
-    # (Shandong 2022→23→24→25): +2.0, +1.2, −0.7, mean square (4 + 1.44 + 0.49) / 3 = 1.97667.
-    # rho = 1 − 1.97667 / (2 × 1.50972) = 0.34535; sigma = √1.50972 × √(1 − 0.34535²) = 1.1531.
+    # Full-year series (high/medium): Dezhou 2020 5.5, 2022 7.8, 2025 7.5 (mean 20.8 / 3 = 6.93333;
+    # SS = 30.25 + 60.84 + 56.25 − 20.8² / 3 = 147.34 − 144.21333 = 3.12667); Shandong 6.9, 5.0, 5.1, 7.1,
+    # 8.3, 7.6 (mean 40 / 6; SS 9.01333). Pooled s² = (3.12667 + 9.01333) / (2 + 5) = 12.14 / 7 = 1.73429.
+    # Consecutive changes (Shandong 2022→23→24→25; Dezhou's years are not consecutive): +2.0, +1.2, −0.7,
+    # mean square (4 + 1.44 + 0.49) / 3 = 1.97667. rho = 1 − 1.97667 / (2 × 1.73429) = 0.43012;
+    # sigma = √1.73429 × √(1 − 0.43012²) = 1.31692 × 0.90277 = 1.1889.
     fit = cal.ar1(cal._values(cal.full_year(cal.read_rows())))
-    assert fit.s2 == pytest.approx(9.058333333 / 6, rel=1e-9)
+    assert fit.s2 == pytest.approx(12.14 / 7, rel=1e-9)
     assert fit.ms_change == pytest.approx(5.93 / 3, rel=1e-9)
-    rho = 1 - (5.93 / 3) / (2 * 9.058333333 / 6)
+    rho = 1 - (5.93 / 3) / (2 * 12.14 / 7)
     assert fit.rho == pytest.approx(rho, rel=1e-9)
-    assert fit.sd == pytest.approx(math.sqrt(9.058333333 / 6) * math.sqrt(1 - rho**2), rel=1e-9)
+    assert fit.sd == pytest.approx(math.sqrt(12.14 / 7) * math.sqrt(1 - rho**2), rel=1e-9)
+    assert round(fit.sd, 2) == 1.19 and round(rho, 2) == 0.43
 
 
 def test_chi_square_quantiles_match_tables():
@@ -77,6 +80,9 @@ def test_chi_square_quantiles_match_tables():
     assert cal.chi2_quantile(0.975, 6) == pytest.approx(14.449, abs=1e-3)
     assert cal.chi2_quantile(0.025, 6) == pytest.approx(1.2373, abs=1e-3)
     assert cal.chi2_quantile(0.975, 4) == pytest.approx(11.143, abs=1e-3)
+    # With Dezhou 2020 the full-year series has 7 degrees of freedom: chi²(0.975, 7) = 16.013, chi²(0.025, 7) = 1.690.
+    assert cal.chi2_quantile(0.975, 7) == pytest.approx(16.013, abs=1e-3)
+    assert cal.chi2_quantile(0.025, 7) == pytest.approx(1.690, abs=1e-3)
 
 
 def test_low_rows_and_short_periods_do_not_count(tmp_path):
@@ -95,5 +101,6 @@ def test_low_rows_and_short_periods_do_not_count(tmp_path):
 
 def test_script_prints_the_report():
     out = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    assert "growth_shock_sd: (1.15, 0.74, 2.54)" in out
+    # 1.1889 × √(7 / 16.013) = 0.786 and 1.1889 × √(7 / 1.690) = 2.420 (chi-square, 7 degrees of freedom).
+    assert "growth_shock_sd: (1.19, 0.79, 2.42)" in out
     assert "dezhou 2019 Jan-Oct 4.4" in out
