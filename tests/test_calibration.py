@@ -43,36 +43,40 @@ def test_csv_values_are_what_the_script_computes():
 
 def test_estimated_year_sd_by_hand():
     # Pairs (full-year − longest cumulative of ≥ 6 months), worked from the rows of data/history.csv:
-    # Dezhou 2022 Jan-Nov 7.9 → 7.8: −0.1; Shandong 2020 Jan-Oct 3.7 → 5.0: +1.3; 2022 H1 4.8 → 5.1: +0.3;
-    # 2023 Jan-Sep 7.1 → 7.1: 0.0; 2024 Jan-Sep 8.2 → 8.3: +0.1. Mean 1.6 / 5 = 0.32; squared deviations
-    # 0.1764 + 0.9604 + 0.0004 + 0.1024 + 0.0484 = 1.288; s.d. = √(1.288 / 4) = √0.322 = 0.5675 → 0.57.
+    # Dezhou 2022 Jan-Nov 7.9 → 7.8: −0.1; Shandong 2020 Jan-Oct 3.7 → 5.0: +1.3; 2021 Jan-Oct 10.5 → 9.6: −0.9;
+    # 2022 H1 4.8 → 5.1: +0.3; 2023 Jan-Sep 7.1 → 7.1: 0.0; 2024 Jan-Sep 8.2 → 8.3: +0.1. Mean 0.7 / 6 = 0.11667;
+    # squared deviations 0.046944 + 1.400278 + 1.033611 + 0.033611 + 0.013611 + 0.000278 = 2.528333;
+    # s.d. = √(2.528333 / 5) = √0.505667 = 0.7111 → 0.71.
     rows = cal.read_rows()
     pairs = cal.estimated_pairs(cal.full_year(rows), cal.cumulative(rows))
     assert sorted((r, y, round(d, 1)) for r, y, _, _, _, d in pairs.pairs) == [
         ("dezhou", 2022, -0.1),
         ("shandong", 2020, 1.3),
+        ("shandong", 2021, -0.9),
         ("shandong", 2022, 0.3),
         ("shandong", 2023, 0.0),
         ("shandong", 2024, 0.1),
     ]
-    assert pairs.sd == pytest.approx(math.sqrt(1.288 / 4), abs=1e-9)
-    assert _shocks_csv()["estimated_year_sd"][0] == 0.57
+    assert pairs.sd == pytest.approx(math.sqrt(2.528333333 / 5), rel=1e-8)
+    assert _shocks_csv()["estimated_year_sd"][0] == 0.71
 
 
 def test_ar1_by_hand():
-    # Full-year series (high/medium): Dezhou 2020 5.5, 2022 7.8, 2025 7.5 (mean 20.8 / 3 = 6.93333;
-    # SS = 30.25 + 60.84 + 56.25 − 20.8² / 3 = 147.34 − 144.21333 = 3.12667); Shandong 6.9, 5.0, 5.1, 7.1,
-    # 8.3, 7.6 (mean 40 / 6; SS 9.01333). Pooled s² = (3.12667 + 9.01333) / (2 + 5) = 12.14 / 7 = 1.73429.
-    # Consecutive changes (Shandong 2022→23→24→25; Dezhou's years are not consecutive): +2.0, +1.2, −0.7,
-    # mean square (4 + 1.44 + 0.49) / 3 = 1.97667. rho = 1 − 1.97667 / (2 × 1.73429) = 0.43012;
-    # sigma = √1.73429 × √(1 − 0.43012²) = 1.31692 × 0.90277 = 1.1889.
+    # Full-year series (high/medium): Dezhou 2020 5.5, 2022 7.8, 2025 7.5 (SS = 30.25 + 60.84 + 56.25 − 20.8² / 3
+    # = 147.34 − 144.21333 = 3.12667); Shandong 2017 6.9, 2020 5.0, 2021 9.6, 2022 5.1, 2023 7.1, 2024 8.3, 2025 7.6
+    # (sum 49.6; squares 367.84; SS = 367.84 − 49.6² / 7 = 367.84 − 351.45143 = 16.38857).
+    # Pooled s² = (3.12667 + 16.38857) / (2 + 6) = 19.51524 / 8 = 2.43940; s = 1.5619.
+    # Consecutive changes (Shandong 2020→21→22→23→24→25; Dezhou's years are not consecutive):
+    # +4.6, −4.5, +2.0, +1.2, −0.7, mean square (21.16 + 20.25 + 4 + 1.44 + 0.49) / 5 = 47.34 / 5 = 9.468.
+    # rho = 1 − 9.468 / (2 × 2.43940) = −0.9406, clipped to 0; sigma = s × √(1 − 0) = 1.5619 → 1.56.
     fit = cal.ar1(cal._values(cal.full_year(cal.read_rows())))
-    assert fit.s2 == pytest.approx(12.14 / 7, rel=1e-9)
-    assert fit.ms_change == pytest.approx(5.93 / 3, rel=1e-9)
-    rho = 1 - (5.93 / 3) / (2 * 12.14 / 7)
-    assert fit.rho == pytest.approx(rho, rel=1e-9)
-    assert fit.sd == pytest.approx(math.sqrt(12.14 / 7) * math.sqrt(1 - rho**2), rel=1e-9)
-    assert round(fit.sd, 2) == 1.19 and round(rho, 2) == 0.43
+    s2 = (3.126666667 + (367.84 - 49.6**2 / 7)) / 8
+    assert fit.s2 == pytest.approx(s2, rel=1e-8)
+    assert fit.ms_change == pytest.approx(47.34 / 5, rel=1e-9)
+    assert 1 - (47.34 / 5) / (2 * s2) == pytest.approx(-0.9406, abs=1e-4)
+    assert fit.rho == 0
+    assert fit.sd == pytest.approx(math.sqrt(s2), rel=1e-8)
+    assert round(fit.sd, 2) == 1.56
 
 
 def test_chi_square_quantiles_match_tables():
@@ -80,9 +84,12 @@ def test_chi_square_quantiles_match_tables():
     assert cal.chi2_quantile(0.975, 6) == pytest.approx(14.449, abs=1e-3)
     assert cal.chi2_quantile(0.025, 6) == pytest.approx(1.2373, abs=1e-3)
     assert cal.chi2_quantile(0.975, 4) == pytest.approx(11.143, abs=1e-3)
-    # With Dezhou 2020 the full-year series has 7 degrees of freedom: chi²(0.975, 7) = 16.013, chi²(0.025, 7) = 1.690.
-    assert cal.chi2_quantile(0.975, 7) == pytest.approx(16.013, abs=1e-3)
-    assert cal.chi2_quantile(0.025, 7) == pytest.approx(1.690, abs=1e-3)
+    # The full-year series has 8 degrees of freedom, the pairs 5: chi²(0.975, 8) = 17.535, chi²(0.025, 8) = 2.180,
+    # chi²(0.975, 5) = 12.833, chi²(0.025, 5) = 0.831.
+    assert cal.chi2_quantile(0.975, 8) == pytest.approx(17.535, abs=1e-3)
+    assert cal.chi2_quantile(0.025, 8) == pytest.approx(2.180, abs=1e-3)
+    assert cal.chi2_quantile(0.975, 5) == pytest.approx(12.833, abs=1e-3)
+    assert cal.chi2_quantile(0.025, 5) == pytest.approx(0.831, abs=1e-3)
 
 
 def test_low_rows_and_short_periods_do_not_count(tmp_path):
@@ -101,6 +108,6 @@ def test_low_rows_and_short_periods_do_not_count(tmp_path):
 
 def test_script_prints_the_report():
     out = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    # 1.1889 × √(7 / 16.013) = 0.786 and 1.1889 × √(7 / 1.690) = 2.420 (chi-square, 7 degrees of freedom).
-    assert "growth_shock_sd: (1.19, 0.79, 2.42)" in out
+    # 1.5619 × √(8 / 17.535) = 1.055 and 1.5619 × √(8 / 2.180) = 2.992 (chi-square, 8 degrees of freedom).
+    assert "growth_shock_sd: (1.56, 1.05, 2.99)" in out
     assert "dezhou 2019 Jan-Oct 4.4" in out
