@@ -44,9 +44,9 @@ def test_csv_values_are_what_the_script_computes():
 def test_estimated_year_sd_by_hand():
     # Pairs (full-year − longest cumulative of ≥ 6 months), worked from the rows of data/history.csv:
     # Dezhou 2022 Jan-Nov 7.9 → 7.8: −0.1; Shandong 2020 Jan-Oct 3.7 → 5.0: +1.3; 2021 Jan-Oct 10.5 → 9.6: −0.9;
-    # 2022 H1 4.8 → 5.1: +0.3; 2023 Jan-Sep 7.1 → 7.1: 0.0; 2024 Jan-Sep 8.2 → 8.3: +0.1. Mean 0.7 / 6 = 0.11667;
-    # squared deviations 0.046944 + 1.400278 + 1.033611 + 0.033611 + 0.013611 + 0.000278 = 2.528333;
-    # s.d. = √(2.528333 / 5) = √0.505667 = 0.7111 → 0.71.
+    # 2022 H1 4.8 → 5.1: +0.3; 2023 Jan-Oct 6.9 → 7.1: +0.2; 2024 Jan-Sep 8.2 → 8.3: +0.1. Mean 0.9 / 6 = 0.15;
+    # squared deviations 0.0625 + 1.3225 + 1.1025 + 0.0225 + 0.0025 + 0.0025 = 2.515;
+    # s.d. = √(2.515 / 5) = √0.503 = 0.7092 → 0.71.
     rows = cal.read_rows()
     pairs = cal.estimated_pairs(cal.full_year(rows), cal.cumulative(rows))
     assert sorted((r, y, round(d, 1)) for r, y, _, _, _, d in pairs.pairs) == [
@@ -54,10 +54,10 @@ def test_estimated_year_sd_by_hand():
         ("shandong", 2020, 1.3),
         ("shandong", 2021, -0.9),
         ("shandong", 2022, 0.3),
-        ("shandong", 2023, 0.0),
+        ("shandong", 2023, 0.2),
         ("shandong", 2024, 0.1),
     ]
-    assert pairs.sd == pytest.approx(math.sqrt(2.528333333 / 5), rel=1e-8)
+    assert pairs.sd == pytest.approx(math.sqrt(2.515 / 5), rel=1e-9)
     assert _shocks_csv()["estimated_year_sd"][0] == 0.71
 
 
