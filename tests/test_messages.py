@@ -117,7 +117,7 @@ SAMPLES: dict[str, Problem] = {
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # In Chinese: file formats, JSON's own words, units and what the user typed (quoted “…”) may be in
 # Latin letters; so may a file name or a command-line option that opens the sentence.
-ZH_ALLOWED = {"JSON", "UTF", "true", "false", "NaN", "U"}
+ZH_ALLOWED = {"JSON", "UTF", "true", "false", "NaN", "U", "UTC"}
 KEYS = set(SPECS) | set(FIELDS)
 
 
