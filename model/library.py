@@ -534,9 +534,15 @@ class ScenarioLibrary:
         no two names look the same (else the check in save_many alone keeps new names apart)."""
         t = scenarios_table
         with self._transaction(write=True) as conn:
-            missing = conn.execute(sa.select(t.c.id, t.c.name).where(t.c.name_key.is_(None))).all()
-            for row in missing:
-                conn.execute(t.update().where(t.c.id == row.id).values(name_key=name_key(row.name)))
+            missing = conn.execute(sa.select(t.c.id, t.c.name).where(t.c.name_key.is_(None)).order_by(t.c.id)).all()
+            if missing:
+                taken = {k for (k,) in conn.execute(sa.select(t.c.name_key).where(t.c.name_key.is_not(None)))}
+                for row in missing:
+                    key = name_key(row.name)
+                    if key in taken:  # two names that look the same, saved before: both kept, the later
+                        continue  # found by its exact name only
+                    taken.add(key)
+                    conn.execute(t.update().where(t.c.id == row.id).values(name_key=key))
         indexes = {i["name"] for i in sa.inspect(self.engine).get_indexes(t.name)}
         if NAME_KEY_INDEX.name in indexes:
             return
