@@ -378,6 +378,8 @@ class Scenario:
     horizon_end: int
     use_observed: bool
     base_va: float
+    base_revenue: float
+    revenue_drift: float
     growth_start: float
     growth_end: float
     province_growth: float

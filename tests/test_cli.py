@@ -22,11 +22,13 @@ from tests.readers import csv_to_frame
 SPECS = load_parameters()
 
 ROOT = Path(__file__).resolve().parents[1]
-# docs/model.md's parameter table, in its order.
+# MODEL.md v3's parameter table, in its order.
 ALL_KEYS = [
     "horizon_end",
     "use_observed",
     "base_va",
+    "base_revenue",
+    "revenue_drift",
     "growth_start",
     "growth_end",
     "province_growth",
@@ -51,6 +53,8 @@ ALL_KEYS = [
 CHOICES = ["horizon_end", "use_observed"]
 ECONOMY = [
     "base_va",
+    "base_revenue",
+    "revenue_drift",
     "growth_start",
     "growth_end",
     "province_growth",
@@ -356,11 +360,11 @@ def test_parameters_table_lists_levers_then_economy_then_choices(table_lines):
 @pytest.mark.parametrize(
     ("key", "fragments"),
     [
-        ("growth_start", ["8.4", "-10–25", "%", "article", "Trend growth"]),
+        ("growth_start", ["7.5", "-10–25", "%", "external", "Trend growth"]),
         ("fund_size", ["35", "0–1000", "100 million yuan", "article", "Committed size"]),
         ("ti_growth", ["16.1", "-30–50", "%", "article"]),
         ("ti_effect", ["0–0.5", "pt per pt"]),
-        ("fund_paid_in", ["0.3–1", "share"]),
+        ("fund_paid_in", ["0.2–1", "share"]),
         ("additionality", ["0–1", "share", "Additionality"]),
         ("value_added_rate", ["0.05–0.6", "share"]),
         ("horizon_end", ["2030", "2025–2035", "year", "assumption"]),

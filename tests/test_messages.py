@@ -185,7 +185,9 @@ def test_labels_units_and_rounding() -> None:
     )
     assert number(11.8706) == "11.87" and number(2030.0) == "2030" and number(0.61) == "0.61"
     goal = say(SAMPLES["goal_reached"], "zh")
-    assert goal.startswith("终止年份趋势增速（%）为22.01时，2030年增加值为3,000.0亿元") and "growth_end" not in goal
+    # By hand: 1210 × Π(1 + g/100) over 2024–2030 with g from 7.5 to 20.36 in equal steps (7.5, 9.643, 11.787,
+    # 13.93, 16.073, 18.217, 20.36) = 2999.84, within 0.1% of 3000 (the defaults: base_va 1210, growth_start 7.5).
+    assert goal.startswith("终止年份趋势增速（%）为20.36时，2030年增加值为3,000.0亿元") and "growth_end" not in goal
 
 
 @pytest.mark.parametrize(
