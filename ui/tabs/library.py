@@ -627,7 +627,13 @@ def render(page: Page) -> None:
     user = signed_in_user()
     can_write = user is not None or not owners  # with sign-in, changes need a signed-in user
     try:
-        library = get_library(library_url(), owners, dataclasses.astuple(library_limits()))
+        limits = library_limits()
+        # The defaults call it as before (one cached library per address, whoever asks for it).
+        library = (
+            get_library(library_url(), owners)
+            if limits == Limits()
+            else get_library(library_url(), owners, dataclasses.astuple(limits))
+        )
         total = library.count()
     except (LibraryUnavailable, ScenarioError) as e:
         st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))
