@@ -354,6 +354,15 @@ class FairShare:
             self._recent(visitor, now).append((now, new, versions))
 
 
+def _stored_name(name: Any) -> str | None:
+    """A name to look up (stripped), or None if no row can have it. Not :func:`clean_name`: a
+    scenario saved before a rule was added (a format character, issue 20) can still be loaded,
+    renamed and deleted."""
+    if not isinstance(name, str) or not name.strip() or any(unicodedata.category(c) == "Cs" for c in name):
+        return None
+    return name.strip()
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -848,9 +857,8 @@ class ScenarioLibrary:
 
     def info(self, name: str) -> LibraryEntry | None:
         """The name's entry (times and people) without its parameters; None if there is none."""
-        try:
-            name = clean_name(name)
-        except ScenarioError:
+        name = _stored_name(name)
+        if name is None:
             return None
         with self._transaction(write=False) as conn:
             row = self._same_names(conn, [name]).get(name)
@@ -862,9 +870,8 @@ class ScenarioLibrary:
 
     def get(self, name: str) -> SavedScenario | None:
         """The scenario saved under ``name``; None if there is none or it no longer validates."""
-        try:
-            name = clean_name(name)
-        except ScenarioError:
+        name = _stored_name(name)
+        if name is None:
             self.problems = []
             return None
         self.problems = []
@@ -885,9 +892,8 @@ class ScenarioLibrary:
 
     def exists(self, name: str) -> bool:
         """Whether ``name`` is taken (also by a row that no longer validates)."""
-        try:
-            name = clean_name(name)
-        except ScenarioError:
+        name = _stored_name(name)
+        if name is None:
             return False
         return bool(self.existing([name]))
 
@@ -906,7 +912,9 @@ class ScenarioLibrary:
         """Give a saved scenario a new name; the old name is kept as an earlier version.
         ScenarioNotFound if ``old`` is missing, NameTaken if ``new`` is taken, NotOwner if another
         user owns it. Returns the renamed scenario (None if its row no longer validates)."""
-        old_name, new_name = clean_name(old), clean_name(new)
+        old_name, new_name = _stored_name(old), clean_name(new)
+        if old_name is None:
+            raise ScenarioNotFound(str(old))
         user = _clean_user(user)
         t = scenarios_table
         try:
@@ -935,7 +943,10 @@ class ScenarioLibrary:
     def delete(self, name: str, *, user: str | None = None, visitor: str | None = None) -> None:
         """Remove a saved scenario, keeping it as an earlier version. ScenarioNotFound if there is
         none of that name, NotOwner if another user owns it."""
-        name = clean_name(name)
+        found = _stored_name(name)
+        if found is None:
+            raise ScenarioNotFound(str(name))
+        name = found
         user = _clean_user(user)
         t = scenarios_table
         with self._transaction(write=True) as conn:

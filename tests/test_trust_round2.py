@@ -129,6 +129,27 @@ def test_a_library_saved_before_keeps_its_look_alike_names(tmp_path: Path) -> No
         assert "uq_dezhou_scenarios_name_key" in indexes
 
 
+def test_a_name_saved_before_the_rule_can_still_be_loaded_renamed_and_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with ScenarioLibrary(f"sqlite:///{path}") as lib:
+        lib.save("first", variant(0))
+    with sqlite3.connect(path) as conn:  # saved by the code before issue 20, which took U+202E
+        conn.execute(
+            "INSERT INTO dezhou_scenarios (name, parameters, document, created_at, updated_at, name_key)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            ("abc\u202efdp.exe", "{}", json.dumps(variant(1).to_doc()), "2025-01-02", "2025-01-02", "abc\u202efdp.exe"),
+        )
+    with ScenarioLibrary(f"sqlite:///{path}") as lib:
+        assert lib.get("abc\u202efdp.exe").scenario == variant(1) and lib.info("abc\u202efdp.exe") is not None
+        lib.rename("abc\u202efdp.exe", "abc fdp.exe")
+        assert lib.get("abc fdp.exe").scenario == variant(1)
+        restored = lib.versions()[0]
+        with pytest.raises(ScenarioError):  # restoring under the old name: the rule holds for new names
+            lib.restore(restored.id)
+        lib.delete("abc fdp.exe")
+        assert lib.names() == ["first"]
+
+
 # --- 2. numbers of any size -----------------------------------------------------------------------
 
 ZEROS_5000 = "1" + "0" * 5000
