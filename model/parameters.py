@@ -20,7 +20,7 @@ from model.problems import Problem, located, problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BASE_YEAR = 2023
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 ROLES = ("choice", "economy", "lever")
 
 _TRUE = {"true"}

@@ -122,7 +122,7 @@ def test_backtest_slide_in_the_deck_language(single):
     for row, publication, confidence in zip(rows, table["publication"], table["confidence"], strict=True):
         assert row[-1] == t(f"conf_{confidence}", lang)  # 中, not "medium"
         assert row[-2].startswith(publication)
-    figures = load_history().chosen("dezhou")
+    figures = load_history().used("dezhou")  # the figure behind each published or estimated year
     assert set(table["publication"]) == {figures[y].publication_name(lang) for y in table["year"]}
 
 
