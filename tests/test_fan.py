@@ -75,7 +75,7 @@ def _range(key: str, low: float, high: float, distribution: str = "triangular") 
 def zero_width(scenario, **wide: UncertainRange) -> dict[str, UncertainRange]:
     """Every range of data/uncertainty.csv at the scenario's value (no spread), except ``wide``."""
     values = scenario.to_dict()
-    return {k: wide.get(k, _range(k, values[k], values[k])) for k in load_uncertainty()}
+    return {**{k: _range(k, values[k], values[k]) for k in load_uncertainty()}, **wide}
 
 
 # Round figures, every year projected unless a history says otherwise, no lever moved.
