@@ -140,13 +140,7 @@ def shock_paths(z: np.ndarray, years: np.ndarray, projected: int | np.ndarray, s
 def year_statuses(out: Mapping[str, np.ndarray]) -> np.ndarray:
     """The status of each year (``base``, ``published``, ``estimated``, ``projected``) from
     :func:`model.projection.compute`'s output, as an array over its years."""
-    n = np.shape(out["year"])[-1]
-    if "status" not in out:  # TEMPORARY until model v3 lands
-        observed = np.asarray(out["observed"]).reshape(-1, n)[0] == 1
-        status = np.where(observed, "published", "projected").astype(object)
-        status[0] = "base"
-        return status
-    return np.asarray(out["status"], dtype=object).reshape(-1)[-n:]
+    return np.asarray(out["status"], dtype=object).reshape(-1)
 
 
 def _check_metric(metric: str) -> str:

@@ -823,7 +823,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "published": {"zh": "已公布", "en": "Published"},
     "projected": {"zh": "推算", "en": "Projected"},
-    "col_observed": {"zh": "公布值／推算值", "en": "Published / projected"},
+    "col_observed": {"zh": "公布值／估算值／推算值", "en": "Published / estimated / projected"},
     "series_published": {
         "zh": "已公布年份（官方统计数据）",
         "en": "Published years (official statistics)",
