@@ -261,3 +261,36 @@ def test_the_command_line_names_what_changed_in_a_v2_file(tmp_path):
 
 def test_history_is_empty_without_figures():
     assert History(()).first_projected("dezhou", 2030) == 2024
+
+
+# ---------------------------------------------------------------------------------------------
+# Status in words in the files for people, codes in the files for programs
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ["基年", "估算（1—7月）", "已公布", "推算"]),
+        ("en", ["Base year", "Estimated (Jan–Jul)", "Published", "Projected"]),
+    ],
+)
+def test_status_is_written_in_words_for_people(lang, words):
+    from model.scenario_file import NamedScenario
+    from report.csv_export import frame_to_csv
+    from report.scenario_exports import workbook_xlsx
+    from report.sheets import SHEET_NAMES
+
+    # the shipped figures: 2024 estimated from January–July, 2025 published, 2026 on projected
+    frame = project(default_scenario())
+    assert frame["status"].tolist()[:4] == ["base", "estimated", "published", "projected"]
+    labelled = list(csv.reader(io.StringIO(frame_to_csv(frame, lang).decode("utf-8-sig"))))
+    assert [r[1] for r in labelled[1:5]] == words
+    keys = list(csv.reader(io.StringIO(frame_to_csv(frame).decode("utf-8-sig"))))
+    assert [r[1] for r in keys[1:5]] == ["base", "estimated", "published", "projected"]
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(workbook_xlsx([NamedScenario("基准", default_scenario())], lang=lang)))
+    sheet = book[SHEET_NAMES["results"][lang]]
+    header = [c.value for c in sheet[2]]
+    column = header.index("status")
+    assert [sheet.cell(row=r, column=column + 1).value for r in range(3, 7)] == words

@@ -191,10 +191,11 @@ def test_labels_units_and_rounding() -> None:
     )
     assert number(11.8706) == "11.87" and number(2030.0) == "2030" and number(0.61) == "0.61"
     goal = say(SAMPLES["goal_reached"], "zh")
-    # With the shipped figures (2024 estimated at 8.4%, 2025 published at 7.5%; P = 2026):
-    # 1120 × 1.084 × 1.075 = 1305.136; growth 8.4 → 19.5 over 2026–2030 (8.4, 11.175, 13.95, 16.725,
-    # 19.5) multiplies it by 1.084 × 1.11175 × 1.1395 × 1.16725 × 1.195 = 1.91550: 2,500.0
-    assert goal.startswith("终止年份趋势增速（%）为19.5时，2030年增加值为2,500.0亿元") and "growth_end" not in goal
+    # By hand, with the shipped figures (2024 estimated at 8.4%, 2025 published at 7.5%; P = 2026) and
+    # the defaults (base_va 1210, growth_start 7.5): 1210 × 1.084 × 1.075 = 1410.013; growth 7.5 → 16.87
+    # over 2026–2030 (7.5, 9.8425, 12.185, 14.5275, 16.87) multiplies it by
+    # 1.075 × 1.098425 × 1.12185 × 1.145275 × 1.1687 = 1.77307: 2,500.05, within 0.1% of 2,500
+    assert goal.startswith("终止年份趋势增速（%）为16.87时，2030年增加值为2,500.0亿元") and "growth_end" not in goal
 
 
 @pytest.mark.parametrize(
