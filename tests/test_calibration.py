@@ -43,33 +43,40 @@ def test_csv_values_are_what_the_script_computes():
 
 def test_estimated_year_sd_by_hand():
     # Pairs (full-year − longest cumulative of ≥ 6 months), worked from the rows of data/history.csv:
-    # Dezhou 2022 Jan-Nov 7.9 → 7.8: −0.1; Shandong 2020 Jan-Oct 3.7 → 5.0: +1.3; 2022 H1 4.8 → 5.1: +0.3;
-    # 2023 Jan-Sep 7.1 → 7.1: 0.0; 2024 Jan-Sep 8.2 → 8.3: +0.1. Mean 1.6 / 5 = 0.32; squared deviations
-    # 0.1764 + 0.9604 + 0.0004 + 0.1024 + 0.0484 = 1.288; s.d. = √(1.288 / 4) = √0.322 = 0.5675 → 0.57.
+    # Dezhou 2022 Jan-Nov 7.9 → 7.8: −0.1; Shandong 2020 Jan-Oct 3.7 → 5.0: +1.3; 2021 Jan-Oct 10.5 → 9.6: −0.9;
+    # 2022 H1 4.8 → 5.1: +0.3; 2023 Jan-Oct 6.9 → 7.1: +0.2; 2024 Jan-Sep 8.2 → 8.3: +0.1. Mean 0.9 / 6 = 0.15;
+    # squared deviations 0.0625 + 1.3225 + 1.1025 + 0.0225 + 0.0025 + 0.0025 = 2.515;
+    # s.d. = √(2.515 / 5) = √0.503 = 0.7092 → 0.71.
     rows = cal.read_rows()
     pairs = cal.estimated_pairs(cal.full_year(rows), cal.cumulative(rows))
     assert sorted((r, y, round(d, 1)) for r, y, _, _, _, d in pairs.pairs) == [
         ("dezhou", 2022, -0.1),
         ("shandong", 2020, 1.3),
+        ("shandong", 2021, -0.9),
         ("shandong", 2022, 0.3),
-        ("shandong", 2023, 0.0),
+        ("shandong", 2023, 0.2),
         ("shandong", 2024, 0.1),
     ]
-    assert pairs.sd == pytest.approx(math.sqrt(1.288 / 4), abs=1e-9)
-    assert _shocks_csv()["estimated_year_sd"][0] == 0.57
+    assert pairs.sd == pytest.approx(math.sqrt(2.515 / 5), rel=1e-9)
+    assert _shocks_csv()["estimated_year_sd"][0] == 0.71
 
 
 def test_ar1_by_hand():
-    # Full-year series (high/medium): Dezhou 7.8, 7.5 (SS about 7.65: 0.045); Shandong 6.9, 5.0, 5.1, 7.1,
-    # 8.3, 7.6 (mean 40 / 6; SS 9.01333). Pooled s² = 9.05833 / (1 + 5) = 1.50972. Consecutive changes
-    # (Shandong 2022→23→24→25): +2.0, +1.2, −0.7, mean square (4 + 1.44 + 0.49) / 3 = 1.97667.
-    # rho = 1 − 1.97667 / (2 × 1.50972) = 0.34535; sigma = √1.50972 × √(1 − 0.34535²) = 1.1531.
+    # Full-year series (high/medium): Dezhou 2020 5.5, 2022 7.8, 2025 7.5 (SS = 30.25 + 60.84 + 56.25 − 20.8² / 3
+    # = 147.34 − 144.21333 = 3.12667); Shandong 2017 6.9, 2020 5.0, 2021 9.6, 2022 5.1, 2023 7.1, 2024 8.3, 2025 7.6
+    # (sum 49.6; squares 367.84; SS = 367.84 − 49.6² / 7 = 367.84 − 351.45143 = 16.38857).
+    # Pooled s² = (3.12667 + 16.38857) / (2 + 6) = 19.51524 / 8 = 2.43940; s = 1.5619.
+    # Consecutive changes (Shandong 2020→21→22→23→24→25; Dezhou's years are not consecutive):
+    # +4.6, −4.5, +2.0, +1.2, −0.7, mean square (21.16 + 20.25 + 4 + 1.44 + 0.49) / 5 = 47.34 / 5 = 9.468.
+    # rho = 1 − 9.468 / (2 × 2.43940) = −0.9406, clipped to 0; sigma = s × √(1 − 0) = 1.5619 → 1.56.
     fit = cal.ar1(cal._values(cal.full_year(cal.read_rows())))
-    assert fit.s2 == pytest.approx(9.058333333 / 6, rel=1e-9)
-    assert fit.ms_change == pytest.approx(5.93 / 3, rel=1e-9)
-    rho = 1 - (5.93 / 3) / (2 * 9.058333333 / 6)
-    assert fit.rho == pytest.approx(rho, rel=1e-9)
-    assert fit.sd == pytest.approx(math.sqrt(9.058333333 / 6) * math.sqrt(1 - rho**2), rel=1e-9)
+    s2 = (3.126666667 + (367.84 - 49.6**2 / 7)) / 8
+    assert fit.s2 == pytest.approx(s2, rel=1e-8)
+    assert fit.ms_change == pytest.approx(47.34 / 5, rel=1e-9)
+    assert 1 - (47.34 / 5) / (2 * s2) == pytest.approx(-0.9406, abs=1e-4)
+    assert fit.rho == 0
+    assert fit.sd == pytest.approx(math.sqrt(s2), rel=1e-8)
+    assert round(fit.sd, 2) == 1.56
 
 
 def test_chi_square_quantiles_match_tables():
@@ -77,6 +84,12 @@ def test_chi_square_quantiles_match_tables():
     assert cal.chi2_quantile(0.975, 6) == pytest.approx(14.449, abs=1e-3)
     assert cal.chi2_quantile(0.025, 6) == pytest.approx(1.2373, abs=1e-3)
     assert cal.chi2_quantile(0.975, 4) == pytest.approx(11.143, abs=1e-3)
+    # The full-year series has 8 degrees of freedom, the pairs 5: chi²(0.975, 8) = 17.535, chi²(0.025, 8) = 2.180,
+    # chi²(0.975, 5) = 12.833, chi²(0.025, 5) = 0.831.
+    assert cal.chi2_quantile(0.975, 8) == pytest.approx(17.535, abs=1e-3)
+    assert cal.chi2_quantile(0.025, 8) == pytest.approx(2.180, abs=1e-3)
+    assert cal.chi2_quantile(0.975, 5) == pytest.approx(12.833, abs=1e-3)
+    assert cal.chi2_quantile(0.025, 5) == pytest.approx(0.831, abs=1e-3)
 
 
 def test_low_rows_and_short_periods_do_not_count(tmp_path):
@@ -95,5 +108,6 @@ def test_low_rows_and_short_periods_do_not_count(tmp_path):
 
 def test_script_prints_the_report():
     out = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    assert "growth_shock_sd: (1.15, 0.74, 2.54)" in out
+    # 1.5619 × √(8 / 17.535) = 1.055 and 1.5619 × √(8 / 2.180) = 2.992 (chi-square, 8 degrees of freedom).
+    assert "growth_shock_sd: (1.56, 1.05, 2.99)" in out
     assert "dezhou 2019 Jan-Oct 4.4" in out

@@ -143,7 +143,7 @@ def test_csv_download_equals_the_command_line(open_page: OpenPage) -> None:
     cli = subprocess.run([sys.executable, "-m", "model", "project", *args], cwd=ROOT, capture_output=True, check=True)
     # The page's file names its columns in the page's language (keys in the command line's): the same
     # numbers, to the last digit.
-    assert got.decode("utf-8-sig").startswith("年份,已公布年份,基准增速（%）")
+    assert got.decode("utf-8-sig").startswith("年份,年份类型,基准增速（%）")
     assert_frame_equal(csv_to_frame(got), csv_to_frame(cli.stdout), check_exact=True)
     default = subprocess.run([sys.executable, "-m", "model", "project"], cwd=ROOT, capture_output=True, check=True)
     assert not csv_to_frame(got).equals(csv_to_frame(default.stdout))
