@@ -20,6 +20,7 @@ from model.analysis import (
     GOAL_TOLERANCE,
     MAX_DRAWS,
     PERCENTILE_COLUMNS,
+    REVENUE_ONLY,
     SENSITIVITY_COLUMNS,
     Shocks,
     UncertainRange,
@@ -44,6 +45,8 @@ DEFAULT = default_scenario()
 # are levers the user sets (docs/analysis.md).
 REQUIRED_KEYS = {
     "base_va",
+    "base_revenue",  # version 3: the 2023 revenue level and the revenue drift
+    "revenue_drift",
     "growth_start",
     "growth_end",
     "ti_effect",
@@ -321,7 +324,7 @@ def test_tornado_is_sorted_and_matches_the_projection(changes):
     scenario = DEFAULT.replace(changes)
     table = sensitivity(scenario)
     assert list(table.columns) == list(SENSITIVITY_COLUMNS)
-    assert set(table["key"]) == set(load_uncertainty())
+    assert set(table["key"]) == set(load_uncertainty()) - REVENUE_ONLY  # those move revenue only
     assert np.all(np.diff(table["swing"]) <= 0)
     assert np.all(table["va_base"] == final_va(scenario))
     for row in table.itertuples():
