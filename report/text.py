@@ -1105,9 +1105,25 @@ TEXT: dict[str, dict[str, str]] = {
     "present_added": {"zh": "新增项目：{names}", "en": "Added projects: {names}"},
     "present_notes": {"zh": "演讲备注", "en": "Presenter notes"},
     "present_notes_label": {
-        "zh": "本页备注（按情景分别保存，仅在本次会话中保留）",
-        "en": "Notes for this screen (kept for each scenario, for this session only)",
+        "zh": "本页备注（按情景分别保存，服务器运行期间保留，不存入情景库或链接）",
+        "en": "Notes for this screen (kept for each scenario while the server runs; not saved in the library "
+        "or the link)",
     },
+    # --- page-defects (issue 19, items 4 and 6) -----------------------------------------------------
+    "present_notes_open": {"zh": "演讲备注（另开窗口）", "en": "Presenter notes (new window)"},
+    "present_notes_open_help": {
+        "zh": "在新窗口打开演讲备注，请将其留在本人电脑屏幕上，演示画面投到大屏。两个窗口同步翻页，"
+        "备注窗口中还可切换语言。备注在服务器运行期间保留，不存入情景库或链接。",
+        "en": "Opens the presenter notes in a new window: keep it on your own screen and show presentation "
+        "mode on the projector. Both windows step together; the notes window also switches the language. "
+        "Notes are kept while the server runs, never saved in the library or the link.",
+    },
+    "present_notes_waiting": {
+        "zh": "演示尚未开始：请在页面侧边栏点击“演示模式”，本窗口将随演示画面同步显示。",
+        "en": "The presentation has not started: press “Presentation mode” in the page's sidebar; this "
+        "window then follows the screen shown.",
+    },
+    "present_notes_next": {"zh": "下一情景：{name}", "en": "Next: {name}"},
 }
 
 
