@@ -1124,6 +1124,11 @@ TEXT: dict[str, dict[str, str]] = {
         "window then follows the screen shown.",
     },
     "present_notes_next": {"zh": "下一情景：{name}", "en": "Next: {name}"},
+    "undo_goal": {
+        "zh": "撤销将恢复采用目标倒推结果（{name}）之前的全部参数{rows}。",
+        "en": "Undo puts back every setting as it was before the goal-seek value ({name}) was applied{rows}.",
+    },
+    "undo_goal_what": {"zh": "{param}设为{value}", "en": "{param} set to {value}"},
 }
 
 
