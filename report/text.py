@@ -1128,6 +1128,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "撤销将恢复采用目标倒推结果（{name}）之前的全部参数{rows}。",
         "en": "Undo puts back every setting as it was before the goal-seek value ({name}) was applied{rows}.",
     },
+    "fan_band_outer": {"zh": "5%—95%分位区间", "en": "5–95% range"},
+    "fan_band_inner": {"zh": "25%—75%分位区间", "en": "25–75% range"},
+    "fan_low": {"zh": "下限（亿元）", "en": "Low (100 million yuan)"},
+    "fan_high": {"zh": "上限（亿元）", "en": "High (100 million yuan)"},
     "undo_goal_what": {"zh": "{param}设为{value}", "en": "{param} set to {value}"},
 }
 

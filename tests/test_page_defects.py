@@ -30,3 +30,61 @@ def test_a_version_1_link_notice_shows_labels_not_keys(lang: str) -> None:
     assert load_parameters()["fund_size"].label(lang) in box
     assert load_parameters()["fund_paid_in"].label(lang) in box  # the share the funds invest, by its label
     assert not KEYS.search(box), box
+
+
+# --- legends: a line's entry is a stroke with its dash; the fan names its bands --------------------
+
+
+def _legends(spec: dict) -> list[tuple[str, dict, dict]]:
+    """(channel, legend, scale) of every encoded channel of every layer that has a legend."""
+    found = []
+    for layer in spec.get("layer", [spec]):
+        for channel, enc in layer.get("encoding", {}).items():
+            if isinstance(enc, dict) and "field" in enc and channel in ("color", "strokeDash", "fill", "opacity"):
+                found.append((channel, enc.get("legend", {}), enc.get("scale", {})))
+    return found
+
+
+def _line_charts(lang: str) -> dict[str, dict]:
+    from model.analysis import monte_carlo
+    from model.history import load_history
+    from model.parameters import default_scenario, make_scenario
+    from model.projection import project
+    from report import charts, deck_charts
+
+    scenario = make_scenario({"fund_size": 80})
+    frame, base = project(scenario), project(default_scenario())
+    return {
+        "value_added": charts.value_added_chart(frame, base, lang).to_dict(),
+        "source": charts.source_chart(frame, lang).to_dict(),
+        "compare": charts.compare_chart({"甲": frame}, base, lang).to_dict(),
+        "growth": charts.growth_chart(frame, base, load_history().figures, lang).to_dict(),
+        "fan": charts.fan_chart(monte_carlo(scenario, draws=200, seed=0), lang, [2024]).to_dict(),
+        "deck_total": deck_charts.total_chart(frame, project(deck_charts.plan_of(scenario)), lang).to_dict(),
+    }
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_dashed_or_dotted_line_has_a_stroke_in_the_legend_with_its_dash(lang: str) -> None:
+    """Issue 19: the legend drew every line as a filled circle (a blob), so dashed, dotted and solid
+    lines looked alike. Each line channel's legend is a stroke, as long as two periods of the longest
+    dash (8 + 5 px), so the pattern shows."""
+    for name, spec in _line_charts(lang).items():
+        dashes = [(leg, scale) for channel, leg, scale in _legends(spec) if channel == "strokeDash"]
+        assert dashes, name
+        for legend, scale in dashes:
+            assert legend.get("symbolType") == "stroke", (name, legend)
+            assert any(d != [1, 0] for d in scale["range"]), name  # some line is dashed or dotted
+            assert legend["symbolSize"] ** 0.5 >= 2 * (8 + 5), name
+        colours = [leg for channel, leg, _ in _legends(spec) if channel == "color"]
+        assert all(leg.get("symbolType") == "stroke" for leg in colours), name  # merged with the dashes
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_fan_has_a_legend_for_its_bands_and_lines(lang: str) -> None:
+    spec = _line_charts(lang)["fan"]
+    fills = [scale.get("domain") for channel, leg, scale in _legends(spec) if channel == "fill"]
+    assert [TEXT["fan_band_outer"][lang], TEXT["fan_band_inner"][lang]] in fills
+    [lines] = [scale["domain"] for channel, _, scale in _legends(spec) if channel == "strokeDash"]
+    assert lines == [TEXT["median"][lang], TEXT["series_scenario"][lang]]
+    assert spec["resolve"]["scale"]["fill"] == "independent"  # the published years keep their grey entry
