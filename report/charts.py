@@ -228,11 +228,14 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
     marks = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "target")
+        # a field of its own: on ``series`` the target's ▼ legend would merge with the lines' and
+        # turn their stroke symbols into shapes
+        .transform_calculate(target="datum.series")
         .mark_point(size=320, filled=True, color="#000000", strokeWidth=2)
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q"),
-            shape=alt.Shape("series:N", title=None, scale=alt.Scale(range=["triangle-down"])),
+            shape=alt.Shape("target:N", title=None, scale=alt.Scale(range=["triangle-down"])),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
                 alt.Tooltip("detail:N", title=t("col_target", lang)),
@@ -598,12 +601,14 @@ def growth_chart(
     points = (
         alt.Chart()
         .transform_filter("datum.layer == 'official' || datum.layer == 'partial'")
+        # a field of its own, so that the points' legend does not merge with the lines' strokes
+        .transform_calculate(point="datum.series")
         .mark_point(size=220, strokeWidth=2.5, stroke="#000000", filled=True)
         .encode(
             x=x,
             y=y,
-            shape=alt.Shape("series:N", title=None, scale=alt.Scale(domain=official, range=["diamond", "circle"])),
-            fill=alt.Fill("series:N", title=None, scale=alt.Scale(domain=official, range=["#000000", "#ffffff"])),
+            shape=alt.Shape("point:N", title=None, scale=alt.Scale(domain=official, range=["diamond", "circle"])),
+            fill=alt.Fill("point:N", title=None, scale=alt.Scale(domain=official, range=["#000000", "#ffffff"])),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
                 alt.Tooltip("series:N", title=t("series", lang)),

@@ -239,11 +239,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "tab_table": {
         "zh": "逐年结果、项目与目标",
-        "en": "Results, projects and targets",
+        "en": "Results, projects, targets",
     },
     "tab_analysis": {
         "zh": "不确定性、敏感性与目标倒推",
-        "en": "Uncertainty, sensitivity and goal seek",
+        "en": "Uncertainty, sensitivity, goals",
     },
     "fan_title": {
         "zh": "规上工业增加值不确定性区间（亿元）",
@@ -372,9 +372,9 @@ TEXT: dict[str, dict[str, str]] = {
     "present_choose": {"zh": "选择要演示的已保存情景", "en": "Saved scenarios to present"},
     "tab_library": {
         "zh": "保存与比较",
-        "en": "Save and compare",
+        "en": "Save & compare",
     },
-    "tab_sources": {"zh": "数据来源与假设", "en": "Sources and assumptions"},
+    "tab_sources": {"zh": "数据来源与假设", "en": "Sources & assumptions"},
     "save_title": {"zh": "保存当前情景", "en": "Save this scenario"},
     "save_name": {"zh": "情景名称", "en": "Scenario name"},
     "save_name_help": {
@@ -869,7 +869,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "targets_none": {
         "zh": "暂无目标。可在「逐年结果、项目与目标」页添加自定目标。",
-        "en": "No targets yet. Add your own on the “Results, projects and targets” tab.",
+        "en": "No targets yet. Add your own on the “Results, projects, targets” tab.",
     },
     "target_metric_level": {"zh": "增加值（亿元）", "en": "Value added (100 million yuan)"},
     "target_metric_growth_year": {"zh": "当年增速（%）", "en": "Growth in the year (%)"},
@@ -910,7 +910,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "tab_history": {
         "zh": "历史数据与回测",
-        "en": "History and backtest",
+        "en": "History & backtest",
     },
     "backtest_title": {"zh": "回测", "en": "Backtest"},
     "backtest_caption": {

@@ -48,14 +48,15 @@ def _legends(spec: dict) -> list[tuple[str, dict, dict]]:
 def _line_charts(lang: str) -> dict[str, dict]:
     from model.analysis import monte_carlo
     from model.history import load_history
-    from model.parameters import default_scenario, make_scenario
+    from model.parameters import Target, default_scenario, make_scenario
     from model.projection import project
     from report import charts, deck_charts
 
     scenario = make_scenario({"fund_size": 80})
+    target = Target("自定目标", "level", 2027, 1600.0)  # its ▼ has a legend entry too
     frame, base = project(scenario), project(default_scenario())
     return {
-        "value_added": charts.value_added_chart(frame, base, lang).to_dict(),
+        "value_added": charts.value_added_chart(frame, base, lang, targets=[target]).to_dict(),
         "source": charts.source_chart(frame, lang).to_dict(),
         "compare": charts.compare_chart({"甲": frame}, base, lang).to_dict(),
         "growth": charts.growth_chart(frame, base, load_history().figures, lang).to_dict(),
@@ -76,6 +77,9 @@ def test_a_dashed_or_dotted_line_has_a_stroke_in_the_legend_with_its_dash(lang: 
             assert legend.get("symbolType") == "stroke", (name, legend)
             assert any(d != [1, 0] for d in scale["range"]), name  # some line is dashed or dotted
             assert legend["symbolSize"] ** 0.5 >= 2 * (8 + 5), name
+        layers = spec.get("layer", [])
+        shapes = [enc for layer in layers for c, enc in layer.get("encoding", {}).items() if c == "shape"]
+        assert all(enc["field"] != "series" for enc in shapes), name  # a target's ▼ keeps the strokes
         colours = [leg for channel, leg, _ in _legends(spec) if channel == "color"]
         assert all(leg.get("symbolType") == "stroke" for leg in colours), name  # merged with the dashes
 

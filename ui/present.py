@@ -104,12 +104,16 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
 h1 { font-size: 2.4rem !important; padding-top: 0 !important; }
 .block-container { padding-top: 1.2rem !important; padding-bottom: 0.5rem !important; }
-/* no ⓘ on the projected screen: the details are for the page, not the room */
-[data-testid="stTooltipIcon"] { display: none !important; }
+/* no ⓘ on the projected screen: the details are for the page, not the room (a button's help
+   wraps the button itself in a tooltip, so only the labels' icons go) */
+[data-testid="stMetricLabel"] [data-testid="stTooltipIcon"] { display: none !important; }
 /* the step buttons show one arrow: the key that does the same is said in their help */
 .st-key-present_prev kbd, .st-key-present_next kbd { display: none !important; }
-/* the chart takes the height the screen has left under the figures */
-.st-key-present_chart { flex: none !important; height: max(300px, calc(100vh - 380px)) !important; }
+/* the chart takes the height the screen has left under the figures (a long name: two lines of a
+   smaller title, see TITLE_STYLE) */
+.st-key-present_chart {
+  flex: none !important; height: max(300px, calc(100vh - 380px - var(--title-extra, 0px))) !important;
+}
 .st-key-present_chart > div, .st-key-present_chart > div > div, .st-key-present_chart > div > div > div,
 .st-key-present_chart .vega-embed { height: 100% !important; }
 </style>
@@ -124,6 +128,13 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 .st-key-present_prev kbd, .st-key-present_next kbd { display: none !important; }
 </style>
 """
+
+
+# A long scenario name (up to 80 characters) in a smaller title that wraps to two lines at most at
+# 1280 px, the chart giving up the height of the second line.
+LONG_NAME = 24
+TITLE_STYLE = """<style>h1 { font-size: 1.55rem !important; line-height: 1.3 !important; }
+:root { --title-extra: 30px; }</style>"""
 
 
 def is_on() -> bool:
@@ -268,7 +279,9 @@ def view(current: Scenario, lang: str) -> None:
     frame, baseline = projection(item.scenario), projection(default_scenario())
     _follow(token, here.state())
 
-    head, steps, leave = st.columns([7, 2.4, 1.6], vertical_alignment="center")
+    if len(item.name) > LONG_NAME:
+        st.html(TITLE_STYLE)
+    head, steps, leave = st.columns([7.5, 2.2, 1.5], vertical_alignment="center")
     head.title(md_text(item.name))  # a saved name is shown as typed, never as Markdown
     with steps:
         _steps(token, index, len(deck), lang)
