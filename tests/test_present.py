@@ -6,10 +6,10 @@ import re
 import string
 
 import pytest
-from pagekit import APP, chart_titles, shown
+from pagekit import chart_titles, run_page, shown
 from streamlit.testing.v1 import AppTest
 
-from model.library import ENV_VAR, ScenarioLibrary
+from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import LANGS, TEXT
 
@@ -37,10 +37,8 @@ def test_chinese_text_is_chinese_and_english_text_is_not(key: str) -> None:
 
 
 @pytest.fixture
-def three_saved(tmp_path, monkeypatch) -> list[str]:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
-    library = ScenarioLibrary(url)
+def three_saved(db_url: str) -> list[str]:
+    library = ScenarioLibrary(db_url)
     names = ["A 基金加速", "B 增速放缓", "C 全省增速"]
     for name, change in zip(names, ({"fund_size": 100}, {"growth_end": 5.0}, {"growth_start": 7.1}), strict=True):
         library.save(name, make_scenario(change))
@@ -48,11 +46,7 @@ def three_saved(tmp_path, monkeypatch) -> list[str]:
 
 
 def present(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"mode": "present", **query})
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_page({"mode": "present", **query})
 
 
 def test_presentation_steps_through_saved_scenarios(three_saved: list[str]) -> None:
@@ -140,11 +134,7 @@ def test_presentation_lists_the_changed_settings_and_keeps_notes(three_saved: li
 
 
 def present_notes(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"mode": "notes", **query})
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_page({"mode": "notes", **query})
 
 
 def test_notes_view_switches_the_language_of_both_windows(three_saved: list[str]) -> None:
@@ -167,15 +157,13 @@ LONG = "德州市高端装备与集成电路产业链协同发展情景（含两
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_presentation_with_added_projects_targets_and_a_renamed_long_name(tmp_path, monkeypatch, lang) -> None:
+def test_presentation_with_added_projects_targets_and_a_renamed_long_name(db_url: str, lang) -> None:
     """Issue 19: a scenario with added projects crashed presentation mode (``p.name(lang)`` on a
     project a user added, whose name is a text). Added projects, the user's targets, a long name,
     a scenario loaded on the page and renamed in the library: no error, the projects named."""
     from model.parameters import PipelineProject, Target
 
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
-    library = ScenarioLibrary(url)
+    library = ScenarioLibrary(db_url)
     scenario = (
         make_scenario({"fund_size": 90})
         .with_projects(
@@ -188,10 +176,7 @@ def test_presentation_with_added_projects_targets_and_a_renamed_long_name(tmp_pa
     )
     assert len(LONG) <= 80
     library.save("临时名称", scenario)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"lang": lang})
-    at.session_state["tab"] = TEXT["tab_library"][lang]
-    at.run()
+    at = run_page({"lang": lang}, tab="tab_library", lang=lang)
     library.rename("临时名称", LONG)  # renamed after the page listed it
     at.query_params["mode"] = "present"
     at.run()
