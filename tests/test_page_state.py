@@ -116,3 +116,19 @@ def test_leaving_presentation_mode_returns_to_the_tab_and_the_comparison(two_sav
     assert not at.exception, at.exception
     assert at.session_state["tab"] == TEXT["tab_library"]["en"]
     assert at.multiselect(key="compare_names").value == ["乙"]
+
+
+def test_loading_a_saved_scenario_with_the_users_own_target_keeps_it_once(db_url: str) -> None:
+    """The user's target typed with a blank start year and the same target saved in a scenario (its
+    start year written out) are one target: loading keeps one row, not two."""
+    from model.parameters import Target
+
+    row = {"label": "自定：2030年3000亿元", "metric": "level", "year": 2030, "value": 3000.0}
+    ScenarioLibrary(db_url).save("丙", make_scenario({"fund_size": 50}).with_targets((Target(**row),)))
+    at = run_page({"lang": "zh"}, tab="tab_library", lang="zh")
+    at.session_state["targets_rows"] = [dict(row)]
+    at.run()
+    at.selectbox(key="pick").set_value("丙").run()
+    at.button(key="load_saved").click().run()
+    assert at.slider(key="fund_size").value == 50
+    assert at.session_state["targets_rows"] == [row]

@@ -60,7 +60,10 @@ def test_targets_are_marks_on_the_value_added_chart() -> None:
     at = with_rows([LEVEL, GROWTH])
     va_chart = chart_specs(at)[0]
     marks = [layer for layer in va_chart["layer"] if layer["mark"]["type"] == "point"]
-    assert marks and marks[0]["encoding"]["shape"]["field"] == "series"
+    # the ▼ named by the series' name, copied to a field of its own so that its legend stays apart
+    # from the lines' strokes (issue 19)
+    assert marks and marks[0]["encoding"]["shape"]["field"] == "target"
+    assert {"calculate": "datum.series", "as": "target"} in marks[0]["transform"]
     data = chart_data(at)[0]
     assert LEVEL["label"].encode() in data and GROWTH["label"].encode() in data
     assert TEXT["series_target"]["zh"].encode() in data

@@ -305,7 +305,7 @@ def test_presentation_explains_itself_at_1920(new_context, app_url: str, scenari
             # what shows: the page hides the shortcut's own "←" with a style it sends in the run
             expect(page.locator(f".st-key-{key}").get_by_role("button")).to_have_text(arrow, use_inner_text=True)
         shown = page.get_by_test_id("stMain").inner_text().replace("\u2060", "").replace("\u00a0", " ")
-        for key in ("present_deltas", "present_changes_title", "present_notes", "present_choose"):
+        for key in ("present_deltas", "present_changes_title", "present_notes_open", "present_choose"):
             assert t(key, lang) in shown, key
         svg = page.locator(".st-key-present_chart .vega-embed svg").first
         box = svg.bounding_box()
@@ -365,18 +365,21 @@ def test_presenter_notes_are_kept_for_each_screen_and_the_baseline_is_drawn(
         assert len(colours) >= 2 and len(set(colours)) == len(colours), colours
         title = page.locator("h1")
         first = title.inner_text()
-        page.get_by_text(t("present_notes", lang), exact=True).click()
-        box = page.get_by_label(t("present_notes_label", lang))
+        # the notes are in a window of their own (the presenter's screen), opened from the link
+        link = page.get_by_role("link", name=re.compile(re.escape(t("present_notes_open", lang))))
+        notes = context.new_page()
+        notes.goto(f"{app_url}/{link.get_attribute('href')}")
+        box = notes.get_by_label(t("present_notes_label", lang))
         expect(box).to_have_value("")
         note = {"zh": "此处强调基金实缴进度。", "en": "Stress how fast the funds are paid in."}[lang]
         box.fill(note)
         box.press("Control+Enter")
-        wait_settled(page)
-        page.locator(".st-key-present_next").get_by_role("button").click()
+        wait_settled(notes)
+        page.locator(".st-key-present_next").get_by_role("button").first.click()
         expect(title).not_to_have_text(first)
-        expect(box).to_have_value("")  # the next screen has notes of its own
-        page.locator(".st-key-present_prev").get_by_role("button").click()
+        expect(box).to_have_value("", timeout=15_000)  # the notes window follows: the next screen's notes
+        page.locator(".st-key-present_prev").get_by_role("button").first.click()
         expect(title).to_have_text(first)
-        expect(box).to_have_value(note)
+        expect(box).to_have_value(note, timeout=15_000)
     finally:
         context.close()

@@ -449,6 +449,13 @@ def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bo
     return list(by_name)
 
 
+# The comparison table's headers wrap between words, never inside one: no break between two Chinese
+# characters (「终止年/份」 at 1280 px, issue 19), only at a space or before a bracket.
+HEADERS = """<style>
+[data-testid="stTable"] th, [data-testid="stTable"] th * { word-break: keep-all !important; }
+</style>"""
+
+
 @st.fragment
 def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None:
     """The comparison, a fragment: picking scenarios reruns this part only, not the controls."""
@@ -482,6 +489,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     # st.table renders its cells as Markdown: the names (a user's text) go through md_text, so that
     # "![x](https://evil.example/p.png)" is those characters, not an image (_signed).
     shown = table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS})
+    st.html(HEADERS)
     st.table(_signed(shown, lang).hide(axis="index"), border="horizontal")
     row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
     downloads = [
