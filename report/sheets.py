@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from model.history import REGIONS, load_history
-from model.parameters import ParamSpec, Target, load_parameters
+from model.parameters import ParamSpec, Target, default_scenario, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario
 from model.targets import gap, load_targets
@@ -97,6 +97,20 @@ def grouped_specs() -> list[ParamSpec]:
     """Every parameter, economy assumptions first, then policy levers, then choices (file order within)."""
     specs = list(load_parameters().values())
     return sorted(specs, key=lambda s: ROLE_ORDER.index(s.role) if s.role in ROLE_ORDER else len(ROLE_ORDER))
+
+
+BASELINE_NAME = {"zh": "基准情景", "en": "Baseline scenario"}  # = report.text's scenario_baseline_name
+
+
+def display_name(item: NamedScenario, lang: str = "zh") -> str:
+    """A scenario's name as the user gave it (its English name in English, where it has one); the
+    baseline (every default) in ``lang``'s words when it is unnamed or named the baseline in either
+    language; "" for another unnamed scenario."""
+    lang = _lang(lang)
+    name = (item.name_en if lang == "en" and item.name_en else item.name).strip()
+    if name in BASELINE_NAME.values() or (not name and item.scenario == default_scenario()):
+        return BASELINE_NAME[lang]
+    return name
 
 
 def scenario_columns(items: Sequence[NamedScenario], lang: str = "zh", taken: Sequence[str] = ()) -> list[str]:
@@ -423,11 +437,19 @@ VALUE_WORDS: dict[str, dict[str, _W]] = {  # column → code → words
         code: {"zh": words["zh"], "en": words["en"].capitalize()} for code, words in PROVENANCE_NAMES.items()
     },
     "used": {True: {"zh": "是", "en": "Yes"}, False: {"zh": "否", "en": "No"}},
+    "observed": {1: {"zh": "已公布", "en": "Published"}, 0: {"zh": "推算", "en": "Projected"}},
+    "status": {
+        "base": {"zh": "基年", "en": "Base year"},
+        "published": {"zh": "已公布", "en": "Published"},
+        "estimated": {"zh": "估算", "en": "Estimated"},
+        "projected": {"zh": "推算", "en": "Projected"},
+    },
     "included": {True: {"zh": "是", "en": "Yes"}, False: {"zh": "否", "en": "No"}},
 }
 # The columns of each sheet whose codes are shown as words (the parameters sheet has the words
 # beside the codes already).
 WORD_COLUMNS = {
+    "results": ("observed", "status"),
     "projects": ("included",),
     "targets": ("region", "metric", "kind", "confidence"),
     "history": ("region", "metric", "period", "confidence", "used"),
@@ -455,7 +477,9 @@ def word(column: str, code: Any, lang: str = "zh") -> Any:
         return period_name(code, lang)
     if isinstance(code, np.bool_):
         code = bool(code)
-    found = VALUE_WORDS.get(column, {}).get(code) if isinstance(code, (str, bool)) else None
+    if isinstance(code, np.integer):
+        code = int(code)
+    found = VALUE_WORDS.get(column, {}).get(code) if isinstance(code, (str, bool, int)) else None
     return found[lang] if found else code
 
 

@@ -46,7 +46,7 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
     numeric = [c for c in RESULT_COLUMNS if c not in ("year", "observed")]
     options: dict[str, dict[str, Any]] = {
         "results": {
-            "dtype": {"scenario": str, "year": "int64", "observed": "int64", **dict.fromkeys(numeric, float)},
+            "dtype": {"scenario": str, "year": "int64", **dict.fromkeys(numeric, float)},
             "na_values": {c: [""] for c in numeric},
         },
         "parameters": {"dtype": object, "na_values": {"min": [""], "max": [""]}},
@@ -66,9 +66,11 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
         for sheet_name in book.sheet_names:
             key, lang = named.get(sheet_name, (sheet_name, "zh"))
             frame = pd.read_excel(book, sheet_name=sheet_name, header=1, keep_default_na=False, **options.get(key, {}))
-            for column in WORD_COLUMNS.get(key, ()):
+            for column in (c for c in WORD_COLUMNS.get(key, ()) if c in frame):
                 back = code_of(column, lang)
                 frame[column] = frame[column].map(lambda v, back=back: back.get(v, v) if isinstance(v, str) else v)
+                if column == "observed":
+                    frame[column] = frame[column].astype("int64")
                 if frame[column].map(lambda v: isinstance(v, bool)).all():
                     frame[column] = frame[column].astype(bool)
             out[key] = frame
