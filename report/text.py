@@ -108,8 +108,8 @@ TEXT: dict[str, dict[str, str]] = {
     "value": {"zh": "数值", "en": "Value"},
     "table_title": {"zh": "逐年结果", "en": "Results by year"},
     "download_csv": {
-        "zh": "下载本情景数据（CSV）",
-        "en": "Download scenario data (CSV)",
+        "zh": "下载CSV（全精度）",
+        "en": "Download CSV (full precision)",
     },
     "download_csv_help": {
         "zh": "UTF-8（带BOM）编码，可直接用 Excel 打开；表头为字段代码，数值保留全部精度。",
@@ -1032,9 +1032,10 @@ TEXT: dict[str, dict[str, str]] = {
     # --- Exports, deck and up/down colours (issue 11, items 9, 10, 12): new strings only ------------------
     "download_csv_labelled_help": {
         "zh": "UTF-8（带BOM）格式，可直接用 Excel 打开；表头为各列名称及单位，与键名的对应关系见数据字典；"
-        "保留全部精度。",
+        "数值保留模型计算的全部精度（页面显示一位小数），可原样读回。",
         "en": "UTF-8 with a byte-order mark, opens in Excel; the header names each column with its unit (the data "
-        "dictionary pairs each name with its key); full precision.",
+        "dictionary pairs each name with its key); every number at the full precision the model computed (the "
+        "page shows one decimal), so it reads back exactly.",
     },
     "updown": {"zh": "涨跌颜色", "en": "Colours for up and down"},
     "updown_auto": {"zh": "随页面语言", "en": "By page language"},

@@ -246,3 +246,14 @@ def test_every_workbook_word_exists_in_both_languages():
         for key, words in table.items():
             assert set(words) == {"zh", "en"} and all(w.strip() for w in words.values()), key
             assert CJK.search(words["zh"]) and not CJK.search(words["en"]), key
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_pages_csv_button_says_full_precision_and_the_file_keeps_it(lang):
+    """Issue 19, item 4: values like 8.790000000000001 are the model's own; the button says so."""
+    from report.text import t
+
+    assert {"zh": "全精度", "en": "full precision"}[lang] in t("download_csv", lang)
+    frame = long_frame(ITEMS[1:])
+    back = csv_to_frame(frame_to_csv(frame.drop(columns="scenario"), lang))
+    assert_frame_equal(back, frame.drop(columns="scenario").reset_index(drop=True), check_exact=True)
