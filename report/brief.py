@@ -352,6 +352,19 @@ def _shown(spec: Any, value: Any, lang: str) -> str:
     return fmt_number(value)
 
 
+HEADER_EMS = 14.0  # a scenario's name heading a table column: longer names are shortened with "…"
+
+
+def _header_name(name: str) -> str:
+    """A scenario's name for a table's column header: whole when short, else cut with "…" (the cover
+    and the scenario's own slide give it whole)."""
+    if _ems(name) <= HEADER_EMS:
+        return name
+    while name and _ems(name + "…") > HEADER_EMS:
+        name = name[:-1]
+    return name.rstrip(" ,，、(（") + "…"
+
+
 def simplified(text: str) -> str:
     """Chinese text in simplified characters (quotes kept from mirrors in traditional ones)."""
     return _T2S.convert(text) if text else text
@@ -720,7 +733,7 @@ def _compare_slides(deck: _Deck, runs: list[_Run], lang: str, red_up: bool) -> N
         if col in SIGNED_ROWS
         for c, value in enumerate(table[col].tolist())
     }
-    header = [t("cmp_scenario", lang), *names]
+    header = [t("cmp_scenario", lang), *map(_header_name, names)]
     size = TABLE_PT if len(names) <= 3 else 14
     deck.table(slide, header, rows, widths, align_right=set(range(1, len(names) + 1)), colours=colours, size=size)
 
@@ -753,7 +766,8 @@ def _settings_slides(deck: _Deck, runs: list[_Run], lang: str) -> None:
         header = [t(k, lang) for k in ("col_parameter", "col_value", "col_default", "col_unit", "col_provenance")]
         widths = [BODY_W - 7.3, 1.6, 1.6, 2.4, 1.7]
     else:
-        header = [t("col_parameter", lang), t("col_unit", lang), t("col_default", lang), *[r.name for r in runs]]
+        header = [t("col_parameter", lang), t("col_unit", lang), t("col_default", lang)]
+        header += [_header_name(r.name) for r in runs]
         rest = BODY_W - 3.6 - 1.6 - 1.2
         widths = [3.6, 1.6, 1.2, *[rest / len(runs)] * len(runs)]
     rows, changed, role_starts = [], [], set()
@@ -945,7 +959,7 @@ def _compare_targets_slide(deck: _Deck, runs: list[_Run], lang: str) -> None:
                 cells.append(_achieved_text(run_row, lang)[1])
                 colours[(len(rows), len(cells) + 1)] = INK if run_row["gap"] >= -5e-10 else "C00000"
         rows.append([label, _target_text(row, lang), *cells])
-    header = [t("deck_col_target", lang), t("deck_col_target_value", lang), *[r.name for r in runs]]
+    header = [t("deck_col_target", lang), t("deck_col_target_value", lang), *[_header_name(r.name) for r in runs]]
     rest = BODY_W - 3.2 - 2.6
     widths = [3.2, 2.6, *[rest / len(runs)] * len(runs)]
     pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H, 14)

@@ -67,7 +67,8 @@ def squash(text: str) -> str:
 
 
 def _chars(page: pymupdf.Page) -> list[tuple[str, pymupdf.Rect]]:
-    raw = page.get_text("rawdict")
+    # Off the page too: MuPDF leaves out what lies outside the page unless told not to.
+    raw = page.get_text("rawdict", flags=pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP)
     return [
         (ch["c"], pymupdf.Rect(ch["bbox"]))
         for block in raw["blocks"]

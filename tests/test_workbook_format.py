@@ -257,3 +257,35 @@ def test_the_pages_csv_button_says_full_precision_and_the_file_keeps_it(lang):
     frame = long_frame(ITEMS[1:])
     back = csv_to_frame(frame_to_csv(frame.drop(columns="scenario"), lang))
     assert_frame_equal(back, frame.drop(columns="scenario").reset_index(drop=True), check_exact=True)
+
+
+def test_cli_workbook_one_or_several_scenarios(tmp_path, capsys):
+    """``python -m model workbook``: the defaults (the baseline named in the workbook's language), or
+    every scenario of a file (a comparison workbook); bad input: one line, exit 2, no file."""
+    from cli.main import main
+    from report.scenario_exports import scenarios_json
+
+    out = tmp_path / "base.xlsx"
+    assert main(["workbook", "--lang", "en", "--out", str(out)]) == 0
+    back = read_workbook(out.read_bytes())
+    assert set(back["results"]["scenario"]) == {"Baseline scenario"}
+    assert_frame_equal(
+        back["results"].drop(columns="scenario"), long_frame(ITEMS[:1]).drop(columns="scenario"), check_exact=True
+    )
+    source = tmp_path / "two.json"
+    source.write_bytes(scenarios_json(ITEMS))
+    out = tmp_path / "two.xlsx"
+    assert main(["workbook", "--scenario", str(source), "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == SHEET_NAMES["results"]["zh"]
+    assert list(dict.fromkeys(read_workbook(out.read_bytes())["results"]["scenario"])) == ["基准", "加快实缴"]
+    capsys.readouterr()
+    for args, says in (
+        (["--out", str(tmp_path / "x.csv")], ".xlsx"),
+        (["--lang", "fr", "--out", str(tmp_path / "x.xlsx")], "--lang"),
+        (["--set", "growth_end=99", "--out", str(tmp_path / "x.xlsx")], "out of range"),
+    ):
+        assert main(["workbook", *args]) == 2
+        err = capsys.readouterr().err
+        assert says in err and len(err.strip().splitlines()) == 1, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["base.xlsx", "two.json", "two.xlsx"]
