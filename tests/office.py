@@ -12,6 +12,7 @@ back (PyMuPDF): what a reader would see, checked shape by shape and page by page
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -123,12 +124,28 @@ def overlaps(page: pymupdf.Page, slack: float = 1.5) -> list[str]:
     return found
 
 
+@functools.cache
+def _system_font(name: str) -> pymupdf.Font | None:
+    """The installed font a PDF's embedded subset was cut from (by its PostScript name)."""
+    base = re.sub(r"^[A-Z]{6}\+", "", name)
+    base = re.sub(r"-VK\w*$", "", base)  # LibreOffice's vertical-kana variant of Noto CJK
+    found = subprocess.run(
+        ["fc-match", "-f", "%{file}", f":postscriptname={base}"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return pymupdf.Font(fontfile=found) if found else None
+
+
 def missing_glyphs(page: pymupdf.Page) -> list[str]:
-    """Characters drawn with the font's .notdef glyph (a box, "tofu"), and fonts not embedded."""
+    """Characters drawn with a font that has no glyph for them (a .notdef box, "tofu"), and fonts
+    not embedded. The subset LibreOffice embeds keeps no character map, so each character is looked
+    up in the installed font the subset was cut from."""
     found = []
     for trace in page.get_texttrace():
+        font = _system_font(trace["font"])
         for unicode, glyph, *_ in trace["chars"]:
-            if glyph == 0 and chr(unicode).strip():
+            if not chr(unicode).strip():
+                continue
+            if glyph == 0 or (font is not None and not font.has_glyph(unicode)):
                 found.append(f"no glyph for {chr(unicode)!r} in {trace['font']}")
     for _xref, ext, _type, name, *_ in page.get_fonts():
         if ext == "n/a":
