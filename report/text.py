@@ -1195,6 +1195,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "deck_notes_sentence": {"zh": "原文：{sentence}", "en": "Sentence: {sentence}"},
     "deck_translated": {"zh": "（译文）", "en": " (translation)"},
+    "deck_col_status": {"zh": "年份类型", "en": "Status"},
+    "deck_channel_ti_policy_va": {"zh": "技改", "en": "Technical transformation"},
+    "deck_channel_capacity_policy_va": {"zh": "新增产能", "en": "New capacity"},
+    "deck_channel_policy_va": {"zh": "政策变量影响", "en": "Effect of the policy levers"},
 }
 
 
