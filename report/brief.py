@@ -376,6 +376,25 @@ METRICS = (  # (label key, headline key, format); as on the page
     ("metric_fund", "cum_fund_investment", "{:,.1f}"),
     ("deck_metric_policy", "policy_va", "{:+,.1f}"),
 )
+REVENUE = ("deck_metric_revenue", "revenue", "{:,.1f}")  # where the model has it (version 3)
+
+
+def _metrics(now: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """The headline figures a deck shows: the four, and operating revenue where the model has it."""
+    return (*METRICS[:2], REVENUE, *METRICS[2:]) if "revenue" in now else METRICS
+
+
+def _policy_below(run: Any, lang: str) -> str:
+    """Under the levers' figure: what it is compared with, and its two channels where the model has them."""
+    text = t("deck_policy_card", lang, additionality=fmt_number(run.item.scenario.additionality))
+    if "ti_policy_va" in run.now and "capacity_policy_va" in run.now:
+        text = t(
+            "deck_policy_channels",
+            lang,
+            ti=_number("{:+,.1f}", run.now["ti_policy_va"]),
+            capacity=_number("{:+,.1f}", run.now["capacity_policy_va"]),
+        )
+    return text
 
 
 def _delta_text(key: str, delta: float, fmt: str, lang: str) -> str:
@@ -580,12 +599,15 @@ def _cards(deck: _Deck, slide: Any, run: _Run, lang: str, red_up: bool, top: flo
     """The four headline figures as cards (two by two, or ``row``: four in a row) between ``top``
     and ``bottom``, each with what it is compared with, coloured up or down."""
     gap = 0.25
-    columns = 4 if row else 2
+    metrics = _metrics(run.now)
+    columns = len(metrics) if row else (3 if len(metrics) > 4 else 2)
     card_w = (BODY_W - gap * (columns - 1)) / columns
-    rows = 1 if row else 2
+    rows = 1 if row else -(-len(metrics) // columns)
     card_h = (bottom - top - gap * (rows - 1)) / rows
-    label_pt, figure_pt, below_pt = (16, 30, 14) if row else (BODY_PT, FIGURE_PT, BODY_PT)
-    for n, (label, key, fmt) in enumerate(METRICS):
+    label_pt, figure_pt, below_pt = (16, 30, 14) if row or columns > 2 else (BODY_PT, FIGURE_PT, BODY_PT)
+    if columns > 2:
+        label_pt, figure_pt, below_pt = 18, 36, 16
+    for n, (label, key, fmt) in enumerate(metrics):
         left = MARGIN + (n % columns) * (card_w + gap)
         card_top = top + (n // columns) * (card_h + gap)
         card = slide.shapes.add_shape(
@@ -601,7 +623,7 @@ def _cards(deck: _Deck, slide: Any, run: _Run, lang: str, red_up: bool, top: flo
         text.margin_left = text.margin_right = Inches(0.2)
         text.margin_top = text.margin_bottom = Inches(0.05)
         if key == "policy_va":  # itself a change: against the plan, net of additionality
-            below = t("deck_policy_card", lang, additionality=fmt_number(run.item.scenario.additionality))
+            below = _policy_below(run, lang)
             figure_colour, below_colour = _signed(run.now[key], red_up), ACCENT
         else:
             below = _delta_text(key, run.now[key] - run.base[key], fmt, lang)
@@ -671,17 +693,18 @@ def _scenario_slide(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
     four headline figures, each with what it is compared with."""
     slide = deck.slide(t("deck_slide_scenario", lang, name=run.name))
     header, cells, colours = [], [], {}
-    for n, (label, key, fmt) in enumerate(METRICS):
+    metrics = _metrics(run.now)
+    for n, (label, key, fmt) in enumerate(metrics):
         header.append(t(label, lang, year=int(run.now["final_year"])))
         if key == "policy_va":
-            below = t("deck_policy_card", lang, additionality=fmt_number(run.item.scenario.additionality))
+            below = _policy_below(run, lang)
             colours[(0, n)] = _signed(run.now[key], red_up)
         else:
             below = _delta_text(key, run.now[key] - run.base[key], fmt, lang)
             colours[(0, n)] = _signed(run.now[key] - run.base[key], red_up)
         cells.append(f"{_number(fmt, run.now[key])}\n{below}")
-    widths = [BODY_W / 4] * 4
-    size = 16
+    widths = [BODY_W / len(metrics)] * len(metrics)
+    size = 16 if len(metrics) == 4 else 14
     height = sum(_row_height(row, widths, size) for row in (header, cells))
     top = BODY_BOTTOM - height
     deck.table(slide, header, [cells], widths, top=top, size=size, colours=colours)
@@ -725,12 +748,14 @@ def _compare_slides(deck: _Deck, runs: list[_Run], lang: str, red_up: bool) -> N
     rows = [
         [t("cmp_" + col, lang), *(_number(fmt, v) for v in table[col].tolist())] for col, fmt in COMPARE_FORMATS.items()
     ]
+    if all("revenue" in r.now for r in runs):  # model version 3: operating revenue, after the growth
+        rows.insert(3, [t("deck_cmp_revenue", lang), *(f"{r.now['revenue']:,.1f}" for r in runs)])
     label_w = 3.9
     widths = [label_w] + [(BODY_W - label_w) / len(names)] * len(names)
+    labels = [row[0] for row in rows]
     colours = {
-        (r, c + 1): _signed(value, red_up)
-        for r, col in enumerate(COMPARE_FORMATS)
-        if col in SIGNED_ROWS
+        (labels.index(t("cmp_" + col, lang)), c + 1): _signed(value, red_up)
+        for col in SIGNED_ROWS
         for c, value in enumerate(table[col].tolist())
     }
     header = [t("cmp_scenario", lang), *map(_header_name, names)]

@@ -1196,6 +1196,15 @@ TEXT: dict[str, dict[str, str]] = {
     "deck_notes_sentence": {"zh": "原文：{sentence}", "en": "Sentence: {sentence}"},
     "deck_translated": {"zh": "（译文）", "en": " (translation)"},
     "deck_col_status": {"zh": "年份类型", "en": "Status"},
+    "deck_cmp_revenue": {"zh": "末年营业收入（亿元）", "en": "Operating revenue, last year (100 million yuan)"},
+    "deck_metric_revenue": {
+        "zh": "{year}年规上工业营业收入（亿元）",
+        "en": "Operating revenue, {year} (100 million yuan)",
+    },
+    "deck_policy_channels": {
+        "zh": "相对既定计划：技改{ti}，新增产能{capacity}",
+        "en": "Against the announced plan: technical transformation {ti}, new capacity {capacity}",
+    },
     "deck_channel_ti_policy_va": {"zh": "技改", "en": "Technical transformation"},
     "deck_channel_capacity_policy_va": {"zh": "新增产能", "en": "New capacity"},
     "deck_channel_policy_va": {"zh": "政策变量影响", "en": "Effect of the policy levers"},
