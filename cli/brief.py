@@ -74,6 +74,17 @@ def _cmd_workbook(args: argparse.Namespace) -> None:
     out_target(args.out)
     found = scenarios(args)
 
-    from report.scenario_exports import workbook_xlsx
+    import dataclasses
 
+    from model.parameters import default_scenario
+    from report.scenario_exports import workbook_xlsx
+    from report.sheets import BASELINE_NAME
+
+    # The defaults, unnamed (no --scenario): the baseline scenario, named in the workbook's language.
+    found = [
+        dataclasses.replace(item, name=BASELINE_NAME[args.lang])
+        if not item.name.strip() and item.scenario == default_scenario()
+        else item
+        for item in found
+    ]
     write(workbook_xlsx(found, args.lang), args.out)

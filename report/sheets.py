@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from model.history import REGIONS, load_history
-from model.parameters import ParamSpec, Target, default_scenario, load_parameters
+from model.parameters import ParamSpec, Target, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario
 from model.targets import gap, load_targets
@@ -104,13 +104,10 @@ BASELINE_NAME = {"zh": "基准情景", "en": "Baseline scenario"}  # = report.te
 
 def display_name(item: NamedScenario, lang: str = "zh") -> str:
     """A scenario's name as the user gave it (its English name in English, where it has one); the
-    baseline (every default) in ``lang``'s words when it is unnamed or named the baseline in either
-    language; "" for another unnamed scenario."""
+    baseline's name (基准情景 / Baseline scenario) in ``lang``'s words."""
     lang = _lang(lang)
-    name = (item.name_en if lang == "en" and item.name_en else item.name).strip()
-    if name in BASELINE_NAME.values() or (not name and item.scenario == default_scenario()):
-        return BASELINE_NAME[lang]
-    return name
+    name = item.name_en if lang == "en" and item.name_en else item.name
+    return BASELINE_NAME[lang] if name.strip() in BASELINE_NAME.values() else name
 
 
 def scenario_columns(items: Sequence[NamedScenario], lang: str = "zh", taken: Sequence[str] = ()) -> list[str]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from model.parameters import load_parameters
 from model.projection import RESULT_COLUMNS
 from report.csv_export import header_keys
 from report.sheets import SHEET_NAMES, WORD_COLUMNS, code_of
@@ -73,6 +74,14 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
                     frame[column] = frame[column].astype("int64")
                 if frame[column].map(lambda v: isinstance(v, bool)).all():
                     frame[column] = frame[column].astype(bool)
+            if key in ("parameters", "sources") and "key" in frame:  # a switch's 是/否 (Yes/No) → True/False
+                switches = frame["key"].isin([k for k, spec in load_parameters().items() if spec.kind == "bool"])
+                words = code_of("used", lang)
+                for column in frame.columns:
+                    if frame[column].dtype == object:
+                        frame.loc[switches, column] = frame.loc[switches, column].map(
+                            lambda v, words=words: words.get(v, v) if isinstance(v, str) else v
+                        )
             out[key] = frame
     return out
 
