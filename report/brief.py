@@ -481,9 +481,7 @@ def _levers_unchanged(frame: pd.DataFrame) -> bool:
 
 
 def _published_years(frame: pd.DataFrame) -> list[int]:
-    if "status" in frame:
-        return [int(y) for y in frame.loc[frame["status"] == "published", "year"]]
-    return [int(y) for y in frame.loc[frame["observed"] == 1, "year"]]
+    return [int(y) for y in frame.loc[frame["status"] == "published", "year"]]
 
 
 def _amount(value: float, lang: str) -> str:

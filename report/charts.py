@@ -102,7 +102,7 @@ def signed_css(value: object, red_up: bool) -> str:
 
 def published_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """(year, series, layer) rows for the years whose figures are published, not projected."""
-    years = frame.loc[frame["observed"] == 1, "year"]
+    years = frame.loc[frame["status"] == "published", "year"]
     return pd.DataFrame({"year": years, "series": t("series_published", lang), "layer": "band"})
 
 

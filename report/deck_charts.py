@@ -23,6 +23,7 @@ import pandas as pd
 from model.parameters import Scenario
 from model.projection import lever_defaults, project
 from report.charts import compare_layers, red_for_up, style, three_lines, up_down_colours
+from report.status import status_words
 from report.text import t
 
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
@@ -72,8 +73,7 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
 
 def _published_band(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
     """A grey band over the published (observed) years, labelled at the top; none when there are none."""
-    years = frame.loc[(frame["status"] == "published") if "status" in frame else (frame["observed"] == 1), "year"]
-    years = years.astype(int)
+    years = frame.loc[frame["status"] == "published", "year"].astype(int)
     if years.empty:
         return []
     data = pd.DataFrame({"year": years, "x0": years - 0.5, "x1": years + 0.5, "label": t("deck_published", lang)})
@@ -114,7 +114,7 @@ def total_chart(
     domain = list(dict.fromkeys(data["series"]))
     lines = (
         alt.Chart(data)
-        .mark_line(point=alt.OverlayMarkDef(size=60, filled=True) if "status" not in frame else False, strokeWidth=3)
+        .mark_line(strokeWidth=3)  # the scenario's years are marked by their status below
         .encode(
             x=_xq(lang, frame["year"]),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
@@ -151,8 +151,6 @@ STATUS_FILLS = {"published": BLUE, "estimated": SKY, "projected": "#ffffff"}
 def status_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """(year, value, status, word) of the scenario's years after the base year: published, estimated
     (with the months its figure covers) or projected, as the legend names them."""
-    from report.status import status_words  # model version 3: a year's status in words
-
     rows = frame.loc[frame["status"] != "base"]
     words = status_words(frame, lang).loc[rows.index]
     return pd.DataFrame(
@@ -163,8 +161,6 @@ def status_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 def _status_marks(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
     """The scenario's years marked by status: published a filled circle, estimated a pale diamond,
     projected an open circle; the legend names each (已公布 / 估算（1—N月） / 推算)."""
-    if "status" not in frame:
-        return []
     data = status_data(frame, lang)
     order = [s for s in ("published", "estimated", "projected") if s in set(data["status"])]
     words = [data.loc[data["status"] == s, "word"].iloc[0] for s in order]

@@ -823,7 +823,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "published": {"zh": "已公布", "en": "Published"},
     "projected": {"zh": "推算", "en": "Projected"},
-    "col_observed": {"zh": "公布值／推算值", "en": "Published / projected"},
+    "col_observed": {"zh": "公布值／估算值／推算值", "en": "Published / estimated / projected"},
     "series_published": {
         "zh": "已公布年份（官方统计数据）",
         "en": "Published years (official statistics)",
@@ -1022,12 +1022,13 @@ TEXT: dict[str, dict[str, str]] = {
     "sources_levers": {"zh": "政策变量", "en": "Policy levers"},
     "sources_economy": {"zh": "经济假设", "en": "Assumptions about the economy"},
     "v1_notices_file": {
-        "zh": "该情景由第1版模型保存，已按第2版读取，其余内容均予保留：",
-        "en": "This scenario was saved by version 1 of the model and read as version 2; everything else is kept:",
+        "zh": "该情景由早期版本模型保存，已按第3版读取，其余内容均予保留：",
+        "en": "This scenario was saved by an earlier version of the model and read as version 3; everything else "
+        "is kept:",
     },
     "v1_notices_link": {
-        "zh": "此链接由第1版模型生成，已按第2版读取，其余参数均予保留：",
-        "en": "This link was made by version 1 of the model and read as version 2; the other values are kept:",
+        "zh": "此链接由早期版本模型生成，已按第3版读取，其余参数均予保留：",
+        "en": "This link was made by an earlier version of the model and read as version 3; the other values are kept:",
     },
     # --- Exports, deck and up/down colours (issue 11, items 9, 10, 12): new strings only ------------------
     "download_csv_labelled_help": {

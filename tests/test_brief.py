@@ -190,8 +190,11 @@ def test_headline_figures_with_changes_from_defaults_and_the_levers_change(singl
     assert now["policy_va"] > 0  # more money than the plan builds more
     assert bt("delta", lang, delta=f"{now['va_total'] - base['va_total']:+,.1f}") in text
     assert bt("delta_points", lang, delta=f"{now['avg_growth_pct'] - base['avg_growth_pct']:+.2f}") in text
-    additionality = f"{funds.scenario.additionality:g}"
-    assert bt("deck_policy_card", lang, additionality=additionality) in text
+    # the levers' two channels against the announced plan (model version 3), and revenue
+    ti, capacity = f"{now['ti_policy_va']:+,.1f}", f"{now['capacity_policy_va']:+,.1f}"
+    assert bt("deck_policy_channels", lang, ti=ti.lstrip("+") if ti == "+0.0" else ti, capacity=capacity) in text
+    assert now["ti_policy_va"] + now["capacity_policy_va"] == pytest.approx(now["policy_va"])
+    assert bt("deck_metric_revenue", lang, year=year) in text and f"{now['revenue']:,.1f}" in text
     assert "from funds" not in text.lower() and "基金与项目增加值" not in text
 
 
@@ -205,7 +208,7 @@ def test_defaults_show_no_change(lang):
     assert name in cover.split("\n") and bt("series_scenario", lang) not in cover
     [slide] = slides_titled(prs, bt("slide_headline", lang, name=name))
     text = "\n".join(texts(slide))
-    assert text.count(bt("delta_same", lang)) == 3
+    assert text.count(bt("delta_same", lang)) == 4  # value added, growth, revenue, fund investment
     assert "0.0" in text and "+0.0" not in text and "-0.0" not in text  # the plan: the levers change nothing
     assert not slides_titled(prs, bt("deck_slide_policy", lang, name=name))  # no empty chart
     [summary] = slides_titled(prs, bt("deck_slide_summary", lang))

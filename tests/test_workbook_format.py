@@ -168,10 +168,13 @@ def test_texts_stand_apart_from_numbers_years_plain_switches_as_words(book, lang
     yes = {"zh": "是", "en": "Yes"}[lang]
     assert switch[keys.index("default")].value == yes and switch[keys.index("加快实缴")].value == yes
     results = _sheet(book, "results", lang)
-    column = _keys(results).index("status" if "status" in _keys(results) else "observed")
-    assert {row[column].value for row in results.iter_rows(min_row=3)} <= set(
-        {"zh": ("基年", "已公布", "估算", "推算"), "en": ("Base year", "Published", "Estimated", "Projected")}[lang]
-    )
+    column = _keys(results).index("status")
+    words = {
+        "zh": ("基年", "已公布", "估算（1—", "推算"),
+        "en": ("Base year", "Published", "Estimated (Jan–", "Projected"),
+    }
+    shown = {row[column].value for row in results.iter_rows(min_row=3)}
+    assert all(value.startswith(words[lang]) for value in shown), shown
 
 
 def test_codes_are_words_in_the_language_and_read_back_as_codes(book, lang):
@@ -212,7 +215,7 @@ def test_csv_header_is_in_the_language_and_reads_back_exactly(lang):
 
 def test_csv_for_programs_keeps_the_keys():
     data = long_csv(ITEMS)
-    assert data.decode("utf-8-sig").startswith("scenario,year,observed,")
+    assert data.decode("utf-8-sig").startswith("scenario,year,status,")
     assert_frame_equal(read_long_csv(data), long_frame(ITEMS), check_exact=True)
 
 
@@ -220,7 +223,9 @@ def test_csv_for_programs_keeps_the_keys():
 def test_single_scenario_csv_and_dictionary_in_the_language(lang):
     frame = long_frame(ITEMS[:1]).drop(columns="scenario")
     data = frame_to_csv(frame, lang)
-    assert data.decode("utf-8-sig").startswith("年份,已公布年份" if lang == "zh" else "Year,Published year")
+    assert data.decode("utf-8-sig").startswith("年份,年份类型" if lang == "zh" else "Year,Status")
+    # a year's status in words: 2023 the base year, then as the data's figures say
+    assert data.decode("utf-8-sig").split("\r\n")[1].split(",")[1] == ("基年" if lang == "zh" else "Base year")
     assert_frame_equal(csv_to_frame(data), frame, check_exact=True)
     dictionary = pd.read_csv(io.BytesIO(dictionary_csv(lang)), encoding="utf-8-sig", keep_default_na=False)
     assert list(dictionary.iloc[:, 0]) == list(column_dictionary()["key"])

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from model.compat import CompatNotice, upgrade_v1
+from model.compat import CompatNotice, upgrade_v1, upgrade_v2
 from model.parameters import MODEL_VERSION, ParamSpec, ScenarioError, load_parameters, parse_text
 from model.problems import Problem, problem
 from report.charts import UPDOWN_SETTINGS, red_for_up
@@ -73,7 +73,7 @@ def check_query_once() -> tuple[list[Problem], list[Problem]]:
         query = {key: st.query_params.get_all(key) for key in st.query_params}
         ignored, rounded, start = review(query)
         st.session_state.url_problems, st.session_state.url_rounded = ignored, rounded
-        st.session_state.link_notices = v1_notices(query, start)
+        st.session_state.link_notices = v1_notices(query, start) + v2_notices(query, start)
         # A control bound to the link takes the link's value on its first run, whatever the session
         # says; these values are applied at the top of the next run (see apply_link_fixes).
         st.session_state.url_fixes = start
@@ -115,13 +115,29 @@ def v1_notices(query: Mapping[str, list[str]], start: dict[str, Any]) -> list[Co
     return [n for n in notices if n.code != "unknown_key"]  # unknown keys are named as ignored
 
 
+def v2_notices(query: Mapping[str, list[str]], start: dict[str, Any]) -> list[CompatNotice]:
+    """A link with ``model=2`` was written by version 2: its values are all kept; what changed meaning
+    in version 3 (the 技改 lever scored against the plan, levers acting from the first projected year)
+    gets a notice (model.compat.upgrade_v2). The two new parameters are at their defaults, as in any
+    link that leaves a parameter out, so they are not named."""
+    if query.get(MODEL, [""])[-1:] != ["2"]:
+        return []
+    specs = load_parameters()
+    values = {}
+    for key in query:
+        if key in specs and key not in start:  # a value in ``start`` was ignored or rounded: named already
+            values[key] = parse_text(specs[key], query[key][-1])
+    _, notices = upgrade_v2(values)
+    return [n for n in notices if n.code != "v2_new_parameters"]
+
+
 def link_notices() -> list[CompatNotice]:
     """The version-1 notices of the link the session opened with (empty once dismissed)."""
     return st.session_state.get("link_notices", [])
 
 
 def mark_version() -> None:
-    """Write ``model=2`` in the address, so that a copied link says which model it is for."""
+    """Write ``model=3`` in the address, so that a copied link says which model it is for."""
     if st.query_params.get(MODEL) != str(MODEL_VERSION):
         st.query_params[MODEL] = str(MODEL_VERSION)
 

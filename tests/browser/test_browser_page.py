@@ -85,7 +85,7 @@ def test_page_loads_with_the_article_defaults(open_page: OpenPage) -> None:
     sidebar = page.get_by_test_id("stSidebar")
     for heading in ("section_levers", "section_economy"):
         expect(sidebar.get_by_role("heading", name=TEXT[heading]["zh"])).to_be_visible()
-    expect(page).to_have_url(re.compile(r"[?&]model=2\b"))  # a copied link says which model it is for
+    expect(page).to_have_url(re.compile(r"[?&]model=3\b"))  # a copied link says which model it is for
     # no exception element and no page/console error: checked by the fixture on teardown
 
 
@@ -197,7 +197,7 @@ def test_three_sessions_are_isolated(open_page: OpenPage) -> None:
 
 
 def test_version_1_link_is_read_with_a_notice(open_page: OpenPage) -> None:
-    page = open_page("fund_size=80&growth_end=6")  # no model=2: written by version 1
+    page = open_page("fund_size=80&growth_end=6")  # no model=: written by version 1
     notice = page.get_by_test_id("stAlert").filter(has_text=TEXT["v1_notices_link"]["zh"])
     expect(notice).to_be_visible()
     specs = load_parameters()
@@ -205,13 +205,13 @@ def test_version_1_link_is_read_with_a_notice(open_page: OpenPage) -> None:
     expect(slider(page, "fund_size")).to_have_value("80")
     expect(slider(page, "growth_end")).to_have_value("6")
     expect(metric_values(page)).to_have_text(expected_metrics({"fund_size": 80.0, "growth_end": 6.0}))
-    expect(page).to_have_url(re.compile(r"[?&]model=2\b"))
+    expect(page).to_have_url(re.compile(r"[?&]model=3\b"))
 
 
 def test_a_lever_tooltip_gives_publication_and_reasoning_in_the_page_language(open_page: OpenPage) -> None:
     spec = load_parameters()["fund_size"]
     for lang in ("zh", "en"):
-        page = open_page(f"lang={lang}&model=2")
+        page = open_page(f"lang={lang}&model=3")
         page.locator(".st-key-fund_size").get_by_test_id("stTooltipIcon").hover()
         tooltip = page.get_by_test_id("stTooltipContent")
         expect(tooltip).to_be_visible()

@@ -202,7 +202,7 @@ def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: str) -> N
 
 def render(page: Page) -> None:
     scenario, lang, frame = page.scenario, page.lang, page.frame
-    _uncertainty(scenario, tuple(int(y) for y in frame.loc[frame["observed"] == 1, "year"]), lang)
+    _uncertainty(scenario, tuple(int(y) for y in frame.loc[frame["status"] == "published", "year"]), lang)
     untargeted = scenario.with_targets(())
     st.altair_chart(charts.tornado_chart(_tornado(untargeted), scenario.horizon_end, lang), width="stretch")
     st.caption(t("tornado_caption", lang))

@@ -7,9 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from model.backtest import backtest
-from model.history import History, load_history
+from model.history import PERIOD_MONTHS, History, load_history
 from model.parameters import ScenarioError
 from report import charts
+from report.status import status_word
 from report.text import period_name, t
 from ui.tabs import Page
 
@@ -31,6 +32,11 @@ def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("axis_year", lang): table["year"],
+            t("col_observed", lang): [
+                status_word(s, PERIOD_MONTHS.get(p), lang)
+                for s, p in zip(table["status"], table["period"], strict=True)
+            ],
+            t("col_period", lang): [period_name(p, lang) for p in table["period"]],
             t("col_official_pct", lang): table["official_pct"],
             t("col_projected_pct", lang): table["projected_pct"],
             t("col_error_pts", lang): table["error_pts"],
@@ -42,14 +48,8 @@ def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def history_table(figures: History, lang: str) -> pd.DataFrame:
-    """Every figure; ``used`` marks the one the model takes as a published year (the chosen figure of
-    a year in the run of published years from 2024, without a gap)."""
-    used = {
-        id(f)
-        for region in ("dezhou", "shandong")
-        for year, f in figures.chosen(region).items()
-        if year in figures.observed(region)
-    }
+    """Every figure; ``used`` marks the one the model takes for a published or estimated year."""
+    used = {id(f) for region in ("dezhou", "shandong") for f in figures.used(region).values()}
     return pd.DataFrame(
         [
             {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from report.status import status_words
 from report.text import t
 from ui import pipeline, targets_panel
 from ui.tabs import Page
@@ -15,9 +16,9 @@ def render(page: Page) -> None:
     """The result table (published years marked), the project pipeline and the targets."""
     scenario, frame, lang = page.scenario, page.frame, page.lang
     st.subheader(t("table_title", lang))
-    shown = frame.assign(observed=frame["observed"].map({1: t("published", lang), 0: t("projected", lang)}))
+    shown = frame.assign(status=status_words(frame, lang))
     config = result_column_config(lang)
-    config["observed"] = st.column_config.TextColumn(t("col_observed", lang), help=config["observed"]["help"])
+    config["status"] = st.column_config.TextColumn(t("col_observed", lang), help=config["status"]["help"])
     st.dataframe(shown, hide_index=True, column_config=config, width="stretch", placeholder="")  # 2023 has no growth
     pipeline.section(scenario, lang)
     targets_panel.section(lang)
