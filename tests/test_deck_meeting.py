@@ -332,3 +332,47 @@ def test_no_slide_begins_with_a_lone_closing_quote():
                 cells = [c for r in shape.table.rows for c in r.cells] if shape.has_table else []
                 for text in [shape.text_frame.text if shape.has_text_frame else "", *(c.text for c in cells)]:
                     assert not text.lstrip().startswith(("」", "”")), text
+
+
+# --- model version 3 in the deck: years by status, the levers' two channels ----------------------
+
+
+def _scale(spec: dict, channel: str) -> dict[str, object]:
+    for layer in spec.get("layer", [spec]):
+        scale = layer.get("encoding", {}).get(channel, {}).get("scale")
+        if scale and "domain" in scale:
+            return dict(zip(scale["domain"], scale["range"], strict=True))
+    raise AssertionError(f"no {channel} scale")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_value_added_chart_marks_each_year_by_its_status_in_the_legend(lang):
+    from report.status import status_words
+
+    frame = project(MOVED)
+    spec = deck_charts.total_chart(frame, project(deck_charts.plan_of(MOVED)), lang).to_dict()
+    shapes, fills = _scale(spec, "shape"), _scale(spec, "fill")
+    words = status_words(frame, lang)
+    shown = list(dict.fromkeys(words[frame["status"] != "base"]))
+    assert set(shapes) == set(shown) and len(shown) >= 2  # the legend names each status the years have
+    assert len({(shapes[w], fills[w]) for w in shown}) == len(shown)  # three visibly different marks
+    estimated = [w for w, s in zip(words, frame["status"], strict=True) if s == "estimated"]
+    if estimated:  # 估算（1—N月）: the months its figure covers
+        assert estimated[0].startswith({"zh": "估算（1—", "en": "Estimated (Jan–"}[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_policy_chart_shows_its_two_channels_apart(lang):
+    scenario = make_scenario({"fund_size": 80, "ti_growth": 20})  # both channels move
+    frame = project(scenario)
+    assert (frame["ti_policy_va"].abs() > 0).any() and (frame["capacity_policy_va"].abs() > 0).any()
+    data = deck_charts.policy_data(frame, lang)
+    channels = [t("deck_channel_ti_policy_va", lang), t("deck_channel_capacity_policy_va", lang)]
+    assert list(dict.fromkeys(data["channel"])) == channels
+    for column, name in zip(("ti_policy_va", "capacity_policy_va"), channels, strict=True):
+        assert data.loc[data["channel"] == name, "value"].tolist() == frame[column].tolist()
+    opacity = _scale(deck_charts.policy_chart(frame, lang).to_dict(), "opacity")
+    assert opacity[channels[0]] != opacity[channels[1]]  # told apart, named in the legend
+    # side by side in each year: 技改 on the left, new capacity on the right
+    first = data[data["year"] == data["year"].iloc[0]]
+    assert first["x1"].iloc[0] <= first["x0"].iloc[1]
