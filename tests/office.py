@@ -56,6 +56,7 @@ def render(files: Sequence[Path], outdir: Path, timeout: int = 540) -> dict[Path
             capture_output=True,
             timeout=timeout,
         )
+    assert len({f.stem for f in files}) == len(files), "LibreOffice names each PDF by its file's stem"
     out = {f: outdir / (f.stem + ".pdf") for f in files}
     missing = [str(f) for f, pdf in out.items() if not pdf.exists()]
     assert not missing, f"LibreOffice made no PDF of {missing}"

@@ -121,8 +121,8 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
         # the page: one scenario with a fan, the comparison's deck and workbook
         put(f"page-long-{lang}.pptx", build_deck([LONG], lang, today=TODAY, fans=[fan]))
         put(f"page-four-{lang}.xlsx", workbook_xlsx(FOUR, lang))
-    put("bad.pptx", _bad_deck())
-    put("bad.xlsx", _bad_book())
+    put("bad-deck.pptx", _bad_deck())
+    put("bad-book.xlsx", _bad_book())
     pdfs = render(list(files.values()), folder / "pdf")
     return {name: (path, pdfs[path]) for name, path in files.items()}
 
@@ -144,11 +144,11 @@ def test_every_printed_page_of_the_workbook_reads(rendered, name):
 
 
 def test_the_checks_catch_overflow_glyphs_and_squeezed_pages(rendered):
-    problems = "\n".join(deck_problems(*rendered["bad.pptx"]))
+    problems = "\n".join(deck_problems(*rendered["bad-deck.pptx"]))
     assert "not whole in its box" in problems
     assert "leaves the slide" in problems
     assert "no glyph for '\\ue000'" in problems
-    problems = "\n".join(workbook_problems(*rendered["bad.xlsx"]))
+    problems = "\n".join(workbook_problems(*rendered["bad-book.xlsx"]))
     assert " pt" in problems  # squeezed below 8 pt
     assert "not printed whole" in problems or "overlaps" in problems
 
