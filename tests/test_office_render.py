@@ -85,7 +85,7 @@ def _bad_book() -> bytes:
     for c in range(1, 41):
         ws.cell(row=1, column=c, value=f"column {c}")
     ws["A2"] = "A long text that is not wrapped and runs over the cells to its right " * 3
-    ws["B3"] = "next"
+    ws["B2"] = "next"  # the long text is cut at its column's edge
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1
     ws.sheet_properties.pageSetUpPr.fitToPage = True
