@@ -658,7 +658,7 @@ def _total_chart(run: _Run, lang: str) -> Any:
     levels = [
         (row["label"], row["year"], row["target"])
         for row in run.targets
-        if row["kind"] == "level" and row["achieved"] is not None
+        if row["kind"] == "level" and row["metric"] != "revenue" and row["achieved"] is not None
     ]
     return deck_charts.total_chart(run.frame, plan, lang, label=run.name, targets=levels)
 

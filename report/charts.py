@@ -15,6 +15,7 @@ import pandas as pd
 
 from model.history import GROWTH, USABLE, Figure
 from model.parameters import Target, fmt_number, load_parameters
+from model.targets import measure
 from report.csv_export import column_dictionary
 from report.text import period_name, t
 
@@ -144,7 +145,8 @@ def needed_level(target: Target, frame: pd.DataFrame) -> float:
 
 
 def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """(year, series, value, layer, detail) rows: each target as the value added it needs."""
+    """(year, series, value, layer, detail) rows: each target of value added as the value added it
+    needs (a revenue target belongs on a revenue chart, not this one)."""
     years = set(frame["year"])
     rows = [
         {
@@ -155,7 +157,7 @@ def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str) -> pd
             "detail": f"{x.label}: {t('target_metric_' + x.metric, lang)} {fmt_number(x.value)}",
         }
         for x in targets
-        if x.year in years and (x.metric != "growth_avg" or x.from_year in years)
+        if x.year in years and (x.metric != "growth_avg" or x.from_year in years) and measure(x) == "va_total"
     ]
     return pd.DataFrame(rows, columns=["year", "series", "value", "layer", "detail"])
 

@@ -489,9 +489,11 @@ TEXT: dict[str, dict[str, str]] = {
     "lib_col_updated": {"zh": "保存时间（UTC）", "en": "Saved (UTC)"},
     "lib_col_owner": {"zh": "所有者", "en": "Owner"},
     "lib_limits": {
-        "zh": "每个导入文件不超过 {per_file} 个情景，情景库不超过 {total} 个情景。覆盖、重命名和删除前的版本均予保留。",
-        "en": "Up to {per_file} scenarios per imported file and {total} in the library. Overwriting, renaming "
-        "and deleting keep the earlier version.",
+        "zh": "每个导入文件不超过 {per_file} 个情景，情景库不超过 {total} 个情景；为给所有人留出空间，每位访客每小时"
+        "最多新增 {new_hour} 个情景、产生 {versions_hour} 个历史版本。覆盖、重命名和删除前的版本均予保留。",
+        "en": "Up to {per_file} scenarios per imported file and {total} in the library; to keep room for everyone, "
+        "each visitor may add {new_hour} scenarios and make {versions_hour} earlier versions an hour. "
+        "Overwriting, renaming and deleting keep the earlier version.",
     },
     "name_taken_by": {
         "zh": "已有名为「{name}」的情景，由{who}于{when}保存。是否覆盖？现有版本将保留在历史版本中。",
@@ -1209,6 +1211,12 @@ TEXT: dict[str, dict[str, str]] = {
     "deck_channel_ti_policy_va": {"zh": "技改", "en": "Technical transformation"},
     "deck_channel_capacity_policy_va": {"zh": "新增产能", "en": "New capacity"},
     "deck_channel_policy_va": {"zh": "政策变量影响", "en": "Effect of the policy levers"},
+    # --- trust (issue 20) ---
+    "url_too_long": {
+        "zh": "此链接的参数超过{fields}个，Streamlit 未读取其中任何内容：页面按基准情景打开。请缩短链接后重试。",
+        "en": "This link holds more than {fields} parameters, so Streamlit read none of them: the page opened "
+        "at the baseline scenario. Shorten the link and open it again.",
+    },
 }
 
 

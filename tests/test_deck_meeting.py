@@ -40,12 +40,12 @@ NAME = {"zh": "加快基金实缴", "en": "Funds paid in faster"}
 # Chinese, 35 in English for the same scenario).
 # Measured: 17 (zh) and 19 (en) when the sources slides were made compact (27 and 35 before); the Chinese
 # reasoning, rewritten in full for the Chinese page, made the Chinese deck 19.
-# Model version 3 added two economy parameters (base_revenue, revenue_drift) with their reasoning: the
-# English deck measured 21.
-MAX_SLIDES = {"zh": 19, "en": 21}
-# Issue 19: the deck a deputy mayor presents: at most 10 slides before the appendix for one scenario
-# (measured: 7 with every chart, 8 with the fan), the appendix compact (measured: 5 slides).
-BEFORE_APPENDIX, APPENDIX = 10, 8  # room for a sources slide more as sources grow
+# Version 3 added base_revenue and revenue_drift and longer sourcing (base_va's three routes): measured 21 (zh)
+# and 23 (en).
+MAX_SLIDES = {"zh": 21, "en": 23}
+# Issue 19: at most 10 slides before the appendix for one scenario (measured: 6 to 8), the appendix compact
+# (measured: 6 slides; room for one more as the sources grow).
+BEFORE_APPENDIX, APPENDIX = 10, 8
 
 
 def deck(items, lang, **kw) -> Presentation:

@@ -37,26 +37,6 @@ def url_for(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'library.sqlite'}"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    """A fresh, empty library location on each backend."""
-    if request.param == "sqlite":
-        return url_for(tmp_path)
-    if not POSTGRES_URL:
-        pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
-    engine = sa.create_engine(POSTGRES_URL)
-    with engine.begin() as conn:
-        library.metadata.drop_all(conn, checkfirst=True)
-    engine.dispose()
-    return POSTGRES_URL
-
-
-@pytest.fixture
-def lib(url):
-    with ScenarioLibrary(url) as opened:
-        yield opened
-
-
 def variant(i: int):
     """A distinct valid scenario per i."""
     return make_scenario({"growth_start": round(-5 + 0.7 * i, 1), "fund_size": 10.0 + i, "phase2_on": i % 2 == 0})
@@ -185,10 +165,15 @@ def test_save_over_a_name_raises_unless_overwrite(lib):
         ("", "cannot be empty"),
         ("   \t ", "cannot be empty"),
         ("x" * 81, "at most 80 characters; this one has 81"),
-        ("line\nbreak", "control characters (found U+000A)"),
-        ("nul\x00here", "control characters (found U+0000)"),
-        ("bell\x07", "control characters (found U+0007)"),
-        ("para\u2029graph", "control characters (found U+2029)"),
+        ("line\nbreak", "control or format characters (such as those that change the direction of text): found U+000A"),
+        ("nul\x00here", "control or format characters (such as those that change the direction of text): found U+0000"),
+        ("bell\x07", "control or format characters (such as those that change the direction of text): found U+0007"),
+        (
+            "para\u2029graph",
+            "control or format characters (such as those that change the direction of text): found U+2029",
+        ),
+        ("abc\u202efdp.exe", "found U+202E"),  # issue 20: a right-to-left override shows it as "abcexe.pdf"
+        ("zero\u200bwidth", "found U+200B"),
         (42, "Name must be text, not 42"),
         (None, "cannot be empty"),
     ],
@@ -200,7 +185,7 @@ def test_bad_names_are_rejected_clearly(lib, name, message):
     assert lib.list() == []
 
 
-@pytest.mark.parametrize("name", ["x" * 80, "  " + "y" * 80 + "  ", "2030年 目标 (乐观)", "=cmd", "a\u200bb"])
+@pytest.mark.parametrize("name", ["x" * 80, "  " + "y" * 80 + "  ", "2030年 目标 (乐观)", "=cmd", "基准情景（调整）"])
 def test_good_names_are_accepted(lib, name):
     assert lib.save(name, default_scenario()).name == name.strip()
 

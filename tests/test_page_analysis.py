@@ -92,10 +92,18 @@ def test_chance_of_each_target_comes_from_the_same_draws(published) -> None:
     ]
     at.run()
     table = next(d.value for d in at.dataframe if TEXT["col_probability"]["zh"] in d.value.columns)
-    assert list(table[TEXT["col_target"]["zh"]]) == ["测试目标：2026年增长7%", "自定：2030年3000亿元"]
+    # the official targets (the revenue one too, model version 3), then the user's
+    assert list(table[TEXT["col_target"]["zh"]]) == [
+        "测试目标：2026年增长7%",
+        "测试目标：营业收入",
+        "自定：2030年3000亿元",
+    ]
+    assert table[TEXT["col_metric_kind"]["zh"]].iloc[1] == "规上工业营业收入（亿元）"
     mine = Target("自定：2030年3000亿元", "level", 2030, 3000.0)
     official = Target("测试目标：2026年增长7%", "growth_year", 2026, 7.0)
-    chances = target_probabilities(default_scenario().with_targets((mine,)), [official, mine], draws=5_000, seed=0)
+    revenue = Target("测试目标：营业收入", "revenue", 2026, 3000.0)
+    targets = [official, revenue, mine]
+    chances = target_probabilities(default_scenario().with_targets((mine,)), targets, draws=5_000, seed=0)
     assert list(table[TEXT["col_probability"]["zh"]]) == pytest.approx(list(chances["probability"] * 100))
     assert all(0 <= p <= 100 for p in table[TEXT["col_probability"]["zh"]])
     # the fan shades the published years

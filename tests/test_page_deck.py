@@ -3,11 +3,10 @@ has drawn one for the scenario on the page, and not for another scenario."""
 
 from __future__ import annotations
 
+from pagekit import run_page
 from streamlit.testing.v1 import AppTest
 
 from model.parameters import default_scenario
-from report.text import TEXT
-from tests.pagekit import APP
 
 SCRIPT = """
 import streamlit as st
@@ -24,10 +23,7 @@ st.write(other is None)
 
 
 def test_the_uncertainty_tab_records_the_fan_it_drew():
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["tab"] = TEXT["tab_analysis"]["zh"]
-    at.run()
-    assert not at.exception
+    at = run_page(tab="tab_analysis")
     scenario, draws, seed = at.session_state["fan_shown"]
     assert scenario == default_scenario() and draws == 5_000 and seed == 0
 

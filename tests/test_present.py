@@ -6,10 +6,10 @@ import re
 import string
 
 import pytest
-from pagekit import APP, chart_titles, shown
+from pagekit import chart_titles, run_page, shown
 from streamlit.testing.v1 import AppTest
 
-from model.library import ENV_VAR, ScenarioLibrary
+from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import LANGS, TEXT
 
@@ -37,10 +37,8 @@ def test_chinese_text_is_chinese_and_english_text_is_not(key: str) -> None:
 
 
 @pytest.fixture
-def three_saved(tmp_path, monkeypatch) -> list[str]:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
-    library = ScenarioLibrary(url)
+def three_saved(db_url: str) -> list[str]:
+    library = ScenarioLibrary(db_url)
     names = ["A 基金加速", "B 增速放缓", "C 全省增速"]
     for name, change in zip(names, ({"fund_size": 100}, {"growth_end": 5.0}, {"growth_start": 7.1}), strict=True):
         library.save(name, make_scenario(change))
@@ -48,11 +46,7 @@ def three_saved(tmp_path, monkeypatch) -> list[str]:
 
 
 def present(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"mode": "present", **query})
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_page({"mode": "present", **query})
 
 
 def test_presentation_steps_through_saved_scenarios(three_saved: list[str]) -> None:

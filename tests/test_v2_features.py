@@ -389,7 +389,8 @@ def _official(id_: str, region: str, metric: str, kind: str, year: int, value: f
 def test_targets_for_lists_official_checkable_ones_then_the_scenarios_own(monkeypatch):
     official = (
         _official("dz_growth", "dezhou", "va_growth_pct", "growth_year", 2026, 7.0),
-        _official("dz_revenue", "dezhou", "revenue", "level", 2026, 6000.0),  # not value added
+        _official("dz_revenue", "dezhou", "revenue", "level", 2026, 6000.0),  # version 3: revenue is modelled
+        _official("dz_revenue_avg", "dezhou", "revenue", "growth_avg", 2026, 10.0),  # revenue growth: not
         _official("sd_growth", "shandong", "va_growth_pct", "growth_year", 2026, 6.0),  # not Dezhou
         _official("dz_late", "dezhou", "va_level", "level", 2035, 3000.0),  # after the horizon
     )
@@ -398,6 +399,7 @@ def test_targets_for_lists_official_checkable_ones_then_the_scenarios_own(monkey
     got = targets_for(own, 2030, "en")
     assert [(t.label, t.metric, t.year, t.value) for t in got] == [
         ("dz_growth (en)", "growth_year", 2026, 7.0),
+        ("dz_revenue (en)", "revenue", 2026, 6000.0),
         ("mine", "level", 2028, 1500.0),
     ]
     assert targets_for(own, 2030, "zh")[0].label == "dz_growth（中）"
@@ -772,16 +774,17 @@ def test_command_line_names_what_changed_in_a_v1_file(tmp_path, capsys):
     path.write_text(json.dumps({"name": "old", "parameters": {"base_va": 1500, "growth_start": 9}}), encoding="utf-8")
     assert main(["project", "--scenario", str(path), "--out", str(tmp_path / "out.csv")]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert any("1500 was version 1's default" in line and "1120" in line for line in err), err
+    assert any("1500 was version 1's default" in line and "1210" in line for line in err), err
     assert any("your value 9 is kept" in line for line in err), err
     # read on through version 2 to version 3: the parameters neither version had are named too
     assert any("Version 2 scenarios do not have" in line for line in err), err
-    # the output file is the v3 projection with base_va 1120 and growth_start 9: with the shipped
-    # figures 2024 is estimated (8.4%, Jan–Jul) and 2025 published (7.5%), so growth_start acts from 2026
+    # the output file is the v3 projection with base_va 1210 (today's default, data/parameters.csv) and
+    # growth_start 9: with the shipped figures 2024 is estimated (8.4%, Jan–Jul) and 2025 published
+    # (7.5%), so growth_start acts from 2026
     frame = pd.read_csv(tmp_path / "out.csv", encoding="utf-8-sig")
-    assert frame.loc[0, "va_total"] == pytest.approx(1120)
-    assert frame.loc[1, "va_total"] == pytest.approx(1120 * 1.084)
-    assert frame.loc[3, "va_total"] == pytest.approx(1120 * 1.084 * 1.075 * 1.09)
+    assert frame.loc[0, "va_total"] == pytest.approx(1210)
+    assert frame.loc[1, "va_total"] == pytest.approx(1210 * 1.084)
+    assert frame.loc[3, "va_total"] == pytest.approx(1210 * 1.084 * 1.075 * 1.09)
 
 
 def test_a_scenario_saved_by_version_1_loads_with_its_notices(tmp_path):
@@ -806,7 +809,7 @@ def test_a_scenario_saved_by_version_1_loads_with_its_notices(tmp_path):
     old = library.get("旧")
     assert old is not None
     # version 1's defaults become version 2's; the user's growth_start is kept, with a notice
-    assert (old.scenario.base_va, old.scenario.fund_leverage, old.scenario.growth_start) == (1120, 4.2, 9.5)
+    assert (old.scenario.base_va, old.scenario.fund_leverage, old.scenario.growth_start) == (1210, 4.2, 9.5)
     codes = {(n.code, n.key) for n in old.notices}
     assert ("default_replaced", "base_va") in codes and ("meaning_changed", "growth_start") in codes
     assert library.get("新").notices == ()

@@ -21,6 +21,8 @@ from report.text import DEFAULT_LANG, LANGS, t
 UPDOWN = "updown"  # colours for up and down: auto (by language), red or green for up
 RESERVED = ("lang", "mode", "model", UPDOWN)  # the page's switches, the model's version
 MODEL = "model"  # a link written by this page says which model's parameters it holds
+# The switches' values: any other is ignored, named in the notice and removed from the address bar.
+SWITCHES = {"lang": LANGS, "mode": ("present",), UPDOWN: UPDOWN_SETTINGS}
 
 
 def _on_grid(spec: ParamSpec, value: float | int) -> float | int:
@@ -40,6 +42,9 @@ def review(query: Mapping[str, list[str]]) -> tuple[list[Problem], list[Problem]
     specs = load_parameters()
     ignored, rounded, start = [], [], {}
     for key, values in query.items():
+        if key in SWITCHES and values and values[-1] not in SWITCHES[key]:
+            ignored.append(problem("bad_choice", key=key, value=values[-1], allowed=SWITCHES[key]))
+            continue
         if key in RESERVED:
             continue
         spec = specs.get(key)
@@ -78,11 +83,45 @@ def check_query_once() -> tuple[list[Problem], list[Problem]]:
         # says; these values are applied at the top of the next run (see apply_link_fixes).
         st.session_state.url_fixes = start
         specs = load_parameters()
-        for key in query:
-            if key not in specs and key not in RESERVED:
+        for key, values in query.items():
+            bad_switch = key in SWITCHES and values and values[-1] not in SWITCHES[key]
+            if bad_switch or (key not in specs and key not in RESERVED):
                 del st.query_params[key]
         _write_fixes(start)
     return st.session_state.url_problems, st.session_state.url_rounded
+
+
+# Streamlit drops a query string of more than 1,000 parameters, or of more than 512Ki characters,
+# whole and without a word (streamlit.runtime.state.query_params.sanitize_query_string): the page
+# never sees it. The browser still knows the address it opened (its navigation entry), so a small
+# script of ours, holding no text from the link, shows the notice when the address was that long.
+LINK_MAX_FIELDS = 1000
+LINK_MAX_CHARS = 512 * 1024
+_LONG_LINK_HTML = """<div class="dz-long-link" role="alert" style="display:none;padding:0.75rem 1rem;
+border-radius:0.5rem;background:#fffce7;color:#926c05;">{text}</div>
+<script>
+(function () {{
+  var entry = (performance.getEntriesByType("navigation") || [])[0];
+  var href = entry ? entry.name : window.location.href;
+  var at = href.indexOf("?");
+  if (at < 0) return;
+  var query = href.slice(at + 1).split("#")[0];
+  if (query.split("&").length > {fields} || query.length > {chars}) {{
+    document.querySelectorAll(".dz-long-link").forEach(function (e) {{ e.style.display = "block"; }});
+  }}
+}})();
+</script>"""
+
+
+def long_link_notice(lang: str) -> None:
+    """A notice, shown by the browser, when the page was opened with a link Streamlit dropped whole
+    (more than 1,000 parameters): the page then opens at its defaults and says so."""
+    text = t("url_too_long", lang, fields=f"{LINK_MAX_FIELDS:,}")
+    st.html(
+        _LONG_LINK_HTML.format(text=text, fields=LINK_MAX_FIELDS, chars=LINK_MAX_CHARS),
+        unsafe_allow_javascript=True,  # our own script: it reads the address, writes none of it
+        width="stretch",
+    )
 
 
 def _write_fixes(start: dict[str, Any]) -> None:

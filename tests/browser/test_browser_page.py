@@ -22,7 +22,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from model.parameters import default_scenario, fmt_number, load_parameters, make_scenario
 from report.text import TEXT
-from tests.browser.streamlit_server import ROOT, wait_for_page
+from tests.browser.streamlit_server import ROOT, RUN_TIMEOUT_S, wait_for_page
 from tests.handcalc import headline_figures
 from tests.readers import csv_to_frame
 
@@ -62,7 +62,7 @@ def wait_redrawn(page: Page, n: int, before: str) -> None:
     page.wait_for_function(
         "([n, before]) => document.querySelectorAll('.vega-embed svg')[n].innerHTML !== before",
         arg=[n, before],
-        timeout=30_000,
+        timeout=RUN_TIMEOUT_S * 1000,
     )
 
 
@@ -94,10 +94,10 @@ def test_keyboard_moves_a_slider_and_the_page_follows(open_page: OpenPage) -> No
     before = [chart_svg(page, n) for n in range(4)]
     thumb = slider(page, "growth_start")
     thumb.focus()
-    page.keyboard.press("ArrowRight")  # one step of 0.1: 8.4 → 8.5
-    expect(thumb).to_have_value("8.5")
-    expect(metric_values(page)).to_have_text(expected_metrics({"growth_start": 8.5}))
-    expect(page).to_have_url(re.compile(r"[?&]growth_start=8\.5\b"))
+    page.keyboard.press("ArrowRight")  # one step of 0.1 from the default: 7.5 → 7.6
+    expect(thumb).to_have_value("7.6")
+    expect(metric_values(page)).to_have_text(expected_metrics({"growth_start": 7.6}))
+    expect(page).to_have_url(re.compile(r"[?&]growth_start=7\.6\b"))
     wait_redrawn(page, VA, before[VA])  # the value-added lines
     wait_redrawn(page, BASELINE, before[BASELINE])  # the baseline follows the trend
     wait_for_page(page)
@@ -127,8 +127,8 @@ def test_csv_download_equals_the_command_line(open_page: OpenPage) -> None:
     page = open_page("growth_start=10&fund_size=80")
     thumb = slider(page, "growth_end")
     thumb.focus()
-    page.keyboard.press("ArrowLeft")  # 8.4 → 8.3
-    settings = {"growth_start": 10.0, "fund_size": 80.0, "growth_end": 8.3}
+    page.keyboard.press("ArrowLeft")  # the default 6.5 → 6.4
+    settings = {"growth_start": 10.0, "fund_size": 80.0, "growth_end": 6.4}
     expect(metric_values(page)).to_have_text(expected_metrics(settings))
     wait_for_page(page)
     assert typed(url_settings(page)) == settings
@@ -143,7 +143,7 @@ def test_csv_download_equals_the_command_line(open_page: OpenPage) -> None:
     cli = subprocess.run([sys.executable, "-m", "model", "project", *args], cwd=ROOT, capture_output=True, check=True)
     # The page's file names its columns in the page's language (keys in the command line's): the same
     # numbers, to the last digit.
-    assert got.decode("utf-8-sig").startswith("年份,已公布年份,基准增速（%）")
+    assert got.decode("utf-8-sig").startswith("年份,年份类型,基准增速（%）")
     assert_frame_equal(csv_to_frame(got), csv_to_frame(cli.stdout), check_exact=True)
     default = subprocess.run([sys.executable, "-m", "model", "project"], cwd=ROOT, capture_output=True, check=True)
     assert not csv_to_frame(got).equals(csv_to_frame(default.stdout))
@@ -176,24 +176,24 @@ def test_three_sessions_are_isolated(open_page: OpenPage) -> None:
 
     thumb = slider(a, "growth_start")
     thumb.focus()
-    a.keyboard.press("ArrowRight")
-    expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 8.5}))
+    a.keyboard.press("ArrowRight")  # the default 7.5 → 7.6
+    expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 7.6}))
 
     # b moves another slider: its result must reflect its own change only, not a's
     thumb = slider(b, "fund_size")
     thumb.focus()
     b.keyboard.press("ArrowRight")
     expect(metric_values(b)).to_have_text(expected_metrics({"fund_size": 36.0}))
-    expect(slider(b, "growth_start")).to_have_value("8.4")
+    expect(slider(b, "growth_start")).to_have_value("7.5")
 
     c.reload()  # a fresh run of c's session after both changes
     wait_for_page(c)
     expect(metric_values(c)).to_have_text(defaults)
-    expect(slider(c, "growth_start")).to_have_value("8.4")
+    expect(slider(c, "growth_start")).to_have_value("7.5")
     expect(slider(c, "fund_size")).to_have_value("35")
     assert url_settings(c) == {}
-    expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 8.5}))
-    assert url_settings(a) == {"growth_start": "8.5"}
+    expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 7.6}))
+    assert url_settings(a) == {"growth_start": "7.6"}
 
 
 def test_version_1_link_is_read_with_a_notice(open_page: OpenPage) -> None:

@@ -15,9 +15,14 @@ overwrite, rename or delete them; others can load and copy them. Without it the 
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import math
 import os
+import re
+import uuid
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -26,10 +31,9 @@ from streamlit.errors import StreamlitAPIException
 
 from model.library import (
     ENV_VAR,
-    MAX_PER_FILE,
-    MAX_SCENARIOS,
     LibraryEntry,
     LibraryUnavailable,
+    Limits,
     NameTaken,
     SavedScenario,
     ScenarioLibrary,
@@ -47,6 +51,7 @@ from ui.compute import projection
 from ui.controls import load_into_controls, remember_saved, saved_scenario
 from ui.tabs import Page
 
+log = logging.getLogger(__name__)
 MAX_COMPARE = 6
 COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
@@ -54,8 +59,32 @@ IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
 ROW_PX = 35  # a dataframe row's height in pixels
 
 
+# The browser tests' hook: a test's own library, chosen by a cookie of its browser, on one shared test
+# server. It works only when the test server sets TEST_LIBRARY_DIR (no deployment does; the README's
+# commands never set it): then a cookie ``dezhou_test_library=NAME`` (a short lower-case name, nothing
+# else) selects the SQLite file ``$DEZHOU_TEST_LIBRARY_DIR/NAME.sqlite``. See tests/browser/conftest.py.
+TEST_LIBRARY_DIR = "DEZHOU_TEST_LIBRARY_DIR"
+TEST_LIBRARY_COOKIE = "dezhou_test_library"
+_TEST_LIBRARY_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def browser_test_library(environ: dict[str, str], cookies: dict[str, str]) -> str | None:
+    """The library the browser test asks for, where the test server enabled the hook; else None."""
+    folder = environ.get(TEST_LIBRARY_DIR, "")
+    if not folder or not Path(folder).is_absolute() or not Path(folder).is_dir():
+        return None
+    name = cookies.get(TEST_LIBRARY_COOKIE, "")
+    if not _TEST_LIBRARY_NAME.fullmatch(name):
+        return None
+    return f"sqlite:///{Path(folder) / name}.sqlite"
+
+
 def library_url() -> str:
     """``$DEZHOU_SCENARIO_DB``, else Streamlit secrets' ``scenario_db``, else a local SQLite file."""
+    if os.environ.get(TEST_LIBRARY_DIR):
+        chosen = browser_test_library(dict(os.environ), dict(st.context.cookies))
+        if chosen:
+            return chosen
     if os.environ.get(ENV_VAR):
         return default_url()
     try:
@@ -65,10 +94,32 @@ def library_url() -> str:
     return configured or default_url()
 
 
+def library_limits() -> Limits:
+    """The administrator's limits: ``[library_limits]`` in ``.streamlit/secrets.toml`` (keys as
+    model.library.Limits: per_file, scenarios, versions, new_per_visitor_hour,
+    versions_per_visitor_hour), else the defaults."""
+    try:
+        configured = st.secrets.get("library_limits")
+    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError): the defaults
+        configured = None
+    return Limits.from_settings(configured)
+
+
 @st.cache_resource(show_spinner=False)
-def get_library(url: str, owners: bool = False) -> ScenarioLibrary:
-    """One library (one connection pool) per server process, shared by every session."""
-    return ScenarioLibrary(url, owners=owners)
+def get_library(url: str, owners: bool = False, limits: tuple[int, ...] | None = None) -> ScenarioLibrary:
+    """One library (one connection pool, one count of each visitor's share) per server process,
+    shared by every session. ``limits``: model.library.Limits' values, in order (hashable)."""
+    return ScenarioLibrary(url, owners=owners, limits=Limits(*limits) if limits else None)
+
+
+def visitor_id(user: str | None) -> str:
+    """Whose share of the library a change counts against: the signed-in user, else this browser
+    session (model.library.FairShare)."""
+    if user:
+        return f"user:{user}"
+    if "visitor_id" not in st.session_state:
+        st.session_state.visitor_id = f"session:{uuid.uuid4().hex}"
+    return st.session_state.visitor_id
 
 
 def compared_names() -> list[str]:
@@ -139,7 +190,7 @@ def _who(user: str | None, lang: str) -> str:
 def _save(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str | None, overwrite: bool = False) -> None:
     name = st.session_state.get("save_name", "")
     try:
-        saved = library.save(name, scenario, overwrite=overwrite, user=user)
+        saved = library.save(name, scenario, overwrite=overwrite, user=user, visitor=visitor_id(user))
     except NameTaken:
         st.session_state.pending_overwrite = name.strip()
         return
@@ -176,7 +227,7 @@ def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> N
         saved = library.get(name)
         if saved is None:
             raise ScenarioError(library.problems or [problem("scenario_not_found", name=name)])
-        copy = library.save(new, saved.scenario, user=user)
+        copy = library.save(new, saved.scenario, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
@@ -187,7 +238,7 @@ def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> N
 def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> None:
     new = st.session_state.get("rename_to", "")
     try:
-        renamed = library.rename(old, new, user=user)
+        renamed = library.rename(old, new, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
@@ -203,7 +254,7 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
 def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
     try:
         saved = library.get(name)
-        library.delete(name, user=user)
+        library.delete(name, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
@@ -218,7 +269,7 @@ def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) ->
 def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: str, user: str | None) -> None:
     """The undo of a delete: save the deleted scenario again under its name."""
     try:
-        library.save(saved.name, saved.scenario, user=user)
+        library.save(saved.name, saved.scenario, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:  # the name was taken meanwhile, or no library
         _say("error", _problem_text(e, lang))
         return
@@ -229,7 +280,7 @@ def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: str, user: s
 def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, lang: str, user: str | None) -> None:
     overwrite = st.session_state.get("import_overwrite", False)
     try:
-        library.save_many(items, overwrite=overwrite, user=user, source=source)  # all of them or none
+        library.save_many(items, overwrite=overwrite, user=user, source=source, visitor=visitor_id(user))  # all or none
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", messages.bullet_list(t("import_problems", lang, file=md_text(source)), e.problems, lang))
         return
@@ -240,7 +291,7 @@ def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, l
 def _restore(library: ScenarioLibrary, version_id: int, lang: str, user: str | None) -> None:
     name = st.session_state.get("restore_as", "").strip() or None
     try:
-        restored = library.restore(version_id, name, overwrite=True, user=user)
+        restored = library.restore(version_id, name, overwrite=True, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
@@ -428,6 +479,8 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
         return
     table = scenario_exports.compare_table(items)
     # A static table: every column on screen with its header wrapped, none scrolled out of sight.
+    # st.table renders its cells as Markdown: the names (a user's text) go through md_text, so that
+    # "![x](https://evil.example/p.png)" is those characters, not an image (_signed).
     shown = table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS})
     st.table(_signed(shown, lang).hide(axis="index"), border="horizontal")
     row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
@@ -468,21 +521,25 @@ def _signed(shown: pd.DataFrame, lang: str) -> Any:
     one = [t(f"cmp_{c}", lang) for c in ("va_total", "cum_fund_investment", "policy_va", "va_diff_vs_defaults")]
     return (
         shown.style.map(lambda v: charts.signed_css(v, red_up), subset=signed)
+        .format(md_text, subset=[t("cmp_scenario", lang)])  # cells are Markdown: a name is shown as typed
         .format("{:,.1f}", subset=one, na_rep="")
         .format("{:,.2f}", subset=[t("cmp_avg_growth_pct", lang)], na_rep="")
     )
 
 
-def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[Problem]]:
+def _parsed(upload, lang: str, limit: int) -> tuple[list[NamedScenario], list[Problem]]:
     """The uploaded file checked whole, once per file (kept in the session: reruns don't re-read it)."""
     key = (upload.file_id, lang)
     cached = st.session_state.get("import_parsed")
     if cached is None or cached[0] != key:
         try:
-            items = scenario_exports.parse_import(upload.getvalue(), upload.name, limit=MAX_PER_FILE)
+            items = scenario_exports.parse_import(upload.getvalue(), upload.name, limit=limit)
             problems: list[Problem] = []
         except ScenarioError as e:
             items, problems = [], list(e.problems)
+        except Exception:  # a file this code cannot read fails alone: the page goes on
+            log.exception("imported file %r could not be read", upload.name)
+            items, problems = [], [problem("file_failed").at("file", upload.name)]
         items = [
             i if i.name else NamedScenario(f"{t('unnamed', lang)} {n}", i.scenario) for n, i in enumerate(items, 1)
         ]
@@ -509,7 +566,7 @@ def _import_box(library: ScenarioLibrary, lang: str, user: str | None, can_write
     if upload is None:
         st.session_state.pop("import_parsed", None)
         return
-    items, problems = _parsed(upload, lang)
+    items, problems = _parsed(upload, lang, library.limits.per_file)
     if problems:
         messages.show("error", t("import_problems", lang, file=md_text(upload.name)), problems, lang)
         return
@@ -596,7 +653,13 @@ def render(page: Page) -> None:
     user = signed_in_user()
     can_write = user is not None or not owners  # with sign-in, changes need a signed-in user
     try:
-        library = get_library(library_url(), owners)
+        limits = library_limits()
+        # The defaults call it as before (one cached library per address, whoever asks for it).
+        library = (
+            get_library(library_url(), owners)
+            if limits == Limits()
+            else get_library(library_url(), owners, dataclasses.astuple(limits))
+        )
         total = library.count()
     except (LibraryUnavailable, ScenarioError) as e:
         st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))
@@ -614,7 +677,17 @@ def render(page: Page) -> None:
         left, right = st.columns(2, gap="large")
         with left:
             _import_box(library, lang, user, can_write)
-            st.caption(t("lib_limits", lang, per_file=f"{MAX_PER_FILE:,}", total=f"{MAX_SCENARIOS:,}"))
+            limits = library.limits
+            st.caption(
+                t(
+                    "lib_limits",
+                    lang,
+                    per_file=f"{limits.per_file:,}",
+                    total=f"{limits.scenarios:,}",
+                    new_hour=f"{limits.new_per_visitor_hour:,}",
+                    versions_hour=f"{limits.versions_per_visitor_hour:,}",
+                )
+            )
         with right:
             page_names = _manage(library, lang, user, can_write) if total else []
             if not total:
