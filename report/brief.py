@@ -949,7 +949,8 @@ def _targets_slides(deck: _Deck, run: _Run, lang: str) -> None:
         deck.table(slide, header, [rows[i] for i in page], widths, align_right={2, 3})
         _note(deck, slide, t("deck_targets_note", lang))
         sources = [
-            f"{rows[i][0]}：{' · '.join(p for p in (found[i]['publication'], found[i]['date']) if p)}"
+            f"{rows[i][0]}{'：' if lang == 'zh' else ': '}"
+            f"{' · '.join(p for p in (found[i]['publication'], found[i]['date']) if p)}"
             for i in page
             if found[i]["publication"]
         ]
