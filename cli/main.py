@@ -1,4 +1,4 @@
-"""The command line: ``python -m model project|parameters|uncertainty|sensitivity|goal-seek|backtest|brief``.
+"""The command line: ``python -m model project|parameters|uncertainty|sensitivity|goal-seek|backtest|brief|workbook``.
 
 This module holds ``project`` and ``parameters`` and builds the parser from every subcommand module;
 the plumbing they share (``--scenario``, ``--set``, ``--out``) is in ``cli.plumbing``.

@@ -16,14 +16,15 @@ command line (``python -m model brief``) both call :func:`build_deck`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
-import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import pandas as pd
+from opencc import OpenCC
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
@@ -42,7 +43,7 @@ from report import deck_charts
 from report.charts import COMPARE_COLOURS, fan_chart, red_for_up, up_down_colours
 from report.images import chart_png
 from report.scenario_exports import compare_table
-from report.sheets import MONTH_NAMES, ROLE_ORDER, grouped_specs, target_rows
+from report.sheets import MONTH_NAMES, grouped_specs, target_rows
 from report.text import LANGS, t
 
 MAX_SCENARIOS = len(COMPARE_COLOURS)  # the comparison chart has a colour for each
@@ -51,12 +52,14 @@ MAX_SCENARIOS = len(COMPARE_COLOURS)  # the comparison chart has a colour for ea
 SLIDE_W, SLIDE_H = 13.333, 7.5
 MARGIN = 0.6
 BODY_W = SLIDE_W - 2 * MARGIN
-TITLE_TOP, TITLE_H = 0.3, 1.05
+TITLE_TOP, TITLE_H = 0.25, 1.15
+FONT_SPARE = 1.08  # room for the wider of Microsoft YaHei (Windows) and Noto Sans CJK (LibreOffice)
 BODY_TOP, BODY_BOTTOM = 1.5, 7.15
 TITLE_PT, BODY_PT, TABLE_PT, FIGURE_PT = 32, 20, 18, 44  # points
 LATIN_FONT, EAST_ASIAN_FONT = "Arial", "Microsoft YaHei"  # 微软雅黑: on every Windows and Office
 INK, MUTED, ACCENT, CARD = "222222", "555555", "0072B2", "EEF3F8"
 CHART_WIDTH_PX, CHART_HEIGHT_PX = 680, 230  # plot size of exported charts: wide, with type that reads
+_T2S = OpenCC("t2s")  # traditional → simplified characters, for quotes kept from mirrors
 
 
 def _date(day: date, lang: str) -> str:
@@ -131,6 +134,22 @@ def _height(text: str, width_in: float, size_pt: float) -> float:
     return total
 
 
+def _fit_title(title: str, size: float, height: float) -> tuple[str, float]:
+    """The largest size at which ``title`` takes one line (or two at 24 pt and below) of a title box
+    ``height`` inches tall, measured for the wider of the fonts a client may use; a title that does
+    not fit even at 20 pt is shortened with "…" (the full name is on the cover)."""
+    width = (BODY_W - 0.3) / FONT_SPARE
+    for s in sorted({size, 28, 24, 20}, reverse=True):
+        if s > size:
+            continue
+        most = 1 if s > 24 else 2
+        if _lines(title, width, s) <= most and _height(title, width, s) * FONT_SPARE <= height - 0.1:
+            return title, s
+    while len(title) > 8 and _lines(title + "…", width, 20) > 2:
+        title = title[:-1]
+    return title.rstrip() + "…", 20
+
+
 # --- drawing --------------------------------------------------------------------------------------
 
 
@@ -164,6 +183,8 @@ def _fill(frame: Any, paragraphs: Sequence[Para], lang: str, align: Any = None, 
             para.space_before = Pt(gap_pt)
         if align is not None:
             para.alignment = align
+        # No punctuation hanging past the box's edge (LibreOffice hangs CJK commas by default).
+        para._p.get_or_add_pPr().set("hangingPunct", "0")
         run = para.add_run()
         run.text = text
         _style_run(run, size, lang, bold=bold, color=color)
@@ -185,7 +206,7 @@ class _Deck:
             Inches(BODY_W),
             Inches(height),
         )
-        size = next((s for s in (size, 28, 24) if s <= size and _lines(title, BODY_W - 0.2, s) <= 2), 24)
+        title, size = _fit_title(title, size, height)
         _fill(shape.text_frame, [(title, size, True, INK)], self.lang, align=PP_ALIGN.LEFT)
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         return slide
@@ -257,7 +278,10 @@ CELL_PAD_W, CELL_PAD_H = 0.2, 0.08  # cell margins: left+right (python-pptx's), 
 
 def _row_height(values: Sequence[str], widths: Sequence[float], size: float = TABLE_PT) -> float:
     """A row's height, estimated a little generously (as if bold) for page breaks."""
-    return max(_height(str(v), (w - CELL_PAD_W) / 1.03, size) for v, w in zip(values, widths, strict=True)) + CELL_PAD_H
+    return (
+        max(_height(str(v), (w - CELL_PAD_W) / FONT_SPARE, size) for v, w in zip(values, widths, strict=True))
+        + CELL_PAD_H
+    )
 
 
 def _greedy(heights: Sequence[float], head: float, room: float) -> list[list[int]]:
@@ -293,9 +317,20 @@ def _pages(
 # --- content --------------------------------------------------------------------------------------
 
 
+def _is_baseline(item: NamedScenario) -> bool:
+    return item.scenario == default_scenario()
+
+
 def _name(item: NamedScenario, lang: str) -> str:
-    name = item.name_en if lang == "en" and item.name_en else item.name
-    return name or t("series_scenario", lang)
+    """The scenario's name as the user gave it (its English name in English decks); the baseline's
+    in the deck's language; an unnamed scenario 自定情景 / Custom scenario."""
+    name = (item.name_en if lang == "en" and item.name_en else item.name).strip()
+    baseline_names = {t("scenario_baseline_name", lg) for lg in LANGS}
+    if _is_baseline(item) and (not name or name in baseline_names):
+        return t("scenario_baseline_name", lang)
+    if name in baseline_names:  # the baseline's name in the other language
+        return t("scenario_baseline_name", lang)
+    return name or t("deck_unnamed", lang)
 
 
 def _description(item: NamedScenario, lang: str) -> str:
@@ -317,12 +352,49 @@ def _shown(spec: Any, value: Any, lang: str) -> str:
     return fmt_number(value)
 
 
+HEADER_EMS = 14.0  # a scenario's name heading a table column: longer names are shortened with "…"
+
+
+def _header_name(name: str) -> str:
+    """A scenario's name for a table's column header: whole when short, else cut with "…" (the cover
+    and the scenario's own slide give it whole)."""
+    if _ems(name) <= HEADER_EMS:
+        return name
+    while name and _ems(name + "…") > HEADER_EMS:
+        name = name[:-1]
+    return name.rstrip(" ,，、(（") + "…"
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters (quotes kept from mirrors in traditional ones)."""
+    return _T2S.convert(text) if text else text
+
+
 METRICS = (  # (label key, headline key, format); as on the page
     ("metric_va", "va_total", "{:,.1f}"),
     ("metric_growth", "avg_growth_pct", "{:.2f}"),
     ("metric_fund", "cum_fund_investment", "{:,.1f}"),
     ("deck_metric_policy", "policy_va", "{:+,.1f}"),
 )
+REVENUE = ("deck_metric_revenue", "revenue", "{:,.1f}")  # where the model has it (version 3)
+
+
+def _metrics(now: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """The headline figures a deck shows: the four, and operating revenue where the model has it."""
+    return (*METRICS[:2], REVENUE, *METRICS[2:]) if "revenue" in now else METRICS
+
+
+def _policy_below(run: Any, lang: str) -> str:
+    """Under the levers' figure: what it is compared with, and its two channels where the model has them."""
+    text = t("deck_policy_card", lang, additionality=fmt_number(run.item.scenario.additionality))
+    if "ti_policy_va" in run.now and "capacity_policy_va" in run.now:
+        text = t(
+            "deck_policy_channels",
+            lang,
+            ti=_number("{:+,.1f}", run.now["ti_policy_va"]),
+            capacity=_number("{:+,.1f}", run.now["capacity_policy_va"]),
+        )
+    return text
 
 
 def _delta_text(key: str, delta: float, fmt: str, lang: str) -> str:
@@ -333,27 +405,28 @@ def _delta_text(key: str, delta: float, fmt: str, lang: str) -> str:
 
 
 def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang: str, today: date) -> None:
-    slide = deck.slide(t("deck_title", lang), top=1.5, height=1.3, size=40)
+    slide = deck.slide(t("deck_title", lang), top=1.3, height=1.3, size=40)
     if len(items) == 1:
-        lines: list[Para] = [(t("deck_scenario", lang, name=names[0]), 28, True, ACCENT)]
+        lines: list[Para] = [(names[0], 28, True, ACCENT)]
         if _description(items[0], lang):
             lines.append((_description(items[0], lang), BODY_PT, False, MUTED))
     else:
         joined = t("name_sep", lang).join(names)
-        lines = [(t("deck_compare", lang, n=len(items), names=joined), 28, True, ACCENT)]
+        lines = [(t("deck_compare", lang, n=len(items), names=joined), 24, True, ACCENT)]
     lines += [
         (_date(today, lang), BODY_PT, False, INK),
         (t("deck_article", lang), BODY_PT, False, INK),
-        (t("deck_model_line", lang), BODY_PT, False, MUTED),
+        (t("deck_model_line", lang), 18, False, MUTED),
     ]
-    deck.text(slide, 3.0, BODY_BOTTOM - 3.0, lines, gap_pt=14)
+    deck.text(slide, 2.8, BODY_BOTTOM - 2.8, lines, gap_pt=12)
 
 
-NOTE_H = 0.5  # a one-line note at the foot of the body
+NOTE_H = 0.6  # a note at the foot of the body (one line, two in a narrow language)
 
 
-def _note(deck: _Deck, slide: Any, text: str) -> None:
-    deck.text(slide, BODY_BOTTOM - NOTE_H + 0.05, NOTE_H, [(text, 18, False, MUTED)])
+def _note(deck: _Deck, slide: Any, text: str, size: float = 16) -> None:
+    height = max(NOTE_H, _height(text, BODY_W - 0.2, size) + 0.15)
+    deck.text(slide, BODY_BOTTOM - height + 0.05, height, [(text, size, False, MUTED)])
 
 
 def _signed(value: float, red_up: bool) -> str:
@@ -362,57 +435,6 @@ def _signed(value: float, red_up: bool) -> str:
         return MUTED
     up, down = up_down_colours(red_up)
     return (up if value > 0 else down).lstrip("#")
-
-
-def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str, red_up: bool) -> None:
-    """Four cards: value added, average growth and cumulative fund investment with their change from
-    the article's defaults (same last year); what the levers change against the article's plan. A
-    change is coloured up or down by the convention ``red_up``."""
-    slide = deck.slide(t("slide_headline", lang, name=name))
-    now = headline(frame)
-    year = now["final_year"]
-    base = headline(project(default_scenario().replace({"horizon_end": year})))
-    top = BODY_TOP
-    description = _description(item, lang)
-    if description:
-        height = min(_height(description, BODY_W - 0.2, BODY_PT), 1.0) + 0.1
-        deck.text(slide, top, height, [(description, BODY_PT, False, MUTED)])
-        top += height + 0.1
-    gap = 0.25
-    card_w = (BODY_W - gap) / 2
-    card_h = (BODY_BOTTOM - NOTE_H - top - gap) / 2
-    for n, (label, key, fmt) in enumerate(METRICS):
-        left = MARGIN + (n % 2) * (card_w + gap)
-        card_top = top + (n // 2) * (card_h + gap)
-        card = slide.shapes.add_shape(
-            MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(card_top), Inches(card_w), Inches(card_h)
-        )
-        card.adjustments[0] = 0.08
-        card.fill.solid()
-        card.fill.fore_color.rgb = RGBColor.from_string(CARD)
-        card.line.fill.background()
-        card.shadow.inherit = False
-        text = card.text_frame
-        text.vertical_anchor = MSO_ANCHOR.MIDDLE
-        text.margin_left = text.margin_right = Inches(0.25)
-        if key == "policy_va":  # itself a change: against the plan, net of additionality
-            below = t("deck_policy_card", lang, additionality=fmt_number(item.scenario.additionality))
-            figure_colour, below_colour = _signed(now[key], red_up), ACCENT
-        else:
-            below = _delta_text(key, now[key] - base[key], fmt, lang)
-            figure_colour, below_colour = INK, _signed(now[key] - base[key], red_up)
-        figures: list[Para] = [
-            (t(label, lang, year=year), BODY_PT, False, MUTED),
-            (_number(fmt, now[key]), FIGURE_PT, True, figure_colour if figure_colour != MUTED else INK),
-            (below, BODY_PT, False, below_colour),
-        ]
-        _fill(text, figures, lang, align=PP_ALIGN.LEFT)
-    _note(deck, slide, t("deck_headline_note", lang, year=year))
-
-
-def _chart_png(chart: Any) -> bytes:
-    # A plot this size keeps the chart's 14 px labels near 16 pt once the picture fills the slide.
-    return chart_png(chart.properties(height=CHART_HEIGHT_PX), scale=3, width=CHART_WIDTH_PX)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -425,38 +447,269 @@ class Fan:
     seed: int
 
 
-def _chart_slides(
-    deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str, red_up: bool, fan: Fan | None
-) -> None:
-    """Total value added against the article's plan; what the levers change; investment a year; the
-    fan of the uncertainty range when one was computed. The scenario's own line is named."""
-    plan = project(deck_charts.plan_of(item.scenario))
+@dataclasses.dataclass
+class _Run:
+    """One scenario of the deck: its name, its result table, its headline and the baseline's."""
+
+    name: str
+    item: NamedScenario
+    frame: pd.DataFrame
+    fan: Fan | None
+
+    @functools.cached_property
+    def now(self) -> dict[str, Any]:
+        return headline(self.frame)
+
+    @functools.cached_property
+    def base(self) -> dict[str, Any]:
+        return _baseline_headline(int(self.now["final_year"]))
+
+    @functools.cached_property
+    def targets(self) -> list[dict[str, Any]]:
+        return target_rows(self.item, self.frame, self.frame_lang)
+
+    frame_lang: str = "zh"
+
+
+@functools.lru_cache(maxsize=16)
+def _baseline_headline(year: int) -> dict[str, Any]:
+    return headline(project(default_scenario().replace({"horizon_end": year})))
+
+
+def _levers_unchanged(frame: pd.DataFrame) -> bool:
+    return bool((frame["policy_va"].abs() < 5e-10).all())
+
+
+def _published_years(frame: pd.DataFrame) -> list[int]:
+    return [int(y) for y in frame.loc[frame["status"] == "published", "year"]]
+
+
+def _amount(value: float, lang: str) -> str:
+    return f"{abs(value):,.1f}"
+
+
+def _change_clause(run: _Run, lang: str) -> str:
+    """How the last year's value added differs from the baseline scenario's, in words."""
+    diff = run.now["va_total"] - run.base["va_total"]
+    if abs(diff) < 0.05:
+        return t("sum_same_as_baseline", lang)
+    pct = diff / run.base["va_total"] * 100
+    key = "sum_more" if diff > 0 else "sum_less"
+    return t(key, lang, diff=_amount(diff, lang), pct=f"{abs(pct):.1f}")
+
+
+def _policy_clause(run: _Run, lang: str) -> str:
+    policy = run.now["policy_va"]
+    if _levers_unchanged(run.frame):
+        return t("sum_levers_none", lang)
+    key = "sum_levers_more" if policy >= 0 else "sum_levers_less"
+    return t(key, lang, policy=_amount(policy, lang))
+
+
+def _odds(run: _Run, lang: str) -> list[tuple[str, float]]:
+    """(target, probability) of each target the fan can measure, when a fan was drawn."""
+    if run.fan is None:
+        return []
+    from model.analysis import target_probabilities
+    from model.targets import targets_for
+
+    targets = targets_for(run.item.scenario.targets, run.item.scenario.horizon_end, lang)
+    table = target_probabilities(run.item.scenario, targets, draws=run.fan.draws, seed=run.fan.seed)
+    return [(str(r.label), float(r.probability)) for r in table.itertuples()]
+
+
+def _targets_clause(run: _Run, lang: str) -> str:
+    odds = _odds(run, lang)
+    if odds:
+        sep = t("name_sep", lang) if lang == "zh" else "; "
+        each = sep.join(t("sum_odds_one", lang, target=label, p=f"{p * 100:.0f}") for label, p in odds)
+        return t("sum_odds", lang, draws=f"{run.fan.draws:,}", odds=each)
+    checked = [row for row in run.targets if row["achieved"] is not None]
+    if not checked:
+        return t("sum_no_targets", lang)
+    met = [row for row in checked if row["gap"] >= -5e-10]
+    missed = [row for row in checked if row["gap"] < -5e-10]
+    if not missed:
+        return t("sum_targets_all", lang, n=len(checked))
+    names = t("name_sep", lang).join(t("sum_quoted", lang, label=row["label"]) for row in missed)
+    return t("sum_targets_some", lang, n=len(checked), met=len(met), missed=names)
+
+
+def _summary_one(run: _Run, lang: str) -> list[str]:
+    year = int(run.now["final_year"])
+    first = t(
+        "sum_first",
+        lang,
+        name=run.name,
+        year=year,
+        va=f"{run.now['va_total']:,.1f}",
+        change=_change_clause(run, lang),
+        levers=_policy_clause(run, lang),
+    )
+    return [first, _targets_clause(run, lang)]
+
+
+def _summary_compare(runs: list[_Run], lang: str) -> list[str]:
+    year = max(int(r.now["final_year"]) for r in runs)
+    ranked = sorted(runs, key=lambda r: r.now["va_total"])
+    low, high = ranked[0], ranked[-1]
+    diffs = [r.now["va_total"] - r.base["va_total"] for r in runs]
+    first = t(
+        "sum_compare_first",
+        lang,
+        n=len(runs),
+        year=year,
+        low=low.name,
+        low_va=f"{low.now['va_total']:,.1f}",
+        high=high.name,
+        high_va=f"{high.now['va_total']:,.1f}",
+        lo=_number("{:+,.1f}", min(diffs)),
+        hi=_number("{:+,.1f}", max(diffs)),
+    )
+    parts = []
+    for run in runs:
+        odds = _odds(run, lang)
+        checked = [row for row in run.targets if row["achieved"] is not None]
+        if odds:
+            each = t("name_sep", lang).join(f"{p * 100:.0f}%" for _, p in odds)
+            parts.append(t("sum_compare_odds_one", lang, name=run.name, odds=each))
+        elif checked:
+            met = sum(1 for row in checked if row["gap"] >= -5e-10)
+            parts.append(t("sum_compare_targets_one", lang, name=run.name, met=met, n=len(checked)))
+    sep = "；" if lang == "zh" else "; "
+    second = t("sum_compare_second", lang, each=sep.join(parts)) if parts else t("sum_no_targets", lang)
+    return [first, second]
+
+
+def _summary_slide(deck: _Deck, runs: list[_Run], lang: str) -> None:
+    """What changes, by how much, against what; the odds of each target (when a fan was drawn)."""
+    slide = deck.slide(t("deck_slide_summary", lang))
+    sentences = _summary_one(runs[0], lang) if len(runs) == 1 else _summary_compare(runs, lang)
+    size = 26
+    while size > 20 and sum(_height(s, BODY_W - 0.3, size) + 0.3 for s in sentences) > BODY_BOTTOM - BODY_TOP - 0.8:
+        size -= 2
+    height = sum(_height(s, BODY_W - 0.3, size) + size * 0.8 / 72 for s in sentences) + 0.3
+    deck.text(slide, BODY_TOP + 0.2, height, [(s, size, n == 0, INK) for n, s in enumerate(sentences)], gap_pt=18)
+    _note(deck, slide, t("sum_note", lang))
+
+
+def _cards(deck: _Deck, slide: Any, run: _Run, lang: str, red_up: bool, top: float, bottom: float, row: bool) -> None:
+    """The four headline figures as cards (two by two, or ``row``: four in a row) between ``top``
+    and ``bottom``, each with what it is compared with, coloured up or down."""
+    gap = 0.25
+    metrics = _metrics(run.now)
+    columns = len(metrics) if row else (3 if len(metrics) > 4 else 2)
+    card_w = (BODY_W - gap * (columns - 1)) / columns
+    rows = 1 if row else -(-len(metrics) // columns)
+    card_h = (bottom - top - gap * (rows - 1)) / rows
+    label_pt, figure_pt, below_pt = (16, 30, 14) if row or columns > 2 else (BODY_PT, FIGURE_PT, BODY_PT)
+    if columns > 2:
+        label_pt, figure_pt, below_pt = 18, 36, 16
+    for n, (label, key, fmt) in enumerate(metrics):
+        left = MARGIN + (n % columns) * (card_w + gap)
+        card_top = top + (n // columns) * (card_h + gap)
+        card = slide.shapes.add_shape(
+            MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(card_top), Inches(card_w), Inches(card_h)
+        )
+        card.adjustments[0] = 0.08
+        card.fill.solid()
+        card.fill.fore_color.rgb = RGBColor.from_string(CARD)
+        card.line.fill.background()
+        card.shadow.inherit = False
+        text = card.text_frame
+        text.vertical_anchor = MSO_ANCHOR.MIDDLE
+        text.margin_left = text.margin_right = Inches(0.2)
+        text.margin_top = text.margin_bottom = Inches(0.05)
+        if key == "policy_va":  # itself a change: against the plan, net of additionality
+            below = _policy_below(run, lang)
+            figure_colour, below_colour = _signed(run.now[key], red_up), ACCENT
+        else:
+            below = _delta_text(key, run.now[key] - run.base[key], fmt, lang)
+            figure_colour, below_colour = INK, _signed(run.now[key] - run.base[key], red_up)
+        figures: list[Para] = [
+            (t(label, lang, year=int(run.now["final_year"])), label_pt, False, MUTED),
+            (_number(fmt, run.now[key]), figure_pt, True, figure_colour if figure_colour != MUTED else INK),
+            (below, below_pt, False, below_colour),
+        ]
+        _fill(text, figures, lang, align=PP_ALIGN.LEFT, gap_pt=2)
+
+
+def _headline_slide(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
+    """Four cards: value added, average growth and cumulative fund investment with their change from
+    the baseline scenario (same last year); what the levers change against the announced plan."""
+    slide = deck.slide(t("slide_headline", lang, name=run.name))
+    top = BODY_TOP
+    description = _description(run.item, lang)
+    if description:
+        height = min(_height(description, BODY_W - 0.2, 18), 0.9) + 0.1
+        deck.text(slide, top, height, [(description, 18, False, MUTED)])
+        top += height + 0.1
+    _cards(deck, slide, run, lang, red_up, top, BODY_BOTTOM - NOTE_H - 0.1, row=False)
+    _note(deck, slide, t("deck_headline_note", lang, year=int(run.now["final_year"])))
+
+
+def _chart_png(chart: Any, height: int = CHART_HEIGHT_PX) -> bytes:
+    # A plot this size keeps the chart's 14 px labels near 16 pt once the picture fills the slide.
+    return chart_png(chart.properties(height=height), scale=3, width=CHART_WIDTH_PX)
+
+
+def _total_chart(run: _Run, lang: str) -> Any:
+    plan = project(deck_charts.plan_of(run.item.scenario))
     levels = [
         (row["label"], row["year"], row["target"])
-        for row in target_rows(item, frame, lang)
+        for row in run.targets
         if row["kind"] == "level" and row["metric"] != "revenue" and row["achieved"] is not None
     ]
-    slide = deck.slide(t("slide_chart", lang, name=name))
-    chart = deck_charts.total_chart(frame, plan, lang, label=name, targets=levels)
-    deck.picture(slide, _chart_png(chart), bottom=BODY_BOTTOM - NOTE_H)
+    return deck_charts.total_chart(run.frame, plan, lang, label=run.name, targets=levels)
+
+
+def _chart_slides(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
+    """Total value added against the announced plan; what the levers change (or one sentence when they
+    change nothing); investment a year; the uncertainty fan when one was computed."""
+    slide = deck.slide(t("slide_chart", lang, name=run.name))
+    deck.picture(slide, _chart_png(_total_chart(run, lang)), bottom=BODY_BOTTOM - NOTE_H - 0.05)
     _note(deck, slide, t("deck_total_note", lang))
 
-    slide = deck.slide(t("deck_slide_policy", lang, name=name))
-    deck.picture(slide, _chart_png(deck_charts.policy_chart(frame, lang, red_up)), bottom=BODY_BOTTOM - NOTE_H)
-    if (frame["policy_va"].abs() < 5e-10).all():
-        _note(deck, slide, t("deck_policy_zero", lang))
-    else:
-        _note(deck, slide, t("deck_policy_note", lang, additionality=fmt_number(item.scenario.additionality)))
+    if not _levers_unchanged(run.frame):
+        slide = deck.slide(t("deck_slide_policy", lang, name=run.name))
+        chart = deck_charts.policy_chart(run.frame, lang, red_up)
+        deck.picture(slide, _chart_png(chart), bottom=BODY_BOTTOM - NOTE_H - 0.05)
+        _note(deck, slide, t("deck_policy_note", lang, additionality=fmt_number(run.item.scenario.additionality)))
 
-    slide = deck.slide(t("deck_slide_investment", lang, name=name))
-    deck.picture(slide, _chart_png(deck_charts.investment_chart(frame, lang)))
+    slide = deck.slide(t("deck_slide_investment", lang, name=run.name))
+    deck.picture(slide, _chart_png(deck_charts.investment_chart(run.frame, lang)))
 
-    if fan is not None:
-        published = [int(y) for y in frame.loc[frame["status"] == "published", "year"]]
-        slide = deck.slide(t("deck_slide_fan", lang, name=name))
-        chart = fan_chart(fan.percentiles, lang, published, label=name)
-        deck.picture(slide, _chart_png(chart), bottom=BODY_BOTTOM - NOTE_H)
-        _note(deck, slide, t("deck_fan_note", lang, draws=f"{fan.draws:,}", seed=fan.seed))
+    if run.fan is not None:
+        slide = deck.slide(t("deck_slide_fan", lang, name=run.name))
+        chart = fan_chart(run.fan.percentiles, lang, _published_years(run.frame), label=run.name)
+        deck.picture(slide, _chart_png(chart), bottom=BODY_BOTTOM - NOTE_H - 0.05)
+        _note(deck, slide, t("deck_fan_note", lang, draws=f"{run.fan.draws:,}", seed=run.fan.seed))
+
+
+def _scenario_slide(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
+    """A compared scenario on one slide: its value added against the announced plan, and under it its
+    four headline figures, each with what it is compared with."""
+    slide = deck.slide(t("deck_slide_scenario", lang, name=run.name))
+    header, cells, colours = [], [], {}
+    metrics = _metrics(run.now)
+    for n, (label, key, fmt) in enumerate(metrics):
+        header.append(t(label, lang, year=int(run.now["final_year"])))
+        if key == "policy_va":
+            below = _policy_below(run, lang)
+            colours[(0, n)] = _signed(run.now[key], red_up)
+        else:
+            below = _delta_text(key, run.now[key] - run.base[key], fmt, lang)
+            colours[(0, n)] = _signed(run.now[key] - run.base[key], red_up)
+        cells.append(f"{_number(fmt, run.now[key])}\n{below}")
+    widths = [BODY_W / len(metrics)] * len(metrics)
+    size = 16 if len(metrics) == 4 else 14
+    height = sum(_row_height(row, widths, size) for row in (header, cells))
+    top = BODY_BOTTOM - height
+    deck.table(slide, header, [cells], widths, top=top, size=size, colours=colours)
+    png = _chart_png(_total_chart(run, lang), height=200)
+    deck.picture(slide, png, top=BODY_TOP, bottom=top - 0.15)
+    notes = [_description(run.item, lang), t("deck_headline_note", lang, year=int(run.now["final_year"]))]
+    _notes(slide, "\n".join(n for n in notes if n))
 
 
 COMPARE_FORMATS = {
@@ -477,33 +730,35 @@ def _number(fmt: str, value: float) -> str:
 SIGNED_ROWS = ("policy_va", "va_diff_vs_defaults")  # changes: coloured up or down
 
 
-def _compare_slides(
-    deck: _Deck, names: list[str], items: list[NamedScenario], frames: list[pd.DataFrame], lang: str, red_up: bool
-) -> None:
+def _compare_slides(deck: _Deck, runs: list[_Run], lang: str, red_up: bool) -> None:
     """The compared scenarios' value added in one chart (the article's defaults dashed, in a colour
     no scenario uses), then their headline figures side by side, changes coloured up or down."""
+    names = [r.name for r in runs]
     slide = deck.slide(t("slide_compare_chart", lang))
-    last = max(int(f["year"].iloc[-1]) for f in frames)
+    last = max(int(r.frame["year"].iloc[-1]) for r in runs)
     baseline = project(default_scenario().replace({"horizon_end": last}))
-    chart = deck_charts.compare_chart(dict(zip(names, frames, strict=True)), baseline, lang)
+    chart = deck_charts.compare_chart({r.name: r.frame for r in runs}, baseline, lang)
     deck.picture(slide, _chart_png(chart))
 
     slide = deck.slide(t("slide_compare_table", lang))
-    shown = [dataclasses.replace(item, name=name) for item, name in zip(items, names, strict=True)]
+    shown = [dataclasses.replace(r.item, name=r.name) for r in runs]
     table = compare_table(shown)
     rows = [
         [t("cmp_" + col, lang), *(_number(fmt, v) for v in table[col].tolist())] for col, fmt in COMPARE_FORMATS.items()
     ]
-    label_w = 4.3
+    if all("revenue" in r.now for r in runs):  # model version 3: operating revenue, after the growth
+        rows.insert(3, [t("deck_cmp_revenue", lang), *(f"{r.now['revenue']:,.1f}" for r in runs)])
+    label_w = 3.9
     widths = [label_w] + [(BODY_W - label_w) / len(names)] * len(names)
+    labels = [row[0] for row in rows]
     colours = {
-        (r, c + 1): _signed(value, red_up)
-        for r, col in enumerate(COMPARE_FORMATS)
-        if col in SIGNED_ROWS
+        (labels.index(t("cmp_" + col, lang)), c + 1): _signed(value, red_up)
+        for col in SIGNED_ROWS
         for c, value in enumerate(table[col].tolist())
     }
-    header = [t("cmp_scenario", lang), *names]
-    deck.table(slide, header, rows, widths, align_right=set(range(1, len(names) + 1)), colours=colours)
+    header = [t("cmp_scenario", lang), *map(_header_name, names)]
+    size = TABLE_PT if len(names) <= 3 else 14
+    deck.table(slide, header, rows, widths, align_right=set(range(1, len(names) + 1)), colours=colours, size=size)
 
 
 def _paged(deck: _Deck, title: str, pages: Sequence[Any]) -> list[tuple[Any, Any]]:
@@ -515,118 +770,127 @@ def _paged(deck: _Deck, title: str, pages: Sequence[Any]) -> list[tuple[Any, Any
     return out
 
 
-def _assumption_slides(deck: _Deck, name: str, item: NamedScenario, lang: str) -> None:
-    """Economy assumptions, policy levers and modelling choices apart, each on its own slides: label,
-    value, default, unit, provenance; a value off its default in bold blue."""
-    values = item.scenario.to_dict()
-    header = [t(k, lang) for k in ("col_parameter", "col_value", "col_default", "col_unit", "col_provenance")]
-    widths = [BODY_W - 6.85, 1.4, 1.4, 2.3, 1.75]
-    for role in ROLE_ORDER:
-        specs = [spec for spec in grouped_specs() if spec.role == role]
-        if not specs:
-            continue
-        rows, changed = [], []
-        for spec in specs:
-            value = values[spec.key]
+def _notes(slide: Any, text: str) -> None:
+    """The slide's speaker notes (every word kept: notes have room for any length)."""
+    if text:
+        slide.notes_slide.notes_text_frame.text = text
+
+
+SETTINGS_PT = 14  # the appendix's tables: compact, still legible on a projector
+
+
+def _settings_slides(deck: _Deck, runs: list[_Run], lang: str) -> None:
+    """Every setting in one compact table, economy assumptions, policy levers and choices apart: its
+    value in each scenario beside the default and the unit; a value off its default in bold blue."""
+    values = [r.item.scenario.to_dict() for r in runs]
+    specs = grouped_specs()
+    one = len(runs) == 1
+    if one:
+        header = [t(k, lang) for k in ("col_parameter", "col_value", "col_default", "col_unit", "col_provenance")]
+        widths = [BODY_W - 7.3, 1.6, 1.6, 2.4, 1.7]
+    else:
+        header = [t("col_parameter", lang), t("col_unit", lang), t("col_default", lang)]
+        header += [_header_name(r.name) for r in runs]
+        rest = BODY_W - 3.6 - 1.6 - 1.2
+        widths = [3.6, 1.6, 1.2, *[rest / len(runs)] * len(runs)]
+    rows, changed, role_starts = [], [], set()
+    last_role = None
+    for spec in specs:
+        label = spec.label(lang)
+        if spec.role != last_role:
+            role_starts.add(len(rows))
+            last_role = spec.role
+        if one:
+            value = values[0][spec.key]
             rows.append(
                 [
-                    spec.label(lang),
+                    label,
                     _shown(spec, value, lang),
                     _shown(spec, spec.default, lang),
-                    spec.unit(lang),
+                    spec.unit(lang) or "—",
                     t("prov_" + spec.provenance, lang),
                 ]
             )
-            changed.append(value != spec.default)
-        pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
-        title = t("deck_slide_params", lang, name=name, role=t("deck_role_" + role, lang))
-        for slide, page in _paged(deck, title, pages):
-            marked = {(r, c) for r, i in enumerate(page) if changed[i] for c in (0, 1)}
-            deck.table(slide, header, [rows[i] for i in page], widths, highlight=marked, align_right={1, 2})
-            if any(changed[i] for i in page):
-                _note(deck, slide, t("changed_note", lang))
+            changed.append({1} if value != spec.default else set())
+        else:
+            shown = [_shown(spec, v[spec.key], lang) for v in values]
+            rows.append([label, spec.unit(lang) or "—", _shown(spec, spec.default, lang), *shown])
+            changed.append({3 + n for n, v in enumerate(values) if v[spec.key] != spec.default})
+    room = BODY_BOTTOM - BODY_TOP - NOTE_H
+    pages = _pages(rows, header, widths, room, SETTINGS_PT)
+    for slide, page in _paged(deck, t("deck_slide_settings", lang), pages):
+        marked = {(r, c) for r, i in enumerate(page) for c in changed[i] | ({0} if changed[i] else set())}
+        deck.table(
+            slide,
+            header,
+            [rows[i] for i in page],
+            widths,
+            highlight=marked,
+            align_right={1, 2} if one else set(),
+            size=SETTINGS_PT,
+        )
+        _note(deck, slide, t("changed_note", lang))
+        kinds = [
+            f"{t('deck_role_' + specs[i].role, lang)}：{rows[i][0]}"
+            if lang == "zh"
+            else f"{t('deck_role_' + specs[i].role, lang)}: {rows[i][0]}"
+            for i in page
+            if i in role_starts
+        ]
+        _notes(slide, t("deck_settings_notes", lang, kinds=t("name_sep", lang).join(kinds)))
 
 
-def _source_text(spec: Any, lang: str) -> str:
-    """Where a default comes from: the article's sentence (in English decks with the gloss); for an
-    outside figure the publication, date, address and sentence; for an assumption what it cites."""
-    where = [part for part in (spec.publication_name(lang), spec.date, spec.url) if part]
-    if spec.provenance == "article":
-        where = []  # the article is named above the table
-    quote = []
-    if spec.source_zh:
-        quote = [f"「{spec.source_zh}」"] if lang == "zh" else [f"“{spec.source_en}”", f"「{spec.source_zh}」"]
-    elif spec.source_en:
-        quote = [spec.source_en]
-    return "\n".join([" · ".join(where), *quote] if where else quote) or t("deck_no_source", lang)
-
-
-def _flow(
-    items: Sequence[tuple[str, str]],
-    header: list[str],
-    widths: Sequence[float],
-    room: float,
-    lang: str,
-    size: float = TABLE_PT,
-) -> list[list[list[str]]]:
-    """(label, text) rows laid out on pages whose table (header included) fits in ``room`` inches,
-    each page filled: a text that does not fit in what is left of a page is split at a sentence end
-    and goes on under a "continued" label. Every character of every text is kept, in order."""
-    head = _row_height(header, widths, size)
-    pages: list[list[list[str]]] = [[]]
-    used = head
-    for label, text in items:
-        pieces = [p for p in re.split(r"(?<=[。；;!?！？\n])|(?<=\. )", text) if p]
-        current = ""
-        for piece in pieces:
-            if used + _row_height([label, current + piece], widths, size) <= room:
-                current += piece
-                continue
-            if current:  # what fits stays on this page; the rest goes on under "continued"
-                pages[-1].append([label, current])
-                label = t("deck_cont", lang)
-            if current or pages[-1]:
-                pages.append([])
-                used = head
-            current = piece
-        row = [label, current]
-        pages[-1].append(row)
-        used += _row_height(row, widths, size)
-    return [page for page in pages if page]
-
-
-SOURCES_PT = 12  # the sources tables: small, still legible on a projector (every reasoning is kept)
+def source_sentence(spec: Any, lang: str) -> str:
+    """A parameter's source sentence in the deck's language: Chinese in simplified characters, a
+    foreign source in Chinese marked （译文）; in English the English sentence."""
+    if lang == "zh":
+        if spec.source_zh:
+            return f"「{simplified(spec.source_zh)}」"
+        if spec.source_translation_zh:
+            return f"「{spec.source_translation_zh}」{t('deck_translated', lang)}"
+        return ""
+    return f"“{spec.source_en}”" if spec.source_en else ""
 
 
 def _sources_slides(deck: _Deck, lang: str) -> None:
-    """Each kind of parameter apart (economy assumptions, policy levers, choices) in a compact table:
-    each one's provenance, its sentence or publication, and the reasoning for its value, in the
-    deck's language; the article named once at the top of each slide."""
-    header = [t("deck_col_item", lang), t("deck_col_source_reasoning", lang)]
-    widths = [2.1, BODY_W - 2.1]
-    article = t("sources_article", lang)
-    article_pt = 14
-    article_h = _height(article, BODY_W - 0.2, article_pt) + 0.1
-    top = BODY_TOP - 0.15
-    room = BODY_BOTTOM + 0.15 - top - article_h
-    for role in ROLE_ORDER:
-        items: list[tuple[str, str]] = []
-        for spec in grouped_specs():
-            if spec.role != role:
-                continue
-            label = f"{spec.label(lang)}\n{t('prov_' + spec.provenance, lang)}"
-            text = _source_text(spec, lang)
-            reasoning = spec.reasoning(lang)
-            if reasoning:
-                text += "\n" + t("deck_reasoning", lang, why=reasoning)
-            items.append((label, text))
-        if not items:
-            continue
-        pages = _flow(items, header, widths, room, lang, SOURCES_PT)
-        title = t("deck_slide_sources_role", lang, role=t("deck_role_" + role, lang))
-        for slide, rows in _paged(deck, title, pages):
-            deck.text(slide, top, article_h, [(article, article_pt, False, MUTED)])
-            deck.table(slide, header, rows, widths, top=top + article_h, size=SOURCES_PT)
+    """Every parameter's source in a compact table (the publication and the date on the slide; the
+    sentence and the reasoning in the slide's notes, whole)."""
+    header = [t(k, lang) for k in ("col_parameter", "col_provenance", "deck_col_publication", "deck_col_date")]
+    widths = [3.6, 1.7, BODY_W - 3.6 - 1.7 - 1.6, 1.6]
+    specs = grouped_specs()
+    rows = []
+    for spec in specs:
+        publication = spec.publication_name(lang)
+        if spec.provenance == "article" and not publication:
+            publication = t("article_name", lang)
+        rows.append(
+            [
+                spec.label(lang),
+                t("prov_" + spec.provenance, lang),
+                simplified(publication) if lang == "zh" else publication or "—",
+                spec.date or "—",
+            ]
+        )
+        if not rows[-1][2]:
+            rows[-1][2] = "—"
+    room = BODY_BOTTOM - BODY_TOP - NOTE_H
+    pages = _pages(rows, header, widths, room, SETTINGS_PT)
+    for slide, page in _paged(deck, t("deck_slide_sources", lang), pages):
+        deck.table(slide, header, [rows[i] for i in page], widths, size=SETTINGS_PT)
+        _note(deck, slide, t("deck_sources_note", lang))
+        notes = []
+        for i in page:
+            spec = specs[i]
+            parts = [f"【{rows[i][0]}】" if lang == "zh" else f"[{rows[i][0]}]"]
+            sentence = source_sentence(spec, lang)
+            if sentence:
+                parts.append(t("deck_notes_sentence", lang, sentence=sentence))
+            if spec.url:
+                parts.append(spec.url)
+            if spec.reasoning(lang):
+                parts.append(t("deck_reasoning", lang, why=spec.reasoning(lang)))
+            notes.append("\n".join(parts))
+        _notes(slide, "\n\n".join(notes))
 
 
 def _target_text(row: dict[str, Any], lang: str) -> str:
@@ -640,39 +904,104 @@ def _target_text(row: dict[str, Any], lang: str) -> str:
 
 
 def _achieved_text(row: dict[str, Any], lang: str) -> tuple[str, str]:
-    if row["achieved"] is None:  # the model gives Dezhou's value added within the scenario's years
-        modelled = row["region"] == "dezhou" and row["metric"] in CHECKABLE_METRICS
-        return t("deck_beyond" if modelled else "deck_not_modelled", lang), "—"
+    if row["achieved"] is None:
+        return t("deck_beyond", lang), "—"
     if row["kind"] == "level":
         return f"{row['achieved']:,.1f}", t("deck_gap_level", lang, gap=_number("{:+,.1f}", row["gap"]))
     return f"{row['achieved']:.2f}%", t("deck_gap_points", lang, gap=_number("{:+.2f}", row["gap"]))
 
 
-def _targets_slides(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataFrame, lang: str) -> None:
-    """Every official target and the scenario's own: what it asks, what the scenario achieves, the gap."""
-    title = t("deck_slide_targets", lang, name=name)
-    found = target_rows(item, frame, lang)
+def _modelled(row: dict[str, Any]) -> bool:
+    """Whether the model computes what the target measures (Dezhou's value added)."""
+    return row["region"] == "dezhou" and row["metric"] in CHECKABLE_METRICS
+
+
+def _not_modelled_line(rows: list[dict[str, Any]], lang: str) -> str:
+    left_out = [row["label"] for row in rows if not _modelled(row)]
+    if not left_out:
+        return ""
+    names = t("name_sep", lang).join(t("sum_quoted", lang, label=label) for label in left_out)
+    return t("deck_targets_left_out", lang, n=len(left_out), names=names)
+
+
+def _targets_slides(deck: _Deck, run: _Run, lang: str) -> None:
+    """Every target the model computes, official and the scenario's own: what it asks, what the
+    scenario achieves, the gap; those it does not compute named in the slide's notes."""
+    title = t("deck_slide_targets", lang, name=run.name)
+    found = [row for row in run.targets if _modelled(row)]
+    left_out = _not_modelled_line(run.targets, lang)
     if not found:
         slide = deck.slide(title)
         deck.text(slide, BODY_TOP, 1.0, [(t("deck_targets_empty", lang), BODY_PT, False, MUTED)])
+        _notes(slide, left_out)
         return
-    header = [
-        t(k, lang)
-        for k in ("deck_col_target", "deck_col_target_value", "deck_col_achieved", "deck_col_gap", "help_source")
-    ]
-    widths = [3.3, 2.9, 1.9, 2.0, BODY_W - 10.1]
+    header = [t(k, lang) for k in ("deck_col_target", "deck_col_target_value", "deck_col_achieved", "deck_col_gap")]
+    widths = [BODY_W - 8.6, 3.4, 2.4, 2.8]
     rows = []
     for row in found:
         label = row["label"]
         if row["source"] == "own":
             label += t("deck_own_suffix", lang)
         achieved, gap_text = _achieved_text(row, lang)
-        source = " · ".join(p for p in (row["publication"], row["date"]) if p) or "—"
-        rows.append([label, _target_text(row, lang), achieved, gap_text, source])
+        rows.append([label, _target_text(row, lang), achieved, gap_text])
     pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
     for slide, page in _paged(deck, title, pages):
         deck.table(slide, header, [rows[i] for i in page], widths, align_right={2, 3})
         _note(deck, slide, t("deck_targets_note", lang))
+        sources = [
+            f"{rows[i][0]}{'：' if lang == 'zh' else ': '}"
+            f"{' · '.join(p for p in (found[i]['publication'], found[i]['date']) if p)}"
+            for i in page
+            if found[i]["publication"]
+        ]
+        _notes(slide, "\n".join([*sources, left_out]).strip())
+
+
+def _compare_targets_slide(deck: _Deck, runs: list[_Run], lang: str) -> None:
+    """Each target the model computes (official ones, then each scenario's own) against every
+    compared scenario: the gap, or — where the target is not the scenario's."""
+    official = [row for row in runs[0].targets if row["source"] == "official" and _modelled(row)]
+    rows, colours = [], {}
+    keyed: list[tuple[dict[str, Any], list[dict[str, Any] | None]]] = []
+    for row in official:
+        keyed.append((row, [next(r for r in run.targets if r["id"] == row["id"]) for run in runs]))
+    for n, run in enumerate(runs):
+        for row in run.targets:
+            if row["source"] == "own":
+                keyed.append((row, [row if m == n else None for m in range(len(runs))]))
+    if not keyed:
+        return
+    for row, per_run in keyed:
+        label = row["label"] + (t("deck_own_suffix", lang) if row["source"] == "own" else "")
+        cells = []
+        for run_row in per_run:
+            if run_row is None:
+                cells.append("—")
+            elif run_row["achieved"] is None:
+                cells.append(t("deck_beyond", lang))
+            else:
+                cells.append(_achieved_text(run_row, lang)[1])
+                colours[(len(rows), len(cells) + 1)] = INK if run_row["gap"] >= -5e-10 else "C00000"
+        rows.append([label, _target_text(row, lang), *cells])
+    header = [t("deck_col_target", lang), t("deck_col_target_value", lang), *[_header_name(r.name) for r in runs]]
+    rest = BODY_W - 3.2 - 2.6
+    widths = [3.2, 2.6, *[rest / len(runs)] * len(runs)]
+    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H, 14)
+    for slide, page in _paged(deck, t("deck_slide_compare_targets", lang), pages):
+        shown = {
+            (r, c): colours[(i, c)] for r, i in enumerate(page) for c in range(2, 2 + len(runs)) if (i, c) in colours
+        }
+        deck.table(
+            slide,
+            header,
+            [rows[i] for i in page],
+            widths,
+            size=14,
+            colours=shown,
+            align_right=set(range(2, 2 + len(runs))),
+        )
+        _note(deck, slide, t("deck_targets_note", lang))
+        _notes(slide, _not_modelled_line(runs[0].targets, lang))
 
 
 BACKTEST_HEADER = (
@@ -707,10 +1036,16 @@ def _backtest_slides(deck: _Deck, lang: str) -> None:
         ]
         for r in table.itertuples()
     ]
-    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H)
+    pages = _pages(rows, header, widths, BODY_BOTTOM - BODY_TOP - NOTE_H, SETTINGS_PT + 2)
     for slide, page in _paged(deck, title, pages):
-        deck.table(slide, header, [rows[i] for i in page], widths, align_right={1, 2, 3})
+        deck.table(slide, header, [rows[i] for i in page], widths, align_right={1, 2, 3}, size=SETTINGS_PT + 2)
         _note(deck, slide, t("deck_backtest_note", lang))
+
+
+def _appendix_slide(deck: _Deck, lang: str) -> None:
+    """The divider that opens the appendix: 附录 / Appendix, and what follows."""
+    slide = deck.slide(t("deck_appendix", lang), top=2.4, height=1.3, size=44)
+    deck.text(slide, 3.9, 1.0, [(t("deck_appendix_what", lang), BODY_PT, False, MUTED)])
 
 
 def build_deck(
@@ -723,10 +1058,16 @@ def build_deck(
 ) -> bytes:
     """A .pptx deck of ``items`` (one scenario, or up to six compared) in ``lang`` ("zh" or "en").
 
+    One scenario: cover, summary, headline figures, value added against the announced plan, what the
+    levers change (when they change anything), investment, the uncertainty range (when ``fans`` has
+    one), targets. Several: cover, summary, the comparison (chart, table), one slide per scenario,
+    the targets of all. Then the appendix (a divider, the backtest, the settings, the sources, with
+    each source's sentence and reasoning in the slide's notes).
+
     Changes are coloured red for up in Chinese and green for up in English unless ``red_up`` says
     otherwise; ``fans`` (one per item, or fewer; None where none was computed) adds each scenario's
-    uncertainty range. Raises ScenarioError for no scenarios or more than the comparison chart can
-    tell apart.
+    uncertainty range and the odds of its targets. Raises ScenarioError for no scenarios or more than
+    the comparison chart can tell apart.
     """
     items = list(items)
     lang = lang if lang in LANGS else "zh"
@@ -735,22 +1076,30 @@ def build_deck(
     if len(items) > MAX_SCENARIOS:
         raise ScenarioError([problem("too_many", key="scenarios", count=len(items), limit=MAX_SCENARIOS)])
     names = _unique([_name(item, lang) for item in items])
-    frames = [project(item.scenario) for item in items]
     red_up = red_for_up(lang) if red_up is None else red_up
     fans = [*fans, *[None] * (len(items) - len(fans))]
+    runs = [
+        _Run(name, item, project(item.scenario), fan, frame_lang=lang)
+        for name, item, fan in zip(names, items, fans[: len(items)], strict=True)
+    ]
 
     deck = _Deck(lang)
     deck.prs.core_properties.title = t("deck_title", lang)
     deck.prs.core_properties.language = "zh-CN" if lang == "zh" else "en-US"
     _title_slide(deck, names, items, lang, today or date.today())
-    for name, item, frame, fan in zip(names, items, frames, fans[: len(items)], strict=True):
-        _headline_slide(deck, name, item, frame, lang, red_up)
-        _chart_slides(deck, name, item, frame, lang, red_up, fan)
-        _targets_slides(deck, name, item, frame, lang)
-    if len(items) > 1:
-        _compare_slides(deck, names, items, frames, lang, red_up)
+    _summary_slide(deck, runs, lang)
+    if len(runs) == 1:
+        run = runs[0]
+        _headline_slide(deck, run, lang, red_up)
+        _chart_slides(deck, run, lang, red_up)
+        _targets_slides(deck, run, lang)
+    else:
+        _compare_slides(deck, runs, lang, red_up)
+        for run in runs:
+            _scenario_slide(deck, run, lang, red_up)
+        _compare_targets_slide(deck, runs, lang)
+    _appendix_slide(deck, lang)
     _backtest_slides(deck, lang)
-    for name, item in zip(names, items, strict=True):
-        _assumption_slides(deck, name, item, lang)
+    _settings_slides(deck, runs, lang)
     _sources_slides(deck, lang)
     return deck.bytes()

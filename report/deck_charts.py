@@ -23,6 +23,7 @@ import pandas as pd
 from model.parameters import Scenario
 from model.projection import lever_defaults, project
 from report.charts import LINE_LEGEND, compare_layers, red_for_up, style, three_lines, up_down_colours
+from report.status import status_words
 from report.text import t
 
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
@@ -113,7 +114,7 @@ def total_chart(
     domain = list(dict.fromkeys(data["series"]))
     lines = (
         alt.Chart(data)
-        .mark_line(point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=3)
+        .mark_line(strokeWidth=3)  # the scenario's years are marked by their status below
         .encode(
             x=_xq(lang, frame["year"]),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
@@ -129,7 +130,7 @@ def total_chart(
         [{"year": y, "value": v, "target": name} for name, y, v in targets if int(y) in years],
         columns=["year", "value", "target"],
     )
-    layers = [*_published_band(frame, lang), lines]
+    layers = [*_published_band(frame, lang), lines, *_status_marks(frame, lang)]
     if not marks.empty:
         point = alt.Chart(marks).mark_point(shape="diamond", size=200, filled=True, color="#000000")
         tooltip = [
@@ -141,6 +142,48 @@ def total_chart(
         text = alt.Chart(marks).mark_text(align="right", dx=-10, fontSize=14, color="#000000")
         layers.append(text.encode(x="year:Q", y="value:Q", text="target:N"))
     return _style(alt.layer(*layers), t("deck_chart_total", lang))
+
+
+STATUS_SHAPES = {"published": "circle", "estimated": "diamond", "projected": "circle"}
+STATUS_FILLS = {"published": BLUE, "estimated": SKY, "projected": "#ffffff"}
+
+
+def status_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """(year, value, status, word) of the scenario's years after the base year: published, estimated
+    (with the months its figure covers) or projected, as the legend names them."""
+    rows = frame.loc[frame["status"] != "base"]
+    words = status_words(frame, lang).loc[rows.index]
+    return pd.DataFrame(
+        {"year": rows["year"].astype(int), "value": rows["va_total"], "status": rows["status"], "word": words}
+    )
+
+
+def _status_marks(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
+    """The scenario's years marked by status: published a filled circle, estimated a pale diamond,
+    projected an open circle; the legend names each (已公布 / 估算（1—N月） / 推算)."""
+    data = status_data(frame, lang)
+    order = [s for s in ("published", "estimated", "projected") if s in set(data["status"])]
+    words = [data.loc[data["status"] == s, "word"].iloc[0] for s in order]
+    legend = alt.Legend(title=None, symbolStrokeWidth=2, symbolSize=140)
+    return [
+        alt.Chart(data)
+        .mark_point(size=130, strokeWidth=2.5, opacity=1, stroke=BLUE)
+        .encode(
+            x="year:Q",
+            y="value:Q",
+            shape=alt.Shape(
+                "word:N", scale=alt.Scale(domain=words, range=[STATUS_SHAPES[s] for s in order]), legend=legend
+            ),
+            fill=alt.Fill(
+                "word:N", scale=alt.Scale(domain=words, range=[STATUS_FILLS[s] for s in order]), legend=legend
+            ),
+            tooltip=[
+                alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
+                alt.Tooltip("word:N", title=t("deck_col_status", lang)),
+                alt.Tooltip("value:Q", title=t("axis_yuan", lang), format=VALUE_FORMAT),
+            ],
+        )
+    ]
 
 
 def scenario_total_chart(scenario: Scenario, lang: str = "zh", label: str | None = None) -> alt.TopLevelMixin:
@@ -176,37 +219,65 @@ def investment_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin
     return _style(bars, t("deck_chart_investment", lang))
 
 
+CHANNELS = ("ti_policy_va", "capacity_policy_va")  # model version 3: 技改 and new capacity
+
+
 def policy_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """(year, value, sign) rows of ``policy_va``: what the levers change against the article's plan."""
-    value = frame["policy_va"].astype(float).reset_index(drop=True)
-    sign = value.map(
-        lambda v: t("deck_gain", lang) if v > 0 else (t("deck_loss", lang) if v < 0 else t("deck_none", lang))
-    )
+    """(year, x0, x1, value, zero, sign, channel) rows: what the levers change against the announced
+    plan, a bar a channel a year (技改 on the left, new capacity on the right) where the result table
+    has the two channels, else one bar of ``policy_va``."""
     year = frame["year"].astype(int).reset_index(drop=True)
-    return pd.DataFrame({"year": year, "x0": year - 0.4, "x1": year + 0.4, "value": value, "zero": 0.0, "sign": sign})
+    channels = [c for c in CHANNELS if c in frame] or ["policy_va"]
+    width = 0.8 / len(channels)
+    parts = []
+    for n, column in enumerate(channels):
+        value = frame[column].astype(float).reset_index(drop=True)
+        sign = value.map(
+            lambda v: t("deck_gain", lang) if v > 0 else (t("deck_loss", lang) if v < 0 else t("deck_none", lang))
+        )
+        x0 = year - 0.4 + n * width
+        parts.append(
+            pd.DataFrame(
+                {
+                    "year": year,
+                    "x0": x0,
+                    "x1": x0 + width * 0.92,
+                    "value": value,
+                    "zero": 0.0,
+                    "sign": sign,
+                    "channel": t("deck_channel_" + column, lang),
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
 
 
 def policy_chart(frame: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
-    """``policy_va`` a year as bars from zero, on its own axis: gains and losses in the up and down
-    colours (red for up in Chinese unless ``red_up`` says otherwise: report.charts.red_for_up)."""
+    """What the levers change against the announced plan, a year as bars from zero on their own axis:
+    gains and losses in the up and down colours (red for up in Chinese unless ``red_up`` says
+    otherwise: report.charts.red_for_up); the two channels (技改, new capacity) side by side, told
+    apart by their shade and named in the legend."""
     data = policy_data(frame, lang)
     domain = [t("deck_gain", lang), t("deck_loss", lang), t("deck_none", lang)]
     up, down = up_down_colours(red_for_up(lang) if red_up is None else red_up)
-    bars = (
-        alt.Chart(data)
-        .mark_rect()
-        .encode(
-            x=_xq(lang, frame["year"], "x0"),
-            x2="x1:Q",
-            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=True)),
-            y2="zero:Q",
-            color=alt.Color("sign:N", title=None, scale=alt.Scale(domain=domain, range=[up, down, GREY])),
-            tooltip=[
-                alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
-                alt.Tooltip("value:Q", title=f"{t('value', lang)} ({t('axis_yuan', lang)})", format="+,.2f"),
-            ],
+    channels = list(dict.fromkeys(data["channel"]))
+    encoding = {
+        "x": _xq(lang, frame["year"], "x0"),
+        "x2": "x1:Q",
+        "y": alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=True)),
+        "y2": "zero:Q",
+        "color": alt.Color("sign:N", title=None, scale=alt.Scale(domain=domain, range=[up, down, GREY])),
+        "tooltip": [
+            alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
+            alt.Tooltip("channel:N", title=t("series", lang)),
+            alt.Tooltip("value:Q", title=f"{t('value', lang)} ({t('axis_yuan', lang)})", format="+,.2f"),
+        ],
+    }
+    if len(channels) > 1:
+        encoding["opacity"] = alt.Opacity(
+            "channel:N", title=None, scale=alt.Scale(domain=channels, range=[1.0, 0.45][: len(channels)])
         )
-    )
+    bars = alt.Chart(data).mark_rect(stroke="#333333", strokeWidth=0.6).encode(**encoding)
     zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#000000", strokeWidth=1.5).encode(y="zero:Q")
     return _style(alt.layer(*_published_band(frame, lang), bars, zero), t("deck_chart_policy", lang))
 

@@ -6,6 +6,7 @@ a spreadsheet would read as a formula is neutralised (report.csv_export.neutrali
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import math
@@ -29,6 +30,7 @@ from report.csv_export import column_dictionary, frame_to_csv, neutralise
 from report.sheets import (
     SHEET_NAMES,
     WORD_COLUMNS,
+    display_name,
     header_label,
     history_table,
     number_format,
@@ -300,13 +302,16 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
     Each sheet has two header rows, repeated on every printed page: the column's label with its unit
     in ``lang``, and under it the key. Codes (region, period, confidence, kind…) are written as words
     in ``lang``. Numbers are written at full precision and shown with a number format (亿元 one
-    decimal, % two, ratios two or three); columns are as wide as their header and contents (long
-    texts wrap); every sheet prints landscape, one page wide. :func:`read_workbook` gives back the
+    decimal, % two, ratios two or three), a text one step in from a number before it; columns are as
+    wide as their header and contents, long texts wrap in rows as tall as they need; every sheet
+    prints landscape at 100 % (10 pt), pages across with the header rows (and on the results sheet the
+    scenario and year) repeated. Scenario names are as the user gave them (English names in English),
+    the baseline in ``lang``. :func:`read_workbook` gives back the
     tables with keys and codes; its results sheet equals the long frame exactly (scenario names
     neutralised as in the CSV).
     """
-    items = _require(items)
     lang = lang if lang in ("zh", "en") else "zh"
+    items = [dataclasses.replace(item, name=display_name(item, lang)) for item in _require(items)]
     sheets = {
         "results": long_frame(items),
         "parameters": parameter_table(items, lang),
@@ -323,7 +328,7 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
             name = SHEET_NAMES[key][lang]
             shown = _safe(_in_words(key, frame, lang))
             shown.to_excel(writer, sheet_name=name, index=False, startrow=1)  # the keys in row 2
-            _dress(writer.sheets[name], key, frame, list(shown.columns), lang)
+            _dress(writer.sheets[name], key, frame, list(shown.columns), lang, [i.name for i in items])
     return buf.getvalue()
 
 
@@ -332,12 +337,40 @@ def _in_words(sheet: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if sheet == "results":  # a year's status in words, an estimated year with its months
         out["status"] = status_words(frame, lang).astype(object)
     for column in WORD_COLUMNS.get(sheet, ()):
-        out[column] = out[column].map(lambda v, c=column: word(c, v, lang)).astype(object)
+        if column in out:
+            out[column] = out[column].map(lambda v, c=column: word(c, v, lang)).astype(object)
+    if sheet in ("parameters", "sources"):  # a switch reads 是/否 (Yes/No) in every column, the default's included
+        specs = load_parameters()
+        switches = out["key"].map(lambda k: k in specs and specs[k].kind == "bool")
+        if sheet == "parameters":
+            first, stop = out.columns.get_loc("default"), out.columns.get_loc("provenance")
+            columns = list(out.columns[first:stop])
+        else:
+            columns = ["value", "min", "max"]
+        for column in columns:
+            out[column] = out[column].astype(object)
+            out.loc[switches, column] = out.loc[switches, column].map(
+                lambda v: word("used", bool(v), lang) if isinstance(v, (bool, int, float)) and v == v else v
+            )
     return out
 
 
-WRAP_WIDTH = 60  # a column of long texts is this wide and its cells wrap
+WRAP_WIDTH = 48  # a column of long texts is this wide and its cells wrap (beside a title column: one page)
 HEADER_FILL, KEY_FONT = "DCE6F1", "808080"
+BODY_PT = 10  # printed at 100 %: every character at 10 pt (9 pt for the keys), above the 8 pt floor
+FONT_NAMES = {"zh": "Microsoft YaHei", "en": "Arial"}  # on every Windows; LibreOffice maps them (Noto CJK)
+PRINT_TITLE_COLUMNS = {"results": "A:B", "parameters": "D:D", "targets": "E:E", "sources": "C:C"}
+NAME_WIDTH = 24  # a scenario's name wraps past this width
+TITLE_WIDTH = 28  # a column repeated at the left of every page wraps past this width
+
+
+def _letter(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)  # repeated at the left of every page printed across
+
+
+LINE_PT = {"cjk": 14.5, "latin": 13.0}  # a line of 10 pt text: CJK fonts set lines further apart
 
 
 def text_width(text: str) -> int:
@@ -388,8 +421,10 @@ def _cell_formats(sheet: str, frame: pd.DataFrame) -> dict[str, list[str | None]
         formats = {"year": every("0")} | {c: every("0.00") for c in ("official_pct", "projected_pct", "error_pts")}
     elif sheet == "sources":
         per_row = [
-            number_format(specs[k].unit("zh"), specs[k].step, specs[k].kind) if kind == "parameter" else _fact_format(v)
-            for k, kind, v in zip(frame["key"], frame["type"], frame["value"], strict=True)
+            number_format(specs[k].unit("zh"), specs[k].step, specs[k].kind)
+            if kind == "parameter"
+            else _fact_format(v, unit)
+            for k, kind, v, unit in zip(frame["key"], frame["type"], frame["value"], frame["unit"], strict=True)
         ]
         formats = {"value": per_row, "min": per_row, "max": per_row}
     return formats
@@ -398,51 +433,92 @@ def _cell_formats(sheet: str, frame: pd.DataFrame) -> dict[str, list[str | None]
 METRIC_UNITS = {"va_level": "亿元", "revenue": "亿元", "va_growth_pct": "%", "ti_growth_pct": "%"}
 
 
-def _fact_format(value: Any) -> str:
+def _fact_format(value: Any, unit: str = "") -> str:
+    if unit in ("年", "year", "years"):  # a year: 2021, never 2,021
+        return "0"
     if isinstance(value, numbers.Real) and float(value).is_integer():
         return "#,##0"
     return "#,##0.0#"
 
 
-def _dress(ws: Any, sheet: str, frame: pd.DataFrame, keys: list[str], lang: str) -> None:
-    """Labels above the keys, number formats, widths, wrapping, frozen headers and the print setup."""
+def _lines(text: str, width: float) -> int:
+    """Lines a text wraps to in a column ``width`` characters wide (CJK characters count two)."""
+    room = max(width - 2.5, 4.0)  # the indent and the cell's padding
+    return sum(max(1, math.ceil(text_width(part) * 1.1 / room)) for part in str(text).split("\n"))
+
+
+def _row_height(texts: list[tuple[str, float, bool]]) -> float | None:
+    """Points a row needs for its wrapped texts ((text, column width, wraps)); None: the default."""
+    lines, cjk = 1, False
+    for text, width, wraps in texts:
+        if not text:
+            continue
+        cjk = cjk or any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+        lines = max(lines, _lines(text, width) if wraps else text.count("\n") + 1)
+    return lines * LINE_PT["cjk" if cjk else "latin"] + 4
+
+
+def _dress(ws: Any, sheet: str, frame: pd.DataFrame, keys: list[str], lang: str, names: Sequence[str] = ()) -> None:
+    """Labels above the keys, number formats, widths, wrapping with row heights that fit, frozen
+    headers and a print setup at 100 % (pages across with the headers repeated, never shrunk)."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     formats = _cell_formats(sheet, frame)
     fill = PatternFill("solid", fgColor=HEADER_FILL)
+    font = FONT_NAMES[lang]
+    widths: list[float] = []
+    wraps: list[bool] = []
     for n, (column, key) in enumerate(zip(frame.columns, keys, strict=True), start=1):
         label = _cell_text(header_label(sheet, column, lang)) if column == key else key
         top = ws.cell(row=1, column=n, value=label)
-        top.font, top.fill = Font(bold=True), fill
-        top.alignment = Alignment(wrap_text=True, vertical="top")
+        top.font, top.fill = Font(name=font, size=BODY_PT, bold=True), fill
+        top.alignment = Alignment(wrap_text=True, vertical="top", indent=1)
         below = ws.cell(row=2, column=n)
-        below.font, below.fill = Font(color=KEY_FONT, size=9), fill
+        below.font, below.fill = Font(name=font, color=KEY_FONT, size=BODY_PT - 1), fill
         below.border = Border()
-        below.alignment = Alignment(vertical="top")
+        below.alignment = Alignment(vertical="top", indent=1)
         per_row = formats.get(column)
-        widths = [text_width(label), text_width(key)]
-        for r, cell in enumerate(ws.iter_rows(min_row=3, min_col=n, max_col=n, values_only=False)):
-            cell = cell[0]
+        sizes = [min(text_width(label), 24), text_width(key)]
+        cells = [row[0] for row in ws.iter_rows(min_row=3, min_col=n, max_col=n)]
+        for r, cell in enumerate(cells):
             fmt = per_row[r] if per_row else None
             if fmt and isinstance(cell.value, numbers.Real) and not isinstance(cell.value, bool):
                 cell.number_format = fmt
-            widths.append(text_width(_shown_text(cell.value, fmt)))
-        width = max(widths) + 2
-        if width > WRAP_WIDTH:
-            width = max(WRAP_WIDTH, widths[0] + 2, widths[1] + 2)
-            for row in ws.iter_rows(min_row=3, min_col=n, max_col=n):
-                row[0].alignment = Alignment(wrap_text=True, vertical="top")
+            shown = _shown_text(cell.value, fmt)
+            sizes.append(max((text_width(part) for part in shown.split("\n")), default=0))
+        width = max(sizes) + 3
+        widest = NAME_WIDTH if column == "scenario" or column in names else WRAP_WIDTH
+        if _letter(n) in PRINT_TITLE_COLUMNS.get(sheet, "").split(":"):
+            widest = TITLE_WIDTH  # repeated on every page: narrow, so that the widest column fits beside it
+        wrap = width > widest or any(isinstance(c.value, str) and "\n" in c.value for c in cells)
+        width = min(width, widest)
+        if wrap:
+            below.alignment = Alignment(vertical="top", indent=1, wrap_text=True)
+        for cell in cells:
+            number = isinstance(cell.value, numbers.Real) and not isinstance(cell.value, bool)
+            cell.font = Font(name=font, size=BODY_PT)
+            # Text one step in from the left: never glued to a number right-aligned in the cell before.
+            cell.alignment = Alignment(
+                wrap_text=wrap, vertical="top", horizontal="right" if number else "left", indent=0 if number else 1
+            )
         ws.column_dimensions[get_column_letter(n)].width = width
-    ws.row_dimensions[1].height = None
+        widths.append(width)
+        wraps.append(wrap)
+    for r, row in enumerate(ws.iter_rows(min_row=1), start=1):
+        texts = [
+            (_shown_text(cell.value, None) if isinstance(cell.value, str) else "", widths[c], wraps[c] or r <= 2)
+            for c, cell in enumerate(row)
+        ]
+        ws.row_dimensions[r].height = _row_height(texts)
     ws.freeze_panes = "C3" if sheet == "results" else "A3"
     ws.auto_filter.ref = f"A2:{get_column_letter(max(len(keys), 1))}{max(ws.max_row, 2)}"
     ws.print_title_rows = "1:2"
+    if sheet in PRINT_TITLE_COLUMNS:
+        ws.print_title_cols = PRINT_TITLE_COLUMNS[sheet]
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.scale = 100
+    ws.page_setup.pageOrder = "overThenDown"
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.print_options.horizontalCentered = True
+    ws.page_margins.top = ws.page_margins.bottom = 0.5

@@ -103,6 +103,17 @@ def grouped_specs() -> list[ParamSpec]:
     return sorted(specs, key=lambda s: ROLE_ORDER.index(s.role) if s.role in ROLE_ORDER else len(ROLE_ORDER))
 
 
+BASELINE_NAME = {"zh": "基准情景", "en": "Baseline scenario"}  # = report.text's scenario_baseline_name
+
+
+def display_name(item: NamedScenario, lang: str = "zh") -> str:
+    """A scenario's name as the user gave it (its English name in English, where it has one); the
+    baseline's name (基准情景 / Baseline scenario) in ``lang``'s words."""
+    lang = _lang(lang)
+    name = item.name_en if lang == "en" and item.name_en else item.name
+    return BASELINE_NAME[lang] if name.strip() in BASELINE_NAME.values() else name
+
+
 def scenario_columns(items: Sequence[NamedScenario], lang: str = "zh", taken: Sequence[str] = ()) -> list[str]:
     """A column name per scenario: its name (or "unnamed"), told apart from each other and from
     ``taken`` by " (2)", " (3)"…"""
@@ -462,7 +473,9 @@ def word(column: str, code: Any, lang: str = "zh") -> Any:
         return period_name(code, lang)
     if isinstance(code, np.bool_):
         code = bool(code)
-    found = VALUE_WORDS.get(column, {}).get(code) if isinstance(code, (str, bool)) else None
+    if isinstance(code, np.integer):
+        code = int(code)
+    found = VALUE_WORDS.get(column, {}).get(code) if isinstance(code, (str, bool, int)) else None
     return found[lang] if found else code
 
 

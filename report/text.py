@@ -108,8 +108,8 @@ TEXT: dict[str, dict[str, str]] = {
     "value": {"zh": "数值", "en": "Value"},
     "table_title": {"zh": "逐年结果", "en": "Results by year"},
     "download_csv": {
-        "zh": "下载本情景数据（CSV）",
-        "en": "Download scenario data (CSV)",
+        "zh": "下载CSV（全精度）",
+        "en": "Download CSV (full precision)",
     },
     "download_csv_help": {
         "zh": "UTF-8（带BOM）编码，可直接用 Excel 打开；表头为字段代码，数值保留全部精度。",
@@ -1035,9 +1035,10 @@ TEXT: dict[str, dict[str, str]] = {
     # --- Exports, deck and up/down colours (issue 11, items 9, 10, 12): new strings only ------------------
     "download_csv_labelled_help": {
         "zh": "UTF-8（带BOM）格式，可直接用 Excel 打开；表头为各列名称及单位，与键名的对应关系见数据字典；"
-        "保留全部精度。",
+        "数值保留模型计算的全部精度（页面显示一位小数），可原样读回。",
         "en": "UTF-8 with a byte-order mark, opens in Excel; the header names each column with its unit (the data "
-        "dictionary pairs each name with its key); full precision.",
+        "dictionary pairs each name with its key); every number at the full precision the model computed (the "
+        "page shows one decimal), so it reads back exactly.",
     },
     "updown": {"zh": "涨跌颜色", "en": "Colours for up and down"},
     "updown_auto": {"zh": "随页面语言", "en": "By page language"},
@@ -1136,6 +1137,105 @@ TEXT: dict[str, dict[str, str]] = {
     "fan_low": {"zh": "下限（亿元）", "en": "Low (100 million yuan)"},
     "fan_high": {"zh": "上限（亿元）", "en": "High (100 million yuan)"},
     "undo_goal_what": {"zh": "{param}设为{value}", "en": "{param} set to {value}"},
+    # --- office (issue 19: a deck a deputy mayor presents unedited) ---
+    "deck_unnamed": {"zh": "自定情景", "en": "Custom scenario"},
+    "deck_slide_summary": {"zh": "摘要", "en": "Summary"},
+    "sum_first": {
+        "zh": "{name}下，{year}年规上工业增加值为{va}亿元，{change}；{levers}。",
+        "en": "Under {name}, value added of industry above designated size reaches {va} (100 million yuan) in "
+        "{year}, {change}; {levers}.",
+    },
+    "sum_more": {
+        "zh": "比基准情景多{diff}亿元（{pct}%）",
+        "en": "{diff} more than the baseline scenario ({pct}% above it)",
+    },
+    "sum_less": {
+        "zh": "比基准情景少{diff}亿元（{pct}%）",
+        "en": "{diff} less than the baseline scenario ({pct}% below it)",
+    },
+    "sum_same_as_baseline": {"zh": "与基准情景相同", "en": "the same as the baseline scenario"},
+    "sum_levers_none": {
+        "zh": "各政策变量均取既定计划值，与既定计划相比没有增减",
+        "en": "every policy lever is at the announced plan, so the levers change nothing against it",
+    },
+    "sum_levers_more": {
+        "zh": "其中政策变量相对既定计划增加{policy}亿元",
+        "en": "of this, the policy levers add {policy} against the announced plan",
+    },
+    "sum_levers_less": {
+        "zh": "其中政策变量相对既定计划减少{policy}亿元",
+        "en": "of this, the policy levers take away {policy} against the announced plan",
+    },
+    "sum_odds": {
+        "zh": "按{draws}次蒙特卡洛模拟，{odds}。",
+        "en": "Over {draws} Monte Carlo draws, {odds}.",
+    },
+    "sum_odds_one": {"zh": "实现「{target}」的概率为{p}%", "en": "the odds of “{target}” are {p}%"},
+    "sum_quoted": {"zh": "「{label}」", "en": "“{label}”"},
+    "sum_no_targets": {
+        "zh": "预测期内没有可核对的目标。",
+        "en": "No target can be checked within the projected years.",
+    },
+    "sum_targets_all": {
+        "zh": "可核对的{n}项目标全部实现。",
+        "en": "All {n} targets that can be checked are met.",
+    },
+    "sum_targets_some": {
+        "zh": "可核对的{n}项目标中实现{met}项，未实现的是{missed}。",
+        "en": "Of the {n} targets that can be checked, {met} are met; missed: {missed}.",
+    },
+    "sum_compare_first": {
+        "zh": "比较的{n}个情景中，{year}年规上工业增加值最低为{low}的{low_va}亿元，最高为{high}的{high_va}亿元，"
+        "比基准情景相差{lo}至{hi}亿元。",
+        "en": "Across the {n} scenarios, value added in {year} ranges from {low_va} ({low}) to {high_va} ({high}) "
+        "(100 million yuan), {lo} to {hi} against the baseline scenario.",
+    },
+    "sum_compare_second": {"zh": "目标实现情况：{each}。", "en": "Targets: {each}."},
+    "sum_compare_odds_one": {"zh": "{name}各目标的实现概率依次为{odds}", "en": "{name}, odds {odds}"},
+    "sum_compare_targets_one": {"zh": "{name}实现{met}/{n}项", "en": "{name} meets {met} of {n}"},
+    "sum_note": {
+        "zh": "基准情景：全部参数取默认值；既定计划：政策变量取默认值、经济假设与本情景相同。",
+        "en": "Baseline scenario: every setting at its default. Announced plan: the levers at their defaults, "
+        "the economy as the scenario assumes it.",
+    },
+    "deck_slide_scenario": {"zh": "{name}", "en": "{name}"},
+    "deck_slide_compare_targets": {"zh": "情景比较：目标与差距", "en": "Scenarios compared: the gap to each target"},
+    "deck_targets_left_out": {
+        "zh": "另有{n}项官方目标不在本模型测算范围内，未列入：{names}。",
+        "en": "{n} official targets are outside what the model computes and are not listed: {names}.",
+    },
+    "deck_appendix": {"zh": "附录", "en": "Appendix"},
+    "deck_appendix_what": {
+        "zh": "回测、参数设置、数据来源（各来源的原文和取值理由见备注）",
+        "en": "Backtest, settings, sources (each source's sentence and reasoning in the notes)",
+    },
+    "deck_slide_settings": {"zh": "参数设置", "en": "Settings"},
+    "deck_settings_notes": {
+        "zh": "表中依次为经济假设、政策变量和预测设定，各类首项：{kinds}。",
+        "en": "The table lists economy assumptions, policy levers and projection settings; each kind starts "
+        "at: {kinds}.",
+    },
+    "deck_slide_sources": {"zh": "数据来源", "en": "Sources"},
+    "deck_col_date": {"zh": "发布日期", "en": "Date"},
+    "deck_sources_note": {
+        "zh": "各项的原文与取值理由见本页备注。",
+        "en": "Each one's sentence and the reasoning for its value are in this slide's notes.",
+    },
+    "deck_notes_sentence": {"zh": "原文：{sentence}", "en": "Sentence: {sentence}"},
+    "deck_translated": {"zh": "（译文）", "en": " (translation)"},
+    "deck_col_status": {"zh": "年份类型", "en": "Status"},
+    "deck_cmp_revenue": {"zh": "末年营业收入（亿元）", "en": "Operating revenue, last year (100 million yuan)"},
+    "deck_metric_revenue": {
+        "zh": "{year}年规上工业营业收入（亿元）",
+        "en": "Operating revenue, {year} (100 million yuan)",
+    },
+    "deck_policy_channels": {
+        "zh": "相对既定计划：技改{ti}，新增产能{capacity}",
+        "en": "Against the announced plan: technical transformation {ti}, new capacity {capacity}",
+    },
+    "deck_channel_ti_policy_va": {"zh": "技改", "en": "Technical transformation"},
+    "deck_channel_capacity_policy_va": {"zh": "新增产能", "en": "New capacity"},
+    "deck_channel_policy_va": {"zh": "政策变量影响", "en": "Effect of the policy levers"},
     # --- trust (issue 20) ---
     "url_too_long": {
         "zh": "此链接的参数超过{fields}个，Streamlit 未读取其中任何内容：页面按基准情景打开。请缩短链接后重试。",

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from model.parameters import load_parameters
 from model.projection import RESULT_COLUMNS
 from report.csv_export import header_keys
 from report.sheets import SHEET_NAMES, WORD_COLUMNS, code_of
@@ -70,11 +71,21 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
         for sheet_name in book.sheet_names:
             key, lang = named.get(sheet_name, (sheet_name, "zh"))
             frame = pd.read_excel(book, sheet_name=sheet_name, header=1, keep_default_na=False, **options.get(key, {}))
-            for column in (*WORD_COLUMNS.get(key, ()), *(("status",) if key == "results" else ())):
+            for column in (
+                c for c in (*WORD_COLUMNS.get(key, ()), *(("status",) if key == "results" else ())) if c in frame
+            ):
                 back = code_of(column, lang)
                 frame[column] = frame[column].map(lambda v, back=back: back.get(v, v) if isinstance(v, str) else v)
                 if frame[column].map(lambda v: isinstance(v, bool)).all():
                     frame[column] = frame[column].astype(bool)
+            if key in ("parameters", "sources") and "key" in frame:  # a switch's 是/否 (Yes/No) → True/False
+                switches = frame["key"].isin([k for k, spec in load_parameters().items() if spec.kind == "bool"])
+                words = code_of("used", lang)
+                for column in frame.columns:
+                    if frame[column].dtype == object:
+                        frame.loc[switches, column] = frame.loc[switches, column].map(
+                            lambda v, words=words: words.get(v, v) if isinstance(v, str) else v
+                        )
             out[key] = frame
     return out
 

@@ -48,7 +48,14 @@ from report.scenario_exports import (
     sources_frame,
     workbook_xlsx,
 )
-from report.sheets import PARAMETER_HEAD, ROLE_NAMES, SHEET_NAMES, history_table, parameter_table
+from report.sheets import (
+    PARAMETER_HEAD,
+    ROLE_NAMES,
+    SHEET_NAMES,
+    display_name,
+    history_table,
+    parameter_table,
+)
 from report.status import status_words
 from tests.readers import read_long_csv, read_workbook
 
@@ -304,6 +311,7 @@ def test_workbook_read_by_plain_pandas_gives_the_same_numbers(book):
     # pandas reads whole-valued floats (35.0) as integers; the values are exact all the same. A
     # year's status is a word for the reader (Published, Estimated (Jan–Jul), Projected, Base year).
     frame = long_frame(items)
+    frame["scenario"] = frame["scenario"].replace({"基准情景": "Baseline scenario"})  # in the workbook's language
     assert raw["status"].tolist() == status_words(frame, "en").tolist()
     assert_frame_equal(raw.drop(columns="status"), frame.drop(columns="status"), check_exact=True, check_dtype=False)
 
@@ -331,9 +339,9 @@ def test_workbook_parameters_sheet_lists_economy_and_levers_apart(lang):
         assert set(sheet.loc[sheet["role"] == role, "role_name"]) == {ROLE_NAMES[role][lang]}
     assert ROLE_NAMES["economy"]["zh"] == "经济假设" and ROLE_NAMES["lever"]["zh"] == "政策变量"
     by_key = sheet.set_index("key")
-    for item in items:  # a column per scenario with its values
+    for item in items:  # a column per scenario with its values, named in the workbook's language
         for key, value in item.scenario.to_dict().items():
-            assert by_key.loc[key, item.name] == value, (item.name, key)
+            assert by_key.loc[key, display_name(item, lang)] == value, (item.name, key)
     for key, spec in specs.items():
         row = by_key.loc[key]
         assert row["label"] == spec.label(lang)

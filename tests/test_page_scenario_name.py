@@ -40,10 +40,9 @@ def deck_name(at: AppTest, files, lang: str) -> str:
     """The scenario's name in the deck of the "This scenario" tab: on the cover, and in the title of
     the value-added slide, whose chart's legend the same name labels."""
     prs = Presentation(io.BytesIO(download(at, files, "deck_current")))
-    cover = "\n".join(texts(prs.slides[0]))
-    prefix = t("deck_scenario", lang, name="")
-    [line] = [x for x in cover.splitlines() if x.startswith(prefix)]
-    name = line.removeprefix(prefix)
+    title, cover = texts(prs.slides[0])  # the deck's title; under it the scenario's name, first
+    assert title == t("deck_title", lang)
+    name = cover.splitlines()[0]
     titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
     assert t("slide_chart", lang, name=name) in titles
     return name
@@ -82,7 +81,7 @@ def test_the_deck_names_a_saved_scenario_loaded_and_marks_it_adjusted(db_url: st
     assert deck_name(at, files, lang) == t("scenario_baseline_name", lang)
     at.slider(key="growth_end").set_value(6.0)
     run(at)
-    assert deck_name(at, files, lang) == t("series_scenario", lang)
+    assert deck_name(at, files, lang) == t("deck_unnamed", lang)  # an unnamed scenario: 自定情景, never 本情景
 
     at.button(key="undo").click()  # undoing the reset puts back the saved scenario, and its name
     run(at)
@@ -94,7 +93,7 @@ def test_the_deck_names_a_saved_scenario_loaded_and_marks_it_adjusted(db_url: st
     assert deck_name(at, files, lang) == preset_name(1, lang)
     at.slider(key="growth_end").set_value(6.0)
     run(at)
-    assert deck_name(at, files, lang) == t("series_scenario", lang)
+    assert deck_name(at, files, lang) == t("deck_unnamed", lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -114,26 +114,67 @@ def test_full_precision_survives_the_formats(lang):
 
 
 def test_columns_are_as_wide_as_their_headers_and_names(book, lang):
+    """A column is as wide as its key; a long label wraps in its header cell (past 24 characters) in a
+    row as tall as it needs (checked in LibreOffice by tests/test_office_render.py)."""
     for key in SHEETS:
         ws = _sheet(book, key, lang)
         for n, (label, column) in enumerate(zip(ws[1], ws[2], strict=True), start=1):
             letter = openpyxl.utils.get_column_letter(n)
             width = ws.column_dimensions[letter].width
-            assert width >= text_width(label.value) and width >= text_width(column.value), (key, label.value)
+            assert width >= min(text_width(label.value), 24) and width >= min(text_width(column.value), 24), (
+                key,
+                label.value,
+            )
+            assert label.alignment.wrap_text
+        assert ws.row_dimensions[1].height >= 13
     results = _sheet(book, "results", lang)
     names = max(text_width(i.name) for i in ITEMS)
     assert results.column_dimensions["A"].width >= names
     assert text_width("规上") == 4 and text_width("ab") == 2  # CJK characters count double
 
 
-def test_every_sheet_prints_landscape_one_page_wide_with_its_headers(book, lang):
+def test_every_sheet_prints_landscape_at_full_size_with_its_headers_on_every_page(book, lang):
+    """Issue 19: never squeezed onto one page (3–4 pt); pages across, headers repeated (the rendered
+    size is checked in LibreOffice by tests/test_office_render.py)."""
     for key in SHEETS:
         ws = _sheet(book, key, lang)
         assert ws.page_setup.orientation == "landscape"
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.scale == 100
+        assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
         assert ws.print_title_rows == "$1:$2"
         assert ws.freeze_panes in ("A3", "C3")
+    assert _sheet(book, "results", lang).print_title_cols == "$A:$B"  # the scenario and the year
+
+
+def test_texts_stand_apart_from_numbers_years_plain_switches_as_words(book, lang):
+    """Issue 19: "52100 million yuan", "10,000.0Assumption", "2,021 年", TRUE beside 1."""
+    for key in SHEETS:
+        ws = _sheet(book, key, lang)
+        for row in ws.iter_rows(min_row=3):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value:
+                    assert cell.alignment.indent >= 1, (key, cell.coordinate)  # a step in from a number before it
+                if isinstance(cell.value, bool):
+                    raise AssertionError(f"{key}!{cell.coordinate} is a switch, not a word")
+    sources = _sheet(book, "sources", lang)
+    keys = _keys(sources)
+    for row in sources.iter_rows(min_row=3):
+        unit = row[keys.index("unit")].value
+        if unit in ("年", "year"):
+            assert row[keys.index("value")].number_format == "0", row[keys.index("key")].value  # 2021, not 2,021
+    params = _sheet(book, "parameters", lang)
+    keys = _keys(params)
+    [switch] = [row for row in params.iter_rows(min_row=3) if row[keys.index("key")].value == "use_observed"]
+    yes = {"zh": "是", "en": "Yes"}[lang]
+    assert switch[keys.index("default")].value == yes and switch[keys.index("加快实缴")].value == yes
+    results = _sheet(book, "results", lang)
+    column = _keys(results).index("status")
+    words = {
+        "zh": ("基年", "已公布", "估算（1—", "推算"),
+        "en": ("Base year", "Published", "Estimated (Jan–", "Projected"),
+    }
+    shown = {row[column].value for row in results.iter_rows(min_row=3)}
+    assert all(value.startswith(words[lang]) for value in shown), shown
 
 
 def test_codes_are_words_in_the_language_and_read_back_as_codes(book, lang):
@@ -210,3 +251,46 @@ def test_every_workbook_word_exists_in_both_languages():
         for key, words in table.items():
             assert set(words) == {"zh", "en"} and all(w.strip() for w in words.values()), key
             assert CJK.search(words["zh"]) and not CJK.search(words["en"]), key
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_pages_csv_button_says_full_precision_and_the_file_keeps_it(lang):
+    """Issue 19, item 4: values like 8.790000000000001 are the model's own; the button says so."""
+    from report.text import t
+
+    assert {"zh": "全精度", "en": "full precision"}[lang] in t("download_csv", lang)
+    frame = long_frame(ITEMS[1:])
+    back = csv_to_frame(frame_to_csv(frame.drop(columns="scenario"), lang))
+    assert_frame_equal(back, frame.drop(columns="scenario").reset_index(drop=True), check_exact=True)
+
+
+def test_cli_workbook_one_or_several_scenarios(tmp_path, capsys):
+    """``python -m model workbook``: the defaults (the baseline named in the workbook's language), or
+    every scenario of a file (a comparison workbook); bad input: one line, exit 2, no file."""
+    from cli.main import main
+    from report.scenario_exports import scenarios_json
+
+    out = tmp_path / "base.xlsx"
+    assert main(["workbook", "--lang", "en", "--out", str(out)]) == 0
+    back = read_workbook(out.read_bytes())
+    assert set(back["results"]["scenario"]) == {"Baseline scenario"}
+    assert_frame_equal(
+        back["results"].drop(columns="scenario"), long_frame(ITEMS[:1]).drop(columns="scenario"), check_exact=True
+    )
+    source = tmp_path / "two.json"
+    source.write_bytes(scenarios_json(ITEMS))
+    out = tmp_path / "two.xlsx"
+    assert main(["workbook", "--scenario", str(source), "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == SHEET_NAMES["results"]["zh"]
+    assert list(dict.fromkeys(read_workbook(out.read_bytes())["results"]["scenario"])) == ["基准", "加快实缴"]
+    capsys.readouterr()
+    for args, says in (
+        (["--out", str(tmp_path / "x.csv")], ".xlsx"),
+        (["--lang", "fr", "--out", str(tmp_path / "x.xlsx")], "--lang"),
+        (["--set", "growth_end=99", "--out", str(tmp_path / "x.xlsx")], "out of range"),
+    ):
+        assert main(["workbook", *args]) == 2
+        err = capsys.readouterr().err
+        assert says in err and len(err.strip().splitlines()) == 1, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["base.xlsx", "two.json", "two.xlsx"]
