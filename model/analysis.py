@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from model.history import History
 from model.parameters import (
     BASE_YEAR,
     DATA_DIR,
@@ -223,6 +224,7 @@ def _draw_va(
     projects: Sequence[Project] | None,
     ranges: Mapping[str, UncertainRange] | None,
     shocks: Shocks | None,
+    history: History | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(years, va_total shaped (T, draws)) for ``draws`` random variations of ``scenario``."""
     draws = _check_whole("draws", draws, 1, MAX_DRAWS)
@@ -247,13 +249,13 @@ def _draw_va(
         low, high = effective_range(r, base[key])
         x = _draw(u[row], low, high, base[key], r.distribution, specs[key].kind == "int")
         params[key] = x.reshape(-1, 1)
-    paths = shock_paths(z, years, first_projected_year(scenario.use_observed, horizon), shocks)
+    paths = shock_paths(z, years, first_projected_year(scenario.use_observed, horizon, history), shocks)
 
     va = np.empty((years.size, draws))
     for start in range(0, draws, _CHUNK):
         stop = min(start + _CHUNK, draws)
         part = {k: v[start:stop] if isinstance(v, np.ndarray) else v for k, v in params.items()}
-        va[:, start:stop] = compute(part, horizon, projects, shocks=paths[start:stop])["va_total"].T
+        va[:, start:stop] = compute(part, horizon, projects, history=history, shocks=paths[start:stop])["va_total"].T
     return years, va
 
 
@@ -264,6 +266,8 @@ def monte_carlo(
     projects: Sequence[Project] | None = None,
     ranges: Mapping[str, UncertainRange] | None = None,
     shocks: Shocks | None = None,
+    *,
+    history: History | None = None,
 ) -> pd.DataFrame:
     """Percentiles of ``va_total`` per year over ``draws`` random variations of ``scenario``.
 
@@ -275,15 +279,15 @@ def monte_carlo(
     Returns columns ``year, p5, p25, p50, p75, p95, deterministic`` (the scenario's own va_total),
     one row a year from 2023 to ``horizon_end``.
     """
-    years, va = _draw_va(scenario, draws, seed, projects, ranges, shocks)
+    years, va = _draw_va(scenario, draws, seed, projects, ranges, shocks, history)
     table = _percentiles(va, PERCENTILES)
     frame = pd.DataFrame({"year": years})
     for name, values in zip(PERCENTILE_COLUMNS, table, strict=True):
         frame[name] = values
     base = scenario.to_dict()
-    frame["deterministic"] = compute(base, scenario.horizon_end, scenario_projects(scenario, projects))[
-        "va_total"
-    ].reshape(-1)
+    frame["deterministic"] = compute(
+        base, scenario.horizon_end, scenario_projects(scenario, projects), history=history
+    )["va_total"].reshape(-1)
     return frame
 
 
@@ -298,11 +302,13 @@ def target_probabilities(
     projects: Sequence[Project] | None = None,
     ranges: Mapping[str, UncertainRange] | None = None,
     shocks: Shocks | None = None,
+    *,
+    history: History | None = None,
 ) -> pd.DataFrame:
     """The share of the Monte Carlo's draws (the same draws as :func:`monte_carlo` with the same
     seed) that reach each target within the horizon: value added at or above a level, growth at or
     above a rate."""
-    years, va = _draw_va(scenario, draws, seed, projects, ranges, shocks)
+    years, va = _draw_va(scenario, draws, seed, projects, ranges, shocks, history)
     rows = [
         {
             "label": t.label,
@@ -339,6 +345,8 @@ def sensitivity(
     scenario: Scenario,
     projects: Sequence[Project] | None = None,
     ranges: Mapping[str, UncertainRange] | None = None,
+    *,
+    history: History | None = None,
 ) -> pd.DataFrame:
     """The tornado table: final-year ``va_total`` with one parameter at a time at each end of its range.
 
@@ -361,7 +369,7 @@ def sensitivity(
         column = np.full((rows, 1), float(base[key]))
         column[2 * j + 1 : 2 * j + 3, 0] = ends[j]
         params[key] = column
-    final = compute(params, scenario.horizon_end, projects)["va_total"][:, -1]
+    final = compute(params, scenario.horizon_end, projects, history=history)["va_total"][:, -1]
     va_base = float(final[0])
 
     frame = pd.DataFrame(
@@ -454,6 +462,8 @@ def goal_seek(
     target_va: float | None = None,
     target_growth: float | None = None,
     projects: Sequence[Project] | None = None,
+    *,
+    history: History | None = None,
 ) -> GoalSeekResult:
     """Find the value of ``vary`` that makes value added meet a target in ``target_year``.
 
@@ -510,7 +520,7 @@ def goal_seek(
         # not reach va_total (compute takes the result shape from va_total's inputs).
         p["base_va"] = np.full((xs.size, 1), float(base["base_va"]))
         p[vary] = xs.reshape(-1, 1)
-        va = compute(p, horizon, projects)["va_total"]
+        va = compute(p, horizon, projects, history=history)["va_total"]
         return va[:, col] if target_va is not None else va[:, col] / va[:, 0]
 
     def miss(xs: np.ndarray) -> np.ndarray:

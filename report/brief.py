@@ -33,6 +33,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 
 from model.backtest import backtest
+from model.history import History
 from model.parameters import ScenarioError, default_scenario, fmt_number
 from model.problems import problem
 from model.projection import headline, project
@@ -170,8 +171,9 @@ def _fill(frame: Any, paragraphs: Sequence[Para], lang: str, align: Any = None, 
 
 
 class _Deck:
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, history: History | None = None):
         self.lang = lang
+        self.history = history  # the official figures every computation of the deck uses
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
 
@@ -371,7 +373,7 @@ def _headline_slide(deck: _Deck, name: str, item: NamedScenario, frame: pd.DataF
     slide = deck.slide(t("slide_headline", lang, name=name))
     now = headline(frame)
     year = now["final_year"]
-    base = headline(project(default_scenario().replace({"horizon_end": year})))
+    base = headline(project(default_scenario().replace({"horizon_end": year}), history=deck.history))
     top = BODY_TOP
     description = _description(item, lang)
     if description:
@@ -430,7 +432,7 @@ def _chart_slides(
 ) -> None:
     """Total value added against the article's plan; what the levers change; investment a year; the
     fan of the uncertainty range when one was computed. The scenario's own line is named."""
-    plan = project(deck_charts.plan_of(item.scenario))
+    plan = project(deck_charts.plan_of(item.scenario), history=deck.history)
     levels = [
         (row["label"], row["year"], row["target"])
         for row in target_rows(item, frame, lang)
@@ -484,7 +486,7 @@ def _compare_slides(
     no scenario uses), then their headline figures side by side, changes coloured up or down."""
     slide = deck.slide(t("slide_compare_chart", lang))
     last = max(int(f["year"].iloc[-1]) for f in frames)
-    baseline = project(default_scenario().replace({"horizon_end": last}))
+    baseline = project(default_scenario().replace({"horizon_end": last}), history=deck.history)
     chart = deck_charts.compare_chart(dict(zip(names, frames, strict=True)), baseline, lang)
     deck.picture(slide, _chart_png(chart))
 
@@ -688,7 +690,7 @@ BACKTEST_HEADER = (
 def _backtest_slides(deck: _Deck, lang: str) -> None:
     """What the article's scenario projected for each year with an official figure, and the error."""
     title = t("deck_slide_backtest", lang)
-    table = backtest(lang=lang)
+    table = backtest(deck.history, lang=lang)
     if table.empty:
         slide = deck.slide(title)
         deck.text(slide, BODY_TOP, 1.0, [(t("deck_backtest_empty", lang), BODY_PT, False, MUTED)])
@@ -720,13 +722,15 @@ def build_deck(
     today: date | None = None,
     red_up: bool | None = None,
     fans: Sequence[Fan | None] = (),
+    history: History | None = None,
 ) -> bytes:
     """A .pptx deck of ``items`` (one scenario, or up to six compared) in ``lang`` ("zh" or "en").
 
     Changes are coloured red for up in Chinese and green for up in English unless ``red_up`` says
     otherwise; ``fans`` (one per item, or fewer; None where none was computed) adds each scenario's
     uncertainty range. Raises ScenarioError for no scenarios or more than the comparison chart can
-    tell apart.
+    tell apart. ``history``: the official figures to compute with (the data's and those added on the
+    page; the data's when None).
     """
     items = list(items)
     lang = lang if lang in LANGS else "zh"
@@ -735,11 +739,11 @@ def build_deck(
     if len(items) > MAX_SCENARIOS:
         raise ScenarioError([problem("too_many", key="scenarios", count=len(items), limit=MAX_SCENARIOS)])
     names = _unique([_name(item, lang) for item in items])
-    frames = [project(item.scenario) for item in items]
+    frames = [project(item.scenario, history=history) for item in items]
     red_up = red_for_up(lang) if red_up is None else red_up
     fans = [*fans, *[None] * (len(items) - len(fans))]
 
-    deck = _Deck(lang)
+    deck = _Deck(lang, history)
     deck.prs.core_properties.title = t("deck_title", lang)
     deck.prs.core_properties.language = "zh-CN" if lang == "zh" else "en-US"
     _title_slide(deck, names, items, lang, today or date.today())

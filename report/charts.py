@@ -101,9 +101,53 @@ def signed_css(value: object, red_up: bool) -> str:
 
 
 def published_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """(year, series, layer) rows for the years whose figures are published, not projected."""
-    years = frame.loc[frame["observed"] == 1, "year"]
+    """(year, series, layer) rows for the years whose figures are published (a full-year figure)."""
+    years = frame.loc[frame["status"] == "published", "year"]
     return pd.DataFrame({"year": years, "series": t("series_published", lang), "layer": "band"})
+
+
+# A year's status as a mark on a line (docs/model.md, "Time"): published ◆ filled, estimated ◇
+# hollow, projected no mark (the line alone). Explained in the legend.
+STATUS_MARKED = ("published", "estimated")
+
+
+def status_domain(lang: str) -> list[str]:
+    return [t("legend_published", lang), t("legend_estimated", lang), t("legend_projected", lang)]
+
+
+def status_rows(frame: pd.DataFrame, lang: str, column: str = "va_total") -> pd.DataFrame:
+    """(year, series, value, layer) rows: a mark at ``column`` in each published or estimated year."""
+    marked = frame.loc[frame["status"].isin(STATUS_MARKED), ["year", "status", column]]
+    names = dict(zip(("published", "estimated"), status_domain(lang)[:2], strict=True))
+    return pd.DataFrame(
+        {"year": marked["year"], "series": marked["status"].map(names), "value": marked[column], "layer": "status"}
+    )
+
+
+def _status_marks(lang: str) -> alt.Chart:
+    """The status marks (rows of layer ``status``): filled ◆ published, hollow ◇ estimated; the legend
+    names all three, projected years as the line without a mark."""
+    domain = status_domain(lang)
+    return (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "status")
+        .mark_point(size=150, strokeWidth=2.5, opacity=1, stroke="#000000")
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q"),
+            shape=alt.Shape(
+                "series:N", title=None, scale=alt.Scale(domain=domain, range=["diamond", "diamond", "stroke"])
+            ),
+            fill=alt.Fill(
+                "series:N", title=None, scale=alt.Scale(domain=domain, range=["#000000", "#ffffff", "#ffffff"])
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("axis_year", lang)),
+                alt.Tooltip("series:N", title=t("col_status", lang)),
+                alt.Tooltip("value:Q", title=f"{t('value', lang)} ({t('axis_yuan', lang)})", format=VALUE_FORMAT),
+            ],
+        )
+    )
 
 
 def _band(lang: str) -> alt.Chart:
@@ -192,7 +236,8 @@ def value_added_data(
     (``target``)."""
     names = (label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang))
     data = three_lines(frame, baseline, names).assign(layer="line", detail="")
-    parts = [data, published_rows(frame, lang), target_rows(targets, frame, lang)]
+    marks = status_rows(frame, lang).assign(detail="")
+    parts = [data, published_rows(frame, lang), marks, target_rows(targets, frame, lang)]
     out = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
 
@@ -202,7 +247,8 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
     lines = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "line")
-        .mark_line(point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=3)
+        # Invisible points keep a tooltip on every year; the visible marks say each year's status.
+        .mark_line(point=alt.OverlayMarkDef(size=80, filled=True, opacity=0), strokeWidth=3)
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
@@ -234,7 +280,8 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
             ],
         )
     )
-    chart = alt.layer(*_present(data, band=_band(lang), line=lines, target=marks), data=data)
+    layers = _present(data, band=_band(lang), line=lines, status=_status_marks(lang), target=marks)
+    chart = alt.layer(*layers, data=data).resolve_scale(shape="independent", fill="independent")
     return style(chart, t("chart_va_title", lang))
 
 
@@ -291,19 +338,31 @@ def baseline_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """(year, series, value, layer) rows: the baseline and this scenario's value added (``line``),
     and the published years (``band``)."""
     lines = _long(frame, {key: column_label(key, lang) for key in CHANGE_COLUMNS}).assign(layer="line")
-    parts = [lines, published_rows(frame, lang)]
+    parts = [lines, published_rows(frame, lang), status_rows(frame, lang)]
     return pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
 
 
+CHANNELS = (("ti_policy_va", "channel_ti"), ("capacity_policy_va", "channel_capacity"))
+
+
 def change_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """(year, series, value, layer) rows: what the levers change each year from 2024, named by its
-    sign (``change``), and the published years (``band``)."""
-    change = frame.loc[frame["year"] > frame["year"].iloc[0], ["year", "policy_va"]]
-    change = change.rename(columns={"policy_va": "value"})
-    change = change.assign(
-        series=[t("change_up", lang) if v >= 0 else t("change_down", lang) for v in change["value"]], layer="change"
+    """(year, series, value, layer) rows, each year from 2024: what the levers change against the
+    plan in its two channels (``change``: 技改, 新增产能; they stack to the whole), the whole
+    ``policy_va`` named by its sign (``net``), and the published years (``band``)."""
+    later = frame.loc[frame["year"] > frame["year"].iloc[0]]
+    channels = [
+        pd.DataFrame({"year": later["year"], "series": t(label, lang), "value": later[key], "layer": "change"})
+        for key, label in CHANNELS
+    ]
+    net = pd.DataFrame(
+        {
+            "year": later["year"],
+            "series": [t("change_up", lang) if v >= 0 else t("change_down", lang) for v in later["policy_va"]],
+            "value": later["policy_va"],
+            "layer": "net",
+        }
     )
-    parts = [change, published_rows(frame, lang)]
+    parts = [*channels, net, published_rows(frame, lang)]
     return pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
 
 
@@ -313,7 +372,7 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
     lines = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "line")
-        .mark_line(strokeWidth=3, point=alt.OverlayMarkDef(size=40, filled=True))
+        .mark_line(strokeWidth=3, point=alt.OverlayMarkDef(size=60, filled=True, opacity=0))
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
@@ -322,7 +381,9 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
             tooltip=_tooltip(lang),
         )
     )
-    return style(alt.layer(*_present(data, band=_band(lang), line=lines), data=data), t("chart_source_title", lang))
+    layers = _present(data, band=_band(lang), line=lines, status=_status_marks(lang))
+    chart = alt.layer(*layers, data=data).resolve_scale(shape="independent", fill="independent")
+    return style(chart, t("chart_source_title", lang))
 
 
 def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
@@ -331,23 +392,39 @@ def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None =
     ``red_up`` says)."""
     signs = [t("change_up", lang), t("change_down", lang)]
     colours = list(up_down_colours(red_for_up(lang) if red_up is None else red_up))
-    changes = data.loc[data["layer"] == "change", "value"]
+    channels = [t(label, lang) for _, label in CHANNELS]
+    changes = data.loc[data["layer"].isin(("change", "net")), "value"]
     # Every lever at its default changes nothing: an axis from -1 to 1, not ticks of 0.000000.
     scale = alt.Scale(domain=[-1, 1]) if changes.abs().max(skipna=True) < 0.05 or changes.empty else alt.Undefined
+    # The two channels stacked (above zero what they add, below what they take away), told apart by
+    # colour and named in the legend; the whole change a point coloured up or down.
     bars = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "change")
         .mark_bar(width=alt.RelativeBandSize(0.7))
         .encode(
             x=_x(lang),
-            y=alt.Y("value:Q", title=t("axis_yuan", lang), axis=alt.Axis(format=",.1~f"), scale=scale),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=signs, range=colours)),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), axis=alt.Axis(format=",.1~f"), scale=scale, stack="zero"),
+            fill=alt.Fill("series:N", title=None, scale=alt.Scale(domain=channels, range=[BLUE, ORANGE])),
+            order=alt.Order("series:N", sort="descending"),
+            tooltip=_tooltip(lang),
+        )
+    )
+    net = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "net")
+        .mark_point(size=110, filled=True, shape="circle", stroke="#000000", strokeWidth=1.5, opacity=1)
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q"),
+            color=alt.Color("series:N", title=t("channel_total", lang), scale=alt.Scale(domain=signs, range=colours)),
             tooltip=_tooltip(lang),
         )
     )
     zero = alt.Chart().mark_rule(color="#000000", strokeWidth=1.5).encode(y=alt.datum(0))
-    layers = [*_present(data, band=_band(lang)), bars, zero]
-    return style(alt.layer(*layers, data=data), t("chart_change_title", lang))
+    layers = [*_present(data, band=_band(lang)), bars, zero, net]
+    chart = alt.layer(*layers, data=data).resolve_scale(fill="independent")
+    return style(chart, t("chart_change_title", lang))
 
 
 def source_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from model.history import History
 from model.parameters import Scenario
 from model.projection import lever_defaults, project
 from report.charts import compare_layers, red_for_up, style, three_lines, up_down_colours
@@ -143,9 +144,11 @@ def total_chart(
     return _style(alt.layer(*layers), t("deck_chart_total", lang))
 
 
-def scenario_total_chart(scenario: Scenario, lang: str = "zh", label: str | None = None) -> alt.TopLevelMixin:
-    """:func:`total_chart` of a scenario against its own plan."""
-    return total_chart(project(scenario), project(plan_of(scenario)), lang, label)
+def scenario_total_chart(
+    scenario: Scenario, lang: str = "zh", label: str | None = None, *, history: History | None = None
+) -> alt.TopLevelMixin:
+    """:func:`total_chart` of a scenario against its own plan (with the official figures ``history``)."""
+    return total_chart(project(scenario, history=history), project(plan_of(scenario), history=history), lang, label)
 
 
 def investment_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:

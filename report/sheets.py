@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model.history import REGIONS, load_history
+from model.history import REGIONS, History, load_history
 from model.parameters import ParamSpec, Target, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario
@@ -234,11 +234,11 @@ def target_table(
     return out.astype({"from_year": "Int64", "achieved": float, "gap": float, "target": float})
 
 
-def history_table(lang: str = "zh") -> pd.DataFrame:
+def history_table(lang: str = "zh", history: History | None = None) -> pd.DataFrame:
     """Every official figure with its sentence; ``used`` is true for the figures that make the
     observed years (the chosen full-year growth of each year from 2024 without a gap)."""
     lang = _lang(lang)
-    history = load_history()
+    history = history or load_history()
     used: set[int] = set()
     for region in REGIONS:
         chosen = history.chosen(region)

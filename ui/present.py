@@ -12,6 +12,7 @@ import re
 
 import streamlit as st
 
+from model.history import History
 from model.library import LibraryUnavailable
 from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
 from model.scenario_file import NamedScenario
@@ -145,12 +146,12 @@ def _notes(name: str, lang: str) -> None:
         st.text_area(t("present_notes_label", lang), key=NOTE, on_change=_keep_note, height=160)
 
 
-def view(current: Scenario, lang: str, language_switch) -> None:
+def view(current: Scenario, lang: str, language_switch, history: History) -> None:
     st.html(STYLE)
     deck, names = _deck(current, lang)
     index = st.session_state.get(INDEX, 0) % len(deck)
     item = deck[index]
-    frame, baseline = projection(item.scenario), projection(default_scenario())
+    frame, baseline = projection(item.scenario, history), projection(default_scenario(), history)
 
     head, prev, count, nxt, lang_box, leave = st.columns([6, 1, 1, 1, 2, 1.4], vertical_alignment="center")
     head.title(md_text(item.name))  # a saved name is shown as typed, never as Markdown
@@ -165,7 +166,9 @@ def view(current: Scenario, lang: str, language_switch) -> None:
     leave.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:")
 
     headline.metrics(frame, baseline, lang, label=nowrap_units)
-    st.caption(nowrap_units(f"{t('present_deltas', lang)} {headline.plan_sentence(item.scenario, frame, lang)}"))
+    as_of = headline.data_as_of(item.scenario, history, lang)
+    sentence = headline.plan_sentence(item.scenario, frame, lang)
+    st.caption(nowrap_units(f"{t('present_deltas', lang)} {sentence} {as_of}"))
     chart_column, side = st.columns([3, 1], gap="medium")
     chart = (
         charts.value_added_chart(

@@ -1,23 +1,23 @@
-"""The "Result table" tab: the result table (published years marked), the project pipeline and the
-targets."""
+"""The "Result table" tab: the result table (each year's status: published, estimated from the
+months published so far, or projected), the project pipeline and the targets."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from report.text import t
-from ui import pipeline, targets_panel
+from ui import figures, pipeline, targets_panel
 from ui.tabs import Page
 from ui.tabs.sources import result_column_config
 
 
 def render(page: Page) -> None:
-    """The result table (published years marked), the project pipeline and the targets."""
+    """The result table (each year's status), the project pipeline and the targets."""
     scenario, frame, lang = page.scenario, page.frame, page.lang
     st.subheader(t("table_title", lang))
-    shown = frame.assign(observed=frame["observed"].map({1: t("published", lang), 0: t("projected", lang)}))
+    shown = frame.assign(status=figures.year_labels(frame, page.history, scenario, lang))
     config = result_column_config(lang)
-    config["observed"] = st.column_config.TextColumn(t("col_observed", lang), help=config["observed"]["help"])
+    config["status"] = st.column_config.TextColumn(t("col_status", lang), help=t("col_status_help", lang))
     st.dataframe(shown, hide_index=True, column_config=config, width="stretch", placeholder="")  # 2023 has no growth
     pipeline.section(scenario, lang)
     targets_panel.section(lang)
