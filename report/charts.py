@@ -124,6 +124,12 @@ def status_rows(frame: pd.DataFrame, lang: str, column: str = "va_total") -> pd.
     )
 
 
+def _hover(lines: alt.Chart) -> alt.Chart:
+    """Invisible points on ``lines`` that keep a tooltip on every year: a line carries no dots, so
+    that the visible marks say each year's status (a projected year has none)."""
+    return lines.mark_point(size=90, filled=True, opacity=0).encode(color=alt.value(GREY), strokeDash=alt.value([1, 0]))
+
+
 def _status_marks(lang: str) -> alt.Chart:
     """The status marks (rows of layer ``status``): filled ◆ published, hollow ◇ estimated; the legend
     names all three, projected years as the line without a mark."""
@@ -247,8 +253,7 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
     lines = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "line")
-        # Invisible points keep a tooltip on every year; the visible marks say each year's status.
-        .mark_line(point=alt.OverlayMarkDef(size=80, filled=True, opacity=0), strokeWidth=3)
+        .mark_line(strokeWidth=3)
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
@@ -281,7 +286,7 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
         )
     )
     layers = _present(data, band=_band(lang), line=lines, status=_status_marks(lang), target=marks)
-    chart = alt.layer(*layers, data=data).resolve_scale(shape="independent", fill="independent")
+    chart = alt.layer(*layers, _hover(lines), data=data).resolve_scale(shape="independent", fill="independent")
     return style(chart, t("chart_va_title", lang))
 
 
@@ -372,7 +377,7 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
     lines = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "line")
-        .mark_line(strokeWidth=3, point=alt.OverlayMarkDef(size=60, filled=True, opacity=0))
+        .mark_line(strokeWidth=3)
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
@@ -382,7 +387,7 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
         )
     )
     layers = _present(data, band=_band(lang), line=lines, status=_status_marks(lang))
-    chart = alt.layer(*layers, data=data).resolve_scale(shape="independent", fill="independent")
+    chart = alt.layer(*layers, _hover(lines), data=data).resolve_scale(shape="independent", fill="independent")
     return style(chart, t("chart_source_title", lang))
 
 

@@ -324,11 +324,6 @@ def render(page: Page) -> None:
     lang, history, scenario = page.lang, page.history, page.scenario
     from ui.tabs.library import sign_in_configured, signed_in_user
 
-    for kind, text in st.session_state.pop(MESSAGES, []):
-        getattr(st, kind)(text)
-    last = undo.last()
-    if last is not None and last.text == "undo_figure_delete":
-        undo.button(lang, key="undo_figures")
     st.caption(data_as_of(history, scenario, lang))
     listed, problems = page_figures.this_run()
     if problems:
@@ -386,4 +381,10 @@ def render(page: Page) -> None:
     else:
         st.caption(t("history_none", lang))
     _delete_box(listed, lang, user, can_write)
+    last = undo.last()
+    if last is not None and last.text == "undo_figure_delete":
+        undo.button(lang, key="undo_figures")
     _form(lang, user, can_write)
+    # What the form's button or the delete did, under them (where the user's eyes are).
+    for kind, text in st.session_state.pop(MESSAGES, []):
+        getattr(st, kind)(text)
