@@ -1221,6 +1221,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{field}: “{value}” is not one of the choices; allowed: {allowed}.",
     },
     "form_allowed_year": {"zh": "2015至2035之间的整数", "en": "a whole number from 2015 to 2035"},
+    "form_url": {
+        "zh": "{field}：“{value}”不是网址，应以http://或https://开头，或留空。",
+        "en": "{field}: “{value}” is not a web address; it should start with http:// or https://, or be left blank.",
+    },
     "form_allowed_value": {"zh": "数值（如8.4）", "en": "a number (such as 8.4)"},
 }
 

@@ -133,6 +133,12 @@ BAD = [  # (what is wrong, the form's fields, the period chosen, the sentence on
         "年份：“二〇二四”不是数值，应为2015至2035之间的整数。",
     ),
     ("no period", GOOD, None, "统计期：必填，不能为空。"),
+    (
+        "an address that is not a web address",
+        {**GOOD, "fig_url": "javascript:alert(1)"},
+        "full-year",
+        "网址：“javascript:alert(1)”不是网址，应以http://或https://开头，或留空。",
+    ),
 ]
 
 

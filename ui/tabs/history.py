@@ -191,10 +191,16 @@ def _say(kind: str, text: str) -> None:
 def _add(lang: str, user: str | None) -> None:
     """The form's button: check the figure; save it only when every field is right."""
     row = _form_row()
+    problems: list[str] = []
     try:
         [figure] = parse_history_rows([row], "form").figures
     except ScenarioError as e:
-        lines = "\n".join(f"- {md_text(form_problem(p, lang))}" for p in e.problems)
+        problems = [form_problem(p, lang) for p in e.problems]
+    if row["url"] and not row["url"].lower().startswith(("http://", "https://")):
+        # The address is shown as a link: only a web address, never javascript: or a file.
+        problems.append(t("form_url", lang, field=_field_label("url", lang), value=row["url"]))
+    if problems:
+        lines = "\n".join(f"- {md_text(p)}" for p in problems)
         _say("error", t("figure_problems", lang) + "\n\n" + lines)
         return
     try:
