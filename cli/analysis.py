@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from cli.plumbing import one_scenario, output_options, scenario_options, write
+from cli.plumbing import history_option, one_scenario, output_options, scenario_options, write
 from model.analysis import MAX_DRAWS, goal_seek, monte_carlo, sensitivity, target_probabilities, vary_problem
 from model.backtest import backtest
 from model.parameters import BASE_YEAR, ScenarioError, Target, is_decimal, parse_target
@@ -78,8 +78,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
     target.add_argument("--target-growth", metavar="G", type=number, help="average yearly growth from 2023 (%%)")
     scenario_options(g)
 
-    b = sub.add_parser("backtest", help="the article's projection against each official full-year figure")
+    b = sub.add_parser(
+        "backtest",
+        help="the article's projection against each published year's official figure and, marked apart "
+        "(status estimated), each estimated year's cumulative figure",
+    )
     output_options(b)
+    history_option(b)
 
     return {
         "uncertainty": _cmd_uncertainty,

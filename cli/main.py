@@ -19,11 +19,13 @@ from cli.plumbing import (
     EXIT_USAGE,
     Parser,
     UsageError,
+    added_history,
     output_options,
     scenario_options,
     scenarios,
     write,
 )
+from model.history import added_figures
 from model.parameters import ScenarioError, fmt_number, load_parameters
 from model.printable import control_chars
 from model.projection import project
@@ -119,7 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser, commands = build_parser()
         args = parser.parse_args(argv)
-        code = commands[args.command](args)
+        # --history FILE: checked before anything is computed or written; its figures join the data's
+        with added_figures(added_history(args)):
+            code = commands[args.command](args)
     except ScenarioError as e:  # said by the page's own renderer, in English
         print(f"error: {control_chars(say_all(e.problems, 'en'))}", file=sys.stderr)  # one line, escaped
         return EXIT_USAGE

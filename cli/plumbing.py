@@ -16,9 +16,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from model.history import Figure, read_history_file
 from model.parameters import ScenarioError, default_scenario
 from model.printable import control_chars
 from model.problems import problem
+from model.projection import effective_years
 from model.scenario_file import NamedScenario, read_scenario_file
 from report.problems import say
 
@@ -35,9 +37,38 @@ class Parser(argparse.ArgumentParser):
 
 
 def scenario_options(p: argparse.ArgumentParser, scenario_help: str = "scenario file to start from") -> None:
-    """``--scenario FILE.json`` and ``--set KEY=VALUE`` (repeatable)."""
+    """``--scenario FILE.json``, ``--set KEY=VALUE`` (repeatable) and ``--history FILE.csv``."""
     p.add_argument("--scenario", metavar="FILE.json", help=scenario_help)
     p.add_argument("--set", metavar="KEY=VALUE", action="append", default=[], help="override one parameter")
+    history_option(p)
+
+
+def history_option(p: argparse.ArgumentParser) -> None:
+    """``--history FILE.csv``: official figures to add for this run (data/history.csv's columns)."""
+    p.add_argument(
+        "--history",
+        metavar="FILE.csv",
+        help="official figures to add for this run: a CSV with data/history.csv's columns (year, region, "
+        "metric, value, period, publication, date, url, quote_zh, confidence); its rows join the data's and "
+        "the model re-anchors on them",
+    )
+
+
+def added_history(args: argparse.Namespace) -> tuple[Figure, ...]:
+    """The figures of ``--history FILE`` (none without it); ScenarioError naming the line and field of
+    each bad row."""
+    path = getattr(args, "history", None)
+    if path is None:
+        return ()
+    return read_history_file(path).figures
+
+
+def year_notes(named: NamedScenario) -> None:
+    """A ``note:`` line on stderr for each year lever set before the first projected year (other than
+    the plan's value): the model takes it as that year (the past is fixed)."""
+    for key, (asked, used) in effective_years(named.scenario).items():
+        found = problem("year_taken_as_p", key=key, value=asked, year=used)
+        print(f"note: {control_chars(named.name or 'scenario')}: {control_chars(say(found, 'en'))}", file=sys.stderr)
 
 
 def output_options(p: argparse.ArgumentParser) -> None:
@@ -68,6 +99,8 @@ def scenarios(args: argparse.Namespace) -> list[NamedScenario]:
     out = [dataclasses.replace(n, scenario=n.scenario.replace(changes, text=True)) for n in found]
     if changes:  # the descriptions told of the scenarios before --set changed them
         out = [dataclasses.replace(n, description_zh="", description_en="") for n in out]
+    for named in out:
+        year_notes(named)
     return out
 
 

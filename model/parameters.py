@@ -20,7 +20,7 @@ from model.problems import Problem, located, problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BASE_YEAR = 2023
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 ROLES = ("choice", "economy", "lever")
 
 _TRUE = {"true"}
@@ -375,6 +375,8 @@ class Scenario:
     horizon_end: int
     use_observed: bool
     base_va: float
+    base_revenue: float
+    revenue_drift: float
     growth_start: float
     growth_end: float
     province_growth: float

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from model.compat import CompatNotice, upgrade_v1
+from model.compat import CompatNotice, upgrade_v1, upgrade_v2
 from model.parameters import (
     DATA_DIR,
     MODEL_VERSION,
@@ -75,10 +75,13 @@ def parse_scenario_doc(doc: Any) -> NamedScenario:
         raise ScenarioError([*problems, problem("not_object", key="parameters")])
     version = doc.get("model_version", 1)
     notices: list[CompatNotice] = []
-    if version == 1 and not isinstance(version, bool):
-        params, notices = upgrade_v1(params)
+    if version in (1, 2) and not isinstance(version, bool):
+        if version == 1:
+            params, notices = upgrade_v1(params)
+        params, later = upgrade_v2(params, results="results" in doc)
+        notices += [n for n in later if not (version == 1 and n.code == "v2_status_column")]
     elif version != MODEL_VERSION or isinstance(version, bool):
-        problems.append(problem("unsupported", key="model_version", value=version, allowed=(1, MODEL_VERSION)))
+        problems.append(problem("unsupported", key="model_version", value=version, allowed=(1, 2, MODEL_VERSION)))
     try:
         scenario = make_scenario(params)
     except ScenarioError as e:

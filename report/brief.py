@@ -454,7 +454,7 @@ def _chart_slides(
     deck.picture(slide, _chart_png(deck_charts.investment_chart(frame, lang)))
 
     if fan is not None:
-        published = [int(y) for y in frame.loc[frame["observed"] == 1, "year"]]
+        published = [int(y) for y in frame.loc[frame["status"] == "published", "year"]]
         slide = deck.slide(t("deck_slide_fan", lang, name=name))
         chart = fan_chart(fan.percentiles, lang, published, label=name)
         deck.picture(slide, _chart_png(chart), bottom=BODY_BOTTOM - NOTE_H)

@@ -52,8 +52,14 @@ def header_keys() -> dict[str, str]:
 
 def frame_to_csv(frame: pd.DataFrame, lang: str | None = None) -> bytes:
     """A frame as CSV bytes for Excel: BOM, full precision, user text neutralised; the header holds
-    the keys, or with ``lang`` the labels in that language (:func:`column_header`)."""
+    the keys, or with ``lang`` the labels in that language (:func:`column_header`) and a result
+    table's ``status`` in words (已公布 / 估算（1—N月） / 推算 / 基年; programs read the keys' file,
+    which keeps the codes)."""
     safe = frame.copy()
+    if lang in ("zh", "en") and "status" in safe.columns and "year" in safe.columns:
+        from report.status import status_words
+
+        safe["status"] = status_words(safe, lang)
     if lang in ("zh", "en"):
         safe.columns = [column_header(c, lang) for c in safe.columns]
     for column in safe.columns:
@@ -86,7 +92,7 @@ def _clean(value: Any) -> Any:
 
 def result_json(frame: pd.DataFrame, scenario: Scenario, name: str = "") -> bytes:
     """The scenario (re-usable as a scenario file) with its result rows: ``name``, ``model_version``
-    (2), ``parameters``, ``projects`` (when any were added), ``targets`` (the scenario's own, always
+    (3), ``parameters``, ``projects`` (when any were added), ``targets`` (the scenario's own, always
     present, empty when none) and ``results``."""
     rows = [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
     doc = {"name": name, **scenario.to_doc()}

@@ -73,7 +73,7 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
 
 def _published_band(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
     """A grey band over the published (observed) years, labelled at the top; none when there are none."""
-    years = frame.loc[frame["observed"] == 1, "year"].astype(int)
+    years = frame.loc[frame["status"] == "published", "year"].astype(int)
     if years.empty:
         return []
     data = pd.DataFrame({"year": years, "x0": years - 0.5, "x1": years + 0.5, "label": t("deck_published", lang)})

@@ -267,6 +267,60 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "第{number}条新增数据已损坏，已跳过",
         "en": "added figure {number} is damaged and was skipped",
     },
+    # --- model v3 ---
+    # a scenario written by version 2 of the model (model.compat.upgrade_v2)
+    "v2_new_parameters": {
+        "zh": "第2版情景没有以下参数，按第3版默认值计算：{keys}",
+        "en": "Version 2 scenarios do not have {keys}: version 3's defaults are used",
+    },
+    "v2_ti_scored": {
+        "zh": "{name}：保留原值{value}。第3版起，技改投资增速相对既定计划（16.1%）的变动"
+        "计入“政策变量影响”（技改渠道），不再改变基准情景",
+        "en": "{name}: your value {value} is kept. From version 3 its change from the plan's 16.1% counts in the "
+        "effect of the policy levers (the technical-transformation channel) instead of moving the baseline",
+    },
+    "v2_levers_from_p": {
+        "zh": "{keys}：保留原值。第3版起，政策变量自首个推算年份起发挥作用，此前年份按既定计划计算；"
+        "早于首个推算年份的年份设置按首个推算年份计算",
+        "en": "{keys}: your values are kept. From version 3 the levers act from the first projected year; "
+        "earlier years follow the plan, and a year set before the first projected year is taken as that year",
+    },
+    "v2_status_column": {
+        "zh": "第2版结果表中的“observed”列在第3版中改为“status”（已公布、估算、推算），"
+        "文件中的计算结果未读取，已按第3版重新计算",
+        "en": "Version 2's result column observed is status in version 3 (published, estimated, projected); "
+        "the results in the file were not read and are computed again",
+    },
+    # the past is fixed (model.projection.effective_years)
+    "year_taken_as_p": {
+        "zh": "{name}：{value}早于首个推算年份，且不同于既定计划，按{year}年计算",
+        "en": "{name}: {value} is before the first projected year and differs from the plan; {year} is used",
+    },
+    # figures a user adds (model.history.parse_history_rows, --history FILE)
+    "history_quote_missing": {
+        "zh": "{field}为空：每个数据都须注明出处和原文语句",
+        "en": "{field} is blank: every figure needs its publication and its sentence",
+    },
+    "history_period": {
+        "zh": "{field}：{value}不是可用的统计期，应为{choices}之一",
+        "en": "{field}: {value} is not a period; allowed: {choices}",
+    },
+    "history_not_number": {
+        "zh": "{field}：{value}不是数值，应为{kind}",
+        "en": "{field}: {value} is not a number; allowed: {kind}",
+    },
+    "history_year": {
+        "zh": "{field}：{value}超出允许范围，应为{lo}至{hi}之间的整数",
+        "en": "{field}: {value} is out of range; allowed: a whole number from {lo} to {hi}",
+    },
+    "history_choice": {
+        "zh": "{field}：{value}不是可用值，应为{choices}之一",
+        "en": "{field}: {value} is not allowed; allowed: {choices}",
+    },
+    "history_columns": {
+        "zh": "缺少{columns}列；文件应包含官方数据表的各列",
+        "en": "the columns {columns} are missing; the file needs data/history.csv's columns",
+    },
 }
 
 # Where a problem was found (model.problems.Problem.where), outermost first.
@@ -321,6 +375,8 @@ CHOICES: dict[str, dict[str, str]] = {
 }
 WORDS: dict[str, dict[str, str]] = {
     "blank": {"zh": "空白", "en": "blank"},
+    "a_number": {"zh": "数值（如8.4）", "en": "a number (such as 8.4)"},
+    "a_whole_number": {"zh": "整数年份（如2025）", "en": "a whole year (such as 2025)"},
     "a_list": {"zh": "列表", "en": "a list"},
     "an_object": {"zh": "对象", "en": "an object"},
     "or": {"zh": "或", "en": " or "},
@@ -534,6 +590,10 @@ class _Shown(dict):
             return _word("va_target" if p["kind"] == "va" else "growth_target", lang, x=x)
         if name in ("detail",):
             return control_chars(p[name])
+        if name == "field":  # a column of a history file, as written in the file
+            return quoted(p["field"], lang)
+        if name == "kind":
+            return WORDS["a_whole_number" if p.get("whole") else "a_number"][lang]
         raw = p.get(name)
         return value(raw, lang) if not isinstance(raw, int) or isinstance(raw, bool) else str(raw)
 

@@ -37,6 +37,7 @@ from report.sheets import (
     target_table,
     word,
 )
+from report.status import status_words
 from report.text import t
 
 FORMAT_VERSION = 1
@@ -334,6 +335,8 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh", *, history: 
 
 def _in_words(sheet: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
+    if sheet == "results":  # a year's status in words, an estimated year with its months
+        out["status"] = status_words(frame, lang).astype(object)
     for column in WORD_COLUMNS.get(sheet, ()):
         out[column] = out[column].map(lambda v, c=column: word(c, v, lang)).astype(object)
     return out
@@ -373,9 +376,9 @@ def _cell_formats(sheet: str, frame: pd.DataFrame) -> dict[str, list[str | None]
     formats: dict[str, list[str | None]] = {}
     if sheet == "results":
         for column in frame.columns:
-            if column in dictionary.index:
+            if column in dictionary.index and column != "status":
                 unit = dictionary.loc[column, "unit_zh"]
-                formats[column] = every("0" if column == "observed" else number_format(unit))
+                formats[column] = every(number_format(unit))
     elif sheet == "parameters":
         per_row = [number_format(specs[k].unit("zh"), specs[k].step, specs[k].kind) for k in frame["key"]]
         for column in frame.columns[frame.columns.get_loc("default") : frame.columns.get_loc("provenance")]:

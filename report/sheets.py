@@ -25,6 +25,8 @@ from model.projection import project
 from model.scenario_file import NamedScenario
 from model.targets import gap, load_targets
 from report.csv_export import column_header
+from report.status import ESTIMATED, status_word
+from report.status import WORDS as STATUS_WORDS
 
 ROLE_ORDER = ("economy", "lever", "choice")  # assumptions about the economy, policy levers, choices
 ROLE_NAMES = {
@@ -235,14 +237,13 @@ def target_table(
 
 
 def history_table(lang: str = "zh", history: History | None = None) -> pd.DataFrame:
-    """Every official figure with its sentence; ``used`` is true for the figures that make the
-    observed years (the chosen full-year growth of each year from 2024 without a gap)."""
+    """Every official figure with its sentence; ``used`` is true for the figures the model uses: the
+    one behind each published or estimated year (docs/model.md version 3, "Time")."""
     lang = _lang(lang)
     history = history or load_history()
     used: set[int] = set()
     for region in REGIONS:
-        chosen = history.chosen(region)
-        used |= {id(chosen[year]) for year in history.observed(region)}
+        used |= {id(f) for f in history.used(region).values()}
     rows = [
         {
             "year": f.year,
@@ -335,6 +336,8 @@ SHEET_HEADERS: dict[str, dict[str, _W]] = {
         "note": {"zh": "说明", "en": "Note"},
     },
     "backtest": {
+        "status": {"zh": "年份类型", "en": "Status"},
+        "period": {"zh": "统计期", "en": "Period"},
         "official_pct": {"zh": "官方增速（%）", "en": "Official growth (%)"},
         "projected_pct": {"zh": "推算增速（%）", "en": "Projected growth (%)"},
         "error_pts": {"zh": "误差（百分点，推算－官方）", "en": "Error (points, projected − official)"},
@@ -423,6 +426,8 @@ VALUE_WORDS: dict[str, dict[str, _W]] = {  # column → code → words
         code: {"zh": words["zh"], "en": words["en"].capitalize()} for code, words in PROVENANCE_NAMES.items()
     },
     "used": {True: {"zh": "是", "en": "Yes"}, False: {"zh": "否", "en": "No"}},
+    # a year's status (the results sheet writes an estimated year with its months: report.status)
+    "status": {code: ESTIMATED if code == "estimated" else words for code, words in STATUS_WORDS.items()},
     "included": {True: {"zh": "是", "en": "Yes"}, False: {"zh": "否", "en": "No"}},
 }
 # The columns of each sheet whose codes are shown as words (the parameters sheet has the words
@@ -431,7 +436,7 @@ WORD_COLUMNS = {
     "projects": ("included",),
     "targets": ("region", "metric", "kind", "confidence"),
     "history": ("region", "metric", "period", "confidence", "used"),
-    "backtest": ("confidence",),
+    "backtest": ("status", "period", "confidence"),
     "sources": ("type", "role", "provenance"),
 }
 
@@ -465,6 +470,8 @@ def code_of(column: str, lang: str = "zh") -> dict[Any, Any]:
     out: dict[Any, Any] = {words[lang]: code for code, words in VALUE_WORDS.get(column, {}).items()}
     if column == "period":
         out |= {period_name(f.period, lang): f.period for f in load_history().figures}
+    if column == "status":
+        out |= {status_word("estimated", n, lang): "estimated" for n in range(0, 13)}
     return out
 
 

@@ -823,7 +823,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "published": {"zh": "已公布", "en": "Published"},
     "projected": {"zh": "推算", "en": "Projected"},
-    "col_observed": {"zh": "公布值／推算值", "en": "Published / projected"},
+    "col_observed": {"zh": "公布值／估算值／推算值", "en": "Published / estimated / projected"},
     "series_published": {
         "zh": "已公布年份（官方统计数据）",
         "en": "Published years (official statistics)",
@@ -1123,10 +1123,6 @@ TEXT: dict[str, dict[str, str]] = {
     "channel_ti": {"zh": "技改", "en": "Technical transformation"},
     "channel_capacity": {"zh": "新增产能", "en": "New capacity"},
     "channel_total": {"zh": "合计", "en": "Total"},
-    "status_published": {"zh": "已公布", "en": "Published"},
-    "status_estimated": {"zh": "估算（1—{month}月）", "en": "Estimated (Jan–{month})"},
-    "status_projected": {"zh": "推算", "en": "Projected"},
-    "status_base": {"zh": "基年", "en": "Base year"},
     "col_status": {"zh": "数据状态", "en": "Status"},
     "col_status_help": {
         "zh": "已公布：采用官方全年数据；估算：当年尚无全年数据，采用覆盖月份最多（不少于6个月）的1月以来累计数据；"
@@ -1261,13 +1257,6 @@ def period_name(period: str, lang: str = DEFAULT_LANG) -> str:
     if first == "Jan" and last in MONTHS:
         return t("period_months", lang, month=list(MONTHS).index(last) + 1 if lang == "zh" else MONTHS[last])
     return period
-
-
-def status_label(status: str, months: int = 0, lang: str = DEFAULT_LANG) -> str:
-    """A year's status as the page writes it: 已公布, 估算（1—7月）, 推算 (base: 基年)."""
-    if status == "estimated":
-        return t("status_estimated", lang, month=months if lang == "zh" else list(MONTHS)[months - 1])
-    return t(f"status_{status}", lang)
 
 
 def data_as_of_text(as_of: tuple[int, int] | None, lang: str = DEFAULT_LANG) -> str:

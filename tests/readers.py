@@ -18,18 +18,22 @@ def read_long_csv(data: bytes) -> pd.DataFrame:
     """Read back what :func:`report.scenario_exports.long_csv` wrote, keys or labels in either
     language in its header (the columns come back as keys). Scenario names stay text ("2030", "NA"
     included); only the result columns' blank cells become NaN. Neutralised names keep their leading quote."""
-    numeric = [c for c in RESULT_COLUMNS if c != "year"]
+    numeric = [c for c in RESULT_COLUMNS if c not in ("year", "status")]
     header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))), [])
     labels = header_keys()
-    return pd.read_csv(
+    frame = pd.read_csv(
         io.BytesIO(data),
         encoding="utf-8-sig",
         header=0,
         names=[labels.get(h, h) for h in header],
-        dtype={"scenario": str},
+        dtype={"scenario": str, "status": str},
         keep_default_na=False,
         na_values={c: [""] for c in numeric},
     )
+    if "status" in frame.columns:  # the words of a file for people come back as codes
+        back = {**code_of("status", "zh"), **code_of("status", "en")}
+        frame["status"] = frame["status"].map(lambda v: back.get(v, v))
+    return frame
 
 
 def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
@@ -43,10 +47,10 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
     a whole-valued float column such as 35.0 as integers; the dtypes here prevent that, so the
     results sheet equals :func:`report.scenario_exports.long_frame` exactly.
     """
-    numeric = [c for c in RESULT_COLUMNS if c not in ("year", "observed")]
+    numeric = [c for c in RESULT_COLUMNS if c not in ("year", "status")]
     options: dict[str, dict[str, Any]] = {
         "results": {
-            "dtype": {"scenario": str, "year": "int64", "observed": "int64", **dict.fromkeys(numeric, float)},
+            "dtype": {"scenario": str, "year": "int64", "status": str, **dict.fromkeys(numeric, float)},
             "na_values": {c: [""] for c in numeric},
         },
         "parameters": {"dtype": object, "na_values": {"min": [""], "max": [""]}},
@@ -66,7 +70,7 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
         for sheet_name in book.sheet_names:
             key, lang = named.get(sheet_name, (sheet_name, "zh"))
             frame = pd.read_excel(book, sheet_name=sheet_name, header=1, keep_default_na=False, **options.get(key, {}))
-            for column in WORD_COLUMNS.get(key, ()):
+            for column in (*WORD_COLUMNS.get(key, ()), *(("status",) if key == "results" else ())):
                 back = code_of(column, lang)
                 frame[column] = frame[column].map(lambda v, back=back: back.get(v, v) if isinstance(v, str) else v)
                 if frame[column].map(lambda v: isinstance(v, bool)).all():
@@ -77,5 +81,9 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
 
 def csv_to_frame(data: bytes) -> pd.DataFrame:
     """Read back what :func:`report.csv_export.frame_to_csv` wrote, keys or labels in either language, with the keys
-    as column names."""
-    return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig").rename(columns=header_keys())
+    as column names; a result table's status words (a file for people) come back as their codes."""
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig").rename(columns=header_keys())
+    if "status" in frame.columns:
+        back = {**code_of("status", "zh"), **code_of("status", "en")}
+        frame["status"] = frame["status"].map(lambda v: back.get(v, v))
+    return frame

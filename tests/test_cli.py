@@ -27,6 +27,8 @@ ALL_KEYS = [
     "horizon_end",
     "use_observed",
     "base_va",
+    "base_revenue",
+    "revenue_drift",
     "growth_start",
     "growth_end",
     "province_growth",
@@ -51,6 +53,8 @@ ALL_KEYS = [
 CHOICES = ["horizon_end", "use_observed"]
 ECONOMY = [
     "base_va",
+    "base_revenue",
+    "revenue_drift",
     "growth_start",
     "growth_end",
     "province_growth",
@@ -75,9 +79,9 @@ LEVERS = [
 ]
 # docs/model.md, "Equations", in its order.
 RESULT_HEADER = (
-    "year,observed,growth_pct,va_baseline,fund_investment,fund_capital,mobilized_investment,"
+    "year,status,growth_pct,va_baseline,fund_investment,fund_capital,mobilized_investment,"
     "cum_fund_investment,project_investment,fund_output,project_output,newcap_va,plan_newcap_va,"
-    "policy_va,va_total,growth_total_pct,va_index,ti_index,province_index"
+    "ti_policy_va,capacity_policy_va,policy_va,va_total,growth_total_pct,revenue,va_index,ti_index,province_index"
 )
 
 
@@ -146,13 +150,18 @@ def worked_csv() -> bytes:
         ("plan_newcap_va", [0, 0, 0.2 * 18.35, 0.2 * 44.05, 0.2 * 76.35]),
         # 0.5 × 0.2 × (14.7 − 7.35, 44.1 − 22.05, 73.5 − 36.75)
         ("policy_va", [0, 0, 0.735, 2.205, 3.675]),
+        ("capacity_policy_va", [0, 0, 0.735, 2.205, 3.675]),
+        ("ti_policy_va", [0, 0, 0, 0, 0]),
         ("va_total", [1000, 1100, 1210.735, 1333.205, 1467.775]),
-        ("observed", [0, 0, 0, 0, 0]),
     ],
 )
 def test_project_csv_reproduces_worked_check(worked_csv, column, expected):
     frame = csv_to_frame(worked_csv)
     assert frame[column].tolist() == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def test_project_csv_statuses_with_use_observed_off(worked_csv):
+    assert csv_to_frame(worked_csv)["status"].tolist() == ["base"] + ["projected"] * 4
 
 
 def test_project_csv_header_is_model_md_result_table(default_csv, worked_csv):
@@ -191,7 +200,7 @@ def test_set_boolean():
 def test_json_has_name_version_parameters_targets_results():
     doc = json.loads(ok("project", "--format", "json", "--set", "fund_size=70"))
     assert set(doc) == {"name", "model_version", "parameters", "targets", "results"}
-    assert doc["model_version"] == 2
+    assert doc["model_version"] == 3
     assert list(doc["parameters"]) == ALL_KEYS
     assert doc["parameters"]["fund_size"] == 70
     assert doc["targets"] == []
@@ -199,14 +208,19 @@ def test_json_has_name_version_parameters_targets_results():
     first, second = doc["results"][0], doc["results"][1]
     assert first["year"] == 2023
     assert first["growth_total_pct"] is None
-    # 70 × paid-in × leverage / 4 years, with the plan's paid-in and leverage (defaults)
+    # With the shipped figures 2024 is estimated and 2025 published, so P = 2026: before it the plan
+    # invested 35 × paid-in × leverage / 4 a year (the past is fixed); from it the rest of
+    # 70 × paid-in × leverage in the two years left of the window (2026, 2027)
+    assert [r["status"] for r in doc["results"][:4]] == ["base", "estimated", "published", "projected"]
     paid_in, leverage = doc["parameters"]["fund_paid_in"], doc["parameters"]["fund_leverage"]
-    assert second["fund_investment"] == pytest.approx(70 * paid_in * leverage / 4)
+    assert second["fund_investment"] == pytest.approx(35 * paid_in * leverage / 4)
+    rest = 70 * paid_in * leverage - 2 * 35 * paid_in * leverage / 4
+    assert doc["results"][3]["fund_investment"] == pytest.approx(rest / 2)
 
 
 def test_scenario_file(tmp_path):
     params = {"growth_start": 10, "horizon_end": 2026, "phase1_on": False, "base_va": 1500, "use_observed": False}
-    path = write(tmp_path / "s.json", json.dumps({"model_version": 2, "name": "快一点", "parameters": params}))
+    path = write(tmp_path / "s.json", json.dumps({"model_version": 3, "name": "快一点", "parameters": params}))
     doc = json.loads(ok("project", "--scenario", str(path), "--format", "json"))
     assert doc["name"] == "快一点"
     assert doc["parameters"]["growth_start"] == 10
@@ -217,7 +231,7 @@ def test_scenario_file(tmp_path):
 
 def test_set_applies_on_top_of_scenario_file(tmp_path):
     path = write(
-        tmp_path / "s.json", json.dumps({"model_version": 2, "parameters": {"growth_start": 10, "horizon_end": 2026}})
+        tmp_path / "s.json", json.dumps({"model_version": 3, "parameters": {"growth_start": 10, "horizon_end": 2026}})
     )
     doc = json.loads(ok("project", "--scenario", str(path), "--set", "growth_start=5", "--format", "json"))
     assert doc["parameters"]["growth_start"] == 5
@@ -262,7 +276,7 @@ BAD_ARGS = [
         '{"model_version": 2, "parameters": {"growht_start": 9}}',
         ["'growht_start'", "not a parameter of this model"],
     ),
-    ("file unsupported version", [], '{"model_version": 3, "parameters": {}}', ["Model version: 3 is not supported"]),
+    ("file unsupported version", [], '{"model_version": 4, "parameters": {}}', ["Model version: 4 is not supported"]),
     (
         "file wrong type",
         [],
@@ -360,7 +374,7 @@ def test_parameters_table_lists_levers_then_economy_then_choices(table_lines):
         ("fund_size", ["35", "0–1000", "100 million yuan", "article", "Committed size"]),
         ("ti_growth", ["16.1", "-30–50", "%", "article"]),
         ("ti_effect", ["0–0.5", "pt per pt"]),
-        ("fund_paid_in", ["0.3–1", "share"]),
+        ("fund_paid_in", ["0.2–1", "share"]),
         ("additionality", ["0–1", "share", "Additionality"]),
         ("value_added_rate", ["0.05–0.6", "share"]),
         ("horizon_end", ["2030", "2025–2035", "year", "assumption"]),
@@ -407,10 +421,14 @@ def test_backtest_prints_its_csv():
     done = ok("backtest")
     assert done.startswith(b"\xef\xbb\xbf")
     header = done[3:].decode("utf-8").splitlines()[0]
-    assert header == "year,official_pct,projected_pct,error_pts,publication,date,confidence"
+    assert header == "year,status,period,official_pct,projected_pct,error_pts,publication,date,confidence"
     assert tuple(header.split(",")) == BACKTEST_COLUMNS
     frame = csv_to_frame(done)
     assert frame["year"].tolist() == backtest()["year"].tolist()
+    # every published year, then, marked apart, every estimated one
+    assert set(frame["status"]) <= {"published", "estimated"}
+    statuses = frame["status"].tolist()
+    assert statuses == sorted(statuses, key=lambda s: s != "published")
     for row in frame.itertuples():
         assert row.year >= 2024 and row.confidence in ("high", "medium")
         # the article's scenario: 8.4% a year with 技改 at the plan and levers at their defaults

@@ -51,6 +51,7 @@ from report.scenario_exports import (
     workbook_xlsx,
 )
 from report.sheets import PARAMETER_HEAD, ROLE_NAMES, SHEET_NAMES, history_table, parameter_table
+from report.status import status_words
 from tests.readers import read_long_csv, read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +114,7 @@ def test_scenarios_json_shape():
     assert [s["name"] for s in doc["scenarios"]] == [i.name for i in ITEMS]
     assert doc["scenarios"][1]["parameters"] == ITEMS[1].scenario.to_dict()
     assert set(doc["scenarios"][0]) == {"name", "model_version", "parameters"}
-    assert {s["model_version"] for s in doc["scenarios"]} == {2}
+    assert {s["model_version"] for s in doc["scenarios"]} == {3}
 
 
 def test_scenarios_json_carries_targets_and_projects():
@@ -176,7 +177,8 @@ def test_long_csv_round_trip_any(items):
 
 @pytest.mark.parametrize("name", [FORMULA, "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
 def test_formula_names_are_neutralised_in_csv(name):
-    low = make_scenario({"growth_start": -5.0, "growth_end": -5.0})  # negative numbers stay numbers
+    # negative numbers stay numbers (every year projected, so every growth is −5)
+    low = make_scenario({"growth_start": -5.0, "growth_end": -5.0, "use_observed": False})
     back = read_long_csv(long_csv([NamedScenario(name, low)]))
     assert set(back["scenario"]) == {"'" + name}
     assert (back["growth_pct"].iloc[1:] == -5.0).all()
@@ -244,7 +246,7 @@ def test_compare_table_against_a_baseline():
 def test_results_json():
     doc = json.loads(results_json(ITEMS[:2]))
     assert [d["name"] for d in doc] == ["基准情景", "low growth"]
-    assert [d["model_version"] for d in doc] == [2, 2]
+    assert [d["model_version"] for d in doc] == [3, 3]
     assert [d["targets"] for d in doc] == [[], []]
     assert list(doc[0]["results"][0]) == list(RESULT_COLUMNS)
     assert doc[1]["parameters"] == ITEMS[1].scenario.to_dict()
@@ -301,8 +303,11 @@ def test_workbook_read_by_plain_pandas_gives_the_same_numbers(book):
     items = ITEMS  # plain read_excel turns "NA" into NaN, so only ordinary names here
     # the second header row holds the keys; the first, the labels a reader sees
     raw = pd.read_excel(io.BytesIO(workbook_xlsx(items, lang="en")), sheet_name="Results", header=1)
-    # pandas reads whole-valued floats (35.0) as integers; the values are exact all the same
-    assert_frame_equal(raw, long_frame(items), check_exact=True, check_dtype=False)
+    # pandas reads whole-valued floats (35.0) as integers; the values are exact all the same. A
+    # year's status is a word for the reader (Published, Estimated (Jan–Jul), Projected, Base year).
+    frame = long_frame(items)
+    assert raw["status"].tolist() == status_words(frame, "en").tolist()
+    assert_frame_equal(raw.drop(columns="status"), frame.drop(columns="status"), check_exact=True, check_dtype=False)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

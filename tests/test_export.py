@@ -27,7 +27,7 @@ from tests.readers import csv_to_frame
 # docs/model.md, "Equations", in its order.
 MODEL_TABLE = [
     "year",
-    "observed",
+    "status",
     "growth_pct",
     "va_baseline",
     "fund_investment",
@@ -39,9 +39,12 @@ MODEL_TABLE = [
     "project_output",
     "newcap_va",
     "plan_newcap_va",
+    "ti_policy_va",
+    "capacity_policy_va",
     "policy_va",
     "va_total",
     "growth_total_pct",
+    "revenue",
     "va_index",
     "ti_index",
     "province_index",
@@ -167,7 +170,7 @@ def test_column_dictionary_covers_every_result_column():
     for column in ["label_zh", "label_en", "description_zh", "description_en"]:
         assert (dictionary[column].str.strip() != "").all(), column
     units = dictionary.set_index("key")
-    assert (units.drop(index="observed")[["unit_zh", "unit_en"]] != "").all().all()
+    assert (units.drop(index="status")[["unit_zh", "unit_en"]] != "").all().all()
 
 
 def test_dictionary_csv_is_the_dictionary_for_excel():
@@ -209,6 +212,8 @@ def worked(**extra) -> dict:
         "horizon_end": 2026,
         "use_observed": False,
         "base_va": 1000.0,
+        "base_revenue": 4000.0,
+        "revenue_drift": 0.0,
         "growth_start": 10.0,
         "growth_end": 10.0,
         "province_growth": 5.0,
@@ -236,7 +241,10 @@ PLANT = PipelineProject(name="新厂", investment=30.0, full_output=40.0, first_
 
 def csv_columns(scenario) -> dict[str, list[float]]:
     header, *rows = csv_rows(frame_to_csv(project(scenario)))
-    return {key: [float(r[n]) if r[n] != "" else None for r in rows] for n, key in enumerate(header)}
+    return {
+        key: [r[n] if key == "status" else float(r[n]) if r[n] != "" else None for r in rows]
+        for n, key in enumerate(header)
+    }
 
 
 def test_csv_cells_are_the_worked_example():
@@ -250,7 +258,7 @@ def test_csv_cells_are_the_worked_example():
     got = csv_columns(make_scenario(worked()).with_projects((PLANT,)))
     expected = {
         "year": [2023, 2024, 2025, 2026],
-        "observed": [0, 0, 0, 0],
+        "status": ["base", "projected", "projected", "projected"],
         "growth_pct": [None, 10.0, 10.0, 10.0],
         "va_baseline": [1000.0, 1100.0, 1210.0, 1331.0],
         "fund_investment": [0.0, 20.0, 20.0, 0.0],
@@ -261,9 +269,13 @@ def test_csv_cells_are_the_worked_example():
         "fund_output": [0.0, 0.0, 10.0, 30.0],
         "project_output": [0.0, 0.0, 20.0, 40.0],
         "newcap_va": [0.0, 0.0, 15.0, 35.0],
+        "ti_policy_va": [0.0, 0.0, 0.0, 0.0],
+        "capacity_policy_va": [0.0, 0.0, 0.0, 0.0],
         "policy_va": [0.0, 0.0, 0.0, 0.0],
         "va_total": [1000.0, 1100.0, 1210.0, 1331.0],
         "growth_total_pct": [None, 10.0, 10.0, 10.0],
+        # 4000 × va_total / 1000 × (1 + 0)^i
+        "revenue": [4000.0, 4400.0, 4840.0, 5324.0],
         "va_index": [100.0, 110.0, 121.0, 133.1],
         "ti_index": [100.0, 116.1, 134.7921, 156.4936281],
         "province_index": [100.0, 105.0, 110.25, 115.7625],
@@ -288,8 +300,11 @@ def test_csv_policy_va_is_what_an_added_project_changes_against_the_plan():
 
 
 def test_csv_marks_published_years_and_keeps_them_as_published(monkeypatch):
-    """Official growth of 6% (2024) and 5% (2025): observed years; P = 2026. In them growth is the
-    official figure and policy_va is 0 (the past is what was published), even with doubled funds."""
+    """Official growth of 6% (2024) and 5% (2025): published years; P = 2026. In them growth is the
+    official figure and policy_va is 0 (the past is what was published), even with doubled funds:
+    before P the funds invested what the plan invested (35 × 0.4 × 4.2 / 4 = 14.7 a year); the rest
+    of this scenario's 80 × 0.5 × 2 = 80, i.e. 80 − 29.4 = 50.6, is invested in P, its own window
+    (2024–2025) having passed."""
     figures = [
         Figure(
             year, "dezhou", "va_growth_pct", value, "full-year", "《测试公报》", "Test", "2026-02-01", "", "句", "high"
@@ -299,23 +314,23 @@ def test_csv_marks_published_years_and_keeps_them_as_published(monkeypatch):
     monkeypatch.setattr(projection, "load_history", lambda: History(tuple(figures)))
     scenario = make_scenario(worked(use_observed=True, horizon_end=2027, growth_end=8.0, additionality=1.0))
     got = csv_columns(scenario.replace({"fund_size": 80.0}))
-    assert got["observed"] == [0, 1, 1, 0, 0]
+    assert got["status"] == ["base", "published", "published", "projected", "projected"]
     assert got["growth_pct"][1:] == pytest.approx([6.0, 5.0, 10.0, 8.0])  # linear from P = 2026 to 2027
     assert got["va_baseline"] == pytest.approx([1000, 1060, 1113, 1224.3, 1322.244], rel=1e-12)
     assert got["policy_va"][:3] == [0.0, 0.0, 0.0]
-    assert got["policy_va"][3] > 0
+    assert got["fund_investment"] == pytest.approx([0, 14.7, 14.7, 50.6, 0], rel=1e-12)
 
 
 # ---------------------------------------------------------------------------------------------
 # The scenario's JSON (python -m model project --format json)
 
 
-def test_result_json_is_model_version_2_with_targets_and_results():
+def test_result_json_is_model_version_3_with_targets_and_results():
     own = Target(label="翻番", metric="level", year=2026, value=2000.0)
     scenario = make_scenario(worked()).with_projects((PLANT,)).with_targets((own,))
     doc = json.loads(result_json(project(scenario), scenario, "工厂"))
     assert list(doc) == ["name", "model_version", "parameters", "projects", "targets", "results"]
-    assert doc["model_version"] == 2
+    assert doc["model_version"] == 3
     assert doc["targets"] == [{"label": "翻番", "metric": "level", "year": 2026, "value": 2000.0, "from_year": 2023}]
     assert [row["va_total"] for row in doc["results"]] == pytest.approx([1000.0, 1100.0, 1210.0, 1331.0])
     assert list(doc["results"][0]) == MODEL_TABLE
@@ -326,5 +341,5 @@ def test_result_json_is_model_version_2_with_targets_and_results():
 
 def test_result_json_without_targets_says_so():
     doc = json.loads(result_json(project(default_scenario()), default_scenario()))
-    assert doc["model_version"] == 2
+    assert doc["model_version"] == 3
     assert doc["targets"] == []

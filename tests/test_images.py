@@ -206,7 +206,7 @@ def test_plan_is_the_scenario_with_every_lever_at_its_default():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_total_chart_is_the_scenario_against_the_plan(lang):
-    scenario = default_scenario().replace({"fund_size": 80.0})
+    scenario = default_scenario().replace({"fund_size": 80.0, "use_observed": False})
     frame, plan = project(scenario), project(plan_of(scenario))
     data = total_data(frame, plan, lang)
     assert list(dict.fromkeys(data["series"])) == [
@@ -223,8 +223,8 @@ def test_total_chart_is_the_scenario_against_the_plan(lang):
 
 
 def test_total_chart_marks_the_published_years():
-    frame = project(default_scenario()).assign(observed=0)
-    frame.loc[frame["year"].isin([2024, 2025]), "observed"] = 1
+    frame = project(default_scenario()).assign(status="projected")
+    frame.loc[frame["year"].isin([2024, 2025]), "status"] = "published"
     chart = total_chart(frame, frame, "zh")
     band, label, _ = layers(chart)
     assert mark_of(band) == "rect" and mark_of(label) == "text"
@@ -235,7 +235,8 @@ def test_total_chart_marks_the_published_years():
 
 
 def test_policy_chart_is_policy_va_on_its_own_axis_from_zero():
-    scenario = default_scenario().replace({"fund_size": 10.0})  # less than the plan: a loss
+    # less than the plan: a loss (every year projected, so that the funds' money is all the scenario's)
+    scenario = default_scenario().replace({"fund_size": 10.0, "use_observed": False})
     frame = project(scenario)
     data = policy_data(frame, "en")
     assert data["value"].tolist() == frame["policy_va"].tolist()

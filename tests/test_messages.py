@@ -76,7 +76,7 @@ SAMPLES: dict[str, Problem] = {
     "vary_switch": problem("vary_switch", key="phase1_on"),
     "vary_horizon": problem("vary_horizon", key="horizon_end"),
     "one_target": problem("one_target"),
-    "goal_reached": goal_seek(default_scenario(), "growth_end", 2030, target_va=3000.0).outcome(),
+    "goal_reached": goal_seek(default_scenario(), "growth_end", 2030, target_va=2500.0).outcome(),
     "goal_no_effect": goal_seek(default_scenario(), "value_added_rate", 2030, target_growth=12.0).outcome(),
     "goal_out_of_reach": goal_seek(default_scenario(), "growth_end", 2030, target_va=99999.0).outcome(),
     "name_empty": problem("name_empty"),
@@ -112,6 +112,19 @@ SAMPLES: dict[str, Problem] = {
     "v1_meaning_changed": CompatNotice("meaning_changed", "fund_leverage", 3.0).problem(),
     "v1_unknown_key": CompatNotice("unknown_key", "retired").problem(),
     "v1_new_parameters": CompatNotice("new_parameters", "use_observed,ti_effect").problem(),
+    "v2_new_parameters": CompatNotice("v2_new_parameters", "base_revenue,revenue_drift").problem(),
+    "v2_ti_scored": CompatNotice("v2_ti_scored", "ti_growth", 20.0).problem(),
+    "v2_levers_from_p": CompatNotice("v2_levers_from_p", "fund_paid_in,fund_start").problem(),
+    "v2_status_column": CompatNotice("v2_status_column", "status").problem(),
+    "history_quote_missing": problem("history_quote_missing", field="quote_zh").at("line", 3).at("file", "new.csv"),
+    "history_period": problem("history_period", field="period", value="Q3", allowed=("full-year", "H1")).at("line", 2),
+    "history_not_number": problem("history_not_number", field="value", value="n/a", whole=False).at("line", 4),
+    "history_year": problem("history_year", field="year", value=2040, lo=2015, hi=2035).at("line", 5),
+    "history_choice": problem("history_choice", field="region", value="jinan", allowed=("dezhou", "shandong")).at(
+        "line", 6
+    ),
+    "history_columns": problem("history_columns", columns=("quote_zh",)).at("file", "new.csv"),
+    "year_taken_as_p": problem("year_taken_as_p", key="fund_start", value=2025, year=2026),
 }
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -184,7 +197,10 @@ def test_labels_units_and_rounding() -> None:
     )
     assert number(11.8706) == "11.87" and number(2030.0) == "2030" and number(0.61) == "0.61"
     goal = say(SAMPLES["goal_reached"], "zh")
-    assert goal.startswith("终止年份趋势增速（%）为22.01时，2030年增加值为3,000.0亿元") and "growth_end" not in goal
+    # With the shipped figures (2024 estimated at 8.4%, 2025 published at 7.5%; P = 2026):
+    # 1120 × 1.084 × 1.075 = 1305.136; growth 8.4 → 19.5 over 2026–2030 (8.4, 11.175, 13.95, 16.725,
+    # 19.5) multiplies it by 1.084 × 1.11175 × 1.1395 × 1.16725 × 1.195 = 1.91550: 2,500.0
+    assert goal.startswith("终止年份趋势增速（%）为19.5时，2030年增加值为2,500.0亿元") and "growth_end" not in goal
 
 
 @pytest.mark.parametrize(

@@ -185,15 +185,15 @@ def test_preset_loads_in_one_click() -> None:
     assert metric_values(at) == formatted(headline_figures(preset))
 
 
-def test_link_values_open_the_scenario_and_the_page_writes_model_2() -> None:
-    at = run_page({"growth_start": "10.5", "horizon_end": "2035", "phase2_on": "false", "model": "2"})
+def test_link_values_open_the_scenario_and_the_page_writes_model_3() -> None:
+    at = run_page({"growth_start": "10.5", "horizon_end": "2035", "phase2_on": "false", "model": "3"})
     assert at.slider(key="growth_start").value == 10.5
     assert at.slider(key="horizon_end").value == 2035
     linked = make_scenario({"growth_start": 10.5, "horizon_end": 2035, "phase2_on": False})
     assert metric_values(at) == formatted(headline_figures(linked))
     assert not at.warning and not at.info
-    assert at.query_params["model"] == ["2"] or at.query_params["model"] == "2"
-    assert run_page().query_params["model"] in ("2", ["2"])
+    assert at.query_params["model"] == ["3"] or at.query_params["model"] == "3"
+    assert run_page().query_params["model"] in ("3", ["3"])
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -275,16 +275,16 @@ def test_download_is_the_model_csv(page: AppTest) -> None:
 
 
 def result_table(at: AppTest):
-    return next(d.value for d in at.dataframe if "observed" in d.value.columns)
+    return next(d.value for d in at.dataframe if "status" in d.value.columns)
 
 
 def test_result_table_marks_published_and_projected_years(published: dict[int, float]) -> None:
     at = run_page(tab="tab_table")
     table = result_table(at)
     assert list(table.columns) == list(project(default_scenario()).columns)
-    assert list(table["observed"]) == ["推算", "已公布", "已公布"] + ["推算"] * 5
+    assert list(table["status"]) == ["基年", "已公布", "已公布"] + ["推算"] * 5
     en = result_table(run_page(tab="tab_table", lang="en", query={"lang": "en"}))
-    assert list(en["observed"])[:4] == ["Projected", "Published", "Published", "Projected"]
+    assert list(en["status"])[:4] == ["Base year", "Published", "Published", "Projected"]
 
 
 def test_published_years_use_the_official_figures_and_are_shaded(published: dict[int, float]) -> None:

@@ -102,7 +102,7 @@ def test_a_good_figure_is_saved_listed_and_re_anchors_the_model(db_url) -> None:
     # 2024 is published now, at 7.2% instead of the Jan–Jul 8.4%; every later year compounds on it,
     # so with every lever at its default value added in 2030 moves by the factor 1.072 / 1.084.
     years = {r[TEXT["axis_year"]["zh"]]: r for r in at.dataframe[0].value.to_dict("records")}
-    assert years[2024][TEXT["col_status"]["zh"]] == TEXT["status_published"]["zh"]
+    assert years[2024][TEXT["col_status"]["zh"]] == "已公布"
     va_after = float(at.metric[0].value.replace(",", ""))
     assert va_after == pytest.approx(va_before * 1.072 / 1.084, abs=0.06)  # the cards show one decimal
     assert "数据截至2024年12月" in texts(at)  # was 2024年7月
@@ -112,8 +112,8 @@ def test_the_figure_is_there_for_another_session(db_url) -> None:
     submit(fill(run_page(tab="tab_history"), GOOD))
     other = run_page(tab="tab_table")
     statuses = other.dataframe[0].value.set_index("year")["status"]
-    assert statuses[2024] == TEXT["status_published"]["zh"]
-    assert statuses[2025] == TEXT["status_projected"]["zh"]
+    assert statuses[2024] == "已公布"
+    assert statuses[2025] == "推算"
 
 
 BAD = [  # (what is wrong, the form's fields, the period chosen, the sentence on the page)
@@ -180,7 +180,7 @@ def test_an_added_figure_is_deleted_and_the_undo_puts_it_back(db_url) -> None:
     assert not at.exception
     assert [a.id for a in FigureStore(db_url).list()] == [1]
     years = at.dataframe[0].value.set_index(TEXT["axis_year"]["zh"])[TEXT["col_status"]["zh"]]
-    assert years[2024] == TEXT["status_published"]["zh"]
+    assert years[2024] == "已公布"
 
 
 # --- the date of the data, on every view ------------------------------------------------------------
@@ -278,9 +278,9 @@ def test_ti_lever_at_20_shows_the_same_effect_everywhere(db_url) -> None:
 def test_result_table_and_charts_mark_each_years_status(db_url) -> None:
     at = run_page(tab="tab_table")
     statuses = at.dataframe[0].value.set_index("year")["status"]
-    assert statuses[2023] == TEXT["status_base"]["zh"]
+    assert statuses[2023] == "基年"
     assert statuses[2024] == "估算（1—7月）"
-    assert (statuses.loc[2025:] == TEXT["status_projected"]["zh"]).all()
+    assert (statuses.loc[2025:] == "推算").all()
     chart = run_page()
     [va] = [s for s in chart_specs(chart) if s["title"] == TEXT["chart_va_title"]["zh"]]
     shapes = [layer["encoding"]["shape"]["scale"] for layer in va["layer"] if "shape" in layer.get("encoding", {})]

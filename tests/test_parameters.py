@@ -26,19 +26,21 @@ from report.problems import parameter_name, say, say_all
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "dezhou-daily-2023-11-03.txt"
 
-# docs/model.md version 2's parameter table: key, default, min, max, provenance, kind (role). The defaults
+# MODEL.md version 3's parameter table: key, default, min, max, provenance, kind (role). The defaults
 # docs/model.md marks "source it" are those sourced in docs/sources-parameters.md.
 MODEL_TABLE = [
     ("horizon_end", 2030, 2025, 2035, "assumption", "choice"),
     ("use_observed", True, None, None, "assumption", "choice"),
     ("base_va", 1120, 100, 10000, "assumption", "economy"),
+    ("base_revenue", 4150, 3000, 5500, "assumption", "economy"),
+    ("revenue_drift", 0, -10, 10, "assumption", "economy"),
     ("growth_start", 8.4, -10, 25, "article", "economy"),
     ("growth_end", 8.4, -10, 25, "assumption", "economy"),
     ("province_growth", 7.1, -10, 25, "article", "economy"),
     ("ti_growth", 16.1, -30, 50, "article", "lever"),
     ("ti_effect", 0.1, 0, 0.5, "assumption", "economy"),
     ("fund_size", 35, 0, 1000, "article", "lever"),
-    ("fund_paid_in", 0.4, 0.3, 1, "assumption", "lever"),
+    ("fund_paid_in", 0.4, 0.2, 1, "assumption", "lever"),
     ("fund_leverage", 4.2, 1, 10, "external", "lever"),
     ("fund_start", 2024, 2024, 2035, "assumption", "lever"),
     ("fund_deploy_years", 4, 1, 10, "assumption", "lever"),
@@ -64,6 +66,8 @@ MODEL_UNITS = {
     "horizon_end": "year",
     "use_observed": "",
     "base_va": "100 million yuan",
+    "base_revenue": "100 million yuan",
+    "revenue_drift": "points",
     "growth_start": "%",
     "growth_end": "%",
     "province_growth": "%",

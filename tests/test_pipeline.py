@@ -63,16 +63,19 @@ def test_added_project_is_invested_the_build_years_before_its_first_output() -> 
     assert extra == pytest.approx([0, 0, 40, 0, 0, 0, 0, 0])
 
 
-def test_added_project_changes_nothing_in_observed_years() -> None:
-    # 2024–2026 published: the plant's first half year (2026) is the past, what was published.
+def test_added_project_changes_nothing_in_published_years() -> None:
+    # 2024–2026 published, P = 2027: a plant asked to start in 2026 cannot have started in the past
+    # (it is not in the plan), so it starts in P: nothing changes up to 2026.
     history = History((official(2024, 8.0), official(2025, 7.0), official(2026, 6.0)))
     scenario = COUNTED.replace({"use_observed": True})
     base, more = project(scenario, history=history), project(scenario.with_projects((PLANT,)), history=history)
-    assert more["observed"].tolist() == [0, 1, 1, 1, 0, 0, 0, 0]
-    assert more["project_output"][3] - base["project_output"][3] == pytest.approx(30.0)
+    assert more["status"].tolist() == ["base"] + ["published"] * 3 + ["projected"] * 4
+    assert more["project_output"][3] == base["project_output"][3]
     assert more["policy_va"][3] == 0 and more["va_total"][3] == base["va_total"][3]
-    # from 2027 (projected) the full 60: 0.5 × 0.2 × 60 = 6
-    assert more["va_total"][4] - base["va_total"][4] == pytest.approx(6.0)
+    # from 2027 (P) it ramps: 60 × ½ = 30, then 60: 0.5 × 0.2 × 30 = 3, then 0.5 × 0.2 × 60 = 6
+    assert more["project_output"][4] - base["project_output"][4] == pytest.approx(30.0)
+    assert more["va_total"][4] - base["va_total"][4] == pytest.approx(3.0)
+    assert more["va_total"][5] - base["va_total"][5] == pytest.approx(6.0)
 
 
 def test_excluded_project_adds_nothing() -> None:

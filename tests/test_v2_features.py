@@ -508,7 +508,8 @@ BACKTEST_FIGURES = (
     fig(2025, 3.0, confidence="low"),  # an aggregator; the medium row of 2025 is used
     fig(2025, 7.0, confidence="medium", date="2026-01-15", publication="《政府工作报告》"),
     fig(2026, 5.0, confidence="low"),  # low only: left out
-    fig(2027, 6.5, period="Jan-Jun"),  # partial year: left out
+    fig(2027, 6.5, period="Jan-Jun"),  # six months: an estimated year, listed apart after the published
+    fig(2026, 4.0, period="Jan-May"),  # five months: counts for nothing
     fig(2027, 6.0, region="shandong"),  # the province: left out
     fig(2028, 6.0),  # after a gap: still a year with an official figure
 )
@@ -518,12 +519,14 @@ def check_backtest_rows(frame: pd.DataFrame) -> None:
     # The article's scenario (defaults, use_observed off): 8.4% a year with 技改 at the plan and every
     # lever at its default (policy_va 0), whatever was published.
     assert tuple(frame.columns) == BACKTEST_COLUMNS
-    assert frame["year"].tolist() == [2024, 2025, 2028]
-    assert frame["official_pct"].tolist() == [9.0, 7.0, 6.0]
-    assert frame["projected_pct"].tolist() == pytest.approx([8.4, 8.4, 8.4], rel=1e-12)
-    # error = projected − official: 8.4 − 9.0, 8.4 − 7.0, 8.4 − 6.0
-    assert frame["error_pts"].tolist() == pytest.approx([-0.6, 1.4, 2.4], abs=1e-9)
-    assert frame["confidence"].tolist() == ["high", "medium", "medium"]
+    assert frame["year"].tolist() == [2024, 2025, 2028, 2027]
+    assert frame["status"].tolist() == ["published"] * 3 + ["estimated"]
+    assert frame["period"].tolist() == ["full-year"] * 3 + ["Jan-Jun"]
+    assert frame["official_pct"].tolist() == [9.0, 7.0, 6.0, 6.5]
+    assert frame["projected_pct"].tolist() == pytest.approx([8.4, 8.4, 8.4, 8.4], rel=1e-12)
+    # error = projected − official: 8.4 − 9.0, 8.4 − 7.0, 8.4 − 6.0, 8.4 − 6.5
+    assert frame["error_pts"].tolist() == pytest.approx([-0.6, 1.4, 2.4, 1.9], abs=1e-9)
+    assert frame["confidence"].tolist() == ["high", "medium", "medium", "medium"]
     assert frame["publication"].tolist()[:2] == ["《2024年统计公报》", "《政府工作报告》"]
     assert frame["date"].tolist()[:2] == ["2025-02-10", "2026-01-15"]
 
@@ -534,7 +537,7 @@ def test_backtest_with_a_history_passed_in():
 
 def test_backtest_names_the_publication_in_the_language():
     frame = backtest(History(BACKTEST_FIGURES), "en")
-    assert frame["publication"].tolist() == ["Test Daily"] * 3  # each figure's English name
+    assert frame["publication"].tolist() == ["Test Daily"] * 4  # each figure's English name
     named = backtest(History(BACKTEST_FIGURES), "zh")["publication"].tolist()
     assert named[:2] == ["《2024年统计公报》", "《政府工作报告》"]
 
@@ -649,14 +652,14 @@ def test_v2_unknown_key_is_an_error():
     assert re.search("fund_va_share", english(caught.value)), english(caught.value)
 
 
-def test_v2_file_round_trips_without_notices():
+def test_v3_file_round_trips_without_notices():
     scenario = (
         DEFAULT.replace({"fund_size": 70.0, "use_observed": False, "ti_effect": 0.2, "additionality": 0.4})
         .with_targets((Target("我的目标", "level", 2030, 2500.0), Target("avg", "growth_avg", 2030, 7.5, 2025)))
         .with_projects((PipelineProject("新工厂", 40.0, 60.0, 2026),))
     )
     doc = {"name": "v2", **scenario.to_doc()}
-    assert doc["model_version"] == 2
+    assert doc["model_version"] == 3
     (back,) = parse_scenario_bytes(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
     assert back.notices == ()
     assert back.scenario == scenario
@@ -716,56 +719,40 @@ def test_targets_rows_are_well_formed():
         assert row["kind"] in ("level", "growth_year", "growth_avg"), line
 
 
-def _observed_by_hand(region: str) -> dict[int, float]:
-    """docs/model.md, "Time and observed years": the years from 2024 with a full-year growth figure,
-    without a gap, each year's figure the one of highest confidence then latest date; a low one never drives."""
-    rank = {"high": 3, "medium": 2, "low": 1}
-    best: dict[int, dict[str, str]] = {}
-    for row in rows_of("history.csv"):
-        if row["region"] == region and row["metric"] == "va_growth_pct" and row["period"] == "full-year":
-            year = int(row["year"])
-            key = (rank[row["confidence"]], row["date"])
-            if year not in best or key > (rank[best[year]["confidence"]], best[year]["date"]):
-                best[year] = row
-    out: dict[int, float] = {}
-    year = 2024
-    while year in best and best[year]["confidence"] != "low":
-        out[year] = float(best[year]["value"])
-        year += 1
-    return out
-
-
 @pytest.mark.parametrize("region", ["dezhou", "shandong"])
-def test_observed_years_come_from_high_or_medium_full_year_rows(region):
-    observed = load_history().observed(region)
-    assert observed == _observed_by_hand(region)
+def test_year_statuses_come_from_high_or_medium_rows_of_six_months_or_more(region):
+    """MODEL.md version 3, "Time": each year's status and figure, as tests/handcalc.py (written
+    from MODEL.md's text, reading the file with the csv module) finds them in data/history.csv."""
+    from handcalc import data_figures, statuses
+
+    got = load_history().year_status(region, 2035)
+    want = statuses(data_figures(), region, 2035, True)
+    assert {y: (s.status, s.growth, s.months) for y, s in got.items()} == want
     usable = {
         (int(r["year"]), float(r["value"]))
         for r in rows_of("history.csv")
-        if r["region"] == region
-        and r["metric"] == "va_growth_pct"
-        and r["period"] == "full-year"
-        and r["confidence"] in ("high", "medium")
+        if r["region"] == region and r["metric"] == "va_growth_pct" and r["confidence"] in ("high", "medium")
     }
-    for year, value in observed.items():
-        assert (year, value) in usable, year
+    for year, s in got.items():
+        assert s.figure is None or (year, s.growth) in usable, year
 
 
-def test_no_low_confidence_dezhou_row_drives_observed_years():
-    observed = load_history().observed("dezhou")
+def test_no_low_confidence_dezhou_row_is_used():
+    used = load_history().used("dezhou")
     years_with_a_usable_row = {
         int(r["year"])
         for r in rows_of("history.csv")
-        if r["region"] == "dezhou" and r["period"] == "full-year" and r["confidence"] in ("high", "medium")
+        if r["region"] == "dezhou" and r["confidence"] in ("high", "medium") and r["metric"] == "va_growth_pct"
     }
     for row in rows_of("history.csv"):
-        low = row["region"] == "dezhou" and row["period"] == "full-year" and row["confidence"] == "low"
-        if low and row["metric"] == "va_growth_pct" and int(row["year"]) not in years_with_a_usable_row:
-            assert int(row["year"]) not in observed, row
-    # and the projection starts right after the observed run
-    assert first_projected_year(True, 2035) == 2024 + len(observed)
+        low = row["region"] == "dezhou" and row["confidence"] == "low" and row["metric"] == "va_growth_pct"
+        if low and int(row["year"]) not in years_with_a_usable_row:
+            assert int(row["year"]) not in used, row
+    assert all(f.confidence in ("high", "medium") for f in used.values())
+    # and the projection starts right after the last published or estimated year
+    assert first_projected_year(True, 2035) == max(used, default=2023) + 1
     frame = project(DEFAULT.replace({"horizon_end": 2035}))
-    assert frame.loc[frame["observed"] == 1, "year"].tolist() == sorted(y for y in observed if y <= 2035)
+    assert frame.loc[frame["status"].isin(["published", "estimated"]), "year"].tolist() == sorted(used)
 
 
 def test_targets_file_loads():
@@ -787,10 +774,14 @@ def test_command_line_names_what_changed_in_a_v1_file(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert any("1500 was version 1's default" in line and "1120" in line for line in err), err
     assert any("your value 9 is kept" in line for line in err), err
-    # the output file is the v2 projection with base_va 1120 and growth_start 9
+    # read on through version 2 to version 3: the parameters neither version had are named too
+    assert any("Version 2 scenarios do not have" in line for line in err), err
+    # the output file is the v3 projection with base_va 1120 and growth_start 9: with the shipped
+    # figures 2024 is estimated (8.4%, Jan–Jul) and 2025 published (7.5%), so growth_start acts from 2026
     frame = pd.read_csv(tmp_path / "out.csv", encoding="utf-8-sig")
     assert frame.loc[0, "va_total"] == pytest.approx(1120)
-    assert frame.loc[1, "va_total"] == pytest.approx(1120 * 1.09)
+    assert frame.loc[1, "va_total"] == pytest.approx(1120 * 1.084)
+    assert frame.loc[3, "va_total"] == pytest.approx(1120 * 1.084 * 1.075 * 1.09)
 
 
 def test_a_scenario_saved_by_version_1_loads_with_its_notices(tmp_path):

@@ -174,7 +174,7 @@ def test_csv_header_is_in_the_language_and_reads_back_exactly(lang):
 
 def test_csv_for_programs_keeps_the_keys():
     data = long_csv(ITEMS)
-    assert data.decode("utf-8-sig").startswith("scenario,year,observed,")
+    assert data.decode("utf-8-sig").startswith("scenario,year,status,")
     assert_frame_equal(read_long_csv(data), long_frame(ITEMS), check_exact=True)
 
 
@@ -182,7 +182,9 @@ def test_csv_for_programs_keeps_the_keys():
 def test_single_scenario_csv_and_dictionary_in_the_language(lang):
     frame = long_frame(ITEMS[:1]).drop(columns="scenario")
     data = frame_to_csv(frame, lang)
-    assert data.decode("utf-8-sig").startswith("年份,已公布年份" if lang == "zh" else "Year,Published year")
+    assert data.decode("utf-8-sig").startswith("年份,年份类型" if lang == "zh" else "Year,Status")
+    # a year's status in words: 2023 the base year, then as the data's figures say
+    assert data.decode("utf-8-sig").split("\r\n")[1].split(",")[1] == ("基年" if lang == "zh" else "Base year")
     assert_frame_equal(csv_to_frame(data), frame, check_exact=True)
     dictionary = pd.read_csv(io.BytesIO(dictionary_csv(lang)), encoding="utf-8-sig", keep_default_na=False)
     assert list(dictionary.iloc[:, 0]) == list(column_dictionary()["key"])

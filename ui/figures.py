@@ -67,14 +67,3 @@ def this_run() -> tuple[list[AddedFigure], list[Problem]]:
 def history_key(history: History) -> int:
     """A cheap key for the caches: hashing a History field by field costs milliseconds a call."""
     return hash(history)
-
-
-def year_labels(frame, history: History, scenario, lang: str) -> list[str]:
-    """Each row's status as the page writes it (已公布 / 估算（1—7月） / 推算; 基年 for 2023)."""
-    from report.text import status_label
-
-    statuses = history.year_status("dezhou", scenario.horizon_end, scenario.use_observed)
-    return [
-        status_label(str(s), statuses[int(y)].months if int(y) in statuses else 0, lang)
-        for y, s in zip(frame["year"], frame["status"], strict=True)
-    ]

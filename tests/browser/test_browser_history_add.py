@@ -15,7 +15,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.history import load_history
-from report.text import TEXT, data_as_of_text, period_name, status_label
+from report.status import status_word
+from report.text import TEXT, data_as_of_text, period_name
 from store.figures import FigureStore
 from tests.browser.streamlit_server import wait_for_page, wait_settled
 
@@ -83,7 +84,7 @@ def test_a_full_year_2024_figure_added_on_the_history_tab(
         wait_settled(page)
         shipped = load_history().year_status("dezhou", 2030)[2024]
         cells = year_status(page, 2024)
-        assert cells[1] == status_label(shipped.status, shipped.months, lang)
+        assert cells[1] == status_word(shipped.status, shipped.months, lang)
 
         form = page.locator("[data-testid='stForm']").filter(has_text=t("figure_add", lang))
         form.scroll_into_view_if_needed()
@@ -101,7 +102,7 @@ def test_a_full_year_2024_figure_added_on_the_history_tab(
         expect(page.get_by_test_id("stAlert").filter(has_text=t("figure_added", lang, number=added.id))).to_be_visible()
         wait_settled(page)
         cells = year_status(page, 2024)
-        assert cells[1] == t("status_published", lang)
+        assert cells[1] == status_word("published", 12, lang)
         assert float(cells[2]) == float(VALUE)
         # the headline (above the tabs) moved with the figure
         page.wait_for_function(
@@ -118,7 +119,7 @@ def test_a_full_year_2024_figure_added_on_the_history_tab(
             page.get_by_test_id("stAlert").filter(has_text=t("figure_deleted", lang, number=added.id))
         ).to_be_visible()
         wait_settled(page)
-        assert year_status(page, 2024)[1] == status_label(shipped.status, shipped.months, lang)
+        assert year_status(page, 2024)[1] == status_word(shipped.status, shipped.months, lang)
         page.wait_for_function(
             "before => document.querySelector('[data-testid=stMetricValue]').innerText === before", arg=before
         )

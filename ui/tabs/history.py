@@ -22,7 +22,8 @@ from model.parameters import Scenario, ScenarioError
 from model.problems import Problem
 from report import charts
 from report.plain import md_text
-from report.text import data_as_of_text, period_name, status_label, t
+from report.status import status_word
+from report.text import data_as_of_text, period_name, t
 from store.figures import AddedFigure
 from ui import figures as page_figures
 from ui import messages, undo
@@ -60,6 +61,11 @@ def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("axis_year", lang): table["year"],
+            t("col_observed", lang): [
+                status_word(s, PERIOD_MONTHS.get(p), lang)
+                for s, p in zip(table["status"], table["period"], strict=True)
+            ],
+            t("col_period", lang): [period_name(p, lang) for p in table["period"]],
             t("col_official_pct", lang): table["official_pct"],
             t("col_projected_pct", lang): table["projected_pct"],
             t("col_error_pts", lang): table["error_pts"],
@@ -77,7 +83,7 @@ def years_table(history: History, scenario: Scenario, lang: str) -> pd.DataFrame
         [
             {
                 t("axis_year", lang): year,
-                t("col_status", lang): status_label(s.status, s.months, lang),
+                t("col_status", lang): status_word(s.status, s.months, lang),
                 t("col_growth_used", lang): s.growth,
                 t("col_publication", lang): s.figure.publication_name(lang) if s.figure else "",
                 t("col_date", lang): s.figure.date if s.figure else "",

@@ -1,0 +1,43 @@
+"""A year's status (docs/model.md version 3, "Time") as a word, in Chinese or English.
+
+The result table holds codes (``base``, ``published``, ``estimated``, ``projected``); people read
+已公布 / 估算（1—N月） / 推算 / 基年, or Published / Estimated (Jan–N) / Projected / Base year, N being
+the last month the estimated year's cumulative figure covers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from model.history import History, load_history
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WORDS = {
+    "base": {"zh": "基年", "en": "Base year"},
+    "published": {"zh": "已公布", "en": "Published"},
+    "estimated": {"zh": "估算（1—{n}月）", "en": "Estimated (Jan–{month})"},
+    "projected": {"zh": "推算", "en": "Projected"},
+}
+ESTIMATED = {"zh": "估算", "en": "Estimated"}  # when the months are not known
+
+
+def status_word(status: str, months: int | None = None, lang: str = "zh") -> str:
+    """The word for a status; an estimated year names the months its figure covers."""
+    lang = lang if lang in ("zh", "en") else "zh"
+    if status == "estimated":
+        if not months or not 1 <= months <= 12:
+            return ESTIMATED[lang]
+        return WORDS["estimated"][lang].format(n=months, month=MONTHS_EN[months - 1])
+    return WORDS[status][lang] if status in WORDS else str(status)
+
+
+def status_words(frame: pd.DataFrame, lang: str = "zh", history: History | None = None) -> pd.Series:
+    """The ``status`` column of a result table as words, the months of an estimated year taken
+    from ``history`` (the data's figures by default; give the figures the table was computed with)."""
+    history = history or load_history()
+    last = int(frame["year"].max()) if len(frame) else 2024
+    statuses = history.year_status("dezhou", max(last, 2024))
+    months = [getattr(statuses.get(int(y)), "months", None) for y in frame["year"]]
+    return pd.Series(
+        [status_word(s, m, lang) for s, m in zip(frame["status"], months, strict=True)], index=frame.index, dtype=object
+    )
