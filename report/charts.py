@@ -141,11 +141,19 @@ def _status_marks(lang: str) -> alt.Chart:
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q"),
+            # Their legend above the chart: below it, beside the lines' and the band's, a row too wide for
+            # a half-width chart at 1280 px.
             shape=alt.Shape(
-                "series:N", title=None, scale=alt.Scale(domain=domain, range=["diamond", "diamond", "stroke"])
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=domain, range=["diamond", "diamond", "stroke"]),
+                legend=alt.Legend(orient="top"),
             ),
             fill=alt.Fill(
-                "series:N", title=None, scale=alt.Scale(domain=domain, range=["#000000", "#ffffff", "#ffffff"])
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=domain, range=["#000000", "#ffffff", "#ffffff"]),
+                legend=alt.Legend(orient="top"),
             ),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
