@@ -175,7 +175,8 @@ def _band(lang: str) -> alt.Chart:
         .mark_rect(opacity=0.6)
         .encode(
             x=_x(lang),
-            fill=alt.Fill("series:N", title=None, scale=alt.Scale(range=[LIGHT])),
+            # Above the chart, with the status marks' legend: below it the lines' legend keeps the room.
+            fill=alt.Fill("series:N", title=None, scale=alt.Scale(range=[LIGHT]), legend=alt.Legend(orient="top")),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
                 alt.Tooltip("series:N", title=t("series", lang)),
@@ -418,7 +419,14 @@ def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None =
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), axis=alt.Axis(format=",.1~f"), scale=scale, stack="zero"),
-            fill=alt.Fill("series:N", title=None, scale=alt.Scale(domain=channels, range=[BLUE, ORANGE])),
+            # The channels' legend above the chart: below it stay the whole change's and the band's,
+            # as they were, within a half-width chart.
+            fill=alt.Fill(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=channels, range=[BLUE, ORANGE]),
+                legend=alt.Legend(orient="top"),
+            ),
             order=alt.Order("series:N", sort="descending"),
             tooltip=_tooltip(lang),
         )
@@ -430,7 +438,7 @@ def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None =
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q"),
-            color=alt.Color("series:N", title=t("channel_total", lang), scale=alt.Scale(domain=signs, range=colours)),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=signs, range=colours)),
             tooltip=_tooltip(lang),
         )
     )

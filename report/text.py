@@ -1120,9 +1120,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "其中技改投资渠道{ti}亿元，新增产能渠道{capacity}亿元。",
         "en": "Of which technical-transformation investment {ti}, new capacity {capacity} (100 million yuan).",
     },
-    "channel_ti": {"zh": "技改", "en": "Technical transformation"},
+    "channel_ti": {"zh": "技改", "en": "Technical upgrading"},
     "channel_capacity": {"zh": "新增产能", "en": "New capacity"},
-    "channel_total": {"zh": "合计", "en": "Total"},
     "col_status": {"zh": "数据状态", "en": "Status"},
     "col_status_help": {
         "zh": "已公布：采用官方全年数据；估算：当年尚无全年数据，采用覆盖月份最多（不少于6个月）的1月以来累计数据；"

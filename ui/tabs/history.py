@@ -260,13 +260,18 @@ def _form(lang: str, user: str | None, can_write: bool) -> None:
     with st.form("figure_form", border=True, enter_to_submit=False):
         a, b, c, d = st.columns(4)
         a.selectbox(
-            _field_label("region", lang), REGIONS, key="fig_region", format_func=lambda r: t(f"region_{r}", lang)
+            _field_label("region", lang),
+            REGIONS,
+            key="fig_region",
+            format_func=lambda r: t(f"region_{r}", lang),
+            placeholder=t("choose", lang),
         )
         b.selectbox(
             _field_label("metric", lang),
             METRICS,
             key="fig_metric",
             format_func=lambda m: t(f"hist_metric_{m}", lang),
+            placeholder=t("choose", lang),
         )
         c.text_input(_field_label("year", lang), key="fig_year", max_chars=8, help=t("field_year_help", lang))
         d.selectbox(
@@ -283,6 +288,7 @@ def _form(lang: str, user: str | None, can_write: bool) -> None:
             tuple(CONFIDENCE_RANK),
             key="fig_confidence",
             format_func=lambda x: t(f"conf_{x}", lang),
+            placeholder=t("choose", lang),
         )
         c.text_input(_field_label("date", lang), key="fig_date", max_chars=10, help=t("field_date_help", lang))
         d.text_input(_field_label("url", lang), key="fig_url", max_chars=500)
