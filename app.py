@@ -67,6 +67,7 @@ if current != early:
     with top.container():
         top_of_page(current)
 frame = projection(current, official)
+url.long_link_notice(lang)  # shown by the browser only when Streamlit dropped an over-long link
 if url_problems or url_rounded:
     with st.container(border=True):
         if url_problems:

@@ -22,8 +22,8 @@ What is measured:
   kind, main area or sidebar, bytes, when the first metric arrived), React commits (through the hook
   React calls for its developer tools) and DOM mutation records by the nearest ``data-testid``.
 
-Experiments: ``--pages app,controls,exp_x`` times any of app, floor, controls and
-``bench/experiments/NAME.py`` side by side; ``--latency-only --repeat N`` gives N interleaved rounds
+``--pages app,floor,controls`` times any of them side by side (``--app PATH`` times a copy of the page as
+the app); ``--latency-only --repeat N`` gives N interleaved rounds
 (each round's ratios and the pooled ones) and writes ``bench/out/latency-….md``.
 """
 
@@ -470,7 +470,7 @@ def profile_press(raw: dict, hashes: dict[str, str]) -> dict:
         "nodes_where": raw["nodesWhere"],
         "commit_times": [c - t0 for c in raw["commits"]],
         "msg_times": [m["t"] - t0 for m in raw["msgs"]],
-        "keydown_epoch_ms": raw["origin"] + t0,  # to line up with a server-side trace (bench/experiments/trace.py)
+        "keydown_epoch_ms": raw["origin"] + t0,  # to line up with a server-side trace
     }
 
 
@@ -806,7 +806,7 @@ def latency_report(results: dict, args: argparse.Namespace) -> str:
 
 
 def make_targets(args: argparse.Namespace, db: dict[str, str]) -> list[Target]:
-    """``--pages``: app (``--app``), floor, controls, or the name of a copy in bench/experiments/."""
+    """``--pages``: app (``--app``), floor, controls."""
     known = {
         "app": Target("app", args.app.resolve(), "growth_start", ".vega-embed svg", env=db),
         "floor": Target("floor", BENCH / "floor_app.py", "x", '[data-testid="stMetricValue"]'),
@@ -814,13 +814,9 @@ def make_targets(args: argparse.Namespace, db: dict[str, str]) -> list[Target]:
     }
     out = []
     for name in args.pages.split(","):
-        if name in known:
-            out.append(known[name])
-            continue
-        script = BENCH / "experiments" / f"{name}.py"
-        if not script.exists():
-            raise SystemExit(f"--pages: no page {name!r} (app, floor, controls, or bench/experiments/NAME.py)")
-        out.append(Target(name, script, "growth_start", '[data-testid="stMetricValue"]', env=db))
+        if name not in known:
+            raise SystemExit(f"--pages: no page {name!r} (app, floor, controls; --app PATH for a copy)")
+        out.append(known[name])
     return out
 
 
@@ -838,8 +834,7 @@ def main() -> None:
     parser.add_argument(
         "--pages",
         default="app,floor,controls",
-        help="comma-separated pages timed side by side: app, floor, controls, or NAME for bench/experiments/NAME.py "
-        "(a full run needs app, floor and controls; others get latency, profile and load, not cold start or memory)",
+        help="comma-separated pages timed side by side: app, floor, controls (a full run needs all three)",
     )
     parser.add_argument("--latency-only", action="store_true", help="only the key-press latency (and --profile)")
     parser.add_argument("--repeat", type=int, default=1, help="--latency-only: rounds of --presses per page, pooled")

@@ -30,11 +30,17 @@ EXIT_UNREACHED = 1
 
 
 def whole_number(text: str) -> int:
-    """A whole number written in ASCII digits; ValueError otherwise (``int`` would take '８', '1_0')."""
+    """A number written in ASCII (``1000``, ``1e3``, ``1000.0``) whose value is whole; ValueError
+    otherwise (``int`` would take '８', '1_0' and refuse '1e3', which the README calls a number)."""
     raw = text.strip(" ")
-    if not (is_decimal(raw) and raw.lstrip("+-").isdigit()):
+    if not is_decimal(raw):
         raise ValueError(f"{text!r} is not a whole number")
-    return int(raw)
+    if raw.lstrip("+-").isdigit():
+        return int(raw)  # exact; ValueError past 4,300 digits (argparse: "invalid whole number value")
+    value = float(raw)
+    if not (math.isfinite(value) and value.is_integer()):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(value)
 
 
 def number(text: str) -> float:

@@ -1,5 +1,5 @@
 """Command-line subcommand ``brief``: a PowerPoint deck (16:9) of a scenario, or of several compared
-(model version 2: value added against the article's plan, what the levers change, investment, targets
+(model version 3: value added against the article's plan, what the levers change, investment, targets
 and the gap to each, the backtest, economy assumptions and policy levers apart with their sources).
 
     python3 -m model brief --out out/brief.pptx

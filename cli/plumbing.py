@@ -87,9 +87,35 @@ def overrides(pairs: Sequence[str]) -> dict[str, str]:
     return out
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def regular_file(option: str, path: str | os.PathLike[str]) -> None:
+    """UsageError if ``path`` (through symbolic links) is a named pipe, a device, a socket or any
+    other file that is not a regular file: refused before it is opened, so that a pipe with no
+    writer cannot hang the command and ``--out /dev/null`` cannot replace the device. A path that
+    does not exist, a folder, or one that cannot be looked at is left to the reader or the writer,
+    which say so. Any path option calls it (``--scenario``, ``--out``, ``--history``)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):  # missing, not allowed, or a name no file can have: said elsewhere
+        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise UsageError(f"{option} {control_chars(os.fspath(path))}: is {kind}, not a regular file; give a file")
+
+
 def scenarios(args: argparse.Namespace) -> list[NamedScenario]:
     """The scenario(s) to run: the defaults, or every one in --scenario, each with its name; --set
     applies to each (and drops the descriptions, which told of the scenario before it)."""
+    if args.scenario is not None:
+        regular_file("--scenario", args.scenario)
     found = read_scenario_file(args.scenario) if args.scenario is not None else [NamedScenario("", default_scenario())]
     changes = overrides(args.set)
     for named in found:  # a version 1 file: say what changed, on stderr, so the output stays clean
@@ -128,6 +154,7 @@ def out_target(out: str) -> Path:
             raise UsageError(f"--out {shown}: is a folder; give a file name")
         if not target.parent.is_dir():
             raise UsageError(f"--out {shown}: folder {control_chars(target.parent)} does not exist")
+        regular_file("--out", target)
         if target.exists() and not os.access(target, os.W_OK):
             raise UsageError(f"--out {shown}: cannot write (permission denied)")
     except ValueError:  # a NUL byte, or a lone surrogate that no file name can hold

@@ -1,4 +1,4 @@
-"""The what-if model of Dezhou's above-size industry (docs/model.md, version 2).
+"""The what-if model of Dezhou's above-size industry (docs/model.md, version 3).
 
 Pure Python, numpy and pandas: nothing here imports streamlit.
 """

@@ -84,10 +84,12 @@ def upgrade_v1(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[CompatNo
             continue
         row = compat.get(key)
         is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if row and is_number and float(value) == row.v1_default and specs[key].default != value:
+        # ``value == v1_default``, not ``float(value) ==``: a whole number too large for a float is
+        # compared exactly (and later refused as out of range) instead of raising OverflowError.
+        if row and is_number and value == row.v1_default and specs[key].default != value:
             notices.append(CompatNotice("default_replaced", key, value, specs[key].default))
             continue
-        if row and is_number and row.change == "meaning" and float(value) != row.v1_default:
+        if row and is_number and row.change == "meaning" and value != row.v1_default:
             notices.append(CompatNotice("meaning_changed", key, value))
         out[key] = value
     missing = [k for k in NEW_IN_V2 if k not in params]

@@ -17,7 +17,16 @@ scenario records the signed-in user who first saved it, and only that user can o
 delete it; anyone can copy it under another name.
 
 Limits keep one user from slowing everyone: at most :data:`MAX_PER_FILE` scenarios in one import,
-:data:`MAX_SCENARIOS` in the library, :data:`MAX_VERSIONS` earlier versions. The page reads the
+:data:`MAX_SCENARIOS` in the library, :data:`MAX_VERSIONS` earlier versions; and, so that one visitor
+cannot take everyone's room, each visitor (a signed-in user, else one browser session: the page passes
+``visitor``) may add at most :data:`VISITOR_NEW_PER_HOUR` scenarios and cause at most
+:data:`VISITOR_VERSIONS_PER_HOUR` earlier versions an hour (:class:`FairShare`). The administrator
+sets them all in one place (:class:`Limits`; the page reads ``[library_limits]`` in its secrets).
+
+Names are compared as they look: :func:`name_key` (Unicode NFKC, white space folded) is stored beside
+each name, and two names with the same key are one name (``dup\u00a0name`` is ``dup name``). A name
+keeps the characters it was typed with; format characters (bidirectional overrides such as U+202E,
+zero-width spaces) are refused. The page reads the
 library a page of names at a time (:meth:`ScenarioLibrary.entries`) and loads only the documents it
 shows, so its cost does not grow with the library.
 
@@ -31,8 +40,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import math
 import os
 import sqlite3
+import threading
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -59,6 +70,9 @@ MAX_USER = 320  # an e-mail address is at most 320 characters
 MAX_PER_FILE = 200  # scenarios in one imported file
 MAX_SCENARIOS = 2_000  # scenarios in the library
 MAX_VERSIONS = 50_000  # earlier versions kept (about 1 KB each)
+VISITOR_NEW_PER_HOUR = 200  # new scenarios one visitor may add in an hour (one full import)
+VISITOR_VERSIONS_PER_HOUR = 500  # earlier versions one visitor's overwrites, renames and deletes may make an hour
+HOUR = 3600.0
 SQLITE_BUSY_MS = 30_000  # a writer waits this long for another writer before giving up
 
 metadata = sa.MetaData()
@@ -76,10 +90,16 @@ scenarios_table = sa.Table(
     # The whole scenario-file body (Scenario.to_doc(): model version, parameters, projects, targets);
     # NULL in rows saved before it existed, which are read from "parameters" and "projects".
     sa.Column("document", sa.Text, nullable=True),
+    # The name as compared (name_key): two names that look the same are one name. NULL only in rows
+    # written before it existed, until the library is next opened (it fills them in).
+    sa.Column("name_key", sa.Text, nullable=True),
     sa.UniqueConstraint("name", name="uq_dezhou_scenarios_name"),
 )
 # Columns added after the first release: a library made before gets them when it is opened.
-ADDED_COLUMNS = ("projects", "owner", "saved_by", "document")
+ADDED_COLUMNS = ("projects", "owner", "saved_by", "document", "name_key")
+# Unique where the library holds no two names that look the same (a library made before name_key
+# may: then the index is not made, and the check in save_many alone keeps new names apart).
+NAME_KEY_INDEX = sa.Index("uq_dezhou_scenarios_name_key", scenarios_table.c.name_key, unique=True)
 
 versions_table = sa.Table(
     "dezhou_scenario_versions",
@@ -122,6 +142,10 @@ class NotOwner(ScenarioError):
 
 class LibraryFull(ScenarioError):
     """A save or an import would take the library (or its versions) past its limit."""
+
+
+class VisitorLimit(LibraryFull):
+    """A visitor reached their share of the library for the hour (:class:`FairShare`)."""
 
 
 class VersionNotFound(ScenarioError, KeyError):
@@ -220,8 +244,16 @@ def default_url() -> str:
     return f"sqlite:///{DEFAULT_PATH}"
 
 
+def name_key(name: str) -> str:
+    """A name as compared: Unicode NFKC (a no-break space is a space, ``Ａ`` is ``A``), every run of
+    white space one space, no space at either end. Names with the same key look the same: one name."""
+    return " ".join(unicodedata.normalize("NFKC", name).split())
+
+
 def clean_name(name: Any) -> str:
-    """The name as stored: stripped; 1–80 characters; no control characters. Else ScenarioError."""
+    """The name as stored: stripped; 1–80 characters; no control or format characters (``Cf``: the
+    bidirectional overrides such as U+202E, zero-width spaces), each named by its code point.
+    Else ScenarioError."""
     if name is None:
         raise ScenarioError([problem("name_empty")])
     if not isinstance(name, str):
@@ -231,10 +263,104 @@ def clean_name(name: Any) -> str:
         raise ScenarioError([problem("name_empty")])
     if len(cleaned) > MAX_NAME:
         raise ScenarioError([problem("name_too_long", count=len(cleaned), limit=MAX_NAME)])
-    bad = sorted({c for c in cleaned if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp")})
+    bad = sorted({c for c in cleaned if unicodedata.category(c) in HIDDEN_CATEGORIES})
     if bad:
         raise ScenarioError([problem("name_control", chars=tuple(f"U+{ord(c):04X}" for c in bad))])
     return cleaned
+
+
+HIDDEN_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")  # control, format, lone surrogate, line/paragraph separator
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """The administrator's limits, in one place (the page reads them from ``[library_limits]`` in
+    ``.streamlit/secrets.toml``; README, "The scenario library").
+
+    ``per_file``: scenarios in one import; ``scenarios``: in the library; ``versions``: earlier
+    versions kept; ``new_per_visitor_hour``: new scenarios one visitor may add in an hour;
+    ``versions_per_visitor_hour``: earlier versions one visitor's overwrites, renames, deletes and
+    restores may make in an hour."""
+
+    per_file: int = MAX_PER_FILE
+    scenarios: int = MAX_SCENARIOS
+    versions: int = MAX_VERSIONS
+    new_per_visitor_hour: int = VISITOR_NEW_PER_HOUR
+    versions_per_visitor_hour: int = VISITOR_VERSIONS_PER_HOUR
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Limits:
+        """Limits from a mapping (a secrets section): the keys given, whole numbers of 1 or more,
+        override the defaults; others are ignored (and logged)."""
+        values: dict[str, int] = {}
+        for field in dataclasses.fields(cls):
+            given = (settings or {}).get(field.name)
+            if given is None:
+                continue
+            if isinstance(given, int) and not isinstance(given, bool) and given >= 1:
+                values[field.name] = given
+            else:
+                log.warning("library_limits.%s = %r ignored: a whole number of 1 or more is needed", field.name, given)
+        return cls(**values)
+
+
+class FairShare:
+    """What each visitor added in the last hour, so that one visitor cannot take everyone's room.
+
+    Counted by this server process (several servers sharing one database each count their own
+    visitors). ``clock`` gives the time in seconds (tests set it)."""
+
+    def __init__(self, clock: Any = time.time):
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._events: dict[str, list[tuple[float, int, int]]] = {}  # visitor → (when, new, versions)
+
+    def _recent(self, visitor: str, now: float) -> list[tuple[float, int, int]]:
+        events = [e for e in self._events.get(visitor, []) if e[0] > now - HOUR]
+        self._events[visitor] = events
+        return events
+
+    def check(self, visitor: str | None, new: int, versions: int, limits: Limits) -> None:
+        """VisitorLimit if ``visitor`` adding ``new`` scenarios and ``versions`` earlier versions
+        would pass their hourly share; the problem says which limit and when it lifts (UTC)."""
+        if visitor is None:
+            return
+        with self._lock:
+            now = self.clock()
+            events = self._recent(visitor, now)
+            shares = ((1, new, limits.new_per_visitor_hour), (2, versions, limits.versions_per_visitor_hour))
+            for index, asked, limit in shares:
+                used = sum(e[index] for e in events)
+                if not asked or used + asked <= limit:
+                    continue
+                if asked > limit:  # more than a whole hour's share at once: it never fits
+                    once = "visitor_new_limit_once" if index == 1 else "visitor_versions_limit_once"
+                    raise VisitorLimit([problem(once, limit=limit, new=asked)])
+                freed, lifts = 0, now + HOUR
+                for e in events:  # oldest first: the limit lifts when enough has aged out of the hour
+                    freed += e[index]
+                    if used - freed + asked <= limit:
+                        lifts = e[0] + HOUR
+                        break
+                at = datetime.fromtimestamp(math.ceil(lifts / 60) * 60, UTC).strftime("%H:%M")
+                code = "visitor_new_limit" if index == 1 else "visitor_versions_limit"
+                raise VisitorLimit([problem(code, limit=limit, used=used, new=asked, at=at)])
+
+    def record(self, visitor: str | None, new: int, versions: int) -> None:
+        if visitor is None or not (new or versions):
+            return
+        with self._lock:
+            now = self.clock()
+            self._recent(visitor, now).append((now, new, versions))
+
+
+def _stored_name(name: Any) -> str | None:
+    """A name to look up (stripped), or None if no row can have it. Not :func:`clean_name`: a
+    scenario saved before a rule was added (a format character, issue 20) can still be loaded,
+    renamed and deleted."""
+    if not isinstance(name, str) or not name.strip() or any(unicodedata.category(c) == "Cs" for c in name):
+        return None
+    return name.strip()
 
 
 def _now() -> datetime:
@@ -335,9 +461,11 @@ class ScenarioLibrary:
     rename or delete them (rows saved with no owner stay open to everyone).
     """
 
-    def __init__(self, url: str | None = None, *, owners: bool = False):
+    def __init__(self, url: str | None = None, *, owners: bool = False, limits: Limits | None = None):
         self.url = url or default_url()
         self.owners = owners
+        self._limits = limits
+        self.share = FairShare()  # each visitor's hourly share (the page passes ``visitor``)
         try:
             self.engine = _create_engine(self.url)
         except (exc.ArgumentError, exc.NoSuchModuleError, ImportError, ValueError, OSError) as e:
@@ -351,15 +479,35 @@ class ScenarioLibrary:
             self.engine.dispose()
             raise
 
+    @property
+    def limits(self) -> Limits:
+        """The limits given, else the module's (read when used, so a test may lower them)."""
+        return self._limits or Limits(
+            MAX_PER_FILE, MAX_SCENARIOS, MAX_VERSIONS, VISITOR_NEW_PER_HOUR, VISITOR_VERSIONS_PER_HOUR
+        )
+
     # -- plumbing -----------------------------------------------------------------------------
 
     def _where(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    def _connect(self) -> Connection:
+        """A connection, or LibraryUnavailable: the server cannot be reached (``library_unreachable``)
+        or the address holds an option the driver refuses, such as ``?connect_timeout=abc``
+        (``library_not_database``); the details go to the server's log only."""
+        try:
+            return self.engine.connect()
+        except exc.OperationalError as e:
+            log.warning("scenario library at %s is unavailable: %s", self._where(), e.orig or e)
+            raise LibraryUnavailable(UNREACHABLE) from e
+        except (exc.DBAPIError, exc.ArgumentError, TypeError, ValueError) as e:
+            log.warning("scenario library at %s cannot be opened: %s", self._where(), e)
+            raise LibraryUnavailable(NOT_A_DATABASE) from e
+
     @contextmanager
     def _transaction(self, *, write: bool) -> Iterator[Connection]:
         try:
-            with self.engine.connect() as conn:
+            with self._connect() as conn:
                 if write:
                     conn.execution_options(dezhou_write=True)
                 with conn.begin():
@@ -388,6 +536,30 @@ class ScenarioLibrary:
                     conn.execute(sa.text(f"ALTER TABLE {scenarios_table.name} ADD COLUMN {name} {kind}"))
             except (exc.OperationalError, exc.ProgrammingError):
                 pass  # another process added it first
+        self._fill_name_keys()
+
+    def _fill_name_keys(self) -> None:
+        """Rows written before ``name_key`` existed get theirs; then the key is made unique where
+        no two names look the same (else the check in save_many alone keeps new names apart)."""
+        t = scenarios_table
+        with self._transaction(write=True) as conn:
+            missing = conn.execute(sa.select(t.c.id, t.c.name).where(t.c.name_key.is_(None)).order_by(t.c.id)).all()
+            if missing:
+                taken = {k for (k,) in conn.execute(sa.select(t.c.name_key).where(t.c.name_key.is_not(None)))}
+                for row in missing:
+                    key = name_key(row.name)
+                    if key in taken:  # two names that look the same, saved before: both kept, the later
+                        continue  # found by its exact name only
+                    taken.add(key)
+                    conn.execute(t.update().where(t.c.id == row.id).values(name_key=key))
+        indexes = {i["name"] for i in sa.inspect(self.engine).get_indexes(t.name)}
+        if NAME_KEY_INDEX.name in indexes:
+            return
+        try:
+            with self._transaction(write=True) as conn:
+                NAME_KEY_INDEX.create(conn, checkfirst=True)
+        except (exc.IntegrityError, exc.OperationalError, exc.ProgrammingError) as e:
+            log.warning("scenario library: names that look the same are kept apart without a unique index: %s", e)
 
     def _fetch(self, conn: Connection, query: sa.Executable) -> list[Any]:
         rows = conn.execute(query).all()
@@ -449,6 +621,7 @@ class ScenarioLibrary:
             t.c.updated_at,
             t.c.owner,
             t.c.saved_by,
+            t.c.name_key,
         )
         return query if name is None else query.where(t.c.name == name)
 
@@ -461,6 +634,22 @@ class ScenarioLibrary:
     def _matching(query: sa.Select, column: Any, contains: str) -> sa.Select:
         contains = (contains or "").strip()
         return query.where(column.icontains(contains, autoescape=True)) if contains else query
+
+    def _same_names(self, conn: Connection, names: Sequence[str], *, lock: bool = False) -> dict[str, Any]:
+        """{each of ``names``: the stored row of that name, else of a name that looks the same
+        (same :func:`name_key`)}, in one query; names with no such row are left out."""
+        if not names:
+            return {}
+        t = scenarios_table
+        keys = {n: name_key(n) for n in names}
+        query = self._select().where(sa.or_(t.c.name.in_(list(names)), t.c.name_key.in_(sorted(set(keys.values())))))
+        rows = self._fetch(conn, query.with_for_update() if lock else query)
+        exact = {r.name: r for r in rows}
+        by_key: dict[str, Any] = {}
+        for r in sorted(rows, key=lambda r: r.id):
+            by_key.setdefault(r.name_key or name_key(r.name), r)
+        found = {n: exact.get(n) or by_key.get(keys[n]) for n in names}
+        return {n: r for n, r in found.items() if r is not None}
 
     def _check_owner(self, row: Any, user: str | None) -> None:
         if self.owners and row.owner is not None and row.owner != user:
@@ -483,8 +672,8 @@ class ScenarioLibrary:
         if not rows:
             return
         kept = self._count(conn, versions_table)
-        if kept + len(rows) > MAX_VERSIONS:
-            raise LibraryFull([problem("versions_full", limit=MAX_VERSIONS)])
+        if kept + len(rows) > self.limits.versions:
+            raise LibraryFull([problem("versions_full", limit=self.limits.versions)])
         conn.execute(
             versions_table.insert(),
             [
@@ -510,15 +699,26 @@ class ScenarioLibrary:
         if not new:
             return
         held = self._count(conn, scenarios_table)
-        if held + new > MAX_SCENARIOS:
-            raise LibraryFull([problem("library_full", limit=MAX_SCENARIOS, count=held, new=new)])
+        limit = self.limits.scenarios
+        if held + new > limit:
+            raise LibraryFull([problem("library_full", limit=limit, count=held, new=new)])
 
     # -- the API ------------------------------------------------------------------------------
 
-    def save(self, name: str, scenario: Scenario, *, overwrite: bool = False, user: str | None = None) -> SavedScenario:
-        """Store ``scenario`` under ``name``. NameTaken if the name exists and not ``overwrite``;
-        overwriting keeps the earlier version. ``user``: who saves it (recorded where known)."""
-        (saved,) = self.save_many([(name, scenario)], overwrite=overwrite, user=user)
+    def save(
+        self,
+        name: str,
+        scenario: Scenario,
+        *,
+        overwrite: bool = False,
+        user: str | None = None,
+        visitor: str | None = None,
+    ) -> SavedScenario:
+        """Store ``scenario`` under ``name``. NameTaken if the name (or one that looks the same)
+        exists and not ``overwrite``; overwriting keeps the earlier version and the name as it was
+        saved. ``user``: who saves it (recorded where known); ``visitor``: whose hourly share it
+        counts against (None: nobody's, for scripts and the administrator)."""
+        (saved,) = self.save_many([(name, scenario)], overwrite=overwrite, user=user, visitor=visitor)
         return saved
 
     def save_many(
@@ -528,13 +728,16 @@ class ScenarioLibrary:
         overwrite: bool = False,
         user: str | None = None,
         source: str = "",
+        visitor: str | None = None,
     ) -> list[SavedScenario]:
         """Store every ``(name, scenario)`` in one transaction: all of them, or (on any problem) none.
 
         Every problem is listed in one ScenarioError: a bad name, a name given twice, more than
         :data:`MAX_PER_FILE` scenarios, names already taken (NameTaken, unless ``overwrite``), names
-        another user owns (NotOwner), no room left (LibraryFull). Overwritten rows are kept as
-        earlier versions. ``source`` (a file name): where the problems of the scenarios were found.
+        another user owns (NotOwner), no room left (LibraryFull), the visitor's hourly share used up
+        (VisitorLimit). Names are compared by :func:`name_key`. Overwritten rows are kept as earlier
+        versions, under the name they were saved with. ``source`` (a file name): where the problems
+        of the scenarios were found. ``visitor``: whose hourly share the change counts against.
         """
 
         def at(found: list[Problem], n: int | None = None) -> list[Problem]:
@@ -543,8 +746,9 @@ class ScenarioLibrary:
 
         pairs = [(i.name, i.scenario) if isinstance(i, NamedScenario) else i for i in items]
         problems: list[Problem] = []
-        if len(pairs) > MAX_PER_FILE:
-            raise LibraryFull(at([problem("too_many_in_file", count=len(pairs), limit=MAX_PER_FILE)]))
+        limit = self.limits.per_file
+        if len(pairs) > limit:
+            raise LibraryFull(at([problem("too_many_in_file", count=len(pairs), limit=limit)]))
         names: list[str] = []
         seen: dict[str, int] = {}
         for n, (raw, _scenario) in enumerate(pairs, 1):
@@ -554,9 +758,10 @@ class ScenarioLibrary:
             except ScenarioError as e:
                 problems.extend(at(e.problems, number))
                 continue
-            if name in seen:
-                problems.extend(at([problem("name_twice", name=name, first=seen[name])], number))
-            seen.setdefault(name, n)
+            key = name_key(name)
+            if key in seen:
+                problems.extend(at([problem("name_twice", name=name, first=seen[key])], number))
+            seen.setdefault(key, n)
             names.append(name)
         if problems:
             raise ScenarioError(problems)
@@ -570,30 +775,39 @@ class ScenarioLibrary:
                 with self._transaction(write=True) as conn:
                     now = _now()  # after BEGIN IMMEDIATE: times follow the order of the writes
                     # FOR UPDATE (PostgreSQL): a concurrent overwrite waits, then archives what this one wrote.
-                    query = self._select().where(t.c.name.in_(names)).with_for_update()
-                    found = {r.name: r for r in self._fetch(conn, query)}
+                    found = self._same_names(conn, names, lock=True)
                     if found and not overwrite:
-                        raise NameTaken(*(n for n in names if n in found))
+                        raise NameTaken(*(found[n].name for n in names if n in found))
                     if self.owners:
-                        others = [(n, r.owner) for n, r in found.items() if r.owner is not None and r.owner != user]
+                        others = [(r.name, r.owner) for r in found.values() if r.owner is not None and r.owner != user]
                         if others:
                             raise NotOwner(others[0][0], others[0][1], *others[1:])
                     self._room_for(conn, len(names) - len(found))
+                    self.share.check(visitor, len(names) - len(found), len(found), self.limits)
                     self._archive(conn, list(found.values()), "overwritten", user, now)
                     for name, row in found.items():
                         conn.execute(
                             t.update().where(t.c.id == row.id).values(**rows[name], updated_at=now, saved_by=user)
                         )
                     new = [
-                        {**rows[n], "name": n, "created_at": now, "updated_at": now, "owner": user, "saved_by": user}
+                        {
+                            **rows[n],
+                            "name": n,
+                            "name_key": name_key(n),
+                            "created_at": now,
+                            "updated_at": now,
+                            "owner": user,
+                            "saved_by": user,
+                        }
                         for n in names
                         if n not in found
                     ]
                     if new:
                         conn.execute(t.insert(), new)
+                self.share.record(visitor, len(names) - len(found), len(found))
                 return [
                     SavedScenario(
-                        name,
+                        found[name].name if name in found else name,
                         scenario,
                         _aware(found[name].created_at) if name in found else now,
                         now,
@@ -643,30 +857,27 @@ class ScenarioLibrary:
 
     def info(self, name: str) -> LibraryEntry | None:
         """The name's entry (times and people) without its parameters; None if there is none."""
-        try:
-            name = clean_name(name)
-        except ScenarioError:
+        name = _stored_name(name)
+        if name is None:
             return None
-        t = scenarios_table
-        query = sa.select(t.c.name, t.c.created_at, t.c.updated_at, t.c.owner, t.c.saved_by).where(t.c.name == name)
         with self._transaction(write=False) as conn:
-            rows = self._fetch(conn, query)
+            row = self._same_names(conn, [name]).get(name)
         return (
-            LibraryEntry(
-                rows[0].name, _aware(rows[0].created_at), _aware(rows[0].updated_at), rows[0].owner, rows[0].saved_by
-            )
-            if rows
+            LibraryEntry(row.name, _aware(row.created_at), _aware(row.updated_at), row.owner, row.saved_by)
+            if row
             else None
         )
 
     def get(self, name: str) -> SavedScenario | None:
         """The scenario saved under ``name``; None if there is none or it no longer validates."""
-        try:
-            name = clean_name(name)
-        except ScenarioError:
+        name = _stored_name(name)
+        if name is None:
             self.problems = []
             return None
-        return self.get_many([name]).get(name)
+        self.problems = []
+        with self._transaction(write=False) as conn:
+            row = self._same_names(conn, [name]).get(name)
+        return self._load(row) if row is not None else None
 
     def get_many(self, names: Iterable[str]) -> dict[str, SavedScenario]:
         """The scenarios saved under ``names`` (one query), by name; missing or invalid ones left out."""
@@ -681,59 +892,72 @@ class ScenarioLibrary:
 
     def exists(self, name: str) -> bool:
         """Whether ``name`` is taken (also by a row that no longer validates)."""
-        try:
-            name = clean_name(name)
-        except ScenarioError:
+        name = _stored_name(name)
+        if name is None:
             return False
         return bool(self.existing([name]))
 
     def existing(self, names: Iterable[str]) -> set[str]:
-        """Which of ``names`` are taken (one query)."""
+        """Which of ``names`` are taken, by them or by names that look the same (one query)."""
         wanted = sorted({n.strip() for n in names if isinstance(n, str) and n.strip()})
         if not wanted:
             return set()
-        t = scenarios_table
         with self._transaction(write=False) as conn:
-            return {r.name for r in self._fetch(conn, sa.select(t.c.name).where(t.c.name.in_(wanted)))}
+            found = self._same_names(conn, wanted)
+        return {n for n in names if isinstance(n, str) and n.strip() in found}
 
-    def rename(self, old: str, new: str, *, user: str | None = None) -> SavedScenario | None:
+    def rename(
+        self, old: str, new: str, *, user: str | None = None, visitor: str | None = None
+    ) -> SavedScenario | None:
         """Give a saved scenario a new name; the old name is kept as an earlier version.
         ScenarioNotFound if ``old`` is missing, NameTaken if ``new`` is taken, NotOwner if another
         user owns it. Returns the renamed scenario (None if its row no longer validates)."""
-        old_name, new_name = clean_name(old), clean_name(new)
+        old_name, new_name = _stored_name(old), clean_name(new)
+        if old_name is None:
+            raise ScenarioNotFound(str(old))
         user = _clean_user(user)
         t = scenarios_table
         try:
             with self._transaction(write=True) as conn:
-                rows = self._fetch(conn, self._select(old_name).with_for_update())
-                if not rows:
+                row = self._same_names(conn, [old_name], lock=True).get(old_name)
+                if row is None:
                     raise ScenarioNotFound(old_name)
-                if new_name != old_name:
-                    self._check_owner(rows[0], user)
-                    if self._fetch(conn, sa.select(t.c.id).where(t.c.name == new_name)):
-                        raise NameTaken(new_name)
+                if new_name != row.name:
+                    self._check_owner(row, user)
+                    taken = self._same_names(conn, [new_name]).get(new_name)
+                    if taken is not None and taken.id != row.id:
+                        raise NameTaken(taken.name)
+                    self.share.check(visitor, 0, 1, self.limits)
                     now = _now()
-                    self._archive(conn, rows, "renamed", user, now, renamed_to=new_name)
+                    self._archive(conn, [row], "renamed", user, now, renamed_to=new_name)
                     conn.execute(
-                        t.update().where(t.c.id == rows[0].id).values(name=new_name, updated_at=now, saved_by=user)
+                        t.update()
+                        .where(t.c.id == row.id)
+                        .values(name=new_name, name_key=name_key(new_name), updated_at=now, saved_by=user)
                     )
+                    self.share.record(visitor, 0, 1)
         except exc.IntegrityError:
             raise NameTaken(new_name) from None
         return self.get(new_name)
 
-    def delete(self, name: str, *, user: str | None = None) -> None:
+    def delete(self, name: str, *, user: str | None = None, visitor: str | None = None) -> None:
         """Remove a saved scenario, keeping it as an earlier version. ScenarioNotFound if there is
         none of that name, NotOwner if another user owns it."""
-        name = clean_name(name)
+        found = _stored_name(name)
+        if found is None:
+            raise ScenarioNotFound(str(name))
+        name = found
         user = _clean_user(user)
         t = scenarios_table
         with self._transaction(write=True) as conn:
-            rows = self._fetch(conn, self._select(name).with_for_update())
-            if not rows:
+            row = self._same_names(conn, [name], lock=True).get(name)
+            if row is None:
                 raise ScenarioNotFound(name)
-            self._check_owner(rows[0], user)
-            self._archive(conn, rows, "deleted", user, _now())
-            conn.execute(t.delete().where(t.c.id == rows[0].id))
+            self._check_owner(row, user)
+            self.share.check(visitor, 0, 1, self.limits)
+            self._archive(conn, [row], "deleted", user, _now())
+            conn.execute(t.delete().where(t.c.id == row.id))
+        self.share.record(visitor, 0, 1)
 
     # -- earlier versions ---------------------------------------------------------------------
 
@@ -778,14 +1002,20 @@ class ScenarioLibrary:
         return self._version(rows[0]), self._scenario(rows[0])
 
     def restore(
-        self, version_id: int, name: str | None = None, *, overwrite: bool = False, user: str | None = None
+        self,
+        version_id: int,
+        name: str | None = None,
+        *,
+        overwrite: bool = False,
+        user: str | None = None,
+        visitor: str | None = None,
     ) -> SavedScenario:
         """Save an earlier version again, under its own name or ``name``. Overwriting the current
         scenario of that name keeps it as an earlier version in turn (nothing is lost)."""
         version, scenario = self.get_version(version_id)
         if scenario is None:
             raise ScenarioError(self.problems)
-        return self.save(name or version.name, scenario, overwrite=overwrite, user=user)
+        return self.save(name or version.name, scenario, overwrite=overwrite, user=user, visitor=visitor)
 
     def close(self) -> None:
         """Close the pooled connections."""

@@ -191,7 +191,10 @@ def parse_text(spec: ParamSpec, text: str) -> float | int | bool:
         raise ScenarioError([_problem(spec, text, "not_finite")])
     if not is_decimal(raw):
         raise ScenarioError([_problem(spec, text, "not_number")])
-    return coerce(spec, float(raw), shown=text)
+    number = float(raw)
+    if math.isinf(number):  # digits too many for a float (not "inf", refused above): out of every range
+        raise ScenarioError([_problem(spec, text, "out_of_range")])
+    return coerce(spec, number, shown=text)
 
 
 # Limits of a project a user adds to the pipeline (the named projects' own figures are data).
@@ -279,7 +282,7 @@ def parse_target(doc: Any) -> Target:
     elif (
         isinstance(value, bool)
         or not isinstance(value, (int, float))
-        or not (math.isfinite(value) and lo <= value <= hi)
+        or not ((isinstance(value, int) or math.isfinite(value)) and lo <= value <= hi)  # an int may be huge
     ):
         code = "out_of_range" if isinstance(value, (int, float)) and not isinstance(value, bool) else "not_number"
         unit = "yuan" if metric == "level" else "percent" if metric in TARGET_METRICS else ""

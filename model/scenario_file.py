@@ -103,7 +103,9 @@ def parse_scenario_doc(doc: Any) -> NamedScenario:
     return NamedScenario(scenario=scenario, notices=tuple(notices), **texts)
 
 
-_NAME_HIDDEN = ("Cc", "Cs", "Zl", "Zp")  # control characters, lone surrogates, line/paragraph separators
+# Control and format characters (a right-to-left override U+202E would show "abc\u202efdp.exe" as
+# "abcexe.pdf"), lone surrogates, line/paragraph separators: as model.library.clean_name refuses.
+_NAME_HIDDEN = ("Cc", "Cf", "Cs", "Zl", "Zp")
 
 
 def _object_hook(twice: list[str]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
@@ -135,6 +137,36 @@ def parse_scenario_bytes(data: bytes, source: str = "file") -> list[NamedScenari
         raise ScenarioError(located(e.problems, "file", source)) from None
 
 
+LONG_DIGITS = 1000  # a whole number with more digits than this is kept as its size only
+
+
+class LongNumber(int):
+    """A whole number in a file with more than :data:`LONG_DIGITS` digits (Python refuses to read
+    more than 4,300): beyond every range the model has, so it stays an ``int`` far too large for a
+    float (every check says it is out of range), and remembers its first digits and how many there
+    were (``digits``: the leading digits padded to the length, for the message)."""
+
+    digits: str
+
+    def __new__(cls, text: str) -> LongNumber:
+        sign = -1 if text.startswith("-") else 1
+        body = text.lstrip("+-")
+        self = super().__new__(cls, sign * 10**LONG_DIGITS)
+        self.digits = body[:3] + "0" * (len(body) - 3)
+        return self
+
+    def __repr__(self) -> str:
+        return f"<a number of {len(self.digits):,} digits>"
+
+    __str__ = __repr__
+
+
+def _parse_int(text: str) -> int:
+    """JSON's whole numbers: as int, or a LongNumber past :data:`LONG_DIGITS` digits (``int`` alone
+    raises ValueError past 4,300 digits, which would stop the file's other problems being listed)."""
+    return int(text) if len(text) <= LONG_DIGITS else LongNumber(text)
+
+
 class _Constant(ValueError):
     """``NaN``, ``Infinity`` or ``-Infinity`` in a JSON file."""
 
@@ -152,7 +184,12 @@ def _parse_bytes(data: bytes) -> list[NamedScenario]:
         raise ScenarioError([problem("not_utf8", byte=e.start)]) from None
     twice: list[str] = []
     try:
-        doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object_hook(twice))
+        doc = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_object_hook(twice),
+            parse_int=_parse_int,
+        )
     except _Constant as e:
         raise ScenarioError([problem("json_constant", value=str(e))]) from None
     except json.JSONDecodeError as e:

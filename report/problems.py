@@ -12,6 +12,7 @@ through ``report.plain.md_text`` (ui.messages), so it is never read as Markdown.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -74,8 +75,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
     "too_many": {"zh": "{name}共{count}个，最多{limit}个", "en": "{name}: {count}; allowed: at most {limit}"},
     "not_text": {"zh": "{name}应为文本，不能是{value}", "en": "{name} must be text, not {value}"},
     "control_chars": {
-        "zh": "{name}{value}含有控制字符，名称中不能有控制字符",
-        "en": "{name} {value}: a name cannot contain control characters",
+        "zh": "{name}{value}含有控制字符或格式字符{chars}，名称中不能有此类字符",
+        "en": "{name} {value}: a name cannot contain control or format characters (found {chars})",
     },
     "invalid_text": {"zh": "{name}不是有效文本", "en": "{name}: not valid text"},
     "unsupported": {
@@ -170,8 +171,9 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "a scenario name can have at most {limit} characters; this one has {count}",
     },
     "name_control": {
-        "zh": "情景名称不能含有控制字符（发现{chars}）",
-        "en": "a scenario name cannot contain control characters (found {chars})",
+        "zh": "情景名称不能含有控制字符或格式字符（如改变文字方向的字符），发现{chars}",
+        "en": "a scenario name cannot contain control or format characters (such as those that change the "
+        "direction of text): found {chars}",
     },
     "name_taken": {
         "zh": "已有名为{name}的情景，请换一个名称或选择覆盖",
@@ -321,6 +323,32 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "缺少{columns}列；文件应包含官方数据表的各列",
         "en": "the columns {columns} are missing; the file needs data/history.csv's columns",
     },
+    # --- trust (issue 20) ---
+    "visitor_new_limit": {
+        "zh": "每位访客每小时最多新增{limit}个情景，您在过去一小时内已新增{used}个，本次的{new}个放不下；"
+        "{at}（UTC）后可再保存。此限制为所有人保留情景库的空间",
+        "en": "each visitor may add at most {limit} scenarios an hour; you have added {used} in the last hour, "
+        "so these {new} do not fit: you can save them after {at} UTC (this keeps room in the library for everyone)",
+    },
+    "visitor_new_limit_once": {
+        "zh": "每位访客每小时最多新增{limit}个情景，本次有{new}个，请拆分后分批保存",
+        "en": "each visitor may add at most {limit} scenarios an hour and this adds {new}; split it",
+    },
+    "visitor_versions_limit": {
+        "zh": "每位访客每小时的覆盖、重命名、删除和恢复最多产生{limit}个历史版本，您在过去一小时内已产生{used}个，"
+        "本次还需{new}个；{at}（UTC）后可再操作。此限制为所有人保留情景库的空间",
+        "en": "each visitor's overwrites, renames, deletes and restores may keep at most {limit} earlier versions "
+        "an hour; yours kept {used} in the last hour and this needs {new} more: you can do it after {at} UTC "
+        "(this keeps room in the library for everyone)",
+    },
+    "visitor_versions_limit_once": {
+        "zh": "每位访客每小时最多产生{limit}个历史版本，本次需要{new}个，请拆分后分批操作",
+        "en": "each visitor may keep at most {limit} earlier versions an hour and this needs {new}; split it",
+    },
+    "file_failed": {
+        "zh": "无法读取此文件，未导入任何内容（原因已记入服务器日志）",
+        "en": "this file could not be read and nothing was imported (the server's log says why)",
+    },
 }
 
 # Where a problem was found (model.problems.Problem.where), outermost first.
@@ -421,9 +449,28 @@ def quoted(text: Any, lang: str) -> str:
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def _hidden(c: str) -> bool:
+    return unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+
+
+def _huge(x: int) -> str:
+    """A whole number too large for a float, in powers of ten (its leading digits and its size):
+    a number read from a file with more digits than Python converts carries them (``digits``)."""
+    digits = getattr(x, "digits", None) or str(abs(x))
+    mantissa = (digits[0] + "." + digits[1:3]).rstrip("0").rstrip(".")
+    sign = "−" if x < 0 else ""
+    return f"{sign}{mantissa}×10{str(len(digits) - 1).translate(_SUPERSCRIPT)}"
+
+
 def number(x: Any) -> str:
     """A number rounded for reading: whole numbers as they are, others to four significant figures
-    (at least one decimal), never in Python's notation for a float that is not finite."""
+    (at least one decimal), never in Python's notation for a float that is not finite; a whole number
+    too large for a float in powers of ten (``1×10⁵⁰⁰⁰``)."""
+    if isinstance(x, int) and not isinstance(x, bool) and abs(x) >= 10**15:
+        try:
+            float(x)
+        except OverflowError:
+            return _huge(x)
     x = float(x)
     if not math.isfinite(x):
         return "NaN" if x != x else ("∞" if x > 0 else "−∞")
@@ -565,7 +612,10 @@ class _Shown(dict):
             shown = [quoted(c, lang) for c in items] if name == "columns" else [field_name(k, lang) for k in items]
             return _join(shown, lang)
         if name == "chars":
-            return WORDS["and"][lang].join(p["chars"])
+            chars = p.get("chars")
+            if chars is None:  # a name's hidden characters, by code point
+                chars = tuple(dict.fromkeys(f"U+{ord(c):04X}" for c in str(p.get("value", "")) if _hidden(c)))
+            return WORDS["and"][lang].join(chars)
         if name == "constant":
             return control_chars(p["value"])
         if name == "size":
@@ -573,7 +623,7 @@ class _Shown(dict):
             if size is None:
                 return _word("more_bytes", lang, n=count(p["limit"]))
             return _word("bytes", lang, n=count(size))
-        if name in ("count", "limit", "new", "first", "number", "byte", "line", "col"):
+        if name in ("count", "limit", "new", "first", "number", "byte", "line", "col", "used"):
             return count(p[name])
         if name == "problems":
             return ("；" if lang == "zh" else "; ").join(say(q, lang).rstrip("。") for q in p["problems"])
@@ -588,7 +638,7 @@ class _Shown(dict):
         if name == "target" and goal:
             x = f"{p['target']:,.1f}" if p["kind"] == "va" else number(p["target"])
             return _word("va_target" if p["kind"] == "va" else "growth_target", lang, x=x)
-        if name in ("detail",):
+        if name in ("detail", "at"):
             return control_chars(p[name])
         if name == "field":  # a column of a history file, as written in the file
             return quoted(p["field"], lang)

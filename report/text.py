@@ -489,9 +489,11 @@ TEXT: dict[str, dict[str, str]] = {
     "lib_col_updated": {"zh": "保存时间（UTC）", "en": "Saved (UTC)"},
     "lib_col_owner": {"zh": "所有者", "en": "Owner"},
     "lib_limits": {
-        "zh": "每个导入文件不超过 {per_file} 个情景，情景库不超过 {total} 个情景。覆盖、重命名和删除前的版本均予保留。",
-        "en": "Up to {per_file} scenarios per imported file and {total} in the library. Overwriting, renaming "
-        "and deleting keep the earlier version.",
+        "zh": "每个导入文件不超过 {per_file} 个情景，情景库不超过 {total} 个情景；为给所有人留出空间，每位访客每小时"
+        "最多新增 {new_hour} 个情景、产生 {versions_hour} 个历史版本。覆盖、重命名和删除前的版本均予保留。",
+        "en": "Up to {per_file} scenarios per imported file and {total} in the library; to keep room for everyone, "
+        "each visitor may add {new_hour} scenarios and make {versions_hour} earlier versions an hour. "
+        "Overwriting, renaming and deleting keep the earlier version.",
     },
     "name_taken_by": {
         "zh": "已有名为「{name}」的情景，由{who}于{when}保存。是否覆盖？现有版本将保留在历史版本中。",
@@ -1022,12 +1024,13 @@ TEXT: dict[str, dict[str, str]] = {
     "sources_levers": {"zh": "政策变量", "en": "Policy levers"},
     "sources_economy": {"zh": "经济假设", "en": "Assumptions about the economy"},
     "v1_notices_file": {
-        "zh": "该情景由第1版模型保存，已按第2版读取，其余内容均予保留：",
-        "en": "This scenario was saved by version 1 of the model and read as version 2; everything else is kept:",
+        "zh": "该情景由早期版本模型保存，已按第3版读取，其余内容均予保留：",
+        "en": "This scenario was saved by an earlier version of the model and read as version 3; everything else "
+        "is kept:",
     },
     "v1_notices_link": {
-        "zh": "此链接由第1版模型生成，已按第2版读取，其余参数均予保留：",
-        "en": "This link was made by version 1 of the model and read as version 2; the other values are kept:",
+        "zh": "此链接由早期版本模型生成，已按第3版读取，其余参数均予保留：",
+        "en": "This link was made by an earlier version of the model and read as version 3; the other values are kept:",
     },
     # --- Exports, deck and up/down colours (issue 11, items 9, 10, 12): new strings only ------------------
     "download_csv_labelled_help": {
@@ -1221,6 +1224,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{field}: “{value}” is not a web address; it should start with http:// or https://, or be left blank.",
     },
     "form_allowed_value": {"zh": "数值（如8.4）", "en": "a number (such as 8.4)"},
+    # --- trust (issue 20) ---
+    "url_too_long": {
+        "zh": "此链接的参数超过{fields}个，Streamlit 未读取其中任何内容：页面按基准情景打开。请缩短链接后重试。",
+        "en": "This link holds more than {fields} parameters, so Streamlit read none of them: the page opened "
+        "at the baseline scenario. Shorten the link and open it again.",
+    },
 }
 
 

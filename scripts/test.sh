@@ -7,12 +7,13 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
 # System packages: Chromium for the browser tests, CJK fonts for chart images, PostgreSQL for the
-# library's second database.
+# library's second database, nginx for the README's reverse proxy (it blocks /_stcore/metrics).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 python3 -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)  # the README's proxy, tested
 if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null

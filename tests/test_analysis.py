@@ -482,7 +482,7 @@ NUMERIC_LEVERS = [  # docs/model.md's kind column: the numeric policy levers, in
 ]
 NUMERIC_ECONOMY = [
     "base_va",
-    "base_revenue",
+    "base_revenue",  # MODEL.md v3: the 2023 revenue level and the revenue drift are economy parameters
     "revenue_drift",
     "growth_start",
     "growth_end",

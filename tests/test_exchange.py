@@ -344,7 +344,7 @@ def test_workbook_parameters_sheet_lists_economy_and_levers_apart(lang):
         assert row["publication"] == spec.publication_name(lang)
         assert (row["date"], row["url"], row["sentence_zh"]) == (spec.date, spec.url, spec.source_zh)
         assert row["reasoning"] == spec.reasoning(lang)
-    assert by_key.loc["growth_start", "sentence_zh"].find("8.4%") >= 0
+    assert by_key.loc["growth_start", "sentence_zh"].find("7.5%") >= 0  # Dezhou's 2025 figure (version 3)
 
 
 def test_workbook_parameters_sheet_names_each_scenario_column_safely(book, book_items):
@@ -430,7 +430,7 @@ def test_workbook_sources_sheet(lang):
     first = params.iloc[1]
     assert first["label"] == specs[first["key"]].label(lang)
     growth = params.set_index("key").loc["growth_start"]
-    assert "8.4%" in growth["source_zh"] and growth["provenance"] == "article"
+    assert "7.5%" in growth["source_zh"] and growth["provenance"] == "external"  # Dezhou 2025 (version 3)
     assert facts["source_zh"].str.len().gt(0).all()
     for key, row in params.set_index("key").iterrows():
         spec = specs[key]

@@ -15,7 +15,7 @@ import pytest
 
 from model.compat import upgrade_v2
 from model.history import HISTORY_COLUMNS, PERIOD_MONTHS, History, parse_history_rows, read_history_file
-from model.parameters import ScenarioError, default_scenario
+from model.parameters import ScenarioError, default_scenario, load_parameters
 from model.projection import effective_years, project
 from model.scenario_file import load_presets, parse_scenario_bytes
 from report.problems import say
@@ -114,9 +114,9 @@ def test_history_file_changes_the_projection(tmp_path):
     # 2026: Jan–Sep 6.0% (nine months, high): estimated, so P moves from 2026 to 2027
     assert before.loc[2026, "status"] == "projected" and after.loc[2026, "status"] == "estimated"
     assert after.loc[2026, "growth_pct"] == pytest.approx(6.0)
-    # va 2026 = va 2025 × 1.06; growth_start (8.4) from 2027
+    # va 2026 = va 2025 × 1.06; growth_start (the default, data/parameters.csv) from 2027
     assert after.loc[2026, "va_total"] == pytest.approx(after.loc[2025, "va_total"] * 1.06)
-    assert after.loc[2027, "growth_pct"] == pytest.approx(8.4)
+    assert after.loc[2027, "growth_pct"] == pytest.approx(load_parameters()["growth_start"].default)
 
 
 def test_a_short_partial_or_low_figure_changes_nothing(tmp_path):
@@ -134,7 +134,7 @@ def test_a_full_year_figure_publishes_the_year_and_wins_over_the_data(tmp_path):
     path = history_csv(tmp_path / "added.csv", row(year="2024", period="full-year", value="7.0", date="2025-03-01"))
     out = csv_to_frame(cli("project", "--history", str(path)).stdout).set_index("year")
     assert out.loc[2024, "status"] == "published" and out.loc[2024, "growth_pct"] == pytest.approx(7.0)
-    assert out.loc[2024, "va_total"] == pytest.approx(1120 * 1.07)
+    assert out.loc[2024, "va_total"] == pytest.approx(load_parameters()["base_va"].default * 1.07)
 
 
 @pytest.mark.parametrize(
@@ -261,3 +261,36 @@ def test_the_command_line_names_what_changed_in_a_v2_file(tmp_path):
 
 def test_history_is_empty_without_figures():
     assert History(()).first_projected("dezhou", 2030) == 2024
+
+
+# ---------------------------------------------------------------------------------------------
+# Status in words in the files for people, codes in the files for programs
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", ["基年", "估算（1—7月）", "已公布", "推算"]),
+        ("en", ["Base year", "Estimated (Jan–Jul)", "Published", "Projected"]),
+    ],
+)
+def test_status_is_written_in_words_for_people(lang, words):
+    from model.scenario_file import NamedScenario
+    from report.csv_export import frame_to_csv
+    from report.scenario_exports import workbook_xlsx
+    from report.sheets import SHEET_NAMES
+
+    # the shipped figures: 2024 estimated from January–July, 2025 published, 2026 on projected
+    frame = project(default_scenario())
+    assert frame["status"].tolist()[:4] == ["base", "estimated", "published", "projected"]
+    labelled = list(csv.reader(io.StringIO(frame_to_csv(frame, lang).decode("utf-8-sig"))))
+    assert [r[1] for r in labelled[1:5]] == words
+    keys = list(csv.reader(io.StringIO(frame_to_csv(frame).decode("utf-8-sig"))))
+    assert [r[1] for r in keys[1:5]] == ["base", "estimated", "published", "projected"]
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(workbook_xlsx([NamedScenario("基准", default_scenario())], lang=lang)))
+    sheet = book[SHEET_NAMES["results"][lang]]
+    header = [c.value for c in sheet[2]]
+    column = header.index("status")
+    assert [sheet.cell(row=r, column=column + 1).value for r in range(3, 7)] == words

@@ -185,10 +185,15 @@ def test_save_over_a_name_raises_unless_overwrite(lib):
         ("", "cannot be empty"),
         ("   \t ", "cannot be empty"),
         ("x" * 81, "at most 80 characters; this one has 81"),
-        ("line\nbreak", "control characters (found U+000A)"),
-        ("nul\x00here", "control characters (found U+0000)"),
-        ("bell\x07", "control characters (found U+0007)"),
-        ("para\u2029graph", "control characters (found U+2029)"),
+        ("line\nbreak", "control or format characters (such as those that change the direction of text): found U+000A"),
+        ("nul\x00here", "control or format characters (such as those that change the direction of text): found U+0000"),
+        ("bell\x07", "control or format characters (such as those that change the direction of text): found U+0007"),
+        (
+            "para\u2029graph",
+            "control or format characters (such as those that change the direction of text): found U+2029",
+        ),
+        ("abc\u202efdp.exe", "found U+202E"),  # issue 20: a right-to-left override shows it as "abcexe.pdf"
+        ("zero\u200bwidth", "found U+200B"),
         (42, "Name must be text, not 42"),
         (None, "cannot be empty"),
     ],
@@ -200,7 +205,7 @@ def test_bad_names_are_rejected_clearly(lib, name, message):
     assert lib.list() == []
 
 
-@pytest.mark.parametrize("name", ["x" * 80, "  " + "y" * 80 + "  ", "2030年 目标 (乐观)", "=cmd", "a\u200bb"])
+@pytest.mark.parametrize("name", ["x" * 80, "  " + "y" * 80 + "  ", "2030年 目标 (乐观)", "=cmd", "基准情景（调整）"])
 def test_good_names_are_accepted(lib, name):
     assert lib.save(name, default_scenario()).name == name.strip()
 

@@ -8,7 +8,6 @@ import pytest
 from pagekit import TEST_HISTORY, chart_data, chart_specs, clear_caches, run_page, use_test_data
 from streamlit.testing.v1 import AppTest
 
-from model.parameters import load_parameters
 from report.text import TEXT
 
 
@@ -27,12 +26,10 @@ def history_page(lang: str = "zh") -> AppTest:
 def test_backtest_table_and_chart(published) -> None:
     at = history_page()
     table = next(d.value for d in at.dataframe if TEXT["col_error_pts"]["zh"] in d.value.columns)
-    # The article's scenario with use_observed off projects every year from 2024 (P = 2024):
-    # g(2024) = growth_start, g(2025) = growth_start + (growth_end − growth_start) / (2030 − 2024),
-    # plus ti_effect × (ti_growth − 16.1) = 0 at the defaults (docs/model.md equation 1).
-    specs = load_parameters()
-    start, end = specs["growth_start"].default, specs["growth_end"].default
-    projected = {2024: start, 2025: start + (end - start) / 6}
+    # The article's scenario with use_observed off projects every year from 2024 (P = 2024) at the article's
+    # pace held flat (model.backtest.ARTICLE_PACE = 8.4: growth_start = growth_end = 8.4), plus
+    # ti_effect × (ti_growth − 16.1) = 0 at the defaults (docs/model.md equation 1): 8.4 in both years.
+    projected = {2024: 8.4, 2025: 8.4}
     official = {2024: 7.0, 2025: 6.5}  # the medium-confidence 6.5, not the low 9.9
     assert list(table[TEXT["axis_year"]["zh"]]) == [2024, 2025]
     assert list(table[TEXT["col_official_pct"]["zh"]]) == [official[2024], official[2025]]

@@ -129,7 +129,7 @@ def test_moving_a_lever_shows_what_it_changes_against_the_plan() -> None:
 
 
 def test_a_smaller_fund_takes_value_added_away_in_english() -> None:
-    at = run_page({"fund_size": "10", "lang": "en", "model": "2"})
+    at = run_page({"fund_size": "10", "lang": "en", "model": "3"})
     figures = headline_figures(make_scenario({"fund_size": 10.0}))
     assert figures["policy_va"] < 0 and metric_values(at) == formatted(figures)
     plan = figures["va_total"] - figures["policy_va"]
@@ -216,9 +216,21 @@ def test_version_1_link_gets_a_notice_and_keeps_the_rest(lang: str) -> None:
     assert not any(TEXT["v1_notices_link"][lang] in i.value for i in at.info)
 
 
-def test_version_2_link_gets_no_version_notice() -> None:
-    at = run_page({"fund_size": "80", "model": "2"})
+def test_version_3_link_gets_no_version_notice() -> None:
+    at = run_page({"fund_size": "80", "model": "3"})
     assert not at.info and at.slider(key="fund_size").value == 80.0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_version_2_link_keeps_its_values_and_says_what_changed(lang: str) -> None:
+    at = run_page({"fund_size": "80", "ti_growth": "20", "growth_end": "6", "model": "2", "lang": lang})
+    assert at.slider(key="fund_size").value == 80.0 and at.slider(key="ti_growth").value == 20.0
+    said = " ".join(i.value for i in at.info)
+    assert TEXT["v1_notices_link"][lang] in said
+    # the 技改 lever now scored against the plan; the fund lever acting from the first projected year
+    assert parameter_name(load_parameters()["ti_growth"], lang) in shown(said)
+    assert load_parameters()["fund_size"].label(lang) in shown(said)
+    assert load_parameters()["growth_end"].label(lang) not in shown(said)  # an economy value: unchanged
 
 
 @pytest.mark.parametrize(
@@ -238,7 +250,7 @@ def test_bad_link_values_are_ignored_with_a_notice(query: dict[str, str], named_
     specs = load_parameters()
     (key,) = query
     for lang, named, allowed in (("en", named_en, "allowed"), ("zh", named_zh, "应为")):
-        at = run_page({**query, "lang": lang, "model": "2"})
+        at = run_page({**query, "lang": lang, "model": "3"})
         notice = shown(" ".join(w.value for w in at.warning))
         assert TEXT["url_ignored"][lang] in notice
         assert named.format(parameter_name(specs[key], lang) if key in specs else "") in notice, notice
@@ -249,11 +261,11 @@ def test_bad_link_values_are_ignored_with_a_notice(query: dict[str, str], named_
 
 
 def test_link_value_between_steps_is_rounded_with_a_notice() -> None:
-    at = run_page({"growth_start": "10.55", "lang": "en", "model": "2"})
+    at = run_page({"growth_start": "10.55", "lang": "en", "model": "3"})
     assert at.slider(key="growth_start").value == 10.6
     said = "Trend growth, first projected year (%): 10.55 rounded to 10.6 (the control's step is 0.1)"
     assert any(said in shown(i.value) for i in at.info)
-    zh = run_page({"growth_start": "10.55", "lang": "zh", "model": "2"})
+    zh = run_page({"growth_start": "10.55", "lang": "zh", "model": "3"})
     assert any("首个推算年份趋势增速（%）：10.55已按滑块步长0.1取整为10.6。" in shown(i.value) for i in zh.info)
     expected = headline_figures(make_scenario({"growth_start": 10.6}))
     assert metric_values(at)[0] == f"{expected['va_total']:,.1f}"
@@ -297,7 +309,7 @@ def test_published_years_use_the_official_figures_and_are_shaded(published: dict
 
 
 def test_no_band_when_nothing_is_published() -> None:
-    at = run_page({"use_observed": "false", "model": "2"})
+    at = run_page({"use_observed": "false", "model": "3"})
     assert not [layer for layer in chart_specs(at)[0]["layer"] if layer["mark"]["type"] == "rect"]
     assert metric_values(at) == formatted(headline_figures(make_scenario({"use_observed": False})))
 

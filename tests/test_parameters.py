@@ -27,16 +27,19 @@ from report.problems import parameter_name, say, say_all
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "dezhou-daily-2023-11-03.txt"
 
 # MODEL.md version 3's parameter table: key, default, min, max, provenance, kind (role). The defaults
-# docs/model.md marks "source it" are those sourced in docs/sources-parameters.md.
+# MODEL.md marks "source it" are those sourced in docs/sources-parameters.md (worked there by hand):
+# base_va = (1245 + 1060 + 1325) / 3 = 1210 (three routes); base_revenue = (3708 + 4173) / 2 ≈ 3940
+# (1379.3 × 12 / 5 × 1.12 and 6000 / 1.1⁵ × 1.12); revenue_drift −2 ≈ (−3 − 4.8 − 1 × 5) / 7;
+# growth_start 7.5 = Dezhou's 2025 full-year figure; province_growth 7.6 = Shandong's 2025 figure.
 MODEL_TABLE = [
     ("horizon_end", 2030, 2025, 2035, "assumption", "choice"),
     ("use_observed", True, None, None, "assumption", "choice"),
-    ("base_va", 1120, 100, 10000, "assumption", "economy"),
-    ("base_revenue", 4150, 3000, 5500, "assumption", "economy"),
-    ("revenue_drift", 0, -10, 10, "assumption", "economy"),
-    ("growth_start", 8.4, -10, 25, "article", "economy"),
-    ("growth_end", 8.4, -10, 25, "assumption", "economy"),
-    ("province_growth", 7.1, -10, 25, "article", "economy"),
+    ("base_va", 1210, 100, 10000, "assumption", "economy"),
+    ("base_revenue", 3940, 3000, 5500, "assumption", "economy"),
+    ("revenue_drift", -2, -10, 10, "assumption", "economy"),
+    ("growth_start", 7.5, -10, 25, "external", "economy"),
+    ("growth_end", 6.5, -10, 25, "assumption", "economy"),
+    ("province_growth", 7.6, -10, 25, "external", "economy"),
     ("ti_growth", 16.1, -30, 50, "article", "lever"),
     ("ti_effect", 0.1, 0, 0.5, "assumption", "economy"),
     ("fund_size", 35, 0, 1000, "article", "lever"),
@@ -149,14 +152,14 @@ def test_scenario_is_frozen():
     scenario = default_scenario()
     with pytest.raises(dataclasses.FrozenInstanceError):
         scenario.growth_start = 9.0  # type: ignore[misc]
-    assert scenario.growth_start == 8.4
+    assert scenario.growth_start == 7.5  # the default, unchanged by the failed assignment
 
 
 def test_replace_validates_and_keeps_the_rest():
     base = default_scenario()
     new = base.replace({"growth_start": 9.5, "phase2_on": False})
     assert (new.growth_start, new.phase2_on, new.fund_size) == (9.5, False, 35)
-    assert base.growth_start == 8.4
+    assert base.growth_start == 7.5  # the default: replace() returns a new scenario
     assert new.changed_from(base) == {"growth_start": 9.5, "phase2_on": False}
     with pytest.raises(ScenarioError):
         base.replace({"growth_start": 99})

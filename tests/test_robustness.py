@@ -251,7 +251,8 @@ def test_cli_writes_csv_bytes_to_stdout(capfdbinary: pytest.CaptureFixture[bytes
     assert main(["project", "--set", "growth_start=1e400"]) == 2
     out, err = capfdbinary.readouterr()
     assert out == b""
-    assert_one_error_line(err.decode(), "Trend growth, first projected year (%): '1e400' is not a finite number")
+    # issue 20: a finite number too large for a float is out of range (it was "not a finite number")
+    assert_one_error_line(err.decode(), "Trend growth, first projected year (%): '1e400' is out of range")
 
 
 # --- scenario files -----------------------------------------------------------------------------

@@ -772,16 +772,17 @@ def test_command_line_names_what_changed_in_a_v1_file(tmp_path, capsys):
     path.write_text(json.dumps({"name": "old", "parameters": {"base_va": 1500, "growth_start": 9}}), encoding="utf-8")
     assert main(["project", "--scenario", str(path), "--out", str(tmp_path / "out.csv")]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert any("1500 was version 1's default" in line and "1120" in line for line in err), err
+    assert any("1500 was version 1's default" in line and "1210" in line for line in err), err
     assert any("your value 9 is kept" in line for line in err), err
     # read on through version 2 to version 3: the parameters neither version had are named too
     assert any("Version 2 scenarios do not have" in line for line in err), err
-    # the output file is the v3 projection with base_va 1120 and growth_start 9: with the shipped
-    # figures 2024 is estimated (8.4%, Jan–Jul) and 2025 published (7.5%), so growth_start acts from 2026
+    # the output file is the v3 projection with base_va 1210 (today's default, data/parameters.csv) and
+    # growth_start 9: with the shipped figures 2024 is estimated (8.4%, Jan–Jul) and 2025 published
+    # (7.5%), so growth_start acts from 2026
     frame = pd.read_csv(tmp_path / "out.csv", encoding="utf-8-sig")
-    assert frame.loc[0, "va_total"] == pytest.approx(1120)
-    assert frame.loc[1, "va_total"] == pytest.approx(1120 * 1.084)
-    assert frame.loc[3, "va_total"] == pytest.approx(1120 * 1.084 * 1.075 * 1.09)
+    assert frame.loc[0, "va_total"] == pytest.approx(1210)
+    assert frame.loc[1, "va_total"] == pytest.approx(1210 * 1.084)
+    assert frame.loc[3, "va_total"] == pytest.approx(1210 * 1.084 * 1.075 * 1.09)
 
 
 def test_a_scenario_saved_by_version_1_loads_with_its_notices(tmp_path):
@@ -806,7 +807,7 @@ def test_a_scenario_saved_by_version_1_loads_with_its_notices(tmp_path):
     old = library.get("旧")
     assert old is not None
     # version 1's defaults become version 2's; the user's growth_start is kept, with a notice
-    assert (old.scenario.base_va, old.scenario.fund_leverage, old.scenario.growth_start) == (1120, 4.2, 9.5)
+    assert (old.scenario.base_va, old.scenario.fund_leverage, old.scenario.growth_start) == (1210, 4.2, 9.5)
     codes = {(n.code, n.key) for n in old.notices}
     assert ("default_replaced", "base_va") in codes and ("meaning_changed", "growth_start") in codes
     assert library.get("新").notices == ()

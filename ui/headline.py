@@ -106,5 +106,5 @@ def headline_area(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFram
 # After the early headline (app.py), the script pauses this long before it builds the sidebar and the
 # open tab: the server's event loop, which needs the GIL to send the figures, is not held off by the
 # charts' pandas work, and the browser draws the figures before the rest arrives. Measured side by side
-# with the controls floor: p50 lower in each of three runs (bench/README.md, bench/experiments/).
+# with the controls floor: p50 lower in each of three runs (bench/README.md).
 HEAD_START_S = 0.01

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from model.compat import CompatNotice, upgrade_v1
+from model.compat import CompatNotice, upgrade_v1, upgrade_v2
 from model.parameters import MODEL_VERSION, ParamSpec, ScenarioError, load_parameters, parse_text
 from model.problems import Problem, problem
 from report.charts import UPDOWN_SETTINGS, red_for_up
@@ -21,6 +21,8 @@ from report.text import DEFAULT_LANG, LANGS, t
 UPDOWN = "updown"  # colours for up and down: auto (by language), red or green for up
 RESERVED = ("lang", "mode", "model", UPDOWN)  # the page's switches, the model's version
 MODEL = "model"  # a link written by this page says which model's parameters it holds
+# The switches' values: any other is ignored, named in the notice and removed from the address bar.
+SWITCHES = {"lang": LANGS, "mode": ("present",), UPDOWN: UPDOWN_SETTINGS}
 
 
 def _on_grid(spec: ParamSpec, value: float | int) -> float | int:
@@ -40,6 +42,9 @@ def review(query: Mapping[str, list[str]]) -> tuple[list[Problem], list[Problem]
     specs = load_parameters()
     ignored, rounded, start = [], [], {}
     for key, values in query.items():
+        if key in SWITCHES and values and values[-1] not in SWITCHES[key]:
+            ignored.append(problem("bad_choice", key=key, value=values[-1], allowed=SWITCHES[key]))
+            continue
         if key in RESERVED:
             continue
         spec = specs.get(key)
@@ -73,16 +78,50 @@ def check_query_once() -> tuple[list[Problem], list[Problem]]:
         query = {key: st.query_params.get_all(key) for key in st.query_params}
         ignored, rounded, start = review(query)
         st.session_state.url_problems, st.session_state.url_rounded = ignored, rounded
-        st.session_state.link_notices = v1_notices(query, start)
+        st.session_state.link_notices = v1_notices(query, start) + v2_notices(query, start)
         # A control bound to the link takes the link's value on its first run, whatever the session
         # says; these values are applied at the top of the next run (see apply_link_fixes).
         st.session_state.url_fixes = start
         specs = load_parameters()
-        for key in query:
-            if key not in specs and key not in RESERVED:
+        for key, values in query.items():
+            bad_switch = key in SWITCHES and values and values[-1] not in SWITCHES[key]
+            if bad_switch or (key not in specs and key not in RESERVED):
                 del st.query_params[key]
         _write_fixes(start)
     return st.session_state.url_problems, st.session_state.url_rounded
+
+
+# Streamlit drops a query string of more than 1,000 parameters, or of more than 512Ki characters,
+# whole and without a word (streamlit.runtime.state.query_params.sanitize_query_string): the page
+# never sees it. The browser still knows the address it opened (its navigation entry), so a small
+# script of ours, holding no text from the link, shows the notice when the address was that long.
+LINK_MAX_FIELDS = 1000
+LINK_MAX_CHARS = 512 * 1024
+_LONG_LINK_HTML = """<div class="dz-long-link" role="alert" style="display:none;padding:0.75rem 1rem;
+border-radius:0.5rem;background:#fffce7;color:#926c05;">{text}</div>
+<script>
+(function () {{
+  var entry = (performance.getEntriesByType("navigation") || [])[0];
+  var href = entry ? entry.name : window.location.href;
+  var at = href.indexOf("?");
+  if (at < 0) return;
+  var query = href.slice(at + 1).split("#")[0];
+  if (query.split("&").length > {fields} || query.length > {chars}) {{
+    document.querySelectorAll(".dz-long-link").forEach(function (e) {{ e.style.display = "block"; }});
+  }}
+}})();
+</script>"""
+
+
+def long_link_notice(lang: str) -> None:
+    """A notice, shown by the browser, when the page was opened with a link Streamlit dropped whole
+    (more than 1,000 parameters): the page then opens at its defaults and says so."""
+    text = t("url_too_long", lang, fields=f"{LINK_MAX_FIELDS:,}")
+    st.html(
+        _LONG_LINK_HTML.format(text=text, fields=LINK_MAX_FIELDS, chars=LINK_MAX_CHARS),
+        unsafe_allow_javascript=True,  # our own script: it reads the address, writes none of it
+        width="stretch",
+    )
 
 
 def _write_fixes(start: dict[str, Any]) -> None:
@@ -115,13 +154,29 @@ def v1_notices(query: Mapping[str, list[str]], start: dict[str, Any]) -> list[Co
     return [n for n in notices if n.code != "unknown_key"]  # unknown keys are named as ignored
 
 
+def v2_notices(query: Mapping[str, list[str]], start: dict[str, Any]) -> list[CompatNotice]:
+    """A link with ``model=2`` was written by version 2: its values are all kept; what changed meaning
+    in version 3 (the 技改 lever scored against the plan, levers acting from the first projected year)
+    gets a notice (model.compat.upgrade_v2). The two new parameters are at their defaults, as in any
+    link that leaves a parameter out, so they are not named."""
+    if query.get(MODEL, [""])[-1:] != ["2"]:
+        return []
+    specs = load_parameters()
+    values = {}
+    for key in query:
+        if key in specs and key not in start:  # a value in ``start`` was ignored or rounded: named already
+            values[key] = parse_text(specs[key], query[key][-1])
+    _, notices = upgrade_v2(values)
+    return [n for n in notices if n.code != "v2_new_parameters"]
+
+
 def link_notices() -> list[CompatNotice]:
     """The version-1 notices of the link the session opened with (empty once dismissed)."""
     return st.session_state.get("link_notices", [])
 
 
 def mark_version() -> None:
-    """Write ``model=2`` in the address, so that a copied link says which model it is for."""
+    """Write ``model=3`` in the address, so that a copied link says which model it is for."""
     if st.query_params.get(MODEL) != str(MODEL_VERSION):
         st.query_params[MODEL] = str(MODEL_VERSION)
 

@@ -279,7 +279,7 @@ def preset(n: int = 1):
 
 def link(scenario: Scenario, lang: str) -> str:
     settings = scenario.changed_from(default_scenario())
-    return "&".join([f"lang={lang}", "model=2", *(f"{k}={v}" for k, v in settings.items())])
+    return "&".join([f"lang={lang}", "model=3", *(f"{k}={v}" for k, v in settings.items())])
 
 
 @pytest.mark.parametrize("lang", LANGS)

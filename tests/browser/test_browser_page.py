@@ -85,7 +85,7 @@ def test_page_loads_with_the_article_defaults(open_page: OpenPage) -> None:
     sidebar = page.get_by_test_id("stSidebar")
     for heading in ("section_levers", "section_economy"):
         expect(sidebar.get_by_role("heading", name=TEXT[heading]["zh"])).to_be_visible()
-    expect(page).to_have_url(re.compile(r"[?&]model=2\b"))  # a copied link says which model it is for
+    expect(page).to_have_url(re.compile(r"[?&]model=3\b"))  # a copied link says which model it is for
     # no exception element and no page/console error: checked by the fixture on teardown
 
 
@@ -94,10 +94,10 @@ def test_keyboard_moves_a_slider_and_the_page_follows(open_page: OpenPage) -> No
     before = [chart_svg(page, n) for n in range(4)]
     thumb = slider(page, "growth_start")
     thumb.focus()
-    page.keyboard.press("ArrowRight")  # one step of 0.1: 8.4 → 8.5
-    expect(thumb).to_have_value("8.5")
-    expect(metric_values(page)).to_have_text(expected_metrics({"growth_start": 8.5}))
-    expect(page).to_have_url(re.compile(r"[?&]growth_start=8\.5\b"))
+    page.keyboard.press("ArrowRight")  # one step of 0.1 from the default: 7.5 → 7.6
+    expect(thumb).to_have_value("7.6")
+    expect(metric_values(page)).to_have_text(expected_metrics({"growth_start": 7.6}))
+    expect(page).to_have_url(re.compile(r"[?&]growth_start=7\.6\b"))
     wait_redrawn(page, VA, before[VA])  # the value-added lines
     wait_redrawn(page, BASELINE, before[BASELINE])  # the baseline follows the trend
     wait_for_page(page)
@@ -127,8 +127,8 @@ def test_csv_download_equals_the_command_line(open_page: OpenPage) -> None:
     page = open_page("growth_start=10&fund_size=80")
     thumb = slider(page, "growth_end")
     thumb.focus()
-    page.keyboard.press("ArrowLeft")  # 8.4 → 8.3
-    settings = {"growth_start": 10.0, "fund_size": 80.0, "growth_end": 8.3}
+    page.keyboard.press("ArrowLeft")  # the default 6.5 → 6.4
+    settings = {"growth_start": 10.0, "fund_size": 80.0, "growth_end": 6.4}
     expect(metric_values(page)).to_have_text(expected_metrics(settings))
     wait_for_page(page)
     assert typed(url_settings(page)) == settings
@@ -143,7 +143,7 @@ def test_csv_download_equals_the_command_line(open_page: OpenPage) -> None:
     cli = subprocess.run([sys.executable, "-m", "model", "project", *args], cwd=ROOT, capture_output=True, check=True)
     # The page's file names its columns in the page's language (keys in the command line's): the same
     # numbers, to the last digit.
-    assert got.decode("utf-8-sig").startswith("年份,已公布年份,基准增速（%）")
+    assert got.decode("utf-8-sig").startswith("年份,年份类型,基准增速（%）")
     assert_frame_equal(csv_to_frame(got), csv_to_frame(cli.stdout), check_exact=True)
     default = subprocess.run([sys.executable, "-m", "model", "project"], cwd=ROOT, capture_output=True, check=True)
     assert not csv_to_frame(got).equals(csv_to_frame(default.stdout))
@@ -176,28 +176,28 @@ def test_three_sessions_are_isolated(open_page: OpenPage) -> None:
 
     thumb = slider(a, "growth_start")
     thumb.focus()
-    a.keyboard.press("ArrowRight")
-    expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 8.5}))
+    a.keyboard.press("ArrowRight")  # the default 7.5 → 7.6
+    expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 7.6}))
 
     # b moves another slider: its result must reflect its own change only, not a's
     thumb = slider(b, "fund_size")
     thumb.focus()
     b.keyboard.press("ArrowRight")
     expect(metric_values(b)).to_have_text(expected_metrics({"fund_size": 36.0}))
-    expect(slider(b, "growth_start")).to_have_value("8.4")
+    expect(slider(b, "growth_start")).to_have_value("7.5")
 
     c.reload()  # a fresh run of c's session after both changes
     wait_for_page(c)
     expect(metric_values(c)).to_have_text(defaults)
-    expect(slider(c, "growth_start")).to_have_value("8.4")
+    expect(slider(c, "growth_start")).to_have_value("7.5")
     expect(slider(c, "fund_size")).to_have_value("35")
     assert url_settings(c) == {}
-    expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 8.5}))
-    assert url_settings(a) == {"growth_start": "8.5"}
+    expect(metric_values(a)).to_have_text(expected_metrics({"growth_start": 7.6}))
+    assert url_settings(a) == {"growth_start": "7.6"}
 
 
 def test_version_1_link_is_read_with_a_notice(open_page: OpenPage) -> None:
-    page = open_page("fund_size=80&growth_end=6")  # no model=2: written by version 1
+    page = open_page("fund_size=80&growth_end=6")  # no model=: written by version 1
     notice = page.get_by_test_id("stAlert").filter(has_text=TEXT["v1_notices_link"]["zh"])
     expect(notice).to_be_visible()
     specs = load_parameters()
@@ -205,13 +205,13 @@ def test_version_1_link_is_read_with_a_notice(open_page: OpenPage) -> None:
     expect(slider(page, "fund_size")).to_have_value("80")
     expect(slider(page, "growth_end")).to_have_value("6")
     expect(metric_values(page)).to_have_text(expected_metrics({"fund_size": 80.0, "growth_end": 6.0}))
-    expect(page).to_have_url(re.compile(r"[?&]model=2\b"))
+    expect(page).to_have_url(re.compile(r"[?&]model=3\b"))
 
 
 def test_a_lever_tooltip_gives_publication_and_reasoning_in_the_page_language(open_page: OpenPage) -> None:
     spec = load_parameters()["fund_size"]
     for lang in ("zh", "en"):
-        page = open_page(f"lang={lang}&model=2")
+        page = open_page(f"lang={lang}&model=3")
         page.locator(".st-key-fund_size").get_by_test_id("stTooltipIcon").hover()
         tooltip = page.get_by_test_id("stTooltipContent")
         expect(tooltip).to_be_visible()

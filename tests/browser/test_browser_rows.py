@@ -157,7 +157,7 @@ def test_the_save_box_is_on_the_first_screen_at_1280(
         library.save(other, make_scenario({"growth_end": 5.0}))
     context, _ = new_context(1280, 720)
     page = context.new_page()
-    page.goto(f"{app_url}/?lang={lang}&model=2&fund_size=80")  # a link of model 2: no notice
+    page.goto(f"{app_url}/?lang={lang}&model=3&fund_size=80")  # a link of model 3: no notice
     wait_for_page(page)
     open_tab(page, "tab_library", lang)
     name_box = page.get_by_role("textbox", name=t("save_name", lang), exact=True)

@@ -114,7 +114,7 @@ def test_bad_link_values_are_named_and_ignored(open_page: OpenPage) -> None:
     ):
         assert named in text, (named, text)
     assert "growth_start" not in text and "fund_size" not in text
-    expect(slider(page, "growth_start")).to_have_value("8.4")
+    expect(slider(page, "growth_start")).to_have_value("7.5")  # the default
     expect(slider(page, "fund_size")).to_have_value("35")
     expect(first_metric(page)).to_have_text(va_total({}))
     assert "bogus" not in page.url
@@ -216,7 +216,7 @@ def test_saved_scenario_survives_sessions_and_a_restart(browser: Browser, own_se
     own_server.stop()
     own_server.start()  # same port, same database
     with new_user(browser, own_server.url) as page:
-        expect(slider(page, "growth_start")).to_have_value("8.4")
+        expect(slider(page, "growth_start")).to_have_value("7.5")  # the default
         open_library_tab(page)
         assert options(page, "pick") == [name]
         expect(page.locator(".st-key-pick").get_by_role("combobox")).to_have_value(name)

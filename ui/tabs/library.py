@@ -15,8 +15,11 @@ overwrite, rename or delete them; others can load and copy them. Without it the 
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import math
 import os
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -27,10 +30,9 @@ from streamlit.errors import StreamlitAPIException
 from model.history import History
 from model.library import (
     ENV_VAR,
-    MAX_PER_FILE,
-    MAX_SCENARIOS,
     LibraryEntry,
     LibraryUnavailable,
+    Limits,
     NameTaken,
     SavedScenario,
     ScenarioLibrary,
@@ -48,6 +50,7 @@ from ui.compute import projection
 from ui.controls import load_into_controls, remember_saved, saved_scenario
 from ui.tabs import Page
 
+log = logging.getLogger(__name__)
 MAX_COMPARE = 6
 COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
@@ -66,10 +69,32 @@ def library_url() -> str:
     return configured or default_url()
 
 
+def library_limits() -> Limits:
+    """The administrator's limits: ``[library_limits]`` in ``.streamlit/secrets.toml`` (keys as
+    model.library.Limits: per_file, scenarios, versions, new_per_visitor_hour,
+    versions_per_visitor_hour), else the defaults."""
+    try:
+        configured = st.secrets.get("library_limits")
+    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError): the defaults
+        configured = None
+    return Limits.from_settings(configured)
+
+
 @st.cache_resource(show_spinner=False)
-def get_library(url: str, owners: bool = False) -> ScenarioLibrary:
-    """One library (one connection pool) per server process, shared by every session."""
-    return ScenarioLibrary(url, owners=owners)
+def get_library(url: str, owners: bool = False, limits: tuple[int, ...] | None = None) -> ScenarioLibrary:
+    """One library (one connection pool, one count of each visitor's share) per server process,
+    shared by every session. ``limits``: model.library.Limits' values, in order (hashable)."""
+    return ScenarioLibrary(url, owners=owners, limits=Limits(*limits) if limits else None)
+
+
+def visitor_id(user: str | None) -> str:
+    """Whose share of the library a change counts against: the signed-in user, else this browser
+    session (model.library.FairShare)."""
+    if user:
+        return f"user:{user}"
+    if "visitor_id" not in st.session_state:
+        st.session_state.visitor_id = f"session:{uuid.uuid4().hex}"
+    return st.session_state.visitor_id
 
 
 def compared_names() -> list[str]:
@@ -140,7 +165,7 @@ def _who(user: str | None, lang: str) -> str:
 def _save(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str | None, overwrite: bool = False) -> None:
     name = st.session_state.get("save_name", "")
     try:
-        saved = library.save(name, scenario, overwrite=overwrite, user=user)
+        saved = library.save(name, scenario, overwrite=overwrite, user=user, visitor=visitor_id(user))
     except NameTaken:
         st.session_state.pending_overwrite = name.strip()
         return
@@ -177,7 +202,7 @@ def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> N
         saved = library.get(name)
         if saved is None:
             raise ScenarioError(library.problems or [problem("scenario_not_found", name=name)])
-        copy = library.save(new, saved.scenario, user=user)
+        copy = library.save(new, saved.scenario, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
@@ -188,7 +213,7 @@ def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> N
 def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> None:
     new = st.session_state.get("rename_to", "")
     try:
-        renamed = library.rename(old, new, user=user)
+        renamed = library.rename(old, new, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
@@ -204,7 +229,7 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
 def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
     try:
         saved = library.get(name)
-        library.delete(name, user=user)
+        library.delete(name, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
@@ -219,7 +244,7 @@ def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) ->
 def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: str, user: str | None) -> None:
     """The undo of a delete: save the deleted scenario again under its name."""
     try:
-        library.save(saved.name, saved.scenario, user=user)
+        library.save(saved.name, saved.scenario, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:  # the name was taken meanwhile, or no library
         _say("error", _problem_text(e, lang))
         return
@@ -230,7 +255,7 @@ def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: str, user: s
 def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, lang: str, user: str | None) -> None:
     overwrite = st.session_state.get("import_overwrite", False)
     try:
-        library.save_many(items, overwrite=overwrite, user=user, source=source)  # all of them or none
+        library.save_many(items, overwrite=overwrite, user=user, source=source, visitor=visitor_id(user))  # all or none
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", messages.bullet_list(t("import_problems", lang, file=md_text(source)), e.problems, lang))
         return
@@ -241,7 +266,7 @@ def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, l
 def _restore(library: ScenarioLibrary, version_id: int, lang: str, user: str | None) -> None:
     name = st.session_state.get("restore_as", "").strip() or None
     try:
-        restored = library.restore(version_id, name, overwrite=True, user=user)
+        restored = library.restore(version_id, name, overwrite=True, user=user, visitor=visitor_id(user))
     except (ScenarioError, LibraryUnavailable) as e:
         _say("error", _problem_text(e, lang))
         return
@@ -429,6 +454,8 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str, history
         return
     table = scenario_exports.compare_table(items, history=history)
     # A static table: every column on screen with its header wrapped, none scrolled out of sight.
+    # st.table renders its cells as Markdown: the names (a user's text) go through md_text, so that
+    # "![x](https://evil.example/p.png)" is those characters, not an image (_signed).
     shown = table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS})
     st.table(_signed(shown, lang).hide(axis="index"), border="horizontal")
     row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
@@ -469,21 +496,25 @@ def _signed(shown: pd.DataFrame, lang: str) -> Any:
     one = [t(f"cmp_{c}", lang) for c in ("va_total", "cum_fund_investment", "policy_va", "va_diff_vs_defaults")]
     return (
         shown.style.map(lambda v: charts.signed_css(v, red_up), subset=signed)
+        .format(md_text, subset=[t("cmp_scenario", lang)])  # cells are Markdown: a name is shown as typed
         .format("{:,.1f}", subset=one, na_rep="")
         .format("{:,.2f}", subset=[t("cmp_avg_growth_pct", lang)], na_rep="")
     )
 
 
-def _parsed(upload, lang: str) -> tuple[list[NamedScenario], list[Problem]]:
+def _parsed(upload, lang: str, limit: int) -> tuple[list[NamedScenario], list[Problem]]:
     """The uploaded file checked whole, once per file (kept in the session: reruns don't re-read it)."""
     key = (upload.file_id, lang)
     cached = st.session_state.get("import_parsed")
     if cached is None or cached[0] != key:
         try:
-            items = scenario_exports.parse_import(upload.getvalue(), upload.name, limit=MAX_PER_FILE)
+            items = scenario_exports.parse_import(upload.getvalue(), upload.name, limit=limit)
             problems: list[Problem] = []
         except ScenarioError as e:
             items, problems = [], list(e.problems)
+        except Exception:  # a file this code cannot read fails alone: the page goes on
+            log.exception("imported file %r could not be read", upload.name)
+            items, problems = [], [problem("file_failed").at("file", upload.name)]
         items = [
             i if i.name else NamedScenario(f"{t('unnamed', lang)} {n}", i.scenario) for n, i in enumerate(items, 1)
         ]
@@ -510,7 +541,7 @@ def _import_box(library: ScenarioLibrary, lang: str, user: str | None, can_write
     if upload is None:
         st.session_state.pop("import_parsed", None)
         return
-    items, problems = _parsed(upload, lang)
+    items, problems = _parsed(upload, lang, library.limits.per_file)
     if problems:
         messages.show("error", t("import_problems", lang, file=md_text(upload.name)), problems, lang)
         return
@@ -597,7 +628,13 @@ def render(page: Page) -> None:
     user = signed_in_user()
     can_write = user is not None or not owners  # with sign-in, changes need a signed-in user
     try:
-        library = get_library(library_url(), owners)
+        limits = library_limits()
+        # The defaults call it as before (one cached library per address, whoever asks for it).
+        library = (
+            get_library(library_url(), owners)
+            if limits == Limits()
+            else get_library(library_url(), owners, dataclasses.astuple(limits))
+        )
         total = library.count()
     except (LibraryUnavailable, ScenarioError) as e:
         st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))
@@ -615,7 +652,17 @@ def render(page: Page) -> None:
         left, right = st.columns(2, gap="large")
         with left:
             _import_box(library, lang, user, can_write)
-            st.caption(t("lib_limits", lang, per_file=f"{MAX_PER_FILE:,}", total=f"{MAX_SCENARIOS:,}"))
+            limits = library.limits
+            st.caption(
+                t(
+                    "lib_limits",
+                    lang,
+                    per_file=f"{limits.per_file:,}",
+                    total=f"{limits.scenarios:,}",
+                    new_hour=f"{limits.new_per_visitor_hour:,}",
+                    versions_hour=f"{limits.versions_per_visitor_hour:,}",
+                )
+            )
         with right:
             page_names = _manage(library, lang, user, can_write) if total else []
             if not total:

@@ -1,6 +1,0 @@
-"""Experiment: the app with its charts drawn by Vega's canvas renderer instead of SVG, to see what the
-browser's chart drawing costs under load."""
-
-import _renderer
-
-_renderer.run_with("canvas")
