@@ -15,14 +15,18 @@ from ui.tabs import Page, analysis, history, library, scenario, sources, table
 heap.freeze_imports()  # once per process: the code imported above is left out of every rerun's garbage collection
 
 presenting = present.is_on()
+notes = present.is_notes()  # the presenter's own window: the notes of the screen shown
 st.set_page_config(
     page_title="德州工业政策模拟 · Dezhou policy simulator",
     page_icon="🏭",
     layout="wide",
-    initial_sidebar_state="collapsed" if presenting else "auto",
+    initial_sidebar_state="collapsed" if presenting or notes else "auto",
 )
 
-lang = url.current_lang() if presenting else url.language_switch()
+lang = url.current_lang() if presenting or notes else url.language_switch()
+if notes:
+    present.notes_view(lang)
+    st.stop()
 url.take_pending_fixes()
 controls.clear_loaded_mark()
 url_problems, url_rounded = url.check_query_once()
@@ -60,7 +64,7 @@ if early is not None:
 current = controls.sidebar(lang, official)  # drawn (and hidden) in presentation mode too: the link keeps its values
 url.apply_link_fixes()
 if presenting:
-    present.view(current, lang, url.language_switch, official)
+    present.view(current, lang, official)
     st.stop()
 present.toggle(lang)
 if current != early:

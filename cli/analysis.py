@@ -18,7 +18,15 @@ from collections.abc import Callable
 from typing import Any
 
 from cli.plumbing import history_option, one_scenario, output_options, scenario_options, write
-from model.analysis import MAX_DRAWS, goal_seek, monte_carlo, sensitivity, target_probabilities, vary_problem
+from model.analysis import (
+    MAX_DRAWS,
+    METRICS,
+    goal_seek,
+    monte_carlo,
+    sensitivity,
+    target_probabilities,
+    vary_problem,
+)
 from model.backtest import backtest
 from model.parameters import BASE_YEAR, ScenarioError, Target, is_decimal, parse_target
 from model.problems import located, problem
@@ -57,22 +65,29 @@ whole_number.__name__ = "whole number"  # argparse says "invalid whole number va
 
 def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], None]]:
     """Add this module's subcommands to ``sub``; return {command name: handler}."""
-    u = sub.add_parser("uncertainty", help="Monte Carlo percentiles (p5–p95) of value added, one row a year")
+    u = sub.add_parser(
+        "uncertainty", help="Monte Carlo percentiles (p5–p95) of value added (or revenue), one row a year"
+    )
     u.add_argument("--draws", type=whole_number, default=10_000, help=f"number of draws, 1 to {MAX_DRAWS:,}")
     u.add_argument("--seed", type=whole_number, default=0, help="random seed (0 or more); same seed, same output")
+    metric_option(u, "what the percentiles are of")
     u.add_argument(
         "--target",
         metavar="SPEC",
         action="append",
         default=[],
-        help="a target: level:2030=3000 (亿元), growth_year:2026=7 or growth_avg:2025-2030=7.5 (%%); "
-        "with any --target the output is the probability of reaching each target (the official ones, "
-        "the scenario's own and these) instead of the percentiles",
+        help="a target: level:2030=3000 (value added, 亿元), revenue:2026=6000 (operating revenue, 亿元), "
+        "growth_year:2026=7 or growth_avg:2025-2030=7.5 (growth of value added, %%); with any --target "
+        "the output is the probability of reaching each target (the official ones, the scenario's own "
+        "and these) instead of the percentiles",
     )
     scenario_options(u)
     output_options(u)
 
-    s = sub.add_parser("sensitivity", help="tornado table: final-year value added at each end of each range")
+    s = sub.add_parser(
+        "sensitivity", help="tornado table: final-year value added (or revenue) at each end of each range"
+    )
+    metric_option(s, "what the final-year value is of (base_revenue and revenue_drift only for revenue)")
     scenario_options(s)
     output_options(s)
 
@@ -100,8 +115,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
     }
 
 
+def metric_option(p: argparse.ArgumentParser, what: str) -> None:
+    """``--metric va_total|revenue`` (value added by default)."""
+    p.add_argument(
+        "--metric",
+        choices=METRICS,
+        default="va_total",
+        help=f"{what}: va_total (value added, the default) or revenue (operating revenue), 亿元",
+    )
+
+
 def parse_target_spec(spec: str) -> Target:
-    """``level:2030=3000``, ``growth_year:2026=7`` or ``growth_avg:2025-2030=7.5`` → a Target."""
+    """``level:2030=3000``, ``revenue:2026=6000``, ``growth_year:2026=7`` or ``growth_avg:2025-2030=7.5``
+    → a Target."""
     metric, sep1, rest = spec.partition(":")
     years, sep2, value = rest.partition("=")
     first, dash, last = years.partition("-")
@@ -133,7 +159,7 @@ def _cmd_uncertainty(args: argparse.Namespace) -> None:
     given = [parse_target_spec(spec) for spec in args.target]
     named = one_scenario(args)
     scenario = named.scenario
-    frame = monte_carlo(scenario, draws=args.draws, seed=args.seed)
+    frame = monte_carlo(scenario, draws=args.draws, seed=args.seed, metric=args.metric)
     targets = [*targets_for(scenario.targets, scenario.horizon_end, "en"), *given] if given else []
     for t in given:
         if t.year > scenario.horizon_end:
@@ -148,6 +174,7 @@ def _cmd_uncertainty(args: argparse.Namespace) -> None:
             **scenario.to_doc(),
             "draws": args.draws,
             "seed": args.seed,
+            "metric": args.metric,
             "percentiles": frame.to_dict(orient="records"),
         }
         if odds is not None:
@@ -169,13 +196,14 @@ def _cmd_backtest(args: argparse.Namespace) -> None:
 def _cmd_sensitivity(args: argparse.Namespace) -> None:
 
     named = one_scenario(args)
-    frame = sensitivity(named.scenario)
+    frame = sensitivity(named.scenario, metric=args.metric)
     if args.format == "csv":
         data = frame_to_csv(frame)
     else:
         doc = {
             "name": named.name,
             **named.scenario.to_doc(),
+            "metric": args.metric,
             "final_year": named.scenario.horizon_end,
             "rows": frame.to_dict(orient="records"),
         }

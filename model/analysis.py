@@ -3,10 +3,11 @@
 Pure functions (numpy and pandas only) that the command line and the page both call:
 
 - :func:`monte_carlo` draws every uncertain parameter of ``data/uncertainty.csv`` around the
-  scenario's value (the 2023 level ``base_va`` included) and persistent year-to-year shocks to growth
-  in projected years (``data/shocks.csv``), projects all draws at once and returns percentiles of
-  ``va_total`` per year; :func:`target_probabilities` gives the share of the same draws that reach
-  each target;
+  scenario's value (the 2023 levels ``base_va`` and ``base_revenue`` included), an estimated year's
+  full-year growth around its cumulative figure, and persistent year-to-year shocks to growth in
+  projected years (``data/shocks.csv``), projects all draws at once and returns percentiles of
+  ``va_total`` (or ``revenue``) per year; :func:`target_probabilities` gives the share of the same
+  draws that reach each target (value added or revenue);
 - :func:`sensitivity` moves one parameter at a time to the ends of its range (a tornado table);
 - :func:`goal_seek` finds the value of one parameter that makes value added, or its average growth,
   meet a target in a given year.
@@ -41,8 +42,8 @@ from model.parameters import (
     load_parameters,
 )
 from model.problems import Problem, problem
-from model.projection import compute, first_projected_year, scenario_projects
-from model.targets import achieved, measurable
+from model.projection import compute, scenario_projects
+from model.targets import achieved, measurable, measure
 
 DISTRIBUTIONS = ("triangular", "uniform")
 PROVENANCE_KINDS = ("article", "external", "assumption")
@@ -52,6 +53,10 @@ MAX_DRAWS = 1_000_000
 # Version 2 draws every parameter with a range, the 2023 level included: the level is not published,
 # so the fan must show that it is not known (docs/model.md).
 FIXED_IN_MONTE_CARLO: frozenset[str] = frozenset()
+# What the fan and the tornado can measure: value added (the default) or operating revenue (equation 13).
+METRICS = ("va_total", "revenue")
+# Parameters that move revenue only (equation 13): the tornado lists them for the revenue metric only.
+REVENUE_ONLY: frozenset[str] = frozenset({"base_revenue", "revenue_drift"})
 GOAL_TOLERANCE = 1e-3  # a target is met within 0.1%
 _CHUNK = 4096  # draws per compute call: fits the working set in cache; the result does not depend on it
 _GRID = 2001  # points of the first goal-seek scan over a float parameter's range
@@ -75,42 +80,73 @@ class UncertainRange:
 
 @dataclasses.dataclass(frozen=True)
 class Shocks:
-    """Year-to-year shocks to growth in projected years: AR(1), ``e(t) = rho × e(t−1) + sd × z(t)``
-    with z standard normal and e = 0 before the first projected year (``data/shocks.csv``)."""
+    """What is not known about growth year by year (``data/shocks.csv``).
+
+    - Projected years: AR(1) shocks ``e(t) = rho × e(t−1) + sd × z(t)`` with z standard normal,
+      e = 0 in every year that is not projected (see :func:`shock_paths`).
+    - Estimated years: the full-year growth is the cumulative figure plus ``estimated_sd × z(t)``
+      (points), independent of the other years.
+    """
 
     sd: float  # percentage points
     rho: float
     why: str = ""
     why_zh: str = ""
+    estimated_sd: float = 0.0  # percentage points: s.d. of full-year minus cumulative growth
+
+
+SHOCK_KEYS = ("growth_shock_sd", "growth_shock_rho", "estimated_year_sd")
 
 
 @cache
 def load_shocks(path: Path | None = None) -> Shocks:
-    """Read ``data/shocks.csv`` (rows growth_shock_sd and growth_shock_rho); no shocks when absent."""
+    """Read ``data/shocks.csv`` (rows growth_shock_sd, growth_shock_rho and estimated_year_sd); no
+    shocks when the file is absent."""
     path = path or DATA_DIR / "shocks.csv"
     if not path.exists():
         return Shocks(0.0, 0.0)
     with open(path, encoding="utf-8", newline="") as f:
         rows = {r["key"]: r for r in csv.DictReader(f)}
     try:
-        sd, rho = float(rows["growth_shock_sd"]["value"]), float(rows["growth_shock_rho"]["value"])
-    except (KeyError, ValueError):
+        sd, rho, estimated = (float(rows[k]["value"]) for k in SHOCK_KEYS)
+    except (KeyError, TypeError, ValueError):
         raise ScenarioError([problem("shocks_rows").at("file", path.name)]) from None
-    if not (sd >= 0 and -1 < rho < 1):
-        raise ScenarioError([problem("shocks_range", sd=sd, rho=rho).at("file", path.name)])
+    if not (sd >= 0 and -1 < rho < 1 and estimated >= 0) or not all(map(math.isfinite, (sd, estimated))):
+        found = problem("shocks_range", sd=sd, rho=rho, estimated=estimated)
+        raise ScenarioError([found.at("file", path.name)])
     row = rows["growth_shock_sd"]
-    return Shocks(sd, rho, row.get("why_en", ""), row.get("why_zh", ""))
+    return Shocks(sd, rho, row.get("why_en", ""), row.get("why_zh", ""), estimated)
 
 
-def shock_paths(z: np.ndarray, years: np.ndarray, first: int, shocks: Shocks) -> np.ndarray:
-    """AR(1) shock paths (D, T) from standard-normal ``z`` (D, T): zero before ``first``."""
+def shock_paths(z: np.ndarray, years: np.ndarray, projected: int | np.ndarray, shocks: Shocks) -> np.ndarray:
+    """AR(1) shock paths (D, T) from standard-normal ``z`` (D, T).
+
+    ``projected`` is a boolean mask over ``years`` of the projected years, or the first projected
+    year (every later year projected). The shock is zero in a year that is not projected, and the
+    process starts afresh after one (a published year ends a gap's shock: its growth is known).
+    """
+    mask = years >= projected if np.ndim(projected) == 0 else np.asarray(projected, dtype=bool)
     out = np.zeros_like(z)
     e = np.zeros(z.shape[0])
-    for k, year in enumerate(years):
-        if year >= first:
+    for k in range(years.size):
+        if mask[k]:
             e = shocks.rho * e + shocks.sd * z[:, k]
             out[:, k] = e
+        else:
+            e = np.zeros(z.shape[0])
     return out
+
+
+def year_statuses(out: Mapping[str, np.ndarray]) -> np.ndarray:
+    """The status of each year (``base``, ``published``, ``estimated``, ``projected``) from
+    :func:`model.projection.compute`'s output, as an array over its years."""
+    return np.asarray(out["status"], dtype=object).reshape(-1)
+
+
+def _check_metric(metric: str) -> str:
+    if metric not in METRICS:
+        raise ScenarioError([problem("bad_choice", key="measure", value=metric, allowed=METRICS)])
+    return metric
 
 
 def _number(spec: ParamSpec, text: str) -> float | int:
@@ -217,16 +253,24 @@ def _check_whole(name: str, value: object, lo: int, hi: int | None) -> int:
     raise ScenarioError([problem(code, key=name, value=value, lo=lo, hi=hi, whole=True)])
 
 
-def _draw_va(
+def _simulate(
     scenario: Scenario,
     draws: int,
     seed: int,
     projects: Sequence[Project] | None,
     ranges: Mapping[str, UncertainRange] | None,
     shocks: Shocks | None,
-    history: History | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """(years, va_total shaped (T, draws)) for ``draws`` random variations of ``scenario``."""
+    history: History | None,
+    columns: Sequence[str],
+) -> tuple[np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """(years, {column: values shaped (T, draws)}, the scenario's own result) for ``draws`` random
+    variations of ``scenario``.
+
+    Every parameter of ``ranges`` is drawn (whatever ``columns`` asks for, so that value added and
+    revenue come from the same draws); the year-to-year shocks follow each year's status in the
+    scenario's own result: none in 2023 and published years, ``estimated_sd × z`` in an estimated
+    year, AR(1) in projected years.
+    """
     draws = _check_whole("draws", draws, 1, MAX_DRAWS)
     seed = _check_whole("seed", seed, 0, None)
     projects = scenario_projects(scenario, projects)
@@ -235,7 +279,9 @@ def _draw_va(
     specs = load_parameters()
     base = scenario.to_dict()
     horizon = scenario.horizon_end
-    years = np.arange(BASE_YEAR, horizon + 1)
+    own = compute(base, horizon, projects, history=history)
+    years = np.asarray(own["year"]).reshape(-1)
+    status = year_statuses(own)
 
     keys = [k for k in ranges if k not in FIXED_IN_MONTE_CARLO]
     rng = np.random.default_rng(seed)
@@ -249,14 +295,20 @@ def _draw_va(
         low, high = effective_range(r, base[key])
         x = _draw(u[row], low, high, base[key], r.distribution, specs[key].kind == "int")
         params[key] = x.reshape(-1, 1)
-    paths = shock_paths(z, years, first_projected_year(scenario.use_observed, horizon, history), shocks)
+    # One z a year serves both kinds of shock: a year is estimated or projected, never both.
+    paths = shock_paths(z, years, status == "projected", shocks)
+    estimated = status == "estimated"
+    spread = np.where(estimated, shocks.estimated_sd * z, 0.0)
 
-    va = np.empty((years.size, draws))
+    out = {c: np.empty((years.size, draws)) for c in columns}
     for start in range(0, draws, _CHUNK):
         stop = min(start + _CHUNK, draws)
         part = {k: v[start:stop] if isinstance(v, np.ndarray) else v for k, v in params.items()}
-        va[:, start:stop] = compute(part, horizon, projects, history=history, shocks=paths[start:stop])["va_total"].T
-    return years, va
+        extra = {"estimate_shocks": spread[start:stop]} if estimated.any() else {}
+        result = compute(part, horizon, projects, history=history, shocks=paths[start:stop], **extra)
+        for c in columns:
+            out[c][:, start:stop] = result[c].T
+    return years, out, own
 
 
 def monte_carlo(
@@ -267,27 +319,29 @@ def monte_carlo(
     ranges: Mapping[str, UncertainRange] | None = None,
     shocks: Shocks | None = None,
     *,
+    metric: str = "va_total",
     history: History | None = None,
 ) -> pd.DataFrame:
-    """Percentiles of ``va_total`` per year over ``draws`` random variations of ``scenario``.
+    """Percentiles of ``metric`` (``va_total``, the default, or ``revenue``) per year over ``draws``
+    random variations of ``scenario``.
 
     Every parameter of ``ranges`` (default: ``data/uncertainty.csv``) is drawn independently:
-    triangular with its mode at the scenario's value, or uniform, over :func:`effective_range`. In
-    projected years the baseline's growth also takes AR(1) shocks (``shocks``, default
-    ``data/shocks.csv``). The same ``seed`` gives identical output.
+    triangular with its mode at the scenario's value, or uniform, over :func:`effective_range`. An
+    estimated year's growth is drawn around its cumulative figure and projected years' growth takes
+    AR(1) shocks (``shocks``, default ``data/shocks.csv``). In 2023 and published years only the
+    level is uncertain. The same ``seed`` gives identical output, whatever the metric. ``history``
+    (default ``data/history.csv``) gives the official figures, as for the projection.
 
-    Returns columns ``year, p5, p25, p50, p75, p95, deterministic`` (the scenario's own va_total),
+    Returns columns ``year, p5, p25, p50, p75, p95, deterministic`` (the scenario's own value),
     one row a year from 2023 to ``horizon_end``.
     """
-    years, va = _draw_va(scenario, draws, seed, projects, ranges, shocks, history)
-    table = _percentiles(va, PERCENTILES)
+    metric = _check_metric(metric)
+    years, values, own = _simulate(scenario, draws, seed, projects, ranges, shocks, history, (metric,))
+    table = _percentiles(values[metric], PERCENTILES)
     frame = pd.DataFrame({"year": years})
-    for name, values in zip(PERCENTILE_COLUMNS, table, strict=True):
-        frame[name] = values
-    base = scenario.to_dict()
-    frame["deterministic"] = compute(
-        base, scenario.horizon_end, scenario_projects(scenario, projects), history=history
-    )["va_total"].reshape(-1)
+    for name, column in zip(PERCENTILE_COLUMNS, table, strict=True):
+        frame[name] = column
+    frame["deterministic"] = np.asarray(own[metric], dtype=float).reshape(-1)
     return frame
 
 
@@ -307,18 +361,19 @@ def target_probabilities(
 ) -> pd.DataFrame:
     """The share of the Monte Carlo's draws (the same draws as :func:`monte_carlo` with the same
     seed) that reach each target within the horizon: value added at or above a level, growth at or
-    above a rate."""
-    years, va = _draw_va(scenario, draws, seed, projects, ranges, shocks, history)
+    above a rate, operating revenue at or above a level."""
+    targets = [t for t in targets if measurable(t, scenario.horizon_end)]
+    columns = tuple(dict.fromkeys(measure(t) for t in targets)) or ("va_total",)
+    years, values, _ = _simulate(scenario, draws, seed, projects, ranges, shocks, history, columns)
     rows = [
         {
             "label": t.label,
             "metric": t.metric,
             "year": t.year,
             "value": t.value,
-            "probability": float(np.mean(achieved(t, va.T, years) >= t.value)),
+            "probability": float(np.mean(achieved(t, values[measure(t)].T, years) >= t.value)),
         }
         for t in targets
-        if measurable(t, scenario.horizon_end)
     ]
     return pd.DataFrame(rows, columns=list(PROBABILITY_COLUMNS))
 
@@ -346,19 +401,24 @@ def sensitivity(
     projects: Sequence[Project] | None = None,
     ranges: Mapping[str, UncertainRange] | None = None,
     *,
+    metric: str = "va_total",
     history: History | None = None,
 ) -> pd.DataFrame:
-    """The tornado table: final-year ``va_total`` with one parameter at a time at each end of its range.
+    """The tornado table: final-year ``metric`` (``va_total``, the default, or ``revenue``) with one
+    parameter at a time at each end of its range.
 
-    One row per parameter of ``ranges``: ``key, low, high`` (the :func:`effective_range` used),
-    ``va_low, va_high`` (final-year va_total with that parameter at low / high, every other at the
-    scenario's value), ``swing = |va_high − va_low|`` and ``va_base`` (the scenario's own final-year
-    va_total, the same in every row). Largest swing first; ties keep the file's order.
+    One row per parameter of ``ranges`` (``base_revenue`` and ``revenue_drift``, which move revenue
+    only, for the revenue metric only): ``key, low, high`` (the :func:`effective_range` used),
+    ``va_low, va_high`` (the final-year metric with that parameter at low / high, every other at
+    the scenario's value: value added or revenue, the columns keep their names),
+    ``swing = |va_high − va_low|`` and ``va_base`` (the scenario's own final-year value, the same in
+    every row). Largest swing first; ties keep the file's order.
     """
+    metric = _check_metric(metric)
     projects = scenario_projects(scenario, projects)
     ranges = load_uncertainty() if ranges is None else ranges
     base = scenario.to_dict()
-    keys = list(ranges)
+    keys = [k for k in ranges if metric == "revenue" or k not in REVENUE_ONLY]
     ends = [effective_range(ranges[k], base[k]) for k in keys]
 
     # Row 0 is the scenario itself; rows 2j+1 and 2j+2 move parameter j to its low and high end.
@@ -369,7 +429,7 @@ def sensitivity(
         column = np.full((rows, 1), float(base[key]))
         column[2 * j + 1 : 2 * j + 3, 0] = ends[j]
         params[key] = column
-    final = compute(params, scenario.horizon_end, projects, history=history)["va_total"][:, -1]
+    final = compute(params, scenario.horizon_end, projects, history=history)[metric][:, -1]
     va_base = float(final[0])
 
     frame = pd.DataFrame(

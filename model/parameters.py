@@ -218,16 +218,25 @@ class PipelineProject:
         return dataclasses.asdict(self)
 
 
-TARGET_METRICS = ("level", "growth_year", "growth_avg")
+# ``revenue`` (model version 3) is a level of above-size industrial operating revenue (营业收入, 亿元) in
+# ``year``; the other three are about value added.
+TARGET_METRICS = ("level", "growth_year", "growth_avg", "revenue")
+LEVEL_METRICS = ("level", "revenue")  # targets in 亿元; the others in %
 TARGET_FIELDS = ("label", "metric", "year", "value", "from_year")
-TARGET_LIMITS = {"level": (0.0, 100000.0), "growth_year": (-50.0, 100.0), "growth_avg": (-50.0, 100.0)}
+TARGET_LIMITS = {
+    "level": (0.0, 100000.0),
+    "growth_year": (-50.0, 100.0),
+    "growth_avg": (-50.0, 100.0),
+    "revenue": (0.0, 100000.0),
+}
 MAX_TARGETS = 20
 
 
 @dataclasses.dataclass(frozen=True)
 class Target:
     """A target for value added: its level in ``year`` (亿元, ``level``), its growth in ``year``
-    (%, ``growth_year``) or its average yearly growth from ``from_year`` to ``year`` (%, ``growth_avg``).
+    (%, ``growth_year``) or its average yearly growth from ``from_year`` to ``year`` (%, ``growth_avg``);
+    or for above-size industrial operating revenue: its level in ``year`` (亿元, ``revenue``).
     Official ones come from ``data/targets.csv``; a user adds their own, kept with the scenario."""
 
     label: str
@@ -285,7 +294,7 @@ def parse_target(doc: Any) -> Target:
         or not ((isinstance(value, int) or math.isfinite(value)) and lo <= value <= hi)  # an int may be huge
     ):
         code = "out_of_range" if isinstance(value, (int, float)) and not isinstance(value, bool) else "not_number"
-        unit = "yuan" if metric == "level" else "percent" if metric in TARGET_METRICS else ""
+        unit = "yuan" if metric in LEVEL_METRICS else "percent" if metric in TARGET_METRICS else ""
         problems.append(problem(code, key="value", value=value, lo=lo, hi=hi, unit=unit))
     if problems:
         raise ScenarioError(problems)

@@ -1,7 +1,10 @@
-"""Targets for value added: the official ones in ``data/targets.csv`` and those a user adds.
+"""Targets for value added and for operating revenue: the official ones in ``data/targets.csv`` and
+those a user adds.
 
 A target is met or missed by a result table (:func:`gap`) and, in the Monte Carlo, by each draw
-(:func:`achieved`), which gives the probability of reaching it.
+(:func:`achieved`), which gives the probability of reaching it. A target's ``metric`` says which
+column of the result table it is about (:func:`measure`): ``va_total`` for ``level``, ``growth_year``
+and ``growth_avg``, ``revenue`` for ``revenue`` (model version 3, equation 13).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model.parameters import BASE_YEAR, DATA_DIR, ScenarioError, Target
+from model.parameters import BASE_YEAR, DATA_DIR, LEVEL_METRICS, ScenarioError, Target
 from model.problems import Problem, problem
 
 TARGET_COLUMNS = (
@@ -36,8 +39,16 @@ TARGET_COLUMNS = (
     "label_zh",
     "label_en",
 )
-# The model gives Dezhou's value added; targets for other things (revenue) are listed, not checked.
-CHECKABLE_METRICS = ("va_growth_pct", "va_level")
+# The model gives Dezhou's value added and (version 3) its above-size industrial operating revenue, as a
+# level; targets for other things are listed, not checked.
+CHECKABLE_METRICS = ("va_growth_pct", "va_level", "revenue")
+# The result-table column each kind of Target is measured on.
+MEASURES = {"level": "va_total", "growth_year": "va_total", "growth_avg": "va_total", "revenue": "revenue"}
+
+
+def measure(target: Target) -> str:
+    """The result-table column the target is about: ``va_total`` or ``revenue``."""
+    return MEASURES[target.metric]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,7 +75,15 @@ class OfficialTarget:
 
     @property
     def checkable(self) -> bool:
-        return self.region == "dezhou" and self.metric in CHECKABLE_METRICS
+        """Dezhou's value added (a level or growth), or its operating revenue as a level."""
+        if self.region != "dezhou" or self.metric not in CHECKABLE_METRICS:
+            return False
+        return self.metric != "revenue" or self.kind == "level"
+
+    @property
+    def target_metric(self) -> str:
+        """The :class:`Target` metric this row becomes: ``revenue`` for a revenue level, else its kind."""
+        return "revenue" if self.metric == "revenue" and self.kind == "level" else self.kind
 
     def label(self, lang: str = "zh") -> str:
         return self.label_zh if lang == "zh" else self.label_en
@@ -74,7 +93,11 @@ class OfficialTarget:
 
     def as_target(self, lang: str = "zh") -> Target:
         return Target(
-            label=self.label(lang), metric=self.kind, year=self.year, value=self.value, from_year=self.from_year
+            label=self.label(lang),
+            metric=self.target_metric,
+            year=self.year,
+            value=self.value,
+            from_year=self.from_year,
         )
 
 
@@ -122,11 +145,11 @@ def targets_for(scenario_targets: tuple[Target, ...], horizon_end: int, lang: st
 
 
 def achieved(target: Target, va: np.ndarray, years: np.ndarray) -> np.ndarray:
-    """What ``va`` (value added, shaped (..., T) over ``years``) achieves on the target's measure:
-    亿元 for a level, % for growth."""
+    """What ``va`` (the target's :func:`measure`, value added or revenue, shaped (..., T) over
+    ``years``) achieves on the target's measure: 亿元 for a level, % for growth."""
     col = {int(y): k for k, y in enumerate(years)}
     at = va[..., col[target.year]]
-    if target.metric == "level":
+    if target.metric in LEVEL_METRICS:
         return at
     if target.metric == "growth_year":
         return (at / va[..., col[target.year - 1]] - 1) * 100
@@ -136,9 +159,10 @@ def achieved(target: Target, va: np.ndarray, years: np.ndarray) -> np.ndarray:
 
 def gap(target: Target, frame: pd.DataFrame) -> tuple[float, float]:
     """(achieved, achieved − target) for a result table: positive when the target is exceeded; NaN
-    for both when the table's years do not hold what the target needs."""
+    for both when the table's years (or columns) do not hold what the target needs."""
     years = frame["year"]
-    if not measurable(target, int(years.iloc[-1])) or int(years.iloc[0]) != BASE_YEAR:
+    column = measure(target)
+    if not measurable(target, int(years.iloc[-1])) or int(years.iloc[0]) != BASE_YEAR or column not in frame:
         return float("nan"), float("nan")
-    value = float(achieved(target, frame["va_total"].to_numpy(), frame["year"].to_numpy()))
+    value = float(achieved(target, frame[column].to_numpy(), frame["year"].to_numpy()))
     return value, value - target.value

@@ -436,7 +436,7 @@ def _chart_slides(
     levels = [
         (row["label"], row["year"], row["target"])
         for row in target_rows(item, frame, lang)
-        if row["kind"] == "level" and row["achieved"] is not None
+        if row["kind"] == "level" and row["metric"] != "revenue" and row["achieved"] is not None
     ]
     slide = deck.slide(t("slide_chart", lang, name=name))
     chart = deck_charts.total_chart(frame, plan, lang, label=name, targets=levels)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from model.history import GROWTH, USABLE, Figure
 from model.parameters import Target, fmt_number, load_parameters
+from model.targets import measure
 from report.csv_export import column_dictionary
 from report.text import period_name, t
 
@@ -50,6 +51,12 @@ def style(chart: alt.TopLevelMixin, title: str, height: int = 340, label_limit: 
             columns=LEGEND_COLUMNS,
         )
     )
+
+
+# A line's legend entry is a stroke drawn with the line's own dash pattern (Vega's default symbol is a
+# filled circle, which shows solid, dashed and dotted lines alike as blobs). The symbol is 36 px long
+# (a stroke symbol's size is its length squared), room for two periods of the longest dash, 8 + 5.
+LINE_LEGEND = alt.Legend(title=None, symbolType="stroke", symbolSize=1296, symbolStrokeWidth=3)
 
 
 def _long(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
@@ -203,7 +210,8 @@ def needed_level(target: Target, frame: pd.DataFrame) -> float:
 
 
 def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """(year, series, value, layer, detail) rows: each target as the value added it needs."""
+    """(year, series, value, layer, detail) rows: each target of value added as the value added it
+    needs (a revenue target belongs on a revenue chart, not this one)."""
     years = set(frame["year"])
     rows = [
         {
@@ -214,7 +222,7 @@ def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str) -> pd
             "detail": f"{x.label}: {t('target_metric_' + x.metric, lang)} {fmt_number(x.value)}",
         }
         for x in targets
-        if x.year in years and (x.metric != "growth_avg" or x.from_year in years)
+        if x.year in years and (x.metric != "growth_avg" or x.from_year in years) and measure(x) == "va_total"
     ]
     return pd.DataFrame(rows, columns=["year", "series", "value", "layer", "detail"])
 
@@ -268,12 +276,12 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
             color=alt.Color(
                 "series:N",
-                title=None,
+                legend=LINE_LEGEND,
                 scale=alt.Scale(domain=domain, range=[BLUE, ORANGE, GREY]),
             ),
             strokeDash=alt.StrokeDash(
                 "series:N",
-                title=None,
+                legend=LINE_LEGEND,
                 scale=alt.Scale(domain=domain, range=[[1, 0], [8, 5], [2, 3]]),
             ),
             tooltip=_tooltip(lang),
@@ -282,11 +290,14 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
     marks = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "target")
+        # a field of its own: on ``series`` the target's ▼ legend would merge with the lines' and
+        # turn their stroke symbols into shapes
+        .transform_calculate(target="datum.series")
         .mark_point(size=320, filled=True, color="#000000", strokeWidth=2)
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q"),
-            shape=alt.Shape("series:N", title=None, scale=alt.Scale(range=["triangle-down"])),
+            shape=alt.Shape("target:N", title=None, scale=alt.Scale(range=["triangle-down"])),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
                 alt.Tooltip("detail:N", title=t("col_target", lang)),
@@ -390,8 +401,10 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[GREY, BLUE])),
-            strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=[[8, 5], [1, 0]])),
+            color=alt.Color("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[GREY, BLUE])),
+            strokeDash=alt.StrokeDash(
+                "series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[[8, 5], [1, 0]])
+            ),
             tooltip=_tooltip(lang),
         )
     )
@@ -478,12 +491,15 @@ def compare_layers(
         "y": alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
         "color": alt.Color(
             "series:N",
-            title=None,
+            legend=LINE_LEGEND,
             sort=domain,
             scale=alt.Scale(domain=domain, range=[DEFAULTS_COLOUR, *COMPARE_COLOURS[: len(frames)]]),
         ),
         "strokeDash": alt.StrokeDash(
-            "series:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=[[8, 5]] + [[1, 0]] * len(frames))
+            "series:N",
+            legend=LINE_LEGEND,
+            sort=domain,
+            scale=alt.Scale(domain=domain, range=[[8, 5]] + [[1, 0]] * len(frames)),
         ),
         "tooltip": _tooltip(lang),
     }
@@ -504,33 +520,47 @@ def compare_chart(frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang:
     return style(compare_layers(frames, baseline, lang), t("chart_compare_title", lang))
 
 
+# The fan's bands: light (5–95%) under dark (25–75%), translucent over the grey of published years.
+BAND_FILLS, BAND_OPACITY = ["#9ecae1", "#3a8cc4"], 0.6
+
+
 def fan_chart(
     percentiles: pd.DataFrame, lang: str = "zh", published: Sequence[int] = (), label: str | None = None
 ) -> alt.TopLevelMixin:
     """The Monte Carlo fan: 5–95% and 25–75% bands, the median, and this scenario's line (named
-    ``label``); the ``published`` years shaded."""
+    ``label``); the ``published`` years shaded. The legend names the two bands, the median (dashed)
+    and the scenario (solid)."""
     scenario = label or t("series_scenario", lang)
     data = percentiles.copy()
     x = _x(lang)
     y_title = t("axis_yuan", lang)
-    band = alt.Chart(data).encode(x=x)
-    outer = band.mark_area(opacity=0.25, color=BLUE).encode(
-        y=alt.Y("p5:Q", title=y_title, scale=alt.Scale(zero=False)),
-        y2="p95:Q",
-        tooltip=[
-            alt.Tooltip("year:O", title=t("axis_year", lang)),
-            alt.Tooltip("p5:Q", title="p5", format=VALUE_FORMAT),
-            alt.Tooltip("p95:Q", title="p95", format=VALUE_FORMAT),
+    # The two bands, one area mark coloured by band (rows of the 5–95% range first, drawn under the
+    # 25–75% one), with a legend of their own beside the lines'.
+    bands = [t("fan_band_outer", lang), t("fan_band_inner", lang)]
+    spread = pd.concat(
+        [
+            pd.DataFrame({"year": data["year"], "band": bands[0], "low": data["p5"], "high": data["p95"]}),
+            pd.DataFrame({"year": data["year"], "band": bands[1], "low": data["p25"], "high": data["p75"]}),
         ],
-    )
-    inner = band.mark_area(opacity=0.35, color=BLUE).encode(
-        y="p25:Q",
-        y2="p75:Q",
-        tooltip=[
-            alt.Tooltip("year:O", title=t("axis_year", lang)),
-            alt.Tooltip("p25:Q", title="p25", format=VALUE_FORMAT),
-            alt.Tooltip("p75:Q", title="p75", format=VALUE_FORMAT),
-        ],
+        ignore_index=True,
+    ).assign(order=lambda f: f["band"].map({bands[0]: 0, bands[1]: 1}))
+    band_legend = alt.Legend(title=None, symbolType="square", symbolSize=300)
+    areas = (
+        alt.Chart(spread)
+        .mark_area(opacity=BAND_OPACITY)
+        .encode(
+            x=x,
+            y=alt.Y("low:Q", title=y_title, scale=alt.Scale(zero=False)),
+            y2="high:Q",
+            fill=alt.Fill("band:N", legend=band_legend, sort=bands, scale=alt.Scale(domain=bands, range=BAND_FILLS)),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("axis_year", lang)),
+                alt.Tooltip("band:N", title=t("series", lang)),
+                alt.Tooltip("low:Q", title=t("fan_low", lang), format=VALUE_FORMAT),
+                alt.Tooltip("high:Q", title=t("fan_high", lang), format=VALUE_FORMAT),
+            ],
+        )
     )
     lines = _long(data, {"p50": t("median", lang), "deterministic": scenario})
     domain = [t("median", lang), scenario]
@@ -540,16 +570,19 @@ def fan_chart(
         .encode(
             x=x,
             y=alt.Y("value:Q", title=y_title),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[GREY, BLUE])),
-            strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=[[6, 4], [1, 0]])),
+            color=alt.Color("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[GREY, BLUE])),
+            strokeDash=alt.StrokeDash(
+                "series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[[6, 4], [1, 0]])
+            ),
             tooltip=_tooltip(lang),
         )
     )
-    layers = [outer, inner, line]
+    layers = [areas, line]
     if len(published):
         shade = pd.DataFrame({"year": list(published), "series": t("series_published", lang), "layer": "band"})
         layers.insert(0, _band(lang).properties(data=shade))
-    return style(alt.layer(*layers), t("fan_title", lang))
+    # the published years' grey and the bands' blue are fills of two scales, each with its legend
+    return style(alt.layer(*layers).resolve_scale(fill="independent"), t("fan_title", lang))
 
 
 def tornado_chart(table: pd.DataFrame, year: int, lang: str = "zh") -> alt.TopLevelMixin:
@@ -653,8 +686,10 @@ def growth_chart(
         .encode(
             x=x,
             y=y,
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[BLUE, ORANGE])),
-            strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=[[1, 0], [8, 5]])),
+            color=alt.Color("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[BLUE, ORANGE])),
+            strokeDash=alt.StrokeDash(
+                "series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[[1, 0], [8, 5]])
+            ),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
                 alt.Tooltip("series:N", title=t("series", lang)),
@@ -666,12 +701,14 @@ def growth_chart(
     points = (
         alt.Chart()
         .transform_filter("datum.layer == 'official' || datum.layer == 'partial'")
+        # a field of its own, so that the points' legend does not merge with the lines' strokes
+        .transform_calculate(point="datum.series")
         .mark_point(size=220, strokeWidth=2.5, stroke="#000000", filled=True)
         .encode(
             x=x,
             y=y,
-            shape=alt.Shape("series:N", title=None, scale=alt.Scale(domain=official, range=["diamond", "circle"])),
-            fill=alt.Fill("series:N", title=None, scale=alt.Scale(domain=official, range=["#000000", "#ffffff"])),
+            shape=alt.Shape("point:N", title=None, scale=alt.Scale(domain=official, range=["diamond", "circle"])),
+            fill=alt.Fill("point:N", title=None, scale=alt.Scale(domain=official, range=["#000000", "#ffffff"])),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
                 alt.Tooltip("series:N", title=t("series", lang)),

@@ -23,7 +23,7 @@ import pandas as pd
 from model.history import History
 from model.parameters import Scenario
 from model.projection import lever_defaults, project
-from report.charts import compare_layers, red_for_up, style, three_lines, up_down_colours
+from report.charts import LINE_LEGEND, compare_layers, red_for_up, style, three_lines, up_down_colours
 from report.text import t
 
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
@@ -118,9 +118,9 @@ def total_chart(
         .encode(
             x=_xq(lang, frame["year"]),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=[BLUE, ORANGE, GREY])),
+            color=alt.Color("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[BLUE, ORANGE, GREY])),
             strokeDash=alt.StrokeDash(
-                "series:N", title=None, scale=alt.Scale(domain=domain, range=[[1, 0], [8, 5], [2, 3]])
+                "series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[[1, 0], [8, 5], [2, 3]])
             ),
             tooltip=_tooltip(lang),
         )

@@ -130,12 +130,12 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     "data_missing": {"zh": "缺少{columns}（理由）", "en": "{columns} is missing (the reason)"},
     "shocks_rows": {
-        "zh": "须有数值行“growth_shock_sd”和“growth_shock_rho”",
-        "en": "needs numeric rows growth_shock_sd and growth_shock_rho",
+        "zh": "须有数值行“growth_shock_sd”“growth_shock_rho”和“estimated_year_sd”",
+        "en": "needs numeric rows growth_shock_sd, growth_shock_rho and estimated_year_sd",
     },
     "shocks_range": {
-        "zh": "“growth_shock_sd”应不小于0，“growth_shock_rho”应在−1与1之间",
-        "en": "growth_shock_sd must be ≥ 0 and growth_shock_rho between −1 and 1",
+        "zh": "“growth_shock_sd”和“estimated_year_sd”应为不小于0的数，“growth_shock_rho”应在−1与1之间",
+        "en": "growth_shock_sd and estimated_year_sd must be numbers ≥ 0 and growth_shock_rho between −1 and 1",
     },
     # goal seek
     "vary_unknown": {"zh": "{given}不是本模型的参数", "en": "{given}: not a parameter of this model"},
@@ -223,8 +223,10 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "--set {given} is not KEY=VALUE (for example --set growth_start=9.5)",
     },
     "bad_target_spec": {
-        "zh": "--target {given}的格式应为“level:年份=数值”“growth_year:年份=数值”或“growth_avg:起始年份-年份=数值”",
-        "en": "--target {given}; allowed: level:YEAR=VALUE, growth_year:YEAR=VALUE or growth_avg:FROM-YEAR=VALUE",
+        "zh": "--target {given}的格式应为“level:年份=数值”“revenue:年份=数值”“growth_year:年份=数值”"
+        "或“growth_avg:起始年份-年份=数值”",
+        "en": "--target {given}; allowed: level:YEAR=VALUE, revenue:YEAR=VALUE, growth_year:YEAR=VALUE "
+        "or growth_avg:FROM-YEAR=VALUE",
     },
     "target_after_horizon": {
         "zh": "{year}年晚于本情景的终止年份{horizon}年",
@@ -392,6 +394,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "description_zh": {"zh": "中文说明", "en": "Chinese description"},
     "description_en": {"zh": "英文说明", "en": "English description"},
     "results": {"zh": "计算结果", "en": "Results"},
+    # --- analysis v3 ---
+    "measure": {"zh": "测算指标", "en": "Measure"},
 }
 # A target's value is in 亿元 (a level) or % (growth): model.parameters.parse_target says which.
 UNITS: dict[str, dict[str, str]] = {"yuan": {"zh": "亿元", "en": "100 million yuan"}, "percent": {"zh": "%", "en": "%"}}
@@ -400,6 +404,9 @@ CHOICES: dict[str, dict[str, str]] = {
     "level": {"zh": "增加值水平", "en": "level of value added"},
     "growth_year": {"zh": "当年增速", "en": "growth in a year"},
     "growth_avg": {"zh": "年均增速", "en": "average growth"},
+    # --- analysis v3 --- (a target's kind and the fan's measure)
+    "revenue": {"zh": "规上工业营业收入", "en": "operating revenue"},
+    "va_total": {"zh": "规上工业增加值", "en": "value added"},
 }
 WORDS: dict[str, dict[str, str]] = {
     "blank": {"zh": "空白", "en": "blank"},

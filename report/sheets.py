@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from model.history import REGIONS, History, load_history
-from model.parameters import ParamSpec, Target, load_parameters
+from model.parameters import LEVEL_METRICS, ParamSpec, Target, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario
 from model.targets import gap, load_targets
@@ -42,6 +42,8 @@ PROVENANCE_NAMES = {
 UNNAMED = {"zh": "未命名情景", "en": "Unnamed scenario"}
 TARGET_SOURCES = {"official": {"zh": "官方目标", "en": "official"}, "own": {"zh": "自定目标", "en": "own"}}
 UNITS = {"level": {"zh": "亿元", "en": "100 million yuan"}, "growth": {"zh": "%", "en": "%"}}
+# A user's target as an official row would name it: what it is about (metric) and of what kind.
+OWN_METRICS = {"level": "va_level", "growth_year": "va_growth_pct", "growth_avg": "va_growth_pct", "revenue": "revenue"}
 
 PARAMETER_HEAD = ("role", "role_name", "key", "label", "unit", "default", "min", "max")
 PARAMETER_TAIL = (
@@ -204,12 +206,12 @@ def target_rows(item: NamedScenario, frame: pd.DataFrame | None = None, lang: st
                 "id": f"own_{n}",
                 "label": own.label,
                 "region": "dezhou",
-                "metric": "va_level" if own.metric == "level" else "va_growth_pct",
-                "kind": own.metric,
+                "metric": OWN_METRICS[own.metric],
+                "kind": "level" if own.metric in LEVEL_METRICS else own.metric,
                 "from_year": own.from_year if own.metric == "growth_avg" else None,
                 "year": own.year,
                 "target": own.value,
-                "unit": _unit(own.metric, lang),
+                "unit": _unit("level" if own.metric in LEVEL_METRICS else own.metric, lang),
                 "achieved": got,
                 "gap": diff,
                 "publication": "",

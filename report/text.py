@@ -239,11 +239,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "tab_table": {
         "zh": "逐年结果、项目与目标",
-        "en": "Results, projects and targets",
+        "en": "Results, projects, targets",
     },
     "tab_analysis": {
         "zh": "不确定性、敏感性与目标倒推",
-        "en": "Uncertainty, sensitivity and goal seek",
+        "en": "Uncertainty, sensitivity, goals",
     },
     "fan_title": {
         "zh": "规上工业增加值不确定性区间（亿元）",
@@ -372,9 +372,9 @@ TEXT: dict[str, dict[str, str]] = {
     "present_choose": {"zh": "选择要演示的已保存情景", "en": "Saved scenarios to present"},
     "tab_library": {
         "zh": "保存与比较",
-        "en": "Save and compare",
+        "en": "Save & compare",
     },
-    "tab_sources": {"zh": "数据来源与假设", "en": "Sources and assumptions"},
+    "tab_sources": {"zh": "数据来源与假设", "en": "Sources & assumptions"},
     "save_title": {"zh": "保存当前情景", "en": "Save this scenario"},
     "save_name": {"zh": "情景名称", "en": "Scenario name"},
     "save_name_help": {
@@ -871,7 +871,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "targets_none": {
         "zh": "暂无目标。可在「逐年结果、项目与目标」页添加自定目标。",
-        "en": "No targets yet. Add your own on the “Results, projects and targets” tab.",
+        "en": "No targets yet. Add your own on the “Results, projects, targets” tab.",
     },
     "target_metric_level": {"zh": "增加值（亿元）", "en": "Value added (100 million yuan)"},
     "target_metric_growth_year": {"zh": "当年增速（%）", "en": "Growth in the year (%)"},
@@ -912,7 +912,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "tab_history": {
         "zh": "历史数据与回测",
-        "en": "History and backtest",
+        "en": "History & backtest",
     },
     "backtest_title": {"zh": "回测", "en": "Backtest"},
     "backtest_caption": {
@@ -1108,8 +1108,9 @@ TEXT: dict[str, dict[str, str]] = {
     "present_added": {"zh": "新增项目：{names}", "en": "Added projects: {names}"},
     "present_notes": {"zh": "演讲备注", "en": "Presenter notes"},
     "present_notes_label": {
-        "zh": "本页备注（按情景分别保存，仅在本次会话中保留）",
-        "en": "Notes for this screen (kept for each scenario, for this session only)",
+        "zh": "本页备注（按情景分别保存，服务器运行期间保留，不存入情景库或链接）",
+        "en": "Notes for this screen (kept for each scenario while the server runs; not saved in the library "
+        "or the link)",
     },
     # --- page v3: added official figures, data as of, card comparisons, years by status ---
     "data_as_of": {"zh": "数据截至{year}年{month}月", "en": "Data as of {month} {year}"},
@@ -1224,6 +1225,30 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{field}: “{value}” is not a web address; it should start with http:// or https://, or be left blank.",
     },
     "form_allowed_value": {"zh": "数值（如8.4）", "en": "a number (such as 8.4)"},
+    # --- page-defects (issue 19, items 4 and 6) -----------------------------------------------------
+    "present_notes_open": {"zh": "演讲备注（另开窗口）", "en": "Presenter notes (new window)"},
+    "present_notes_open_help": {
+        "zh": "在新窗口打开演讲备注，请将其留在本人电脑屏幕上，演示画面投到大屏。两个窗口同步翻页，"
+        "备注窗口中还可切换语言。备注在服务器运行期间保留，不存入情景库或链接。",
+        "en": "Opens the presenter notes in a new window: keep it on your own screen and show presentation "
+        "mode on the projector. Both windows step together; the notes window also switches the language. "
+        "Notes are kept while the server runs, never saved in the library or the link.",
+    },
+    "present_notes_waiting": {
+        "zh": "演示尚未开始：请在页面侧边栏点击“演示模式”，本窗口将随演示画面同步显示。",
+        "en": "The presentation has not started: press “Presentation mode” in the page's sidebar; this "
+        "window then follows the screen shown.",
+    },
+    "present_notes_next": {"zh": "下一情景：{name}", "en": "Next: {name}"},
+    "undo_goal": {
+        "zh": "撤销将恢复采用目标倒推结果（{name}）之前的全部参数{rows}。",
+        "en": "Undo puts back every setting as it was before the goal-seek value ({name}) was applied{rows}.",
+    },
+    "fan_band_outer": {"zh": "5%—95%分位区间", "en": "5–95% range"},
+    "fan_band_inner": {"zh": "25%—75%分位区间", "en": "25–75% range"},
+    "fan_low": {"zh": "下限（亿元）", "en": "Low (100 million yuan)"},
+    "fan_high": {"zh": "上限（亿元）", "en": "High (100 million yuan)"},
+    "undo_goal_what": {"zh": "{param}设为{value}", "en": "{param} set to {value}"},
     # --- trust (issue 20) ---
     "url_too_long": {
         "zh": "此链接的参数超过{fields}个，Streamlit 未读取其中任何内容：页面按基准情景打开。请缩短链接后重试。",

@@ -5,20 +5,24 @@ Reproduces the numbers of ``data/shocks.csv`` and of docs/analysis.md, section "
 * ``growth_shock_sd`` and ``growth_shock_rho``: the innovation s.d. and persistence of an AR(1) shock
   to yearly growth, from the **full-year** series of Dezhou and Shandong (rows of ``high`` or ``medium``
   confidence; one figure a region and year, chosen by MODEL.md's rule: highest confidence, then latest
-  date, then the row listed last). Method of moments, pooled over the two regions:
+  date, then the row listed last), **without the years in ``EXCLUDED_YEARS``** (2020 and 2021, see
+  there). Method of moments, pooled over the two regions:
 
   - ``s²`` = within-region variance of the full-year figures about each region's own mean
     (degrees of freedom Σ(n_r − 1));
-  - ``MSΔ`` = mean square of the changes between consecutive full-year figures of a region;
+  - ``MSΔ`` = mean square of the changes between consecutive full-year figures of a region (a change
+    counts only between two consecutive years that are both kept);
   - for a stationary AR(1), ``var(Δ) = 2 s² (1 − ρ)``, so ``ρ = 1 − MSΔ / (2 s²)`` (clipped to 0–0.95),
     and the innovation s.d. is ``σ = s √(1 − ρ²)``.
 
 * ``estimated_year_sd``: the s.d. of (full-year − cumulative) growth over the published pairs: the same
   region and year with a full-year figure and a cumulative figure covering at least six months from
-  January (the longest one), both of ``high`` or ``medium`` confidence.
+  January (the longest one), both of ``high`` or ``medium`` confidence; pairs of an excluded year are
+  left out too, for consistency (the 2020 and 2021 gaps are the pandemic's, not an ordinary year's).
 
 Ranges are 95% chi-square intervals for a standard deviation (ρ's from the interval of MSΔ). The
-sensitivity section says what a single partial-year reading used as a full-year figure would do.
+report also prints the fit with the excluded years included (a sensitivity line), and what a single
+partial-year reading used as a full-year figure would do.
 
 Run: ``python3 scripts/calibrate_shocks.py`` (prints the report; the values are rounded to two
 decimals as in ``data/shocks.csv``).
@@ -40,6 +44,12 @@ USED = {"high": 2, "medium": 1}  # low rows are shown, never used
 _ENDS = ("Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov")
 MONTHS = {"Q1": 3, "H1": 6} | {f"Jan-{m}": k for k, m in enumerate(_ENDS, 2)}
 MIN_MONTHS = 6
+# Left out of both calibrations: 2020, the pandemic year, and 2021, its base-effect rebound (Shandong
+# 5.0% then 9.6% on the low base, "two-year average 7.3%", then 5.1% in 2022). A one-off drop and its
+# mechanical reversal are not the year-to-year shock the fan describes; kept in, the single rebound
+# decides the persistence (rho −0.94, clipped to 0). Version 2's calibration left these years out too.
+# The report prints the fit with them as a sensitivity line.
+EXCLUDED_YEARS = (2020, 2021)
 
 
 @dataclass(frozen=True)
@@ -170,12 +180,14 @@ class Pairs:
     high: float
 
 
-def estimated_pairs(full: dict[str, dict[int, Row]], cum: dict[str, dict[int, Row]]) -> Pairs:
+def estimated_pairs(
+    full: dict[str, dict[int, Row]], cum: dict[str, dict[int, Row]], exclude: tuple[int, ...] = EXCLUDED_YEARS
+) -> Pairs:
     pairs = []
     for region in REGIONS:
         for year, f in full[region].items():
             c = cum[region].get(year)
-            if c is not None:
+            if c is not None and year not in exclude:
                 pairs.append((region, year, c.period, c.value, f.value, round(f.value - c.value, 10)))
     diffs = [p[5] for p in pairs]
     n = len(diffs)
@@ -186,15 +198,17 @@ def estimated_pairs(full: dict[str, dict[int, Row]], cum: dict[str, dict[int, Ro
     return Pairs(tuple(pairs), mean, sd, rms, low, high)
 
 
-def _values(full: dict[str, dict[int, Row]]) -> dict[str, dict[int, float]]:
-    return {r: {y: row.value for y, row in v.items()} for r, v in full.items()}
+def _values(full: dict[str, dict[int, Row]], exclude: tuple[int, ...] = EXCLUDED_YEARS) -> dict[str, dict[int, float]]:
+    """The full-year values without the excluded years (so no change spans an excluded year)."""
+    return {r: {y: row.value for y, row in v.items() if y not in exclude} for r, v in full.items()}
 
 
-def calibrate(path: Path = HISTORY) -> dict[str, float]:
-    """The values of data/shocks.csv, rounded to two decimals: key -> (value, low, high)."""
+def calibrate(path: Path = HISTORY, exclude: tuple[int, ...] = EXCLUDED_YEARS) -> dict[str, float]:
+    """The values of data/shocks.csv, rounded to two decimals: key -> (value, low, high).
+    ``exclude=()`` gives the sensitivity fit with every year."""
     rows = read_rows(path)
     full, cum = full_year(rows), cumulative(rows)
-    fit, pairs = ar1(_values(full)), estimated_pairs(full, cum)
+    fit, pairs = ar1(_values(full, exclude)), estimated_pairs(full, cum, exclude)
     r = lambda x: round(x + 0.0, 2)  # noqa: E731
     return {
         "growth_shock_sd": (r(fit.sd), r(fit.sd_low), r(fit.sd_high)),
@@ -204,14 +218,14 @@ def calibrate(path: Path = HISTORY) -> dict[str, float]:
 
 
 def sensitivity(path: Path = HISTORY) -> list[tuple[str, int, str, float, Ar1]]:
-    """Each cumulative reading (≥ 6 months) of a year without a full-year figure, used alone as if it
-    were that year's full-year figure: what it does to the AR(1) fit."""
+    """Each cumulative reading (≥ 6 months) of a year without a full-year figure (and not excluded),
+    used alone as if it were that year's full-year figure: what it does to the AR(1) fit as used."""
     rows = read_rows(path)
     full, cum = full_year(rows), cumulative(rows)
     out = []
     for region in REGIONS:
         for year, c in cum[region].items():
-            if year not in full[region]:
+            if year not in full[region] and year not in EXCLUDED_YEARS:
                 series = _values(full)
                 series[region] = dict(sorted({**series[region], year: c.value}.items()))
                 out.append((region, year, c.period, c.value, ar1(series)))
@@ -224,7 +238,7 @@ def all_readings(path: Path = HISTORY) -> Ar1:
     full, cum = full_year(rows), cumulative(rows)
     series = _values(full)
     for region in REGIONS:
-        extra = {y: c.value for y, c in cum[region].items() if y not in full[region]}
+        extra = {y: c.value for y, c in cum[region].items() if y not in full[region] and y not in EXCLUDED_YEARS}
         series[region] = dict(sorted({**series[region], **extra}.items()))
     return ar1(series)
 
@@ -233,9 +247,13 @@ def report(path: Path = HISTORY) -> str:
     rows = read_rows(path)
     full, cum = full_year(rows), cumulative(rows)
     fit, pairs = ar1(_values(full)), estimated_pairs(full, cum)
-    lines = ["Full-year series (high/medium confidence), by region:"]
+    excluded = ", ".join(str(y) for y in EXCLUDED_YEARS)
+    lines = [f"Full-year series (high/medium confidence), by region; [excluded years {excluded}] in brackets:"]
     for region in REGIONS:
-        shown = ", ".join(f"{y} {row.value:g} (line {row.line})" for y, row in full[region].items())
+        shown = ", ".join(
+            f"[{y} {row.value:g}]" if y in EXCLUDED_YEARS else f"{y} {row.value:g} (line {row.line})"
+            for y, row in full[region].items()
+        )
         lines.append(f"  {region}: {shown}")
     lines += [
         f"pooled within-region variance s² = {fit.s2:.4f} (dof {fit.dof}), s = {math.sqrt(fit.s2):.4f}",
@@ -243,13 +261,24 @@ def report(path: Path = HISTORY) -> str:
         f"MSΔ = {fit.ms_change:.4f}; rho = 1 − MSΔ/(2 s²) = {fit.rho:.4f}; sigma = s·√(1 − rho²) = {fit.sd:.4f}",
         f"sigma 95% interval {fit.sd_low:.4f}–{fit.sd_high:.4f}; rho interval {fit.rho_low:.4f}–{fit.rho_high:.4f}",
         "",
-        "Published pairs (full-year − longest cumulative of ≥ 6 months):",
+        f"Published pairs (full-year − longest cumulative of ≥ 6 months), without {excluded}:",
     ]
     for region, year, period, c, f, d in pairs.pairs:
         lines.append(f"  {region} {year}: {period} {c:g} → full-year {f:g}: {d:+.1f}")
+    with_years, with_pairs = ar1(_values(full, ())), estimated_pairs(full, cum, ())
     lines += [
         f"n = {len(pairs.pairs)}, mean {pairs.mean:+.4f}, s.d. {pairs.sd:.4f} (n − 1), r.m.s. {pairs.rms:.4f}, "
         f"95% interval of the s.d. {pairs.low:.4f}–{pairs.high:.4f}",
+        "",
+        "Sensitivity, the excluded years put back:",
+        f"  with 2020–2021: s = {math.sqrt(with_years.s2):.3f}, rho = {with_years.rho:.3f} "
+        f"(unclipped {1 - with_years.ms_change / (2 * with_years.s2):.3f}), sigma = {with_years.sd:.3f}; "
+        f"pairs n = {len(with_pairs.pairs)}, s.d. {with_pairs.sd:.3f}",
+        "  with 2020–2021, as data/shocks.csv would hold them (value, low, high):",
+    ]
+    for key, value in calibrate(path, ()).items():
+        lines.append(f"    {key}: {value}")
+    lines += [
         "",
         "One partial-year reading used as a full-year figure (AR(1) refitted):",
     ]

@@ -14,13 +14,29 @@ from report.text import TEXT
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
-def run_page(query: dict[str, str] | None = None, tab: str | None = None, lang: str = "zh") -> AppTest:
-    """Run the page once (optionally with link values, on another tab) and check it raised nothing."""
-    at = AppTest.from_file(APP, default_timeout=60)
+PAGE_TIMEOUT_S = 60  # one run of the page, on a busy 2-core machine
+
+
+def new_page(
+    query: dict[str, str] | None = None, tab: str | None = None, lang: str = "zh", session: dict | None = None
+) -> AppTest:
+    """The page as AppTest will run it, not run yet: link values ``query``, the tab keyed ``tab`` open
+    (named in ``lang``), ``session`` in its session state. Set secrets or a user before running it."""
+    at = AppTest.from_file(APP, default_timeout=PAGE_TIMEOUT_S)
     if query:
         at.query_params.update(query)
     if tab:
         at.session_state["tab"] = TEXT[tab][lang]
+    for key, value in (session or {}).items():
+        at.session_state[key] = value
+    return at
+
+
+def run_page(
+    query: dict[str, str] | None = None, tab: str | None = None, lang: str = "zh", session: dict | None = None
+) -> AppTest:
+    """Run the page once (see ``new_page``) and check it raised nothing."""
+    at = new_page(query, tab, lang, session)
     at.run()
     assert not at.exception, at.exception
     return at

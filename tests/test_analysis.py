@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +20,7 @@ from model.analysis import (
     GOAL_TOLERANCE,
     MAX_DRAWS,
     PERCENTILE_COLUMNS,
+    REVENUE_ONLY,
     SENSITIVITY_COLUMNS,
     Shocks,
     UncertainRange,
@@ -46,6 +45,8 @@ DEFAULT = default_scenario()
 # are levers the user sets (docs/analysis.md).
 REQUIRED_KEYS = {
     "base_va",
+    "base_revenue",  # version 3: the 2023 revenue level and the revenue drift
+    "revenue_drift",
     "growth_start",
     "growth_end",
     "ti_effect",
@@ -323,7 +324,7 @@ def test_tornado_is_sorted_and_matches_the_projection(changes):
     scenario = DEFAULT.replace(changes)
     table = sensitivity(scenario)
     assert list(table.columns) == list(SENSITIVITY_COLUMNS)
-    assert set(table["key"]) == set(load_uncertainty())
+    assert set(table["key"]) == set(load_uncertainty()) - REVENUE_ONLY  # those move revenue only
     assert np.all(np.diff(table["swing"]) <= 0)
     assert np.all(table["va_base"] == final_va(scenario))
     for row in table.itertuples():
@@ -507,16 +508,10 @@ def test_goal_seek_can_vary_every_numeric_parameter_on_request():
 
 
 # ---------------------------------------------------------------------------------------------
-# The commands, run as a user runs them
+# The commands, run as a user runs them (``cli``: tests/conftest.py)
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args], cwd=ROOT, capture_output=True, timeout=120, check=False
-    )
-
-
-def test_uncertainty_command_same_seed_same_bytes(tmp_path):
+def test_uncertainty_command_same_seed_same_bytes(cli, tmp_path):
     paths = [tmp_path / f"{n}.csv" for n in "abc"]
     for path, seed in zip(paths, ("7", "7", "8"), strict=True):
         done = cli("uncertainty", "--draws", "2000", "--seed", seed, "--out", str(path))
@@ -530,7 +525,7 @@ def test_uncertainty_command_same_seed_same_bytes(tmp_path):
     pd.testing.assert_frame_equal(frame, expected, check_exact=True)
 
 
-def test_uncertainty_command_json_with_scenario_changes():
+def test_uncertainty_command_json_with_scenario_changes(cli):
     done = cli("uncertainty", "--draws", "100", "--set", "horizon_end=2035", "--format", "json")
     assert done.returncode == 0, done.stderr.decode()
     doc = json.loads(done.stdout)
@@ -538,7 +533,7 @@ def test_uncertainty_command_json_with_scenario_changes():
     assert [row["year"] for row in doc["percentiles"]] == list(range(2023, 2036))
 
 
-def test_sensitivity_command(tmp_path):
+def test_sensitivity_command(cli, tmp_path):
     scenario = tmp_path / "s.json"
     scenario.write_text(json.dumps({"name": "slow", "parameters": {"growth_end": 5.0}}), encoding="utf-8")
     done = cli("sensitivity", "--scenario", str(scenario))
@@ -573,7 +568,7 @@ def test_sensitivity_command(tmp_path):
         (["--vary", "growth_end", "--target-year", "2030", "--target-va", "30000"], 1, "25.0"),
     ],
 )
-def test_goal_seek_command(args, code, value):
+def test_goal_seek_command(cli, args, code, value):
     done = cli("goal-seek", *args)
     assert done.returncode == code, done.stderr.decode()
     assert done.stderr == b""
@@ -614,7 +609,7 @@ BAD = [
 
 
 @pytest.mark.parametrize("args", BAD)
-def test_bad_input_one_line_exit_2_no_file(tmp_path, args):
+def test_bad_input_one_line_exit_2_no_file(cli, tmp_path, args):
     out = tmp_path / "out.csv"
     extra = ["--out", str(out)] if args[0] != "goal-seek" and "--format" not in args else []
     done = cli(*args, *extra)

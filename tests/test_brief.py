@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -432,19 +429,7 @@ def test_too_few_or_too_many_scenarios(n):
         build_deck([NamedScenario(str(i), default_scenario()) for i in range(n)])
 
 
-# --- the command line ----------------------------------------------------------------------------
-
-
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+# --- the command line (``cli``: tests/conftest.py) -------------------------------------------------
 
 
 def funds_file(folder: Path) -> Path:
@@ -461,10 +446,10 @@ def funds_file(folder: Path) -> Path:
     return path
 
 
-def test_cli_writes_a_deck(tmp_path):
+def test_cli_writes_a_deck(cli, tmp_path):
     out = tmp_path / "brief.pptx"
     source = funds_file(tmp_path / "in" if (tmp_path / "in").mkdir() is None else tmp_path)
-    done = cli("brief", "--scenario", str(source), "--lang", "en", "--out", str(out))
+    done = cli("brief", "--scenario", str(source), "--lang", "en", "--out", str(out), text=True)
     assert done.returncode == 0, done.stderr
     assert done.stderr == "" and done.stdout == ""
     prs = Presentation(str(out))
@@ -472,7 +457,7 @@ def test_cli_writes_a_deck(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pptx", "in"]  # no temporary file left
 
 
-def test_cli_many_scenario_file_compares(tmp_path):
+def test_cli_many_scenario_file_compares(cli, tmp_path):
     doc = {
         "version": 1,
         "scenarios": [
@@ -483,7 +468,7 @@ def test_cli_many_scenario_file_compares(tmp_path):
     path = tmp_path / "two.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "compare.pptx"
-    done = cli("brief", "--scenario", str(path), "--set", "horizon_end=2032", "--out", str(out))
+    done = cli("brief", "--scenario", str(path), "--set", "horizon_end=2032", "--out", str(out), text=True)
     assert done.returncode == 0, done.stderr
     got = titles(Presentation(str(out)))
     assert bt("slide_compare_table", "zh") in got
@@ -504,10 +489,10 @@ def test_cli_many_scenario_file_compares(tmp_path):
         ([], "--out"),
     ],
 )
-def test_cli_bad_input_one_line_exit_2_no_file(tmp_path, args, says):
+def test_cli_bad_input_one_line_exit_2_no_file(cli, tmp_path, args, says):
     if "--out" not in args:
         args = [*args, "--out", "brief.pptx"] if args else []
-    done = cli("brief", *args, cwd=tmp_path)
+    done = cli("brief", *args, cwd=tmp_path, text=True)
     assert done.returncode == 2
     assert done.stdout == ""
     lines = done.stderr.splitlines()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import math
 import subprocess
-import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -85,17 +85,17 @@ RESULT_HEADER = (
 )
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args], cwd=ROOT, capture_output=True, timeout=60, check=False
-    )
+@pytest.fixture(scope="session")
+def ok(cli) -> Callable[..., bytes]:
+    """``ok(*args)``: the command's standard output, once it succeeded with nothing on standard error."""
 
+    def run(*args: str) -> bytes:
+        done = cli(*args)
+        assert done.returncode == 0, done.stderr.decode()
+        assert done.stderr == b""
+        return done.stdout
 
-def ok(*args: str) -> bytes:
-    done = cli(*args)
-    assert done.returncode == 0, done.stderr.decode()
-    assert done.stderr == b""
-    return done.stdout
+    return run
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -110,7 +110,7 @@ def write(path: Path, content: str | bytes) -> Path:
 
 
 @pytest.fixture(scope="module")
-def default_csv() -> bytes:
+def default_csv(ok) -> bytes:
     return ok("project")
 
 
@@ -127,7 +127,7 @@ WORKED = [
 
 
 @pytest.fixture(scope="module")
-def worked_csv() -> bytes:
+def worked_csv(ok) -> bytes:
     return ok("project", *WORKED)
 
 
@@ -179,7 +179,7 @@ def test_project_default_csv_shape(default_csv):
     assert frame["va_total"].tolist() == frame["va_baseline"].tolist()
 
 
-def test_set_overrides():
+def test_set_overrides(ok):
     out = ok(
         "project",
         *("--set", "growth_start=10", "--set", "growth_end=4", "--set", "horizon_end=2026"),
@@ -192,12 +192,12 @@ def test_set_overrides():
     assert frame["va_baseline"].tolist()[1] == pytest.approx(1650)  # 1500 × 1.1
 
 
-def test_set_boolean():
+def test_set_boolean(ok):
     frame = csv_to_frame(ok("project", "--set", "phase1_on=false", "--set", "phase2_on=false"))
     assert (frame["project_output"] == 0).all()
 
 
-def test_json_has_name_version_parameters_targets_results():
+def test_json_has_name_version_parameters_targets_results(ok):
     doc = json.loads(ok("project", "--format", "json", "--set", "fund_size=70"))
     assert set(doc) == {"name", "model_version", "parameters", "targets", "results"}
     assert doc["model_version"] == 3
@@ -218,7 +218,7 @@ def test_json_has_name_version_parameters_targets_results():
     assert doc["results"][3]["fund_investment"] == pytest.approx(rest / 2)
 
 
-def test_scenario_file(tmp_path):
+def test_scenario_file(ok, tmp_path):
     params = {"growth_start": 10, "horizon_end": 2026, "phase1_on": False, "base_va": 1500, "use_observed": False}
     path = write(tmp_path / "s.json", json.dumps({"model_version": 3, "name": "快一点", "parameters": params}))
     doc = json.loads(ok("project", "--scenario", str(path), "--format", "json"))
@@ -229,7 +229,7 @@ def test_scenario_file(tmp_path):
     assert doc["results"][1]["va_baseline"] == pytest.approx(1650)  # 1500 × 1.1
 
 
-def test_set_applies_on_top_of_scenario_file(tmp_path):
+def test_set_applies_on_top_of_scenario_file(ok, tmp_path):
     path = write(
         tmp_path / "s.json", json.dumps({"model_version": 3, "parameters": {"growth_start": 10, "horizon_end": 2026}})
     )
@@ -238,13 +238,13 @@ def test_set_applies_on_top_of_scenario_file(tmp_path):
     assert doc["parameters"]["horizon_end"] == 2026
 
 
-def test_json_output_is_a_scenario_file(tmp_path):
+def test_json_output_is_a_scenario_file(ok, tmp_path):
     first = ok("project", "--format", "json", "--set", "ramp_years=3")
     path = write(tmp_path / "again.json", first)
     assert ok("project", "--format", "json", "--scenario", str(path)) == first
 
 
-def test_out_writes_the_file(tmp_path, default_csv):
+def test_out_writes_the_file(ok, tmp_path, default_csv):
     target = tmp_path / "result.csv"
     assert ok("project", "--out", str(target)) == b""
     assert target.read_bytes() == default_csv
@@ -293,7 +293,7 @@ BAD_ARGS = [
 
 
 @pytest.fixture(scope="module")
-def bad_runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess[bytes], Path]]:
+def bad_runs(cli, tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess[bytes], Path]]:
     """Every bad-input case, run concurrently (each is a fresh interpreter) to keep the suite fast."""
 
     def one(case: tuple) -> tuple[subprocess.CompletedProcess[bytes], Path]:
@@ -331,7 +331,7 @@ def test_bad_input(bad_runs, case, fragments):
     assert left <= {"out"}, left  # no output file, no half-written or temporary file
 
 
-def test_bad_input_without_out_prints_nothing():
+def test_bad_input_without_out_prints_nothing(cli):
     done = cli("project", "--set", "growth_start=99")
     assert done.returncode == 2
     assert done.stdout == b""
@@ -343,7 +343,7 @@ def test_bad_input_without_out_prints_nothing():
 
 
 @pytest.fixture(scope="module")
-def table_lines() -> list[str]:
+def table_lines(ok) -> list[str]:
     return ok("parameters").decode("utf-8").splitlines()
 
 
@@ -388,7 +388,7 @@ def test_parameters_table_rows(table_lines, key, fragments):
         assert fragment in row, (fragment, row)
 
 
-def test_parameters_json():
+def test_parameters_json(ok):
     rows = json.loads(ok("parameters", "--format", "json"))
     assert [r["key"] for r in rows] == LEVERS + ECONOMY + CHOICES
     by_key = {r["key"]: r for r in rows}
@@ -406,7 +406,7 @@ def test_parameters_json():
     assert by_key["use_observed"]["default"] is True
 
 
-def test_parameters_csv():
+def test_parameters_csv(ok):
     text = ok("parameters", "--format", "csv").decode("utf-8")
     lines = text.splitlines()
     assert lines[0].startswith("key,role,")
@@ -417,7 +417,7 @@ def test_parameters_csv():
 # backtest
 
 
-def test_backtest_prints_its_csv():
+def test_backtest_prints_its_csv(ok):
     done = ok("backtest")
     assert done.startswith(b"\xef\xbb\xbf")
     header = done[3:].decode("utf-8").splitlines()[0]
@@ -436,7 +436,7 @@ def test_backtest_prints_its_csv():
         assert row.error_pts == pytest.approx(row.projected_pct - row.official_pct)
 
 
-def test_backtest_json():
+def test_backtest_json(ok):
     doc = json.loads(ok("backtest", "--format", "json"))
     assert "use_observed off" in doc["scenario"]
     assert [r["year"] for r in doc["rows"]] == backtest()["year"].tolist()
@@ -446,7 +446,7 @@ def test_backtest_json():
 # uncertainty --target
 
 
-def test_uncertainty_target_prints_probabilities():
+def test_uncertainty_target_prints_probabilities(ok):
     # Far below every draw (1亿 in 2030) is reached by all; 50% a year for 2025–2030 by none.
     out = ok(
         "uncertainty",
@@ -464,7 +464,7 @@ def test_uncertainty_target_prints_probabilities():
     assert mine["probability"].tolist() == [1.0, 0.0, 1.0]
 
 
-def test_uncertainty_target_matches_the_function():
+def test_uncertainty_target_matches_the_function(ok):
     out = ok("uncertainty", "--draws", "400", "--seed", "9", "--target", "level:2030=1900")
     frame = csv_to_frame(out)
     row = frame[frame["label"] == "level:2030=1900"].iloc[0]
@@ -491,7 +491,7 @@ def test_uncertainty_target_matches_the_function():
         ("growth_year:2026=nan", "Target value (%): NaN is out of range"),
     ],
 )
-def test_uncertainty_bad_target_exit_2_one_line(spec, fragment):
+def test_uncertainty_bad_target_exit_2_one_line(cli, spec, fragment):
     done = cli("uncertainty", "--draws", "50", "--target", spec)
     assert done.returncode == 2
     assert done.stdout == b""

@@ -50,7 +50,7 @@ def test_tabs_named_as_on_the_page(doc: str) -> None:
 
 def test_the_check_catches_an_old_name() -> None:
     """The patterns see the names the README used before the tabs were renamed."""
-    old = "the *Save & compare* tab, **Undo all** (全部撤销)"
-    assert TAB_REFERENCE.findall(old) == ["Save & compare"] and "Save & compare" not in tab_names()
+    old = "the *Uncertainty & goals* tab, **Undo all** (全部撤销)"
+    assert TAB_REFERENCE.findall(old) == ["Uncertainty & goals"] and "Uncertainty & goals" not in tab_names()
     assert [(m.group(1), m.group(2)) for m in BILINGUAL.finditer(old)] == [("Undo all", "全部撤销")]
     assert ("Undo all", "全部撤销") not in catalogue_pairs()

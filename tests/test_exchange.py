@@ -7,8 +7,6 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -551,12 +549,6 @@ def test_bad_files_are_refused_with_the_problem_named(data, expected):
 # python -m model project --scenario MANY.json
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args], cwd=ROOT, capture_output=True, timeout=120, check=False
-    )
-
-
 @pytest.fixture
 def many_file(tmp_path):
     path = tmp_path / "many.json"
@@ -564,13 +556,13 @@ def many_file(tmp_path):
     return path
 
 
-def test_cli_many_scenarios_writes_the_long_csv(many_file):
+def test_cli_many_scenarios_writes_the_long_csv(cli, many_file):
     done = cli("project", "--scenario", str(many_file))
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout == long_csv(ITEMS)
 
 
-def test_cli_many_scenarios_set_applies_to_each(many_file, tmp_path):
+def test_cli_many_scenarios_set_applies_to_each(cli, many_file, tmp_path):
     out = tmp_path / "long.csv"
     done = cli("project", "--scenario", str(many_file), "--set", "fund_size=70", "--out", str(out))
     assert done.returncode == 0, done.stderr.decode()
@@ -578,7 +570,7 @@ def test_cli_many_scenarios_set_applies_to_each(many_file, tmp_path):
     assert_frame_equal(read_long_csv(out.read_bytes()), long_frame(expected), check_exact=True)
 
 
-def test_cli_many_scenarios_json(many_file):
+def test_cli_many_scenarios_json(cli, many_file):
     done = cli("project", "--scenario", str(many_file), "--format", "json")
     assert done.returncode == 0, done.stderr.decode()
     doc = json.loads(done.stdout)
@@ -586,7 +578,7 @@ def test_cli_many_scenarios_json(many_file):
     assert_frame_equal(pd.DataFrame(doc[2]["results"]), project(ITEMS[2].scenario), check_exact=True)
 
 
-def test_cli_one_scenario_keeps_the_single_table(tmp_path):
+def test_cli_one_scenario_keeps_the_single_table(cli, tmp_path):
     path = tmp_path / "one.json"
     path.write_bytes(scenarios_json(ITEMS[1:2]))
     done = cli("project", "--scenario", str(path))
@@ -594,7 +586,7 @@ def test_cli_one_scenario_keeps_the_single_table(tmp_path):
     assert b"scenario" not in done.stdout.splitlines()[0]
 
 
-def test_cli_many_scenarios_bad_set_is_refused(many_file, tmp_path):
+def test_cli_many_scenarios_bad_set_is_refused(cli, many_file, tmp_path):
     out = tmp_path / "long.csv"
     done = cli("project", "--scenario", str(many_file), "--set", "horizon_end=2099", "--out", str(out))
     assert done.returncode == 2

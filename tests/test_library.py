@@ -37,26 +37,6 @@ def url_for(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'library.sqlite'}"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    """A fresh, empty library location on each backend."""
-    if request.param == "sqlite":
-        return url_for(tmp_path)
-    if not POSTGRES_URL:
-        pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
-    engine = sa.create_engine(POSTGRES_URL)
-    with engine.begin() as conn:
-        library.metadata.drop_all(conn, checkfirst=True)
-    engine.dispose()
-    return POSTGRES_URL
-
-
-@pytest.fixture
-def lib(url):
-    with ScenarioLibrary(url) as opened:
-        yield opened
-
-
 def variant(i: int):
     """A distinct valid scenario per i."""
     return make_scenario({"growth_start": round(-5 + 0.7 * i, 1), "fund_size": 10.0 + i, "phase2_on": i % 2 == 0})

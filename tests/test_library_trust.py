@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pagekit import run_page, shown
+from pagekit import new_page, run_page, shown
 from saykit import english
 from streamlit.testing.v1 import AppTest
 
@@ -51,26 +51,6 @@ AUTH = {
     "client_secret": "test-client-secret",
     "server_metadata_url": "https://login.example/.well-known/openid-configuration",
 }
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    """A fresh, empty library location on each backend."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'library.sqlite'}"
-    if not POSTGRES_URL:
-        pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
-    engine = sa.create_engine(POSTGRES_URL)
-    with engine.begin() as conn:
-        library.metadata.drop_all(conn, checkfirst=True)
-    engine.dispose()
-    return POSTGRES_URL
-
-
-@pytest.fixture
-def lib(url):
-    with ScenarioLibrary(url) as opened:
-        yield opened
 
 
 @pytest.fixture
@@ -316,13 +296,6 @@ class Counter:
         sa.event.remove(sa.engine.Engine, "before_cursor_execute", self._count)
 
 
-@pytest.fixture
-def db_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
-    return url
-
-
 def rerun_cost(at: AppTest, url: str) -> tuple[int, int]:
     """Statements and rows read by one rerun of the open tab."""
     shared = library_panel.get_library(url, False)
@@ -527,8 +500,7 @@ def test_a_postgresql_library_made_by_the_earlier_code_is_migrated_on_open():
 
 
 def page(user: dict | None = None, signin: bool = False) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["tab"] = TEXT["tab_library"]["zh"]
+    at = new_page(tab="tab_library")
     if signin:
         at.secrets["auth"] = AUTH
     if user is not None:

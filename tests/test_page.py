@@ -319,21 +319,22 @@ def test_sources_section_lists_levers_and_economy_apart() -> None:
     headers = [h.value for h in page.subheader]
     assert TEXT["sources_levers"]["zh"] in headers and TEXT["sources_economy"]["zh"] in headers
     by_role = {}
-    for table in page.dataframe:
-        if "取值理由" in table.value.columns:  # the parameter tables: by name, never by key
-            by_role[len(by_role)] = set(table.value["参数"])
-            assert "键名" not in table.value.columns
+    # the parameter tables (the headline's target table may stand above them): by name, never by key
+    tables = [table.value for table in page.dataframe if "取值理由" in table.value.columns]
+    for table in tables:
+        by_role[len(by_role)] = set(table["参数"])
+        assert "键名" not in table.columns
     specs = load_parameters()
     assert by_role[0] == {s.label_zh for s in specs.values() if s.role == "lever"}
     assert by_role[1] == {s.label_zh for s in specs.values() if s.role == "economy"}
     assert by_role[2] == {s.label_zh for s in specs.values() if s.role == "choice"}
-    first = page.dataframe[0].value
+    first = tables[0]
     for column in ("出处", "日期", "网址", "原文", "取值理由"):
         assert column in first.columns
     assert "英文释义" not in first.columns  # the Chinese page shows no English gloss
     row = first.set_index("参数").loc[specs["fund_size"].label_zh]
     assert row["取值理由"] == specs["fund_size"].reasoning("zh")
-    economy = page.dataframe[1].value.set_index("参数")
+    economy = tables[1].set_index("参数")
     # a source published in English is shown in its Chinese translation, marked as one
     assert economy.loc[specs["additionality"].label_zh, "原文"] == (
         f"「{specs['additionality'].source_translation_zh}」{TEXT['translation_note']['zh']}"

@@ -92,12 +92,74 @@ def test_chance_of_each_target_comes_from_the_same_draws(published) -> None:
     ]
     at.run()
     table = next(d.value for d in at.dataframe if TEXT["col_probability"]["zh"] in d.value.columns)
-    assert list(table[TEXT["col_target"]["zh"]]) == ["测试目标：2026年增长7%", "自定：2030年3000亿元"]
+    # the official targets (the revenue one too, model version 3), then the user's
+    assert list(table[TEXT["col_target"]["zh"]]) == [
+        "测试目标：2026年增长7%",
+        "测试目标：营业收入",
+        "自定：2030年3000亿元",
+    ]
+    assert table[TEXT["col_metric_kind"]["zh"]].iloc[1] == "规上工业营业收入（亿元）"
     mine = Target("自定：2030年3000亿元", "level", 2030, 3000.0)
     official = Target("测试目标：2026年增长7%", "growth_year", 2026, 7.0)
-    chances = target_probabilities(default_scenario().with_targets((mine,)), [official, mine], draws=5_000, seed=0)
+    revenue = Target("测试目标：营业收入", "revenue", 2026, 3000.0)
+    targets = [official, revenue, mine]
+    chances = target_probabilities(default_scenario().with_targets((mine,)), targets, draws=5_000, seed=0)
     assert list(table[TEXT["col_probability"]["zh"]]) == pytest.approx(list(chances["probability"] * 100))
     assert all(0 <= p <= 100 for p in table[TEXT["col_probability"]["zh"]])
     # the fan shades the published years
     fan = chart_specs(at)[0]
     assert any(layer["mark"]["type"] == "rect" for layer in fan["layer"])
+
+
+MY_TARGET = {"label": "自定：2030年3000亿元", "metric": "level", "year": 2030, "value": 3000.0}  # start year blank
+MY_PROJECT = {"name": "新材料产业园", "investment": 40.0, "full_output": 60.0, "first_year": 2027, "included": True}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_applying_goal_seek_keeps_one_of_each_target_and_says_what_undo_puts_back(lang: str) -> None:
+    """Issue 19: applying a goal-seek answer loaded the scenario's targets again beside the user's
+    row (whose blank start year made it look different), so each target showed twice in the gap
+    table, the editor and the chance table; and the undo box read 「撤销将恢复载入“”之前…」."""
+    at = run_page({"lang": lang}, tab="tab_analysis", lang=lang)
+    at.session_state["targets_rows"] = [dict(MY_TARGET)]
+    at.session_state["pipeline_rows"] = [dict(MY_PROJECT)]
+    at.run()
+    at.selectbox(key="goal_vary").set_value("fund_size")
+    at.number_input(key="goal_value").set_value(3000.0)
+    at.button(key="FormSubmitter:goal_form-" + TEXT["goal_solve"][lang]).click().run()
+    at.button(key="goal_apply").click().run()
+    assert not at.exception, at.exception
+    assert at.slider(key="fund_size").value != 35  # applied
+    assert at.session_state["targets_rows"] == [MY_TARGET]  # the editor's rows, as typed, once
+    assert at.session_state["pipeline_rows"] == [MY_PROJECT]
+    target, chance = TEXT["col_target"][lang], TEXT["col_probability"][lang]
+    tables = [d.value for d in at.dataframe if target in d.value.columns]
+    gap_table = next(x for x in tables if TEXT["col_gap"][lang] in x.columns)
+    chances = next(x for x in tables if chance in x.columns)
+    for table in (gap_table, chances):
+        assert list(table[target]).count(MY_TARGET["label"]) == 1, list(table[target])
+    # the undo box names what goal seek set, by the parameter's label and unit
+    value = at.slider(key="fund_size").value
+    what = TEXT["undo_goal_what"][lang].format(
+        param=parameter_name(load_parameters()["fund_size"], lang), value=f"{value:g}"
+    )
+    sentence = TEXT["undo_goal"][lang].format(name=what, rows="")
+    boxes = [c.value for c in at.caption if c.value.startswith(TEXT["undo_goal"][lang][:6])]
+    assert boxes == [sentence]
+    assert "“”" not in sentence and "()" not in sentence
+    at.button(key="undo").click().run()
+    assert at.slider(key="fund_size").value == 35
+    assert at.session_state["targets_rows"] == [MY_TARGET]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_preset_undo_box_names_the_preset_in_the_language_shown(lang: str) -> None:
+    from model.scenario_file import load_presets
+
+    other = "en" if lang == "zh" else "zh"
+    at = run_page({"lang": lang})
+    at.button(key="preset_1").click().run()
+    at.segmented_control(key="lang").set_value(other).run()
+    preset = load_presets()[1]
+    name = preset.name if other == "zh" else preset.name_en
+    assert TEXT["undo_preset"][other].format(name=name, rows="") in [c.value for c in at.caption]

@@ -3,12 +3,11 @@ has drawn one for the scenario on the page, and not for another scenario."""
 
 from __future__ import annotations
 
+from pagekit import run_page
 from streamlit.testing.v1 import AppTest
 
 from model.history import load_history
 from model.parameters import default_scenario
-from report.text import TEXT
-from tests.pagekit import APP
 
 SCRIPT = """
 import streamlit as st
@@ -28,10 +27,7 @@ st.write(other is None and refigured is None)
 
 
 def test_the_uncertainty_tab_records_the_fan_it_drew():
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["tab"] = TEXT["tab_analysis"]["zh"]
-    at.run()
-    assert not at.exception
+    at = run_page(tab="tab_analysis")
     scenario, draws, seed, figures = at.session_state["fan_shown"]
     assert scenario == default_scenario() and draws == 5_000 and seed == 0
     assert figures == load_history()  # the official figures it was drawn with (none added here)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from pagekit import chart_specs, run_page
 from streamlit.testing.v1 import AppTest
 
-from model.library import ENV_VAR, ScenarioLibrary
+from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import TEXT
-
-
-@pytest.fixture
-def db_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
-    return url
 
 
 def open_page(query: dict[str, str] | None = None) -> AppTest:

@@ -12,7 +12,7 @@ from pagekit import deferred_files, download, run_page, shown
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from model.library import ENV_VAR, ScenarioLibrary
+from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from model.projection import project
 from model.scenario_file import load_presets
@@ -23,13 +23,6 @@ from tests.test_brief import texts
 # A name as a user may type it: Markdown that must reach the deck as typed and the page as text.
 NAME = "[重新登录](https://evil.example/login) *方案甲*"
 SAVED = make_scenario({"growth_end": 5.0})
-
-
-@pytest.fixture
-def db_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
-    return url
 
 
 def run(at: AppTest) -> AppTest:

@@ -8,18 +8,17 @@ import pytest
 from pagekit import run_page
 from streamlit.testing.v1 import AppTest
 
-from model.library import ENV_VAR, ScenarioLibrary
+from model.library import ScenarioLibrary
 from model.parameters import load_parameters, make_scenario
 from report.text import TEXT
 
 
 @pytest.fixture
-def db_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
-    ScenarioLibrary(url).save("甲", make_scenario({"growth_end": 5.0}))
-    ScenarioLibrary(url).save("乙", make_scenario({"fund_size": 200}))
-    return url
+def two_saved(db_url: str) -> str:
+    """The page's library (tests/conftest.py) holding 甲 and 乙."""
+    ScenarioLibrary(db_url).save("甲", make_scenario({"growth_end": 5.0}))
+    ScenarioLibrary(db_url).save("乙", make_scenario({"fund_size": 200}))
+    return db_url
 
 
 def open_tab(at: AppTest, key: str, lang: str) -> AppTest:
@@ -36,7 +35,7 @@ def switch_language(at: AppTest, lang: str) -> AppTest:
 
 
 @pytest.mark.parametrize(("first", "then"), [("zh", "en"), ("en", "zh")])
-def test_tab_and_compare_survive_a_tab_and_a_language_change(db_url: str, first: str, then: str) -> None:
+def test_tab_and_compare_survive_a_tab_and_a_language_change(two_saved: str, first: str, then: str) -> None:
     at = run_page({"lang": first}, tab="tab_library", lang=first)
     at.multiselect(key="compare_names").set_value(["甲", "乙"]).run()
     open_tab(at, "tab_table", first)
@@ -92,7 +91,7 @@ def test_reset_with_keep_off_replaces_the_rows_and_undo_brings_them_back(lang: s
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_library_load_and_a_delete_can_be_undone(db_url: str, lang: str) -> None:
+def test_a_library_load_and_a_delete_can_be_undone(two_saved: str, lang: str) -> None:
     at = add_project(run_page({"lang": lang}, tab="tab_library", lang=lang))
     at.selectbox(key="pick").set_value("甲").run()
     at.button(key="load_saved").click().run()
@@ -101,14 +100,14 @@ def test_a_library_load_and_a_delete_can_be_undone(db_url: str, lang: str) -> No
     assert at.slider(key="growth_end").value == load_parameters()["growth_end"].default  # back to the default
     at.selectbox(key="pick").set_value("乙").run()
     at.button(key="confirm_delete").click().run()
-    assert ScenarioLibrary(db_url).names() == ["甲"]
+    assert ScenarioLibrary(two_saved).names() == ["甲"]
     assert any(c.value == TEXT["undo_delete"][lang].format(name="乙") for c in at.caption)
     at.button(key="undo_library").click().run()
-    saved = ScenarioLibrary(db_url).get("乙")
+    saved = ScenarioLibrary(two_saved).get("乙")
     assert saved is not None and saved.scenario == make_scenario({"fund_size": 200})
 
 
-def test_leaving_presentation_mode_returns_to_the_tab_and_the_comparison(db_url: str) -> None:
+def test_leaving_presentation_mode_returns_to_the_tab_and_the_comparison(two_saved: str) -> None:
     at = run_page({"lang": "en"}, tab="tab_library", lang="en")
     at.multiselect(key="compare_names").set_value(["乙"]).run()
     at.button(key="present_start").click().run()
@@ -117,3 +116,19 @@ def test_leaving_presentation_mode_returns_to_the_tab_and_the_comparison(db_url:
     assert not at.exception, at.exception
     assert at.session_state["tab"] == TEXT["tab_library"]["en"]
     assert at.multiselect(key="compare_names").value == ["乙"]
+
+
+def test_loading_a_saved_scenario_with_the_users_own_target_keeps_it_once(db_url: str) -> None:
+    """The user's target typed with a blank start year and the same target saved in a scenario (its
+    start year written out) are one target: loading keeps one row, not two."""
+    from model.parameters import Target
+
+    row = {"label": "自定：2030年3000亿元", "metric": "level", "year": 2030, "value": 3000.0}
+    ScenarioLibrary(db_url).save("丙", make_scenario({"fund_size": 50}).with_targets((Target(**row),)))
+    at = run_page({"lang": "zh"}, tab="tab_library", lang="zh")
+    at.session_state["targets_rows"] = [dict(row)]
+    at.run()
+    at.selectbox(key="pick").set_value("丙").run()
+    at.button(key="load_saved").click().run()
+    assert at.slider(key="fund_size").value == 50
+    assert at.session_state["targets_rows"] == [row]

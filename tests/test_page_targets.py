@@ -60,7 +60,10 @@ def test_targets_are_marks_on_the_value_added_chart() -> None:
     at = with_rows([LEVEL, GROWTH])
     va_chart = chart_specs(at)[0]
     marks = [layer for layer in va_chart["layer"] if layer["mark"]["type"] == "point"]
-    assert marks and marks[0]["encoding"]["shape"]["field"] == "series"
+    # the ▼ named by the series' name, copied to a field of its own so that its legend stays apart
+    # from the lines' strokes (issue 19)
+    assert marks and marks[0]["encoding"]["shape"]["field"] == "target"
+    assert {"calculate": "datum.series", "as": "target"} in marks[0]["transform"]
     data = chart_data(at)[0]
     assert LEVEL["label"].encode() in data and GROWTH["label"].encode() in data
     assert TEXT["series_target"]["zh"].encode() in data
@@ -123,13 +126,19 @@ def published(tmp_path, monkeypatch):
 def test_official_targets_are_checked_and_listed(published) -> None:
     at = run_page()
     table = gap_table(at)
-    assert list(table[TEXT["col_target"]["zh"]]) == ["测试目标：2026年增长7%"]  # revenue is listed only
-    va = expected(default_scenario(), published)["va_total"]
+    # model version 3 projects revenue: the revenue target (a level, 亿元) is checked too
+    assert list(table[TEXT["col_target"]["zh"]]) == ["测试目标：2026年增长7%", "测试目标：营业收入"]
+    plan = default_scenario()
+    va = expected(plan, published)["va_total"]
     growth = (va[2026] / va[2025] - 1) * 100
     assert table.iloc[0][TEXT["col_gap"]["zh"]] == f"{growth - 7.0:+.2f} 个百分点"
+    # equation 13: revenue(2026) = base_revenue × va_total(2026) / base_va × (1 + revenue_drift/100)³
+    revenue = plan.base_revenue * va[2026] / plan.base_va * (1 + plan.revenue_drift / 100) ** 3
+    assert table.iloc[1][TEXT["col_gap"]["zh"]] == f"{revenue - 3000:+,.1f}"
+    assert table.iloc[1][TEXT["col_metric_kind"]["zh"]] == "规上工业营业收入（亿元）"
     listed = run_page(tab="tab_table")
     official = next(d.value for d in listed.dataframe if TEXT["col_checkable"]["zh"] in d.value.columns)
-    assert list(official[TEXT["col_checkable"]["zh"]]) == ["是", "否"]
+    assert list(official[TEXT["col_checkable"]["zh"]]) == ["是", "是"]
     assert list(official[TEXT["col_quote"]["zh"]]) == ["2026年规上工业增加值增长7%。", "营业收入3000亿元。"]
 
 

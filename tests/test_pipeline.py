@@ -139,16 +139,12 @@ def test_command_line_reads_projects_from_a_scenario_file(tmp_path) -> None:
 
 
 def test_page_counts_added_rows_and_names_bad_ones() -> None:
-    from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.session_state["tab"] = TEXT["tab_table"]["zh"]
-    at.session_state["pipeline_rows"] = [
+    rows = [
         PLANT.to_dict(),
         {"name": "bad", "investment": 1.0, "full_output": 1.0, "first_year": 2050, "included": True},
     ]
-    at.run()
-    assert not at.exception
+    at = run_page(tab="tab_table", session={"pipeline_rows": rows})
     expected = headline(project(WITH_PLANT))
     assert at.metric[0].value == f"{expected['va_total']:,.1f}"
     # The row is named: its number, the column's label, the value and what is allowed.
@@ -160,16 +156,9 @@ def test_page_counts_added_rows_and_names_bad_ones() -> None:
 def test_project_table_names_a_bad_row_in_the_pages_language_and_adds_rows(lang: str) -> None:
     """Issue 11 item 11: a first year or an amount outside the allowed range is named (label, row,
     value, allowed range) and the row left out until fixed; "add a row" is a labelled button."""
-    from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.session_state["lang"] = lang
-    at.session_state["tab"] = TEXT["tab_table"][lang]
-    at.session_state["pipeline_rows"] = [
-        {"name": "big", "investment": 12000.0, "full_output": 1.0, "first_year": 2026, "included": True},
-    ]
-    at.run()
-    assert not at.exception
+    rows = [{"name": "big", "investment": 12000.0, "full_output": 1.0, "first_year": 2026, "included": True}]
+    at = run_page(tab="tab_table", lang=lang, session={"lang": lang, "pipeline_rows": rows})
     warning = shown(" ".join(w.value for w in at.warning))
     expected = {
         "zh": "第1行，投资额（亿元）：12000超出允许范围，应为0至10000之间的数。",
@@ -184,10 +173,8 @@ def test_project_table_names_a_bad_row_in_the_pages_language_and_adds_rows(lang:
     assert len(rows) == 2 and rows[0]["investment"] == 12000.0  # what was typed stays
 
 
-def test_loading_a_saved_scenario_restores_its_projects(tmp_path, monkeypatch) -> None:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    monkeypatch.setenv("DEZHOU_SCENARIO_DB", url)
-    ScenarioLibrary(url).save("plant", WITH_PLANT)
+def test_loading_a_saved_scenario_restores_its_projects(db_url: str) -> None:
+    ScenarioLibrary(db_url).save("plant", WITH_PLANT)
     at = run_page(tab="tab_library")
     at.button(key="load_saved").click().run()
     assert not at.exception

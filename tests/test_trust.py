@@ -23,9 +23,8 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from pagekit import APP, run_page, shown
+from pagekit import run_page, shown
 from saykit import english
-from streamlit.testing.v1 import AppTest
 
 from cli.main import main
 from model.analysis import goal_seek
@@ -149,9 +148,8 @@ def test_control_characters_in_a_link_are_escaped_on_the_page() -> None:
 
 
 @pytest.fixture
-def evil_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    db = f"sqlite:///{tmp_path / 'lib.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, db)
+def evil_library(db_url: str) -> list[str]:
+    db = db_url
     names = ["![x](https://evil.example/p.png)", "[Session expired](https://evil.example/login)"]
     with ScenarioLibrary(db) as library:
         for name, change in zip(names, ({"fund_size": 100}, {"growth_end": 5.0}), strict=True):
@@ -160,10 +158,7 @@ def evil_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_presentation_title_is_the_name_as_text(evil_library: list[str]) -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"mode": "present", "lang": "en"})
-    at.run()
-    assert not at.exception, at.exception
+    at = run_page({"mode": "present", "lang": "en"})
     titles = []
     for _ in evil_library:
         titles.append(at.title[0].value)
@@ -239,12 +234,11 @@ class FakeUpload:
 
 
 @pytest.mark.parametrize("name", ["\ud800", "\ud800.json", "![x](https://evil.example/f.png).json"])
-def test_uploaded_file_name_cannot_break_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+def test_uploaded_file_name_cannot_break_the_page(db_url: str, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """A file that is not JSON: its problems name the file, as text, whatever the browser called it."""
     data = b"{"
     import streamlit
 
-    monkeypatch.setenv(ENV_VAR, f"sqlite:///{tmp_path / 'lib.sqlite'}")
     monkeypatch.setattr(streamlit, "file_uploader", lambda *a, **k: FakeUpload(name, data))
     at = run_page(tab="tab_library", lang="en", query={"lang": "en"})
     texts = [e.value for e in (*at.error, *at.warning, *at.info)]
@@ -272,10 +266,7 @@ def test_bad_library_address_is_a_banner_without_the_address(monkeypatch: pytest
     assert banner, "no banner"
     for secret in ("s3cret", "hunter2", "db.invalid", "dezhou:", "not a database address"):
         assert secret not in banner, banner
-    present = AppTest.from_file(APP, default_timeout=60)
-    present.query_params.update({"mode": "present", "lang": "en"})
-    present.run()
-    assert not present.exception
+    run_page({"mode": "present", "lang": "en"})
 
 
 # --- item 7: the command line ----------------------------------------------------------------------

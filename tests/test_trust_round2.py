@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pagekit import APP, run_page, shown
+from pagekit import new_page, run_page, shown
 from saykit import english
 from streamlit.testing.v1 import AppTest
 from test_trust import FakeUpload, assert_one_line_exit_2, run_cli
@@ -47,8 +47,9 @@ def variant(i: int):
 
 
 @pytest.fixture
-def lib(tmp_path: Path):
-    with ScenarioLibrary(f"sqlite:///{tmp_path / 'lib.sqlite'}") as library:
+def sqlite_lib(tmp_path: Path):
+    """A library on SQLite only (the root conftest's ``lib`` is on each backend)."""
+    with ScenarioLibrary(f"sqlite:///{tmp_path / 'sqlite_lib.sqlite'}") as library:
         yield library
 
 
@@ -58,52 +59,54 @@ def lib(tmp_path: Path):
 @pytest.mark.parametrize(
     ("name", "point"), [("abc\u202efdp.exe", "U+202E"), ("a\u200bb", "U+200B"), ("x\u2066y", "U+2066")]
 )
-def test_format_characters_are_refused_by_code_point(lib: ScenarioLibrary, name: str, point: str) -> None:
+def test_format_characters_are_refused_by_code_point(sqlite_lib: ScenarioLibrary, name: str, point: str) -> None:
     """A right-to-left override shows "abc\\u202efdp.exe" as "abcexe.pdf": refused, naming the
     character by its code point, in both languages, when saved, renamed or imported."""
     with pytest.raises(ScenarioError) as caught:
-        lib.save(name, default_scenario())
+        sqlite_lib.save(name, default_scenario())
     assert f"found {point}" in english(caught.value)
     assert point in say_all(caught.value.problems, "zh") and "格式字符" in say_all(caught.value.problems, "zh")
-    lib.save("plain", default_scenario())
+    sqlite_lib.save("plain", default_scenario())
     with pytest.raises(ScenarioError):
-        lib.rename("plain", name)
-    assert lib.names() == ["plain"]
+        sqlite_lib.rename("plain", name)
+    assert sqlite_lib.names() == ["plain"]
     data = json.dumps({"model_version": 2, "name": name, "parameters": {"growth_start": 9}}).encode()
     with pytest.raises(ScenarioError) as caught:
         parse_scenario_bytes(data, "probe.json")
     assert point in english(caught.value), english(caught.value)
 
 
-def test_names_that_look_the_same_are_one_name(lib: ScenarioLibrary) -> None:
+def test_names_that_look_the_same_are_one_name(sqlite_lib: ScenarioLibrary) -> None:
     assert name_key("dup\u00a0name") == name_key("dup name") == name_key(" dup \u3000 name ") == "dup name"
     assert name_key("ＡＢ（甲）") == name_key("AB(甲)")
-    lib.save("dup name", variant(1))
+    sqlite_lib.save("dup name", variant(1))
     with pytest.raises(NameTaken) as caught:
-        lib.save("dup\u00a0name", variant(2))
+        sqlite_lib.save("dup\u00a0name", variant(2))
     assert "already named 'dup name'" in english(caught.value), english(caught.value)
-    saved = lib.save("dup\u00a0name", variant(2), overwrite=True)  # overwrites the one that looks the same
-    assert saved.name == "dup name" and lib.names() == ["dup name"] and lib.count_versions() == 1
-    assert lib.get("dup\u00a0name").scenario == variant(2) and lib.info("dup\u2002name").name == "dup name"
-    assert lib.existing(["dup\u00a0name", "other"]) == {"dup\u00a0name"}
-    lib.save("other", variant(3))
+    saved = sqlite_lib.save("dup\u00a0name", variant(2), overwrite=True)  # overwrites the one that looks the same
+    assert saved.name == "dup name" and sqlite_lib.names() == ["dup name"] and sqlite_lib.count_versions() == 1
+    assert (
+        sqlite_lib.get("dup\u00a0name").scenario == variant(2) and sqlite_lib.info("dup\u2002name").name == "dup name"
+    )
+    assert sqlite_lib.existing(["dup\u00a0name", "other"]) == {"dup\u00a0name"}
+    sqlite_lib.save("other", variant(3))
     with pytest.raises(NameTaken):
-        lib.rename("other", "dup\u00a0name")
-    lib.rename("dup name", "dup\u00a0name")  # the same name, as it looks: allowed, and kept as typed
-    assert sorted(lib.names()) == ["dup\u00a0name", "other"]
+        sqlite_lib.rename("other", "dup\u00a0name")
+    sqlite_lib.rename("dup name", "dup\u00a0name")  # the same name, as it looks: allowed, and kept as typed
+    assert sorted(sqlite_lib.names()) == ["dup\u00a0name", "other"]
     with pytest.raises(ScenarioError) as caught:  # one file may not hold two names that look the same
-        lib.save_many([("Ａ", variant(1)), ("A", variant(2))])
+        sqlite_lib.save_many([("Ａ", variant(1)), ("A", variant(2))])
     assert "is given twice in one file" in english(caught.value)
-    lib.delete("dup name")
-    assert lib.names() == ["other"]
+    sqlite_lib.delete("dup name")
+    assert sqlite_lib.names() == ["other"]
 
 
 def test_a_library_saved_before_keeps_its_look_alike_names(tmp_path: Path) -> None:
     """Existing data keeps working: a library saved by the code before issue 20 (no name_key) with
     two names that look the same opens, lists and loads both; a third that looks the same is taken."""
     path = tmp_path / "old.sqlite"
-    with ScenarioLibrary(f"sqlite:///{path}") as lib:
-        lib.save("first", variant(0))
+    with ScenarioLibrary(f"sqlite:///{path}") as sqlite_lib:
+        sqlite_lib.save("first", variant(0))
     with sqlite3.connect(path) as conn:  # back to the schema before issue 20
         conn.execute("DROP INDEX uq_dezhou_scenarios_name_key")
         conn.execute("ALTER TABLE dezhou_scenarios DROP COLUMN name_key")
@@ -114,40 +117,43 @@ def test_a_library_saved_before_keeps_its_look_alike_names(tmp_path: Path) -> No
                 " VALUES (?, ?, ?, ?, ?)",
                 (name, json.dumps(variant(1).to_dict()), doc, "2025-01-02 03:04:05", "2025-01-02 03:04:05"),
             )
-    with ScenarioLibrary(f"sqlite:///{path}") as lib:
-        assert lib.names() == ["dup name", "dup\u00a0name", "first"]
-        assert {n: s.scenario for n, s in lib.get_many(["dup name", "dup\u00a0name"]).items()} == {
+    with ScenarioLibrary(f"sqlite:///{path}") as sqlite_lib:
+        assert sqlite_lib.names() == ["dup name", "dup\u00a0name", "first"]
+        assert {n: s.scenario for n, s in sqlite_lib.get_many(["dup name", "dup\u00a0name"]).items()} == {
             "dup name": variant(1),
             "dup\u00a0name": variant(1),
         }
-        assert lib.get("dup\u00a0name").name == "dup\u00a0name"  # an exact name finds its own row
+        assert sqlite_lib.get("dup\u00a0name").name == "dup\u00a0name"  # an exact name finds its own row
         with pytest.raises(NameTaken):
-            lib.save("dup\u2002name", variant(2))
-        lib.delete("dup\u00a0name")
-        assert lib.names() == ["dup name", "first"]
-        indexes = {i["name"] for i in sa.inspect(lib.engine).get_indexes("dezhou_scenarios")}
+            sqlite_lib.save("dup\u2002name", variant(2))
+        sqlite_lib.delete("dup\u00a0name")
+        assert sqlite_lib.names() == ["dup name", "first"]
+        indexes = {i["name"] for i in sa.inspect(sqlite_lib.engine).get_indexes("dezhou_scenarios")}
         assert "uq_dezhou_scenarios_name_key" in indexes
 
 
 def test_a_name_saved_before_the_rule_can_still_be_loaded_renamed_and_deleted(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
-    with ScenarioLibrary(f"sqlite:///{path}") as lib:
-        lib.save("first", variant(0))
+    with ScenarioLibrary(f"sqlite:///{path}") as sqlite_lib:
+        sqlite_lib.save("first", variant(0))
     with sqlite3.connect(path) as conn:  # saved by the code before issue 20, which took U+202E
         conn.execute(
             "INSERT INTO dezhou_scenarios (name, parameters, document, created_at, updated_at, name_key)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             ("abc\u202efdp.exe", "{}", json.dumps(variant(1).to_doc()), "2025-01-02", "2025-01-02", "abc\u202efdp.exe"),
         )
-    with ScenarioLibrary(f"sqlite:///{path}") as lib:
-        assert lib.get("abc\u202efdp.exe").scenario == variant(1) and lib.info("abc\u202efdp.exe") is not None
-        lib.rename("abc\u202efdp.exe", "abc fdp.exe")
-        assert lib.get("abc fdp.exe").scenario == variant(1)
-        restored = lib.versions()[0]
+    with ScenarioLibrary(f"sqlite:///{path}") as sqlite_lib:
+        assert (
+            sqlite_lib.get("abc\u202efdp.exe").scenario == variant(1)
+            and sqlite_lib.info("abc\u202efdp.exe") is not None
+        )
+        sqlite_lib.rename("abc\u202efdp.exe", "abc fdp.exe")
+        assert sqlite_lib.get("abc fdp.exe").scenario == variant(1)
+        restored = sqlite_lib.versions()[0]
         with pytest.raises(ScenarioError):  # restoring under the old name: the rule holds for new names
-            lib.restore(restored.id)
-        lib.delete("abc fdp.exe")
-        assert lib.names() == ["first"]
+            sqlite_lib.restore(restored.id)
+        sqlite_lib.delete("abc fdp.exe")
+        assert sqlite_lib.names() == ["first"]
 
 
 # --- 2. numbers of any size -----------------------------------------------------------------------
@@ -223,16 +229,13 @@ def test_a_file_that_fails_on_the_page_leaves_the_rest_working(tmp_path: Path, m
     library and the comparison stay."""
     import streamlit
 
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
+    url = f"sqlite:///{tmp_path / 'sqlite_lib.sqlite'}"
     with ScenarioLibrary(url) as library:
         library.save("kept", variant(1))
     monkeypatch.setenv(ENV_VAR, url)
     data = PROBE_FILES["digits.json"][0].encode()
     monkeypatch.setattr(streamlit, "file_uploader", lambda *a, **k: FakeUpload("digits.json", data))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "en"
-    at.session_state["tab"] = TEXT["tab_library"]["en"]
-    at.session_state["compare_names"] = ["kept"]
+    at = new_page({"lang": "en"}, tab="tab_library", lang="en", session={"compare_names": ["kept"]})
     for _ in range(3):  # every rerun, with the file still in the uploader
         at.run()
         assert not at.exception, at.exception
@@ -252,7 +255,7 @@ def test_a_file_the_code_cannot_read_fails_alone(tmp_path: Path, monkeypatch: py
     def broken(*_args, **_kwargs):
         raise OverflowError("int too large to convert to float")
 
-    monkeypatch.setenv(ENV_VAR, f"sqlite:///{tmp_path / 'lib.sqlite'}")
+    monkeypatch.setenv(ENV_VAR, f"sqlite:///{tmp_path / 'sqlite_lib.sqlite'}")
     monkeypatch.setattr(scenario_exports, "parse_import", broken)
     monkeypatch.setattr(streamlit, "file_uploader", lambda *a, **k: FakeUpload("odd.json", b"{}"))
     at = run_page(tab="tab_library", lang="en", query={"lang": "en"})
@@ -314,14 +317,14 @@ T0 = datetime(2026, 12, 6, 14, 0, 30, tzinfo=UTC).timestamp()
 
 def test_one_visitor_cannot_lock_the_others_out(tmp_path: Path) -> None:
     limits = Limits(new_per_visitor_hour=3, versions_per_visitor_hour=2)
-    with ScenarioLibrary(f"sqlite:///{tmp_path / 'lib.sqlite'}", limits=limits) as lib:
+    with ScenarioLibrary(f"sqlite:///{tmp_path / 'sqlite_lib.sqlite'}", limits=limits) as sqlite_lib:
         now = [T0]
-        lib.share.clock = lambda: now[0]
-        lib.save_many([("a1", variant(1)), ("a2", variant(2))], visitor="session:A")
+        sqlite_lib.share.clock = lambda: now[0]
+        sqlite_lib.save_many([("a1", variant(1)), ("a2", variant(2))], visitor="session:A")
         now[0] += 600  # 14:10:30
-        lib.save("a3", variant(3), visitor="session:A")
+        sqlite_lib.save("a3", variant(3), visitor="session:A")
         with pytest.raises(VisitorLimit) as caught:
-            lib.save("a4", variant(4), visitor="session:A")
+            sqlite_lib.save("a4", variant(4), visitor="session:A")
         # the first two were saved at 14:00:30: one of them leaves the hour at 15:00:30 (said 15:01)
         assert english(caught.value) == (
             "each visitor may add at most 3 scenarios an hour; you have added 3 in the last hour, so these 1 do "
@@ -329,21 +332,21 @@ def test_one_visitor_cannot_lock_the_others_out(tmp_path: Path) -> None:
         )
         assert "每位访客每小时最多新增3个情景" in say_all(caught.value.problems, "zh")
         assert "15:01（UTC）后可再保存" in say_all(caught.value.problems, "zh")
-        lib.save("b1", variant(5), visitor="session:B")  # another visitor is not locked out
-        lib.save("admin", variant(6))  # nor the administrator's scripts (no visitor)
+        sqlite_lib.save("b1", variant(5), visitor="session:B")  # another visitor is not locked out
+        sqlite_lib.save("admin", variant(6))  # nor the administrator's scripts (no visitor)
         # overwrites, renames and deletes make earlier versions: two an hour for A
-        lib.save("a1", variant(7), overwrite=True, visitor="session:A")
-        lib.rename("a2", "a2b", visitor="session:A")
+        sqlite_lib.save("a1", variant(7), overwrite=True, visitor="session:A")
+        sqlite_lib.rename("a2", "a2b", visitor="session:A")
         with pytest.raises(VisitorLimit) as caught:
-            lib.delete("a3", visitor="session:A")
+            sqlite_lib.delete("a3", visitor="session:A")
         assert "may keep at most 2 earlier versions an hour; yours kept 2" in english(caught.value)
         assert "after 15:11 UTC" in english(caught.value)
-        lib.delete("a3", visitor="session:B")
-        assert lib.names() == ["a1", "a2b", "admin", "b1"]
+        sqlite_lib.delete("a3", visitor="session:B")
+        assert sqlite_lib.names() == ["a1", "a2b", "admin", "b1"]
         now[0] = T0 + HOUR + 1  # the first saves have left the hour
-        lib.save("a4", variant(4), visitor="session:A")
+        sqlite_lib.save("a4", variant(4), visitor="session:A")
         with pytest.raises(VisitorLimit) as caught:  # more than an hour's share at once never fits
-            lib.save_many([(f"x{i}", variant(i)) for i in range(4)], visitor="session:C")
+            sqlite_lib.save_many([(f"x{i}", variant(i)) for i in range(4)], visitor="session:C")
         assert "each visitor may add at most 3 scenarios an hour and this adds 4; split it" in english(caught.value)
 
 
@@ -362,9 +365,7 @@ def _save_on_page(at: AppTest, name: str) -> AppTest:
 
 
 def _library_page(limits: dict[str, int]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "en"
-    at.session_state["tab"] = TEXT["tab_library"]["en"]
+    at = new_page({"lang": "en"}, tab="tab_library", lang="en")
     at.secrets["library_limits"] = limits
     at.run()
     assert not at.exception, at.exception
@@ -372,7 +373,7 @@ def _library_page(limits: dict[str, int]) -> AppTest:
 
 
 def test_two_sessions_each_have_their_share_on_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    url = f"sqlite:///{tmp_path / 'lib.sqlite'}"
+    url = f"sqlite:///{tmp_path / 'sqlite_lib.sqlite'}"
     monkeypatch.setenv(ENV_VAR, url)
     first = _library_page({"new_per_visitor_hour": 2})
     assert "each visitor may add 2 scenarios" in " ".join(c.value for c in first.caption)
@@ -384,8 +385,8 @@ def test_two_sessions_each_have_their_share_on_the_page(tmp_path: Path, monkeypa
     second = _library_page({"new_per_visitor_hour": 2})  # another visitor, the same library
     _save_on_page(second, "three")
     assert not second.error, [e.value for e in second.error]
-    with ScenarioLibrary(url) as lib:
-        assert lib.names() == ["one", "three", "two"]
+    with ScenarioLibrary(url) as sqlite_lib:
+        assert sqlite_lib.names() == ["one", "three", "two"]
 
 
 # --- 5. switches, database addresses --------------------------------------------------------------

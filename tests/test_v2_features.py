@@ -389,7 +389,8 @@ def _official(id_: str, region: str, metric: str, kind: str, year: int, value: f
 def test_targets_for_lists_official_checkable_ones_then_the_scenarios_own(monkeypatch):
     official = (
         _official("dz_growth", "dezhou", "va_growth_pct", "growth_year", 2026, 7.0),
-        _official("dz_revenue", "dezhou", "revenue", "level", 2026, 6000.0),  # not value added
+        _official("dz_revenue", "dezhou", "revenue", "level", 2026, 6000.0),  # version 3: revenue is modelled
+        _official("dz_revenue_avg", "dezhou", "revenue", "growth_avg", 2026, 10.0),  # revenue growth: not
         _official("sd_growth", "shandong", "va_growth_pct", "growth_year", 2026, 6.0),  # not Dezhou
         _official("dz_late", "dezhou", "va_level", "level", 2035, 3000.0),  # after the horizon
     )
@@ -398,6 +399,7 @@ def test_targets_for_lists_official_checkable_ones_then_the_scenarios_own(monkey
     got = targets_for(own, 2030, "en")
     assert [(t.label, t.metric, t.year, t.value) for t in got] == [
         ("dz_growth (en)", "growth_year", 2026, 7.0),
+        ("dz_revenue (en)", "revenue", 2026, 6000.0),
         ("mine", "level", 2028, 1500.0),
     ]
     assert targets_for(own, 2030, "zh")[0].label == "dz_growth（中）"

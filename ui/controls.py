@@ -6,7 +6,8 @@ bar always holds the current scenario.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -142,7 +143,7 @@ def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
 KEEP_ADDED = "keep_added"  # the switch: loading keeps the projects and targets the user added
 
 
-def _snapshot(text: str, name: str = "") -> undo.Undo:
+def _snapshot(text: str, name: str | Callable[[str], str] = "", tables: bool = True) -> undo.Undo:
     """What the controls and tables hold now (rows as typed), as the undo of what comes next."""
     values = {key: st.session_state[key] for key in load_parameters() if key in st.session_state}
     projects, targets = pipeline.TABLE.rows(), targets_panel.TABLE.rows()
@@ -160,17 +161,27 @@ def _snapshot(text: str, name: str = "") -> undo.Undo:
         else:
             forget_saved()
 
-    def rows(lang: str) -> str:
-        return t("undo_rows", lang, projects=counts[0], targets=counts[1]) if any(counts) else ""
+    def rows(lang: str) -> str:  # the rows are named only where the action replaced them
+        return t("undo_rows", lang, projects=counts[0], targets=counts[1]) if tables and any(counts) else ""
 
     return undo.Undo(text, restore, {"name": name, "rows": rows})
+
+
+def _same(table, row: dict) -> object:
+    """What a row means (the parsed project or target), so that a row typed with a blank default
+    (a target's start year) and the same row written out in full are one; a bad row as typed."""
+    doc = table.clean(row)
+    try:
+        return table.parse({**table.defaults, **doc})
+    except ScenarioError:
+        return doc
 
 
 def _put(table, loaded: list[dict], keep: bool) -> None:
     """The loaded rows, after the user's own rows when ``keep`` (a row already there is not repeated)."""
     mine = table.added() if keep else []
-    have = [table.clean(r) for r in mine]
-    table.put_rows(mine + [r for r in loaded if table.clean(r) not in have])
+    have = [_same(table, r) for r in mine]
+    table.put_rows(mine + [r for r in loaded if _same(table, r) not in have])
 
 
 def load_into_controls(
@@ -178,10 +189,11 @@ def load_into_controls(
     notice: str | None = None,
     notices: Sequence[CompatNotice] = (),
     undo_text: str = "undo_load",
-    name: str = "",
+    name: str | Callable[[str], str] = "",
     *,
     saved_name: str | None = None,
     keep_saved_name: bool = False,
+    tables: bool = True,
 ) -> None:
     """Set every control to ``scenario``'s values (a button callback: runs before the widgets exist).
 
@@ -195,16 +207,21 @@ def load_into_controls(
     scenario by it (:func:`saved_scenario`). A preset or the reset forgets that name; a change made
     to the scenario on the page (goal seek's value) keeps it (``keep_saved_name``), and the page
     then calls the scenario adjusted.
+
+    ``name`` is what the undo sentence names (a text, or a function of the page's language, so that
+    it follows a change of language). With ``tables=False`` (goal seek's value, a change to the
+    scenario on the page) the projects and targets tables are left as they are.
     """
-    undo.offer(_snapshot(undo_text, name))
+    undo.offer(_snapshot(undo_text, name, tables))
     if saved_name is not None:
         remember_saved(saved_name)
     elif not keep_saved_name:
         forget_saved()
     keep = st.session_state.get(KEEP_ADDED, True)
     st.session_state.update(scenario.to_dict())
-    _put(pipeline.TABLE, [p.to_dict() for p in scenario.projects], keep)
-    _put(targets_panel.TABLE, [g.to_dict() for g in scenario.targets], keep)
+    if tables:
+        _put(pipeline.TABLE, [p.to_dict() for p in scenario.projects], keep)
+        _put(targets_panel.TABLE, [g.to_dict() for g in scenario.targets], keep)
     st.session_state[LOADED_NOTICES] = list(notices)
     st.session_state[LOADED_BY_BUTTON] = True
     if notice:
@@ -246,16 +263,22 @@ def loaded_notices() -> list[CompatNotice]:
     return st.session_state.get(LOADED_NOTICES, [])
 
 
+def _preset_name(preset, lang: str) -> str:
+    return preset.name if lang == "zh" else preset.name_en or preset.name
+
+
 def _presets(lang: str) -> None:
     with st.expander(t("presets", lang), expanded=False):
         for n, preset in enumerate(load_presets()):
-            name = preset.name if lang == "zh" else preset.name_en or preset.name
+            name = _preset_name(preset, lang)
+            preset_name = functools.partial(_preset_name, preset)
             st.button(
                 name,
                 key=f"preset_{n}",
                 help=preset.description_zh if lang == "zh" else preset.description_en,
                 on_click=load_into_controls,
-                args=(preset.scenario, t("preset_loaded", lang, name=name), preset.notices, "undo_preset", name),
+                # the undo box names the preset in the language of the page when it is drawn
+                args=(preset.scenario, t("preset_loaded", lang, name=name), preset.notices, "undo_preset", preset_name),
                 width="stretch",
             )
 

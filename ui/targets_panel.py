@@ -9,7 +9,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from model.parameters import BASE_YEAR, TARGET_FIELDS, TARGET_METRICS, Scenario, ScenarioError, Target, parse_target
+from model.parameters import (
+    BASE_YEAR,
+    LEVEL_METRICS,
+    TARGET_FIELDS,
+    TARGET_METRICS,
+    Scenario,
+    ScenarioError,
+    Target,
+    parse_target,
+)
 from model.problems import Problem
 from model.targets import gap, load_targets, targets_for
 from report.problems import allowed_range
@@ -59,7 +68,7 @@ def metric_name(metric: str, lang: str) -> str:
 def _amount(metric: str, value: float, lang: str, sign: bool = False) -> str:
     """A level in 亿元 with one decimal; a growth rate in % (a gap in points) with two."""
     plus = "+" if sign else ""
-    if metric == "level":
+    if metric in LEVEL_METRICS:
         return f"{value:{plus},.1f}"
     return f"{value:{plus}.2f}"
 
@@ -70,7 +79,7 @@ def gap_table(scenario: Scenario, frame: pd.DataFrame, lang: str) -> pd.DataFram
     for target in checked(scenario, lang):
         achieved, diff = gap(target, frame)
         years = f"{target.from_year}–{target.year}" if target.metric == "growth_avg" else str(target.year)
-        unit = "" if target.metric == "level" else f" {t('unit_points', lang)}"
+        unit = "" if target.metric in LEVEL_METRICS else f" {t('unit_points', lang)}"
         rows.append(
             {
                 t("col_target", lang): target.label,
@@ -102,7 +111,7 @@ def official_table(lang: str) -> pd.DataFrame:
                 t("col_target", lang): o.label(lang),
                 t("axis_year", lang): o.year,
                 # a target for another figure (revenue) keeps its own name: the model does not give it
-                t("col_metric_kind", lang): metric_name(o.kind if o.checkable else o.metric, lang),
+                t("col_metric_kind", lang): metric_name(o.target_metric if o.checkable else o.metric, lang),
                 t("col_target_value", lang): o.value,
                 t("col_checkable", lang): t("yes", lang) if o.checkable else t("no", lang),
                 t("col_publication", lang): o.publication_name(lang),

@@ -19,7 +19,7 @@ from report.charts import UPDOWN_SETTINGS, red_for_up
 from report.text import DEFAULT_LANG, LANGS, t
 
 UPDOWN = "updown"  # colours for up and down: auto (by language), red or green for up
-RESERVED = ("lang", "mode", "model", UPDOWN)  # the page's switches, the model's version
+RESERVED = ("lang", "mode", "model", UPDOWN, "room")  # the page's switches, the model's version, a presentation's room
 MODEL = "model"  # a link written by this page says which model's parameters it holds
 # The switches' values: any other is ignored, named in the notice and removed from the address bar.
 SWITCHES = {"lang": LANGS, "mode": ("present",), UPDOWN: UPDOWN_SETTINGS}

@@ -52,7 +52,7 @@ from report.csv_export import dictionary_csv, frame_to_csv
 from report.scenario_exports import SHEETS, long_csv, long_frame, text_width, workbook_xlsx
 from report.sheets import PROVENANCE_NAMES, SHEET_NAMES
 from report.text import t
-from tests.browser.streamlit_server import ROOT, wait_settled
+from tests.browser.streamlit_server import BUILD_TIMEOUT_S, ROOT, wait_settled
 from tests.browser.test_browser_page import slider
 from tests.browser.test_browser_state import LANGS, open_tab, pick
 from tests.browser.test_browser_wording import ADDRESS, ALLOWED, WORD
@@ -63,7 +63,6 @@ from tests.test_deck_meeting import _sources_text
 pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., Page]
-BUILD_S = 120  # a deck renders its charts when the button is clicked: a few seconds, more on a busy machine
 
 # Latin words a Chinese file may hold anywhere: proper names of sources (each as the page allows it).
 ZH_ALLOWED = {
@@ -98,7 +97,7 @@ COMPARED = {
 # --- reading what was downloaded ------------------------------------------------------------------
 
 
-def download(page: Page, key: str, timeout_s: float = 60) -> tuple[str, bytes]:
+def download(page: Page, key: str, timeout_s: float = BUILD_TIMEOUT_S) -> tuple[str, bytes]:
     """Click the download button keyed ``key``: the file's suggested name and its bytes."""
     button = page.locator(f".st-key-{key}").get_by_role("button")
     button.scroll_into_view_if_needed()
@@ -302,7 +301,7 @@ def test_this_scenario_tab_downloads(open_page: OpenPage, lang: str) -> None:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))[1:]
     check_table(name, header, rows, lang, ())
 
-    name, data = download(page, "deck_current", BUILD_S)
+    name, data = download(page, "deck_current")
     assert name == f"dezhou-brief-{lang}.pptx"
     items = [NamedScenario(chosen.name, scenario, name_en=chosen.name_en)]
     prs = check_deck(data, lang, items)
@@ -337,12 +336,12 @@ def test_this_scenario_deck_names_a_saved_scenario_loaded(open_page: OpenPage, s
     thumb = slider(page, "growth_start")
     expect(thumb).to_have_value("10.5")
     open_tab(page, "tab_scenario", lang)
-    assert cover_name(download(page, "deck_current", BUILD_S)[1], lang) == name
+    assert cover_name(download(page, "deck_current")[1], lang) == name
     thumb.focus()
     page.keyboard.press("ArrowRight")  # one step: 10.5 → 10.6
     expect(thumb).to_have_value("10.6")
     expect(page).to_have_url(re.compile(r"[?&]growth_start=10\.6\b"))
-    assert cover_name(download(page, "deck_current", BUILD_S)[1], lang) == t("scenario_adjusted", lang, name=name)
+    assert cover_name(download(page, "deck_current")[1], lang) == t("scenario_adjusted", lang, name=name)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -376,7 +375,7 @@ def test_compare_panel_downloads(open_page: OpenPage, scenario_db_url: str, lang
             [(c.value, c.number_format) for c in row] for row in ws.iter_rows()
         ], ws.title
 
-    file_name, data = download(page, "deck_compare", BUILD_S)
+    file_name, data = download(page, "deck_compare")
     assert file_name == f"dezhou-brief-{lang}.pptx"
     prs = check_deck(data, lang, items)
     same_deck(prs, items, lang)

@@ -9,24 +9,22 @@ fragment that loads a value into the controls still reruns the page: the sidebar
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, WebSocket, expect
+from playwright.sync_api import Page, WebSocket, expect
 
 from model.analysis import seekable_keys
 from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
-from tests.browser.streamlit_server import VIEWPORT, wait_for_page
+from tests.browser.streamlit_server import wait_for_page, wait_idle, wait_settled
 
 
 @pytest.fixture
-def counted_page(browser: Browser, app_url: str) -> Iterator[tuple[Page, list[int]]]:
+def counted_page(new_context, app_url: str) -> tuple[Page, list[int]]:
     """The page on the analysis tab, with a list that grows by one per websocket message received."""
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
+    page = new_context().new_page()
     received: list[int] = []
 
     def watch(ws: WebSocket) -> None:
@@ -36,32 +34,17 @@ def counted_page(browser: Browser, app_url: str) -> Iterator[tuple[Page, list[in
     page.goto(f"{app_url}/?lang=en")
     wait_for_page(page)
     page.get_by_role("tab", name=t("tab_analysis", "en"), exact=True).click()
-    expect(page.locator(".st-key-mc_seed input")).to_be_visible(timeout=60_000)
-    settle(page, received)
-    try:
-        yield page, received
-    finally:
-        context.close()
-
-
-def settle(page: Page, received: list[int], quiet_s: float = 1.5, timeout_s: float = 60.0) -> None:
-    """Until no element is stale and no message has arrived for ``quiet_s`` seconds."""
-    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
-    deadline = time.monotonic() + timeout_s
-    seen, since = len(received), time.monotonic()
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-        if len(received) != seen:
-            seen, since = len(received), time.monotonic()
-        elif time.monotonic() - since >= quiet_s:
-            return
-    raise AssertionError("the page kept receiving messages")
+    expect(page.locator(".st-key-mc_seed input")).to_be_visible()
+    wait_idle(page)
+    return page, received
 
 
 def messages_for(page: Page, received: list[int], action: Callable[[], None]) -> int:
+    """The messages the server sent for ``action``: from the action until its run (and any run it
+    started) has finished and been drawn."""
     received.clear()
     action()
-    settle(page, received)
+    wait_idle(page)
     return len(received)
 
 
@@ -74,9 +57,7 @@ def test_the_seed_reruns_its_fragment_not_the_controls(counted_page: tuple[Page,
         box = page.locator(".st-key-mc_seed input")
         box.fill("7")
         box.press("Enter")
-        page.wait_for_function(
-            "before => document.querySelector('.vega-embed svg').innerHTML !== before", arg=before, timeout=60_000
-        )
+        page.wait_for_function("before => document.querySelector('.vega-embed svg').innerHTML !== before", arg=before)
 
     def slider_step() -> None:
         thumb = page.locator(".st-key-growth_start").get_by_role("slider")
@@ -98,11 +79,11 @@ def test_goal_seek_reruns_its_fragment_and_applying_reruns_the_page(counted_page
 
     def solve() -> None:
         page.get_by_test_id("stFormSubmitButton").get_by_role("button").click()
-        expect(page.locator(".st-key-goal_apply button")).to_be_visible(timeout=60_000)
+        expect(page.locator(".st-key-goal_apply button")).to_be_visible()
 
     def apply() -> None:
         page.locator(".st-key-goal_apply button").click()
-        expect(page).to_have_url(re.compile(rf"[?&]{key}="), timeout=60_000)
+        expect(page).to_have_url(re.compile(rf"[?&]{key}="))
 
     solved = messages_for(page, received, solve)
     applied = messages_for(page, received, apply)
@@ -121,19 +102,20 @@ def test_picking_scenarios_to_compare_reruns_the_comparison_only(
     wait_for_page(page)
     page.get_by_role("tab", name=t("tab_library", "en"), exact=True).click()
     picker = page.locator(".st-key-compare_names")
-    expect(picker).to_be_visible(timeout=60_000)
-    settle(page, received)
+    expect(picker).to_be_visible()
+    wait_settled(page)
 
     def pick() -> None:
         picker.click()
         page.get_by_role("option", name="fragment-compare-a").click()
         page.keyboard.press("Escape")
-        expect(page.get_by_text("fragment-compare-a").first).to_be_visible(timeout=60_000)
+        expect(page.get_by_text("fragment-compare-a").first).to_be_visible()
 
     def slider_step() -> None:
         thumb = page.locator(".st-key-growth_start").get_by_role("slider")
         thumb.focus()
         page.keyboard.press("ArrowLeft")
+        expect(page).to_have_url(re.compile(r"[?&]growth_start="))  # moved from its default: in the link
 
     picked = messages_for(page, received, pick)
     whole = messages_for(page, received, slider_step)

@@ -8,22 +8,20 @@ What is asserted, exactly:
 - saving one more scenario gets an error naming the 2,000-scenario limit, and the library still
   holds 2,000.
 
-The test runs its own server on a temporary database, never the session server's.
+The test's own library (tests/browser/conftest.py) holds the 2,000 scenarios.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from model.library import ENV_VAR, MAX_PER_FILE, MAX_SCENARIOS, ScenarioLibrary
+from model.library import MAX_PER_FILE, MAX_SCENARIOS, ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
-from tests.browser.streamlit_server import ROOT, VIEWPORT, free_port, start_streamlit, stop, wait_healthy
+from tests.browser.streamlit_server import LIST_TIMEOUT_S, wait_idle, wait_settled
 from ui.tabs.library import PAGE_SIZE
 
 pytestmark = pytest.mark.browser
@@ -32,9 +30,9 @@ TAB_SECONDS = 15  # generous for a busy CI machine; the page reads one page of n
 
 
 @pytest.fixture
-def full_server(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """A server whose library holds MAX_SCENARIOS scenarios named s0000 … s1999."""
-    db_url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
+def full_library(scenario_db_url: str) -> str:
+    """The test's library holding MAX_SCENARIOS scenarios named s0000 … s1999."""
+    db_url = scenario_db_url
     with ScenarioLibrary(db_url) as lib:
         names = [f"s{i:04d}" for i in range(MAX_SCENARIOS)]
         for start in range(0, MAX_SCENARIOS, MAX_PER_FILE):
@@ -45,25 +43,17 @@ def full_server(tmp_path: Path) -> Iterator[tuple[str, str]]:
                 ]
             )
         assert lib.count() == MAX_SCENARIOS
-    port = free_port()
-    log = tmp_path / "server.log"
-    proc = start_streamlit(ROOT / "app.py", port, log, env={ENV_VAR: db_url})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc, log)
-        yield url, db_url
-    finally:
-        stop(proc)
+    return db_url
 
 
 def pick_options(page: Page) -> list[str]:
     """The picker's choices (opened, read, closed; opened again if a rerun closed it meanwhile)."""
     listbox = page.get_by_role("listbox")
     for _attempt in range(3):
-        settled(page)
+        wait_settled(page)
         page.locator(".st-key-pick").get_by_role("combobox").click()
         try:
-            expect(listbox).to_be_visible(timeout=3_000)
+            expect(listbox).to_be_visible(timeout=LIST_TIMEOUT_S * 1000)
             break
         except AssertionError:
             page.keyboard.press("Escape")
@@ -72,49 +62,34 @@ def pick_options(page: Page) -> list[str]:
     return names
 
 
-def settled(page: Page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+def test_a_full_library_opens_quickly_and_pages(open_page, full_library: str) -> None:
+    db_url = full_library
+    page = open_page()
 
+    started = time.monotonic()
+    page.get_by_role("tab", name=t("tab_library", "zh"), exact=True).click()
+    caption = page.get_by_text(t("lib_page", "zh", page=1, pages=MAX_SCENARIOS // PAGE_SIZE, n=MAX_SCENARIOS))
+    expect(caption).to_be_visible(timeout=TAB_SECONDS * 1000)
+    expect(page.locator(".st-key-pick").get_by_role("combobox")).to_be_visible(timeout=TAB_SECONDS * 1000)
+    wait_idle(page)
+    assert time.monotonic() - started < TAB_SECONDS
+    assert pick_options(page) == [f"s{i:04d}" for i in range(PAGE_SIZE)]
 
-def test_a_full_library_opens_quickly_and_pages(browser: Browser, full_server: tuple[str, str]) -> None:
-    url, db_url = full_server
-    context = browser.new_context(viewport=VIEWPORT)
-    errors: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-        page.goto(f"{url}/")
-        expect(page.get_by_role("tab", name=t("tab_library", "zh"), exact=True)).to_be_visible(timeout=60_000)
-        settled(page)
+    page.locator(".st-key-library_page_next").get_by_role("button").click()
+    expect(page.get_by_text(t("lib_page", "zh", page=2, pages=100, n=MAX_SCENARIOS))).to_be_visible()
+    wait_idle(page)
+    assert pick_options(page) == [f"s{i:04d}" for i in range(PAGE_SIZE, 2 * PAGE_SIZE)]
 
-        started = time.monotonic()
-        page.get_by_role("tab", name=t("tab_library", "zh"), exact=True).click()
-        caption = page.get_by_text(t("lib_page", "zh", page=1, pages=MAX_SCENARIOS // PAGE_SIZE, n=MAX_SCENARIOS))
-        expect(caption).to_be_visible(timeout=TAB_SECONDS * 1000)
-        expect(page.locator(".st-key-pick").get_by_role("combobox")).to_be_visible(timeout=TAB_SECONDS * 1000)
-        settled(page)
-        assert time.monotonic() - started < TAB_SECONDS
-        assert pick_options(page) == [f"s{i:04d}" for i in range(PAGE_SIZE)]
+    box = page.get_by_role("textbox", name=t("lib_filter", "zh"), exact=True)
+    box.fill("s199")
+    box.press("Enter")
+    expect(page.get_by_text(t("lib_page", "zh", page=1, pages=1, n=10))).to_be_visible()
+    wait_idle(page)
+    assert pick_options(page) == [f"s{i:04d}" for i in range(1990, 2000)]
 
-        page.locator(".st-key-library_page_next").get_by_role("button").click()
-        expect(page.get_by_text(t("lib_page", "zh", page=2, pages=100, n=MAX_SCENARIOS))).to_be_visible()
-        settled(page)
-        assert pick_options(page) == [f"s{i:04d}" for i in range(PAGE_SIZE, 2 * PAGE_SIZE)]
-
-        box = page.get_by_role("textbox", name=t("lib_filter", "zh"), exact=True)
-        box.fill("s199")
-        box.press("Enter")
-        expect(page.get_by_text(t("lib_page", "zh", page=1, pages=1, n=10))).to_be_visible()
-        settled(page)
-        assert pick_options(page) == [f"s{i:04d}" for i in range(1990, 2000)]
-
-        save = page.get_by_role("textbox", name=t("save_name", "zh"), exact=True)
-        save.fill("one too many")
-        save.press("Enter")
-        expect(page.get_by_test_id("stAlert").filter(has_text="2,000")).to_be_visible()
-        assert page.get_by_test_id("stException").all_inner_texts() == []
-        assert errors == []
-    finally:
-        context.close()
+    save = page.get_by_role("textbox", name=t("save_name", "zh"), exact=True)
+    save.fill("one too many")
+    save.press("Enter")
+    expect(page.get_by_test_id("stAlert").filter(has_text="2,000")).to_be_visible()
     with ScenarioLibrary(db_url) as lib:
         assert lib.count() == MAX_SCENARIOS and not lib.exists("one too many")

@@ -12,7 +12,7 @@ What is asserted, exactly:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 from model.library import ScenarioLibrary
 from model.parameters import load_parameters, make_scenario
 from report.text import TEXT
+from tests.browser.streamlit_server import RUN_TIMEOUT_S, wait_idle
 from tests.handcalc import headline_figures
 
 pytestmark = pytest.mark.browser
@@ -76,35 +77,29 @@ DECK = {
 
 
 @pytest.fixture
-def saved_deck(scenario_db_url: str) -> Iterator[list[str]]:
-    """Three scenarios in the session server's library; the names the page will present, in order."""
-    library = ScenarioLibrary(scenario_db_url)
-    try:
+def saved_deck(scenario_db_url: str) -> list[str]:
+    """Three scenarios in the test's library; the names the page will present, in order."""
+    with ScenarioLibrary(scenario_db_url) as library:
         for name, settings in DECK.items():
-            library.save(name, make_scenario(settings), overwrite=True)
-        yield library.names()[:6]  # the page presents the first six saved, by name
-    finally:
-        for name in DECK:
-            library.delete(name)
-        library.close()
+            library.save(name, make_scenario(settings))
+        return library.names()[:6]  # the page presents the first six saved, by name
 
 
 def wait_for_present(page: Page) -> None:
     page.wait_for_function(
         """() => document.querySelectorAll('[data-testid="stMetricValue"]').length === 4
-              && document.querySelectorAll('.vega-embed svg').length === 1
-              && !document.querySelector('[data-stale="true"]')""",
-        timeout=60_000,
+              && document.querySelectorAll('.vega-embed svg').length === 1""",
+        timeout=RUN_TIMEOUT_S * 1000,
     )
+    wait_idle(page)
 
 
 def expect_screen(page: Page, name: str, index: int, count: int) -> None:
     """The screen of the ``index``-th saved scenario: its name, its place, its first figure."""
     expect(page.locator("h1")).to_have_text(name)
     expect(page.get_by_text(f"{index + 1} / {count}", exact=True)).to_be_visible()
-    if name in DECK:  # (another test's scenario could sort among ours)
-        figure = "{:,.1f}".format(headline_figures(make_scenario(DECK[name]))["va_total"])
-        expect(page.get_by_test_id("stMetricValue").first).to_have_text(figure)
+    figure = "{:,.1f}".format(headline_figures(make_scenario(DECK[name]))["va_total"])
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(figure)
     wait_for_present(page)
 
 
@@ -136,7 +131,7 @@ def assert_legible(page: Page, width: int, height: int, shot: Path) -> None:
 
 
 def test_presentation_mode(open_page: OpenPage, saved_deck: list[str], tmp_path: Path) -> None:
-    assert len(saved_deck) >= 3
+    assert saved_deck == sorted(DECK)  # the test's own library: its three scenarios only
     first, second = saved_deck[0], saved_deck[1]
     page = open_page("mode=present", ready=wait_for_present)
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()

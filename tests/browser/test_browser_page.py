@@ -22,7 +22,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from model.parameters import default_scenario, fmt_number, load_parameters, make_scenario
 from report.text import TEXT
-from tests.browser.streamlit_server import ROOT, wait_for_page
+from tests.browser.streamlit_server import ROOT, RUN_TIMEOUT_S, wait_for_page
 from tests.handcalc import headline_figures
 from tests.readers import csv_to_frame
 
@@ -62,7 +62,7 @@ def wait_redrawn(page: Page, n: int, before: str) -> None:
     page.wait_for_function(
         "([n, before]) => document.querySelectorAll('.vega-embed svg')[n].innerHTML !== before",
         arg=[n, before],
-        timeout=30_000,
+        timeout=RUN_TIMEOUT_S * 1000,
     )
 
 

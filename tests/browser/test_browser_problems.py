@@ -19,6 +19,7 @@ from model.problems import located
 from model.projection import headline, project
 from report.problems import say
 from report.text import t
+from tests.browser.streamlit_server import CELL_EDITOR_OPEN, GRID_FOCUSED, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -50,14 +51,16 @@ def test_out_of_range_values_typed_in_the_project_table_are_named_not_clamped(op
 
     def type_in(column: int, text: str) -> None:
         """Select the first row's cell ``column`` (0: the name) from the keyboard, open it, type, commit."""
+        wait_idle(page)  # the last commit's run has been drawn
         page.mouse.click(box["x"] + 60, box["y"] + HEADER_PX + ROW_PX / 2)
-        page.wait_for_timeout(300)  # the grid takes the selection before the keys
+        page.wait_for_function(GRID_FOCUSED, arg=".st-key-pipeline_editor_1")  # the keys go to the grid
         for _ in range(column):
             page.keyboard.press("ArrowRight")
         page.keyboard.press("Enter")
-        page.wait_for_timeout(300)  # the cell's editor opens
+        page.wait_for_function(CELL_EDITOR_OPEN)
         page.keyboard.insert_text(text)
         page.keyboard.press("Enter")
+        page.wait_for_function(f"() => !({CELL_EDITOR_OPEN})()")
 
     warning = page.get_by_test_id("stAlert").filter(has_text=t("pipeline_problems", lang))
     # each cell committed reruns the page; the message says what is still wrong, in the page's language

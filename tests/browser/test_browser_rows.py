@@ -15,16 +15,14 @@ What is asserted, exactly:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
-from tests.browser.conftest import PageErrors
-from tests.browser.streamlit_server import wait_for_page, wait_settled
+from tests.browser.streamlit_server import CELL_EDITOR_OPEN, wait_for_page, wait_settled
 from tests.browser.test_browser_state import assert_comparison_table_fits, open_tab, pick
 
 pytestmark = pytest.mark.browser
@@ -42,31 +40,6 @@ RECORD_CANVAS_TEXT = """(() => {
 })()"""
 DRAWN_IN = """sel => window.__drawn.filter(d => document.querySelector(sel).contains(d.canvas)).map(d => d.text)"""
 PYTHON_BLANKS = {"None", "none", "nan", "NaN", "<NA>", "NaT", "null", "undefined"}
-
-
-@pytest.fixture
-def new_context(browser: Browser) -> Iterator:
-    """``new_context(width, height)``: a new user whose pages record what canvases draw; on teardown
-    each page shows no exception and logged no page or console error."""
-    made: list[tuple[BrowserContext, list[tuple[Page, PageErrors]]]] = []
-
-    def _new(width: int, height: int) -> tuple[BrowserContext, list]:
-        context = browser.new_context(viewport={"width": width, "height": height})
-        context.add_init_script(RECORD_CANVAS_TEXT)
-        pages: list[tuple[Page, PageErrors]] = []
-        context.on("page", lambda p: pages.append((p, PageErrors(p))))
-        made.append((context, pages))
-        return context, pages
-
-    yield _new
-    try:
-        for _, pages in made:
-            for page, errors in pages:
-                assert page.get_by_test_id("stException").all_inner_texts() == [], page.url
-                assert errors.messages == [], errors.messages
-    finally:
-        for context, _ in made:
-            context.close()
 
 
 def not_scrolled(page: Page) -> bool:
@@ -99,7 +72,7 @@ def headers(table: str, lang: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_added_row_is_blank_not_none(new_context, app_url: str, lang: str) -> None:
-    context, _ = new_context(1920, 1080)  # wide enough for every column of both editors
+    context = new_context(1920, 1080, init_script=RECORD_CANVAS_TEXT)  # wide enough for both editors' columns
     page = context.new_page()
     page.goto(f"{app_url}/?lang={lang}")
     wait_for_page(page)
@@ -126,7 +99,7 @@ def test_an_added_row_is_blank_not_none(new_context, app_url: str, lang: str) ->
         assert box is not None
         page.evaluate("() => { window.__drawn = []; }")
         page.mouse.click(box["x"] + 60, box["y"] + HEADER_PX + ROW_PX + ROW_PX / 2)
-        page.wait_for_timeout(300)  # the cell's editor opens
+        page.wait_for_function(CELL_EDITOR_OPEN)
         page.keyboard.press("Escape")
         wait_settled(page)
         expect(grid.locator("table tr")).to_have_count(3)
@@ -155,7 +128,7 @@ def test_the_save_box_is_on_the_first_screen_at_1280(
     other = f"rows-other-{lang}"
     with ScenarioLibrary(scenario_db_url) as library:
         library.save(other, make_scenario({"growth_end": 5.0}))
-    context, _ = new_context(1280, 720)
+    context = new_context(1280, 720, init_script=RECORD_CANVAS_TEXT)
     page = context.new_page()
     page.goto(f"{app_url}/?lang={lang}&model=3&fund_size=80")  # a link of model 3: no notice
     wait_for_page(page)

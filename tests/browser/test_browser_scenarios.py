@@ -10,7 +10,8 @@ What is asserted, exactly:
 - compare and export: the compare chart names the chosen scenarios; the JSON export re-imports to the
   same scenarios, the CSV (with a UTF-8 BOM) and the workbook read back to the same results.
 
-The library tests run their own server on a temporary database, never the session server's.
+The restart test runs its own server on a temporary database (it stops and starts it); the others use
+the session server with the test's own library.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from subprocess import Popen
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import make_scenario
@@ -35,12 +36,12 @@ from report import scenario_exports
 from report.text import t
 from tests.browser.streamlit_server import (
     ROOT,
-    VIEWPORT,
     free_port,
     start_streamlit,
     stop,
     wait_for_page,
     wait_healthy,
+    wait_idle,
     wait_settled,
 )
 from tests.readers import csv_to_frame, read_long_csv, read_workbook
@@ -161,10 +162,10 @@ def own_server(tmp_path: Path) -> Iterator[OwnServer]:
 
 
 @contextmanager
-def new_user(browser: Browser, url: str, query: str = "") -> Iterator[Page]:
+def new_user(new_context: Callable[..., BrowserContext], url: str, query: str = "") -> Iterator[Page]:
     """A page in a new browser context (a new session); on leaving, it must show no exception and
     have logged no page or console error (checked here, before the test may stop the server)."""
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context = new_context()
     errors: list[str] = []
     try:
         page = context.new_page()
@@ -198,10 +199,10 @@ def options(page: Page, key: str) -> list[str]:
     return names
 
 
-def test_saved_scenario_survives_sessions_and_a_restart(browser: Browser, own_server: OwnServer) -> None:
+def test_saved_scenario_survives_sessions_and_a_restart(new_context, own_server: OwnServer) -> None:
     name = "会议方案A"
     settings = {"growth_start": "10.5", "fund_size": "80"}
-    with new_user(browser, own_server.url, "growth_start=10.5&fund_size=80") as page:
+    with new_user(new_context, own_server.url, "growth_start=10.5&fund_size=80") as page:
         open_library_tab(page)
         box = page.get_by_role("textbox", name=t("save_name", "zh"), exact=True)
         box.fill(name)
@@ -209,13 +210,13 @@ def test_saved_scenario_survives_sessions_and_a_restart(browser: Browser, own_se
         expect(page.get_by_test_id("stAlert").filter(has_text=t("saved", "zh", name=name))).to_be_visible()
         expect(page.locator(".st-key-pick").get_by_role("combobox")).to_have_value(name)
 
-    with new_user(browser, own_server.url) as page:  # another session, same server
+    with new_user(new_context, own_server.url) as page:  # another session, same server
         open_library_tab(page)
         assert options(page, "pick") == [name]
 
     own_server.stop()
     own_server.start()  # same port, same database
-    with new_user(browser, own_server.url) as page:
+    with new_user(new_context, own_server.url) as page:
         expect(slider(page, "growth_start")).to_have_value("7.5")  # the default
         open_library_tab(page)
         assert options(page, "pick") == [name]
@@ -230,17 +231,16 @@ def test_saved_scenario_survives_sessions_and_a_restart(browser: Browser, own_se
     assert saved is not None and saved.scenario == make_scenario(settings, text=True)
 
 
-def test_compare_and_export(browser: Browser, own_server: OwnServer) -> None:
+def test_compare_and_export(new_context, app_url: str, scenario_db_url: str) -> None:
     items = [
         NamedScenario("会议方案A", make_scenario({"growth_start": 10.5, "fund_size": 80})),
         NamedScenario("放缓情景", make_scenario({"growth_end": 5.0, "phase2_on": False})),
     ]
-    library = ScenarioLibrary(own_server.db_url)
-    for item in items:
-        library.save(item.name, item.scenario)
-    library.close()
+    with ScenarioLibrary(scenario_db_url) as library:
+        for item in items:
+            library.save(item.name, item.scenario)
 
-    with new_user(browser, own_server.url) as page:
+    with new_user(new_context, app_url) as page:
         open_library_tab(page)
         picker = page.locator(".st-key-compare_names")
         for item in items:
@@ -248,8 +248,7 @@ def test_compare_and_export(browser: Browser, own_server: OwnServer) -> None:
             page.get_by_role("option", name=item.name, exact=True).click()
         page.keyboard.press("Escape")
         expect(page.locator(".st-key-export_xlsx")).to_be_visible()
-        # A click during a rerun can reach a button the rerun is replacing: wait for the run to end.
-        page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
+        wait_idle(page)  # a click during a rerun can reach a button the rerun is replacing
         chart = page.locator(".vega-embed svg")
         expect(chart).to_have_count(1)
         for item in items:  # the legend names each compared scenario

@@ -30,7 +30,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from model.library import ScenarioLibrary
 from model.parameters import make_scenario, parse_project
 from report.text import t
-from tests.browser.streamlit_server import wait_settled
+from tests.browser.streamlit_server import LIST_TIMEOUT_S, RUN_TIMEOUT_S, wait_for_page, wait_idle, wait_settled
 from ui.controls import KEEP_ADDED
 
 pytestmark = pytest.mark.browser
@@ -64,24 +64,19 @@ def open_tab(page: Page, key: str, lang: str) -> None:
 
 
 def pick(page: Page, key: str, name: str) -> None:
+    """Choose ``name`` in the select box or multiselect keyed ``key`` (each test's library is its own,
+    so the picker's page of 20 names holds every scenario the test saved)."""
     box = page.locator(f".st-key-{key}").get_by_role("combobox")
     if key != "compare_names" and box.input_value() == name:
         return  # already chosen
     for attempt in range(3):  # an open list closes if the page moves under it while drawing
-        if attempt and key == "compare_names":
-            # The picker offers the chosen scenarios and the library's page (20 a page): in a long
-            # library (the whole suite shares one), find the name with the library's filter, as a user would.
-            page.keyboard.press("Escape")
-            search = page.locator(".st-key-library_filter input")
-            search.fill(name)
-            search.press("Enter")
-            wait_settled(page)
         box.scroll_into_view_if_needed()
         wait_settled(page)
         box.click()
         page.keyboard.insert_text(name)  # the list draws the options in view only: filter it to this one
         try:
-            page.get_by_role("option", name=name, exact=True).click(timeout=5000)
+            page.get_by_role("option", name=name, exact=True).click(timeout=LIST_TIMEOUT_S * 1000)
+            wait_idle(page)
             return
         except PlaywrightTimeout:
             if attempt == 2:
@@ -236,16 +231,16 @@ CUT = """el => [...el.querySelectorAll('p, span')].some(x => x.scrollWidth > x.c
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_compare_panel_is_readable_at_1280(browser, app_url: str, scenario_db_url: str, lang: str) -> None:
+def test_compare_panel_is_readable_at_1280(new_context, app_url: str, scenario_db_url: str, lang: str) -> None:
     names = [f"较长的情景名称·{lang}·基金加速投放", f"较长的情景名称·{lang}·增速放缓"]
     with ScenarioLibrary(scenario_db_url) as library:
         library.save(names[0], make_scenario({"fund_size": 100}))
         library.save(names[1], make_scenario({"growth_end": 5.0}))
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context = new_context(1280, 720)
     try:
         page = context.new_page()
         page.goto(f"{app_url}/?lang={lang}")
-        expect(page.get_by_test_id("stMetricValue")).to_have_count(4, timeout=60_000)
+        wait_for_page(page)
         open_tab(page, "tab_library", lang)
         for name in names:
             pick(page, "compare_names", name)
@@ -287,29 +282,30 @@ UNIT_LINES = """el => {
 }"""
 
 
-def open_presentation(browser, app_url: str, lang: str, width: int, height: int):
-    context = browser.new_context(viewport={"width": width, "height": height})
+def open_presentation(new_context, app_url: str, lang: str, width: int, height: int):
+    context = new_context(width, height)
     page = context.new_page()
     page.goto(f"{app_url}/?lang={lang}&mode=present")
     page.wait_for_function(
         """() => document.querySelectorAll('[data-testid="stMetricValue"]').length >= 4
-              && document.querySelector('.st-key-present_chart .vega-embed svg')
-              && !document.querySelector('[data-stale="true"]')""",
-        timeout=60_000,
+              && document.querySelector('.st-key-present_chart .vega-embed svg')""",
+        timeout=RUN_TIMEOUT_S * 1000,
     )
+    wait_idle(page)
     return context, page
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_presentation_explains_itself_at_1920(browser, app_url: str, scenario_db_url: str, lang: str) -> None:
+def test_presentation_explains_itself_at_1920(new_context, app_url: str, scenario_db_url: str, lang: str) -> None:
     with ScenarioLibrary(scenario_db_url) as library:
         library.save(f"演示-{lang}", make_scenario({"fund_size": 100}))
-    context, page = open_presentation(browser, app_url, lang, 1920, 1080)
+    context, page = open_presentation(new_context, app_url, lang, 1920, 1080)
     try:
         for key, arrow in (("present_prev", "←"), ("present_next", "→")):
-            assert page.locator(f".st-key-{key}").get_by_role("button").inner_text().strip() == arrow
+            # what shows: the page hides the shortcut's own "←" with a style it sends in the run
+            expect(page.locator(f".st-key-{key}").get_by_role("button")).to_have_text(arrow, use_inner_text=True)
         shown = page.get_by_test_id("stMain").inner_text().replace("\u2060", "").replace("\u00a0", " ")
-        for key in ("present_deltas", "present_changes_title", "present_notes", "present_choose"):
+        for key in ("present_deltas", "present_changes_title", "present_notes_open", "present_choose"):
             assert t(key, lang) in shown, key
         svg = page.locator(".st-key-present_chart .vega-embed svg").first
         box = svg.bounding_box()
@@ -329,10 +325,12 @@ def test_presentation_explains_itself_at_1920(browser, app_url: str, scenario_db
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_presentation_units_stay_on_one_line_at_1280(browser, app_url: str, scenario_db_url: str, lang: str) -> None:
+def test_presentation_units_stay_on_one_line_at_1280(
+    new_context, app_url: str, scenario_db_url: str, lang: str
+) -> None:
     with ScenarioLibrary(scenario_db_url) as library:
         library.save(f"0000-1280-{lang}", make_scenario({"fund_size": 100, "fund_paid_in": 1.0}))
-    context, page = open_presentation(browser, app_url, lang, 1280, 720)
+    context, page = open_presentation(new_context, app_url, lang, 1280, 720)
     try:
         labels = page.get_by_test_id("stMetricLabel").locator("p")
         expect(labels).to_have_count(4)
@@ -353,12 +351,12 @@ LEGEND_COLOURS = """svg => [...svg.querySelectorAll('.role-legend-symbol path')]
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_presenter_notes_are_kept_for_each_screen_and_the_baseline_is_drawn(
-    browser, app_url: str, scenario_db_url: str, lang: str
+    new_context, app_url: str, scenario_db_url: str, lang: str
 ) -> None:
     with ScenarioLibrary(scenario_db_url) as library:
         for name in (f"0000-notes-{lang}-A", f"0000-notes-{lang}-B"):
             library.save(name, make_scenario({"fund_size": 100}), overwrite=True)
-    context, page = open_presentation(browser, app_url, lang, 1920, 1080)
+    context, page = open_presentation(new_context, app_url, lang, 1920, 1080)
     try:
         # the chart draws the baseline the deltas are measured against, named, in a colour of its own
         svg = page.locator(".st-key-present_chart .vega-embed svg").first
@@ -367,18 +365,21 @@ def test_presenter_notes_are_kept_for_each_screen_and_the_baseline_is_drawn(
         assert len(colours) >= 2 and len(set(colours)) == len(colours), colours
         title = page.locator("h1")
         first = title.inner_text()
-        page.get_by_text(t("present_notes", lang), exact=True).click()
-        box = page.get_by_label(t("present_notes_label", lang))
+        # the notes are in a window of their own (the presenter's screen), opened from the link
+        link = page.get_by_role("link", name=re.compile(re.escape(t("present_notes_open", lang))))
+        notes = context.new_page()
+        notes.goto(f"{app_url}/{link.get_attribute('href')}")
+        box = notes.get_by_label(t("present_notes_label", lang))
         expect(box).to_have_value("")
         note = {"zh": "此处强调基金实缴进度。", "en": "Stress how fast the funds are paid in."}[lang]
         box.fill(note)
         box.press("Control+Enter")
-        wait_settled(page)
-        page.locator(".st-key-present_next").get_by_role("button").click()
+        wait_settled(notes)
+        page.locator(".st-key-present_next").get_by_role("button").first.click()
         expect(title).not_to_have_text(first)
-        expect(box).to_have_value("")  # the next screen has notes of its own
-        page.locator(".st-key-present_prev").get_by_role("button").click()
+        expect(box).to_have_value("", timeout=15_000)  # the notes window follows: the next screen's notes
+        page.locator(".st-key-present_prev").get_by_role("button").first.click()
         expect(title).to_have_text(first)
-        expect(box).to_have_value(note)
+        expect(box).to_have_value(note, timeout=15_000)
     finally:
         context.close()

@@ -7,25 +7,22 @@ exactly as it was typed.
 - names: scenarios saved under such names are the titles of presentation mode, literally; a file
   so named, and a scenario so named in an imported file, are named literally in the import messages.
 
-The library test runs its own server on a temporary database (the names would sort first in the
-session server's library, before the presentation-mode test's own).
+Each test has a library of its own (tests/browser/conftest.py).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from subprocess import Popen
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from model.library import ENV_VAR, ScenarioLibrary
+from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
-from tests.browser.streamlit_server import ROOT, VIEWPORT, free_port, start_streamlit, stop, wait_healthy
+from tests.browser.streamlit_server import wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -56,9 +53,9 @@ class EvilWatch:
         assert self.requests == []
 
 
-def test_link_markdown_is_shown_as_text(browser: Browser, open_page: OpenPage) -> None:
+def test_link_markdown_is_shown_as_text(new_context, open_page: OpenPage) -> None:
     query = urlencode({"lang": "en", **dict.fromkeys(EVIL_KEYS, "1"), "growth_start": "[x](https://evil.example/v)"})
-    context = browser.new_context(viewport=VIEWPORT)
+    context = new_context()
     watch = EvilWatch(context)
     page = open_page(query, context=context)
     notice = page.get_by_test_id("stAlert").filter(has_text=t("url_ignored", "en"))
@@ -71,54 +68,43 @@ def test_link_markdown_is_shown_as_text(browser: Browser, open_page: OpenPage) -
     watch.assert_clean(page)
 
 
-# --- names in the library: a server of this test's own -------------------------------------------
+# --- names in the library ------------------------------------------------------------------------
 
 
 @pytest.fixture
-def evil_server(tmp_path: Path) -> Iterator[str]:
-    db = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
-    with ScenarioLibrary(db) as library:
+def evil_server(app_url: str, scenario_db_url: str) -> str:
+    """The page's address, its library (the test's own) holding a scenario under each evil name."""
+    with ScenarioLibrary(scenario_db_url) as library:
         for name, change in zip(EVIL_NAMES, ({"fund_size": 100}, {"growth_end": 5.0}), strict=True):
             library.save(name, make_scenario(change))
-    port = free_port()
-    log = tmp_path / "server.log"
-    proc: Popen = start_streamlit(ROOT / "app.py", port, log, env={ENV_VAR: db})
-    try:
-        wait_healthy(f"http://127.0.0.1:{port}", proc, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(proc)
+    return app_url
 
 
-def new_page(browser: Browser, url: str) -> tuple[Page, EvilWatch, list[str]]:
-    context = browser.new_context(viewport=VIEWPORT)
+def new_page(new_context, url: str) -> tuple[Page, EvilWatch]:
+    """A page at ``url``, its requests to evil.example blocked and kept (the fixture checks, on
+    teardown, that it shows no exception and logged no page or console error)."""
+    context = new_context()
     watch = EvilWatch(context)
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-    page.on("console", lambda m: m.type == "error" and errors.append(f"console: {m.text}"))
     page.goto(url)
-    return page, watch, errors
+    wait_idle(page)
+    return page, watch
 
 
 def titles(page: Page) -> str:
     return page.locator("h1").first.inner_text().replace("\u2060", "")
 
 
-def test_saved_names_are_text_in_presentation_mode(browser: Browser, evil_server: str) -> None:
-    page, watch, errors = new_page(browser, f"{evil_server}/?mode=present&lang=en")
-    try:
-        title = page.locator("h1").first
-        expect(title).not_to_have_text("", timeout=60_000)
-        first = title.inner_text()
-        page.locator(".st-key-present_next").get_by_role("button").click()
-        expect(title).not_to_have_text(first, timeout=60_000)
-        seen = {first.replace("\u2060", ""), titles(page)}
-        assert seen == set(EVIL_NAMES), seen
-        watch.assert_clean(page)
-        assert page.get_by_test_id("stException").count() == 0 and errors == []
-    finally:
-        page.context.close()
+def test_saved_names_are_text_in_presentation_mode(new_context, evil_server: str) -> None:
+    page, watch = new_page(new_context, f"{evil_server}/?mode=present&lang=en")
+    title = page.locator("h1").first
+    expect(title).not_to_have_text("")
+    first = title.inner_text()
+    page.locator(".st-key-present_next").get_by_role("button").click()
+    expect(title).not_to_have_text(first)
+    seen = {first.replace("\u2060", ""), titles(page)}
+    assert seen == set(EVIL_NAMES), seen
+    watch.assert_clean(page)
 
 
 def upload(page: Page, name: str, data: bytes) -> None:
@@ -127,25 +113,21 @@ def upload(page: Page, name: str, data: bytes) -> None:
     )
 
 
-def test_file_and_scenario_names_are_text_in_imports(browser: Browser, evil_server: str) -> None:
-    page, watch, errors = new_page(browser, f"{evil_server}/?lang=en")
-    try:
-        page.get_by_role("tab", name=t("tab_library", "en"), exact=True).click()
-        expect(page.locator('[data-testid="stFileUploaderDropzoneInput"]')).to_have_count(1)
+def test_file_and_scenario_names_are_text_in_imports(new_context, evil_server: str) -> None:
+    page, watch = new_page(new_context, f"{evil_server}/?lang=en")
+    page.get_by_role("tab", name=t("tab_library", "en"), exact=True).click()
+    expect(page.locator('[data-testid="stFileUploaderDropzoneInput"]')).to_have_count(1)
 
-        bad_file = "![x](https://evil.example/f.png).json"
-        upload(page, bad_file, b"{")
-        alert = page.get_by_test_id("stAlert").filter(has_text="evil.example/f.png")
-        expect(alert.first).to_be_visible()
-        assert bad_file in alert.first.inner_text().replace("\u2060", "")
+    bad_file = "![x](https://evil.example/f.png).json"
+    upload(page, bad_file, b"{")
+    alert = page.get_by_test_id("stAlert").filter(has_text="evil.example/f.png")
+    expect(alert.first).to_be_visible()
+    assert bad_file in alert.first.inner_text().replace("\u2060", "")
 
-        name = "[Log in again](https://evil.example/import)"
-        good = json.dumps({"name": name, "parameters": {"fund_size": 90}}).encode()
-        upload(page, "scenario.json", good)
-        ready = page.get_by_test_id("stAlert").filter(has_text="evil.example/import")
-        expect(ready.first).to_be_visible()
-        assert name in ready.first.inner_text().replace("\u2060", "")
-        watch.assert_clean(page)
-        assert page.get_by_test_id("stException").count() == 0 and errors == []
-    finally:
-        page.context.close()
+    name = "[Log in again](https://evil.example/import)"
+    good = json.dumps({"name": name, "parameters": {"fund_size": 90}}).encode()
+    upload(page, "scenario.json", good)
+    ready = page.get_by_test_id("stAlert").filter(has_text="evil.example/import")
+    expect(ready.first).to_be_visible()
+    assert name in ready.first.inner_text().replace("\u2060", "")
+    watch.assert_clean(page)

@@ -19,21 +19,18 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from subprocess import Popen
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from model.library import ENV_VAR, ScenarioLibrary
+from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
 from tests.browser.streamlit_server import (
     ROOT,
     VIEWPORT,
     free_port,
-    start_streamlit,
-    stop,
     wait_for_page,
     wait_healthy,
 )
@@ -67,19 +64,12 @@ class HostWatch:
 
 
 @pytest.fixture
-def probe_server(tmp_path: Path) -> Iterator[str]:
-    db = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
-    with ScenarioLibrary(db) as library:
+def probe_server(app_url: str, scenario_db_url: str) -> str:
+    """The page's address, its library (the test's own, tests/browser/conftest.py) holding the probes."""
+    with ScenarioLibrary(scenario_db_url) as library:
         for i, name in enumerate(PROBE_NAMES):
             library.save(name, make_scenario({"growth_start": 9.0 + i}))
-    port = free_port()
-    log = tmp_path / "server.log"
-    proc: Popen = start_streamlit(ROOT / "app.py", port, log, env={ENV_VAR: db})
-    try:
-        wait_healthy(f"http://127.0.0.1:{port}", proc, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(proc)
+    return app_url
 
 
 def plain(text: str) -> str:
@@ -117,7 +107,7 @@ def test_the_probes_names_are_text_in_every_element(browser: Browser, probe_serv
         page.keyboard.press("Escape")  # close the picker's list
         wait_settled(page)
         table = page.get_by_test_id("stTable")
-        expect(table.locator("tbody tr")).to_have_count(3, timeout=60_000)
+        expect(table.locator("tbody tr")).to_have_count(3)
         cells = [plain(c) for c in table.locator("tbody tr").locator("th, td").all_inner_texts()]
         for name in PROBE_NAMES:
             assert name in cells, (name, cells)
@@ -141,7 +131,7 @@ def test_the_probes_names_are_text_in_every_element(browser: Browser, probe_serv
         # loading one: the toast names it
         page.locator(".st-key-load_saved").get_by_role("button").click()
         toast = page.get_by_test_id("stToast").filter(has_text="ALERT").first
-        expect(toast).to_be_visible(timeout=60_000)
+        expect(toast).to_be_visible()
         assert PROBE_NAMES[2] in plain(toast.inner_text())
         assert_only_text(page, watch)
         # importing a file with a probe name: the "ready to import" message and the clash warning
@@ -150,14 +140,14 @@ def test_the_probes_names_are_text_in_every_element(browser: Browser, probe_serv
             files=[{"name": PROBE_NAMES[0] + ".json", "mimeType": "application/json", "buffer": doc.encode()}]
         )
         ready = page.get_by_test_id("stAlert").filter(has_text="evil.example/import")
-        expect(ready.first).to_be_visible(timeout=60_000)
+        expect(ready.first).to_be_visible()
         assert PROBE_NAMES[1] in plain(" ".join(ready.all_inner_texts()))
         wait_settled(page)
         assert_only_text(page, watch)
         # presentation mode: each name a slide's title
         page.goto(f"{probe_server}/?mode=present&lang=en")
         title = page.locator("h1").first
-        expect(title).not_to_have_text("", timeout=60_000)
+        expect(title).not_to_have_text("")
         assert plain(title.inner_text()) in PROBE_NAMES
         assert_only_text(page, watch)
         assert page.get_by_test_id("stException").count() == 0 and errors == []
@@ -173,7 +163,7 @@ def test_an_over_long_link_gets_a_notice(browser: Browser, app_url: str) -> None
         page.goto(f"{app_url}/?{query}")
         wait_for_page(page)
         notice = page.locator(".dz-long-link")
-        expect(notice).to_be_visible(timeout=30_000)
+        expect(notice).to_be_visible()
         assert notice.inner_text().startswith("此链接的参数超过1,000个")  # the link's lang= was dropped too
         assert page.get_by_test_id("stException").count() == 0
 

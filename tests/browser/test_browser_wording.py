@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.history import load_history
@@ -27,7 +27,7 @@ from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from model.targets import load_targets
 from report.text import t
-from tests.browser.streamlit_server import wait_for_page
+from tests.browser.streamlit_server import TOOLTIP_TIMEOUT_S, wait_for_page, wait_settled
 from tests.browser.test_browser_state import pick
 
 pytestmark = pytest.mark.browser
@@ -103,9 +103,6 @@ VISIBLE_TEXT = """() => {
   return out;
 }"""
 
-CELLS = "e => [...e.querySelectorAll('table th, table td')].map(c => c.textContent)"
-SCROLLED = "e => { const s = e.querySelector('.dvn-scroller'); return s ? [s.scrollLeft, s.scrollTop] : [0, 0]; }"
-
 
 CUT_IN_METRICS = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].flatMap(m =>
   [...m.querySelectorAll('*')]
@@ -125,15 +122,9 @@ CUT_LEGENDS = """() => [...document.querySelectorAll('.vega-embed')].flatMap(cha
 })"""
 
 
-IDLE = """() => !document.querySelector('[data-stale="true"]')
-              && !document.querySelector('[data-testid="stStatusWidget"]')"""
-
-
 def settle(page: Page) -> None:
-    """Until the run the last click started has finished and drawn the page (idle twice in a row)."""
-    for _ in range(2):
-        page.wait_for_timeout(400)
-        page.wait_for_function(IDLE, timeout=60_000)
+    """Until the run the last click started has finished and drawn the page, and nothing moves."""
+    wait_settled(page)
 
 
 def open_tab(page: Page, n: int) -> None:
@@ -148,37 +139,46 @@ def open_tab(page: Page, n: int) -> None:
     )
 
 
+# Streamlit draws a table on a canvas and keeps the cells in view in an accessible <table>, whose rows
+# and cells carry their indices (aria-rowindex, aria-colindex) and the table its counts (aria-rowcount,
+# aria-colcount): scroll the table's scroller down until its last row is drawn, for each stop of its
+# columns left to right until its last column is drawn, reading the cells at each stop once the grid
+# has drawn them there (its accessible rows or columns changed: at most CHANGE_FRAMES animation frames).
+CHANGE_FRAMES = 1200
+SWEEP = """async e => {
+  const s = e.querySelector('.dvn-scroller'), grid = e.querySelector('table'), cells = new Set();
+  const read = () => e.querySelectorAll('table th, table td').forEach(c => cells.add(c.textContent));
+  const shown = () => [...e.querySelectorAll('table tr')].map(r => r.getAttribute('aria-rowindex') + ':'
+      + [...r.children].map(c => c.getAttribute('aria-colindex')).join()).join('|');
+  const most = (css, attr) => Math.max(0, ...[...e.querySelectorAll(css)].map(x => +x.getAttribute(attr)));
+  const last = {  // whether the last row (column) is drawn
+    scrollTop: () => most('table tr', 'aria-rowindex') >= +grid.getAttribute('aria-rowcount'),
+    scrollLeft: () => most('table th, table td', 'aria-colindex') >= +grid.getAttribute('aria-colcount'),
+  };
+  const frame = () => new Promise(done => requestAnimationFrame(done));
+  const drawn = async was => { for (let n = 0; n < CHANGE_FRAMES && shown() === was; n++) await frame(); };
+  const step = async (axis, size) => {  // scroll one step along an axis; false at its end
+    if (grid && last[axis]()) return false;
+    const before = s[axis], was = shown();
+    s[axis] = before + Math.max(1, Math.floor(s[size] * 0.8));
+    if (s[axis] === before) return false;
+    await drawn(was); await frame(); read(); return true;
+  };
+  await frame(); read();
+  if (!s) return [...cells];
+  do {
+    if (s.scrollTop) { const was = shown(); s.scrollTop = 0; await drawn(was); await frame(); read(); }
+    while (await step('scrollTop', 'clientHeight'));
+  } while (await step('scrollLeft', 'clientWidth'));
+  return [...cells];
+}""".replace("CHANGE_FRAMES", str(CHANGE_FRAMES))
+
+
 def table_cells(page: Page, table: Locator) -> set[str]:
-    """Every cell of a table. Streamlit draws tables on a canvas and keeps the cells in view in an
-    accessible <table>: wheel the table right and down to its ends and read the cells at each stop."""
+    """Every cell of a table (see SWEEP)."""
     table.scroll_into_view_if_needed()
-    table.locator("table th").first.wait_for(state="attached")
-    page.wait_for_timeout(300)  # the rows follow the header
-    box = table.bounding_box()
-    assert box is not None
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    cells: set[str] = set()
-
-    def sweep(dx: float, dy: float) -> None:
-        while True:
-            cells.update(table.evaluate(CELLS))
-            before = table.evaluate(SCROLLED)
-            page.mouse.wheel(dx, dy)
-            page.wait_for_timeout(150)
-            if table.evaluate(SCROLLED) == before:
-                return
-
-    while True:
-        sweep(0, 250)  # down to the last row
-        page.mouse.wheel(0, -100_000)  # back to the top
-        page.wait_for_timeout(150)
-        before = table.evaluate(SCROLLED)
-        page.mouse.wheel(box["width"] * 0.6, 0)  # the next columns
-        page.wait_for_timeout(150)
-        if table.evaluate(SCROLLED) == before:
-            break
-    page.mouse.move(0, 0)
-    return cells
+    table.locator("table th").first.wait_for(state="attached")  # drawn (its rows follow the header)
+    return set(table.evaluate(SWEEP))
 
 
 def english_words(texts: list[str]) -> dict[str, str]:
@@ -250,13 +250,26 @@ def test_every_metric_and_legend_on_every_tab_is_whole_at_1280(
     assert legends >= 4  # the scenario's three, the comparison's one at least
 
 
+# Each tooltip target in view (a chart's or a table's toolbar shows its icons only while the pointer is
+# on it: those are left out), named by its widget's key and its element's text: the sidebar and the
+# headline are on every tab, and each is hovered once.
+HOVER_TARGETS = """() => [...document.querySelectorAll('[data-testid="stTooltipHoverTarget"]')].map(e => {
+  if (!e.checkVisibility() || e.closest('[data-testid=stElementToolbar]')) return null;
+  const keyed = e.closest('[class*="st-key-"]');
+  const box = e.closest('[data-testid="stElementContainer"], [data-testid="stMetric"]') || e;
+  return ((keyed && keyed.className.match(/st-key-\\S+/)[0]) || '') + '|' + box.innerText.slice(0, 160);
+})"""
+
+
 def walk(page: Page) -> tuple[list[str], set[str]]:
     """Every tab opened and every expander expanded: the visible texts (the placeholders and the
-    tooltips shown on hover included) and every cell of every table."""
+    tooltips shown on hover included, each target hovered once) and every cell of every table."""
     texts: list[str] = []
     cells: set[str] = set()
+    hovered: set[str] = set()
     tabs = page.get_by_role("tab")
     assert tabs.count() == 6
+    tip = page.get_by_test_id("stTooltipContent")
     for n in range(tabs.count()):
         open_tab(page, n)
         closed = page.locator('[data-testid="stExpander"] details:not([open]) > summary')
@@ -266,18 +279,20 @@ def walk(page: Page) -> tuple[list[str], set[str]]:
         texts += page.evaluate(VISIBLE_TEXT)
         for table in page.get_by_test_id("stDataFrame").all():
             cells |= table_cells(page, table)
-        for target in page.get_by_test_id("stTooltipHoverTarget").all():
-            # (a chart's or a table's toolbar shows its icons only while the pointer is on it)
-            if not target.evaluate("e => e.checkVisibility() && !e.closest('[data-testid=stElementToolbar]')"):
+        targets = page.get_by_test_id("stTooltipHoverTarget")
+        for i, name in enumerate(page.evaluate(HOVER_TARGETS)):
+            if name is None or name in hovered:
                 continue
-            target.hover()
-            tip = page.get_by_test_id("stTooltipContent")
+            hovered.add(name)
+            targets.nth(i).hover()
             try:
-                tip.first.wait_for(timeout=2_000)
+                tip.first.wait_for(timeout=TOOLTIP_TIMEOUT_S * 1000)
             except PlaywrightTimeout:  # no tooltip for this target
                 continue
             texts += tip.all_inner_texts()
             page.mouse.move(0, 0)
+            expect(tip).to_have_count(0)  # gone, before the next one is read
+    assert len(hovered) >= 20  # the controls' help at least
     return texts, cells
 
 
@@ -357,7 +372,8 @@ def test_every_tab_is_in_the_page_language(open_page: OpenPage, scenario_db_url:
     assert [x for x in STREAMLIT_PLACEHOLDERS if x in shown] == []
     # the compare list's placeholder, set by the page (which one depends on what the library holds)
     assert {t("choose_scenarios", lang), t("no_options", lang)} & set(texts)
-    # Names of scenarios other tests saved in the shared library are the users' words, not the page's.
+    # Names of scenarios saved in the library are the users' words, not the page's (the test's own
+    # library is empty: a guard should a scenario be saved there one day).
     saved = set(ScenarioLibrary(scenario_db_url).names())
     mine = [x for x in texts + sorted(cells) if x.strip() not in saved]
     keys = python_words(mine)

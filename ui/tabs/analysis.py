@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -70,8 +72,22 @@ def _apply_text(key: str, value: float | int, lang: str) -> str:
     return t("goal_apply", lang, param=parameter_name(load_parameters()[key], lang), value=fmt_number(value))
 
 
+def _applied(key: str, value: float | int, lang: str) -> str:
+    """What the undo box names: the parameter by its label and unit, and the value goal seek set."""
+    return t("undo_goal_what", lang, param=parameter_name(load_parameters()[key], lang), value=fmt_number(value))
+
+
 def _apply(scenario: Scenario, key: str, value: float | int, lang: str) -> None:
-    load_into_controls(scenario.replace({key: value}), _apply_text(key, value, lang), keep_saved_name=True)
+    """Set the one parameter goal seek found; the projects and targets tables stay as they are (the
+    scenario already holds them: loading them again would add the user's rows a second time)."""
+    load_into_controls(
+        scenario.replace({key: value}),
+        _apply_text(key, value, lang),
+        undo_text="undo_goal",
+        name=functools.partial(_applied, key, value),
+        keep_saved_name=True,
+        tables=False,
+    )
 
 
 def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:

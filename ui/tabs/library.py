@@ -19,8 +19,10 @@ import dataclasses
 import logging
 import math
 import os
+import re
 import uuid
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -58,8 +60,32 @@ IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
 ROW_PX = 35  # a dataframe row's height in pixels
 
 
+# The browser tests' hook: a test's own library, chosen by a cookie of its browser, on one shared test
+# server. It works only when the test server sets TEST_LIBRARY_DIR (no deployment does; the README's
+# commands never set it): then a cookie ``dezhou_test_library=NAME`` (a short lower-case name, nothing
+# else) selects the SQLite file ``$DEZHOU_TEST_LIBRARY_DIR/NAME.sqlite``. See tests/browser/conftest.py.
+TEST_LIBRARY_DIR = "DEZHOU_TEST_LIBRARY_DIR"
+TEST_LIBRARY_COOKIE = "dezhou_test_library"
+_TEST_LIBRARY_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def browser_test_library(environ: dict[str, str], cookies: dict[str, str]) -> str | None:
+    """The library the browser test asks for, where the test server enabled the hook; else None."""
+    folder = environ.get(TEST_LIBRARY_DIR, "")
+    if not folder or not Path(folder).is_absolute() or not Path(folder).is_dir():
+        return None
+    name = cookies.get(TEST_LIBRARY_COOKIE, "")
+    if not _TEST_LIBRARY_NAME.fullmatch(name):
+        return None
+    return f"sqlite:///{Path(folder) / name}.sqlite"
+
+
 def library_url() -> str:
     """``$DEZHOU_SCENARIO_DB``, else Streamlit secrets' ``scenario_db``, else a local SQLite file."""
+    if os.environ.get(TEST_LIBRARY_DIR):
+        chosen = browser_test_library(dict(os.environ), dict(st.context.cookies))
+        if chosen:
+            return chosen
     if os.environ.get(ENV_VAR):
         return default_url()
     try:
@@ -424,6 +450,13 @@ def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bo
     return list(by_name)
 
 
+# The comparison table's headers wrap between words, never inside one: no break between two Chinese
+# characters (「终止年/份」 at 1280 px, issue 19), only at a space or before a bracket.
+HEADERS = """<style>
+[data-testid="stTable"] th, [data-testid="stTable"] th * { word-break: keep-all !important; }
+</style>"""
+
+
 @st.fragment
 def _compare(library: ScenarioLibrary, page_names: list[str], lang: str, history: History) -> None:
     """The comparison, a fragment: picking scenarios reruns this part only, not the controls."""
@@ -457,6 +490,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str, history
     # st.table renders its cells as Markdown: the names (a user's text) go through md_text, so that
     # "![x](https://evil.example/p.png)" is those characters, not an image (_signed).
     shown = table.rename(columns={c: t(f"cmp_{c}", lang) for c in scenario_exports.COMPARE_COLUMNS})
+    st.html(HEADERS)
     st.table(_signed(shown, lang).hide(axis="index"), border="horizontal")
     row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
     downloads = [

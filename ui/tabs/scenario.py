@@ -16,11 +16,14 @@ from ui import downloads as meeting
 from ui import render as draw
 from ui.tabs import Page, analysis
 
-# The two charts side by side stack where each would be narrower than its legend (about 32rem).
+# The two charts side by side stack where either would be narrower than its title or its legend:
+# the longer title, "Effect of the policy levers against the announced plan (100 million yuan)", is
+# about 555 px wide, so each needs 37rem (592 px) and the row 76rem (issue 19: at 1280 px with the
+# sidebar closed, 64rem put the title past the chart's edge).
 SIDE_BY_SIDE = '.st-key-side_by_side [data-testid="stHorizontalBlock"]'  # this row only
 LAYOUT = f"""<style>
 {SIDE_BY_SIDE} {{ container-type: inline-size; flex-wrap: wrap; }}
-@container (max-width: 64rem) {{ {SIDE_BY_SIDE} > [data-testid="stColumn"] {{ flex: 1 1 100% !important; }} }}
+@container (max-width: 76rem) {{ {SIDE_BY_SIDE} > [data-testid="stColumn"] {{ flex: 1 1 100% !important; }} }}
 </style>"""
 
 
@@ -36,7 +39,10 @@ def render(page: Page) -> None:
     red_up = url.red_up(lang)
     draw.chart(right, "change", charts.change_data(frame, lang), lang, red_up=red_up)
     draw.chart(st, "investment", charts.stacked_data(frame, charts.INVESTMENT_COLUMNS, lang), lang)
-    d1, d2, d3, d4 = st.columns(4)
+    # One row of buttons as wide as their labels, wrapping where the window is narrow: four equal
+    # columns cut 「下载本情景数据（CSV）」 at 1280 px (issue 19).
+    row = st.container(horizontal=True, gap="small", key="scenario_downloads")
+    d1 = d2 = d3 = d4 = row
     downloads(d1, d2, frame, lang)
     images = [
         (

@@ -1,0 +1,90 @@
+"""What every test may use, defined once: the command-line runner, the scenario library on SQLite and
+PostgreSQL, and the mark of the browser tests.
+
+- ``cli``: ``cli("project", "--set", "fund_size=80")`` runs ``python -m model ...`` as a user does.
+- ``db_url``: an empty SQLite library in the test's temporary folder, which the page (AppTest) uses.
+- ``url`` / ``lib``: an empty library on each backend, SQLite and PostgreSQL (the latter with
+  ``$DEZHOU_TEST_POSTGRES_URL``, which ``scripts/test.sh`` sets; skipped without it locally).
+- Every test under ``tests/browser`` is marked ``browser``, so ``-m "not browser"`` starts no
+  Streamlit server and no Chromium (their fixtures are in ``tests/browser/conftest.py``).
+
+The AppTest page's set-up (``run_page``, ``new_page``) is in ``tests/pagekit.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BROWSER_TESTS = ROOT / "tests" / "browser"
+POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")
+CLI_TIMEOUT_S = 180  # one command, on a busy 2-core machine
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_TESTS in item.path.resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def run_cli(*args: str, text: bool = False, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """``python -m model ARGS`` from ``cwd`` (the repository by default), as a user runs it: its exit
+    code, standard output and error (bytes, or text when ``text``), never raising on failure."""
+    return subprocess.run(
+        [sys.executable, "-m", "model", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=text,
+        timeout=CLI_TIMEOUT_S,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+@pytest.fixture(scope="session")
+def cli() -> Callable[..., subprocess.CompletedProcess]:
+    """The command-line runner (``run_cli``): ``cli("project", "--set", "fund_size=80")``."""
+    return run_cli
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An empty scenario library in a SQLite file of the test's own, the one the page opens."""
+    from model.library import ENV_VAR
+
+    url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
+    monkeypatch.setenv(ENV_VAR, url)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty library location on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'library.sqlite'}"
+    if not POSTGRES_URL:
+        pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
+    import sqlalchemy as sa
+
+    from model import library
+
+    engine = sa.create_engine(POSTGRES_URL)
+    with engine.begin() as conn:
+        library.metadata.drop_all(conn, checkfirst=True)
+    engine.dispose()
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def lib(url: str) -> Iterator:
+    """The library at ``url``, open for the test."""
+    from model.library import ScenarioLibrary
+
+    with ScenarioLibrary(url) as opened:
+        yield opened
