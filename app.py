@@ -8,7 +8,7 @@ import streamlit as st
 
 from model.parameters import default_scenario
 from report.text import t
-from ui import controls, headline, heap, messages, present, url
+from ui import controls, figures, headline, heap, messages, present, url
 from ui.compute import projection
 from ui.tabs import Page, analysis, history, library, scenario, sources, table
 
@@ -31,7 +31,9 @@ url.take_pending_fixes()
 controls.clear_loaded_mark()
 url_problems, url_rounded = url.check_query_once()
 url.mark_version()
-baseline = projection(default_scenario())
+# The official figures in use: data/history.csv and those added on the history tab (read once a run).
+official = figures.page_history()
+baseline = projection(default_scenario(), official)
 OPEN_TAB = "open_tab"  # the open tab's text key (tab_scenario, …), whatever the language
 
 
@@ -47,7 +49,7 @@ def top_of_page(shown) -> None:
     st.html(PAGE_TOP)
     st.title(t("page_title", lang))
     st.caption(t("page_caption", lang))
-    headline.headline_area(shown, projection(shown), baseline, lang)
+    headline.headline_area(shown, projection(shown, official), baseline, lang, official)
 
 
 # The headline figures go out before the sidebar's eighteen controls are built: after the first
@@ -59,16 +61,16 @@ if early is not None:
     with top.container():
         top_of_page(early)
     time.sleep(headline.HEAD_START_S)  # the figures leave the server before the rest is built
-current = controls.sidebar(lang)  # drawn (and hidden) in presentation mode too: the link keeps its values
+current = controls.sidebar(lang, official)  # drawn (and hidden) in presentation mode too: the link keeps its values
 url.apply_link_fixes()
 if presenting:
-    present.view(current, lang)
+    present.view(current, lang, official)
     st.stop()
 present.toggle(lang)
 if current != early:
     with top.container():
         top_of_page(current)
-frame = projection(current)
+frame = projection(current, official)
 url.long_link_notice(lang)  # shown by the browser only when Streamlit dropped an over-long link
 if url_problems or url_rounded:
     with st.container(border=True):
@@ -93,7 +95,7 @@ TABS = (
     ("tab_library", library),
     ("tab_sources", sources),
 )
-page = Page(current, frame, baseline, lang)
+page = Page(current, frame, baseline, lang, official)
 # The open tab is kept by its text key (OPEN_TAB), not by its label: the labels change with the
 # language, and the tabs' own state is dropped while they are not drawn (presentation mode).
 labels = {key: t(key, lang) for key, _ in TABS}

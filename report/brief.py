@@ -34,6 +34,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 
 from model.backtest import backtest
+from model.history import History
 from model.parameters import ScenarioError, default_scenario, fmt_number
 from model.problems import problem
 from model.projection import headline, project
@@ -191,8 +192,9 @@ def _fill(frame: Any, paragraphs: Sequence[Para], lang: str, align: Any = None, 
 
 
 class _Deck:
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, history: History | None = None):
         self.lang = lang
+        self.history = history  # the official figures every computation of the deck uses
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
 
@@ -462,18 +464,19 @@ class _Run:
 
     @functools.cached_property
     def base(self) -> dict[str, Any]:
-        return _baseline_headline(int(self.now["final_year"]))
+        return _baseline_headline(int(self.now["final_year"]), self.history)
 
     @functools.cached_property
     def targets(self) -> list[dict[str, Any]]:
         return target_rows(self.item, self.frame, self.frame_lang)
 
     frame_lang: str = "zh"
+    history: History | None = None  # the official figures the deck computes with
 
 
 @functools.lru_cache(maxsize=16)
-def _baseline_headline(year: int) -> dict[str, Any]:
-    return headline(project(default_scenario().replace({"horizon_end": year})))
+def _baseline_headline(year: int, history: History | None = None) -> dict[str, Any]:
+    return headline(project(default_scenario().replace({"horizon_end": year}), history=history))
 
 
 def _levers_unchanged(frame: pd.DataFrame) -> bool:
@@ -654,7 +657,7 @@ def _chart_png(chart: Any, height: int = CHART_HEIGHT_PX) -> bytes:
 
 
 def _total_chart(run: _Run, lang: str) -> Any:
-    plan = project(deck_charts.plan_of(run.item.scenario))
+    plan = project(deck_charts.plan_of(run.item.scenario), history=run.history)
     levels = [
         (row["label"], row["year"], row["target"])
         for row in run.targets
@@ -736,7 +739,7 @@ def _compare_slides(deck: _Deck, runs: list[_Run], lang: str, red_up: bool) -> N
     names = [r.name for r in runs]
     slide = deck.slide(t("slide_compare_chart", lang))
     last = max(int(r.frame["year"].iloc[-1]) for r in runs)
-    baseline = project(default_scenario().replace({"horizon_end": last}))
+    baseline = project(default_scenario().replace({"horizon_end": last}), history=deck.history)
     chart = deck_charts.compare_chart({r.name: r.frame for r in runs}, baseline, lang)
     deck.picture(slide, _chart_png(chart))
 
@@ -1017,7 +1020,7 @@ BACKTEST_HEADER = (
 def _backtest_slides(deck: _Deck, lang: str) -> None:
     """What the article's scenario projected for each year with an official figure, and the error."""
     title = t("deck_slide_backtest", lang)
-    table = backtest(lang=lang)
+    table = backtest(deck.history, lang=lang)
     if table.empty:
         slide = deck.slide(title)
         deck.text(slide, BODY_TOP, 1.0, [(t("deck_backtest_empty", lang), BODY_PT, False, MUTED)])
@@ -1055,6 +1058,7 @@ def build_deck(
     today: date | None = None,
     red_up: bool | None = None,
     fans: Sequence[Fan | None] = (),
+    history: History | None = None,
 ) -> bytes:
     """A .pptx deck of ``items`` (one scenario, or up to six compared) in ``lang`` ("zh" or "en").
 
@@ -1079,11 +1083,11 @@ def build_deck(
     red_up = red_for_up(lang) if red_up is None else red_up
     fans = [*fans, *[None] * (len(items) - len(fans))]
     runs = [
-        _Run(name, item, project(item.scenario), fan, frame_lang=lang)
+        _Run(name, item, project(item.scenario, history=history), fan, frame_lang=lang, history=history)
         for name, item, fan in zip(names, items, fans[: len(items)], strict=True)
     ]
 
-    deck = _Deck(lang)
+    deck = _Deck(lang, history)
     deck.prs.core_properties.title = t("deck_title", lang)
     deck.prs.core_properties.language = "zh-CN" if lang == "zh" else "en-US"
     _title_slide(deck, names, items, lang, today or date.today())

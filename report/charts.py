@@ -108,9 +108,67 @@ def signed_css(value: object, red_up: bool) -> str:
 
 
 def published_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """(year, series, layer) rows for the years whose figures are published, not projected."""
+    """(year, series, layer) rows for the years whose figures are published (a full-year figure)."""
     years = frame.loc[frame["status"] == "published", "year"]
     return pd.DataFrame({"year": years, "series": t("series_published", lang), "layer": "band"})
+
+
+# A year's status as a mark on a line (docs/model.md, "Time"): published ◆ filled, estimated ◇
+# hollow, projected no mark (the line alone). Explained in the legend.
+STATUS_MARKED = ("published", "estimated")
+
+
+def status_domain(lang: str) -> list[str]:
+    return [t("legend_published", lang), t("legend_estimated", lang), t("legend_projected", lang)]
+
+
+def status_rows(frame: pd.DataFrame, lang: str, column: str = "va_total") -> pd.DataFrame:
+    """(year, series, value, layer) rows: a mark at ``column`` in each published or estimated year."""
+    marked = frame.loc[frame["status"].isin(STATUS_MARKED), ["year", "status", column]]
+    names = dict(zip(("published", "estimated"), status_domain(lang)[:2], strict=True))
+    return pd.DataFrame(
+        {"year": marked["year"], "series": marked["status"].map(names), "value": marked[column], "layer": "status"}
+    )
+
+
+def _hover(lines: alt.Chart) -> alt.Chart:
+    """Invisible points on ``lines`` that keep a tooltip on every year: a line carries no dots, so
+    that the visible marks say each year's status (a projected year has none)."""
+    return lines.mark_point(size=90, filled=True, opacity=0).encode(color=alt.value(GREY), strokeDash=alt.value([1, 0]))
+
+
+def _status_marks(lang: str) -> alt.Chart:
+    """The status marks (rows of layer ``status``): filled ◆ published, hollow ◇ estimated; the legend
+    names all three, projected years as the line without a mark."""
+    domain = status_domain(lang)
+    return (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "status")
+        .mark_point(size=150, strokeWidth=2.5, opacity=1, stroke="#000000")
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q"),
+            # Their legend above the chart: below it, beside the lines' and the band's, a row too wide for
+            # a half-width chart at 1280 px.
+            shape=alt.Shape(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=domain, range=["diamond", "diamond", "stroke"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            fill=alt.Fill(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=domain, range=["#000000", "#ffffff", "#ffffff"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("axis_year", lang)),
+                alt.Tooltip("series:N", title=t("col_status", lang)),
+                alt.Tooltip("value:Q", title=f"{t('value', lang)} ({t('axis_yuan', lang)})", format=VALUE_FORMAT),
+            ],
+        )
+    )
 
 
 def _band(lang: str) -> alt.Chart:
@@ -124,7 +182,8 @@ def _band(lang: str) -> alt.Chart:
         .mark_rect(opacity=0.6)
         .encode(
             x=_x(lang),
-            fill=alt.Fill("series:N", title=None, scale=alt.Scale(range=[LIGHT])),
+            # Above the chart, with the status marks' legend: below it the lines' legend keeps the room.
+            fill=alt.Fill("series:N", title=None, scale=alt.Scale(range=[LIGHT]), legend=alt.Legend(orient="top")),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
                 alt.Tooltip("series:N", title=t("series", lang)),
@@ -200,7 +259,8 @@ def value_added_data(
     (``target``)."""
     names = (label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang))
     data = three_lines(frame, baseline, names).assign(layer="line", detail="")
-    parts = [data, published_rows(frame, lang), target_rows(targets, frame, lang)]
+    marks = status_rows(frame, lang).assign(detail="")
+    parts = [data, published_rows(frame, lang), marks, target_rows(targets, frame, lang)]
     out = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
 
@@ -210,7 +270,7 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
     lines = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "line")
-        .mark_line(point=alt.OverlayMarkDef(size=60, filled=True), strokeWidth=3)
+        .mark_line(strokeWidth=3)
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
@@ -245,7 +305,8 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
             ],
         )
     )
-    chart = alt.layer(*_present(data, band=_band(lang), line=lines, target=marks), data=data)
+    layers = _present(data, band=_band(lang), line=lines, status=_status_marks(lang), target=marks)
+    chart = alt.layer(*layers, _hover(lines), data=data).resolve_scale(shape="independent", fill="independent")
     return style(chart, t("chart_va_title", lang))
 
 
@@ -302,19 +363,31 @@ def baseline_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """(year, series, value, layer) rows: the baseline and this scenario's value added (``line``),
     and the published years (``band``)."""
     lines = _long(frame, {key: column_label(key, lang) for key in CHANGE_COLUMNS}).assign(layer="line")
-    parts = [lines, published_rows(frame, lang)]
+    parts = [lines, published_rows(frame, lang), status_rows(frame, lang)]
     return pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
 
 
+CHANNELS = (("ti_policy_va", "channel_ti"), ("capacity_policy_va", "channel_capacity"))
+
+
 def change_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """(year, series, value, layer) rows: what the levers change each year from 2024, named by its
-    sign (``change``), and the published years (``band``)."""
-    change = frame.loc[frame["year"] > frame["year"].iloc[0], ["year", "policy_va"]]
-    change = change.rename(columns={"policy_va": "value"})
-    change = change.assign(
-        series=[t("change_up", lang) if v >= 0 else t("change_down", lang) for v in change["value"]], layer="change"
+    """(year, series, value, layer) rows, each year from 2024: what the levers change against the
+    plan in its two channels (``change``: 技改, 新增产能; they stack to the whole), the whole
+    ``policy_va`` named by its sign (``net``), and the published years (``band``)."""
+    later = frame.loc[frame["year"] > frame["year"].iloc[0]]
+    channels = [
+        pd.DataFrame({"year": later["year"], "series": t(label, lang), "value": later[key], "layer": "change"})
+        for key, label in CHANNELS
+    ]
+    net = pd.DataFrame(
+        {
+            "year": later["year"],
+            "series": [t("change_up", lang) if v >= 0 else t("change_down", lang) for v in later["policy_va"]],
+            "value": later["policy_va"],
+            "layer": "net",
+        }
     )
-    parts = [change, published_rows(frame, lang)]
+    parts = [*channels, net, published_rows(frame, lang)]
     return pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
 
 
@@ -324,7 +397,7 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
     lines = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "line")
-        .mark_line(strokeWidth=3, point=alt.OverlayMarkDef(size=40, filled=True))
+        .mark_line(strokeWidth=3)
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
@@ -335,7 +408,9 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
             tooltip=_tooltip(lang),
         )
     )
-    return style(alt.layer(*_present(data, band=_band(lang), line=lines), data=data), t("chart_source_title", lang))
+    layers = _present(data, band=_band(lang), line=lines, status=_status_marks(lang))
+    chart = alt.layer(*layers, _hover(lines), data=data).resolve_scale(shape="independent", fill="independent")
+    return style(chart, t("chart_source_title", lang))
 
 
 def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
@@ -344,23 +419,46 @@ def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None =
     ``red_up`` says)."""
     signs = [t("change_up", lang), t("change_down", lang)]
     colours = list(up_down_colours(red_for_up(lang) if red_up is None else red_up))
-    changes = data.loc[data["layer"] == "change", "value"]
+    channels = [t(label, lang) for _, label in CHANNELS]
+    changes = data.loc[data["layer"].isin(("change", "net")), "value"]
     # Every lever at its default changes nothing: an axis from -1 to 1, not ticks of 0.000000.
     scale = alt.Scale(domain=[-1, 1]) if changes.abs().max(skipna=True) < 0.05 or changes.empty else alt.Undefined
+    # The two channels stacked (above zero what they add, below what they take away), told apart by
+    # colour and named in the legend; the whole change a point coloured up or down.
     bars = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "change")
         .mark_bar(width=alt.RelativeBandSize(0.7))
         .encode(
             x=_x(lang),
-            y=alt.Y("value:Q", title=t("axis_yuan", lang), axis=alt.Axis(format=",.1~f"), scale=scale),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), axis=alt.Axis(format=",.1~f"), scale=scale, stack="zero"),
+            # The channels' legend above the chart: below it stay the whole change's and the band's,
+            # as they were, within a half-width chart.
+            fill=alt.Fill(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=channels, range=[BLUE, ORANGE]),
+                legend=alt.Legend(orient="top"),
+            ),
+            order=alt.Order("series:N", sort="descending"),
+            tooltip=_tooltip(lang),
+        )
+    )
+    net = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "net")
+        .mark_point(size=110, filled=True, shape="circle", stroke="#000000", strokeWidth=1.5, opacity=1)
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q"),
             color=alt.Color("series:N", title=None, scale=alt.Scale(domain=signs, range=colours)),
             tooltip=_tooltip(lang),
         )
     )
     zero = alt.Chart().mark_rule(color="#000000", strokeWidth=1.5).encode(y=alt.datum(0))
-    layers = [*_present(data, band=_band(lang)), bars, zero]
-    return style(alt.layer(*layers, data=data), t("chart_change_title", lang))
+    layers = [*_present(data, band=_band(lang)), bars, zero, net]
+    chart = alt.layer(*layers, data=data).resolve_scale(fill="independent")
+    return style(chart, t("chart_change_title", lang))
 
 
 def source_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:

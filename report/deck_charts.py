@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from model.history import History
 from model.parameters import Scenario
 from model.projection import lever_defaults, project
 from report.charts import LINE_LEGEND, compare_layers, red_for_up, style, three_lines, up_down_colours
@@ -186,9 +187,11 @@ def _status_marks(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
     ]
 
 
-def scenario_total_chart(scenario: Scenario, lang: str = "zh", label: str | None = None) -> alt.TopLevelMixin:
-    """:func:`total_chart` of a scenario against its own plan."""
-    return total_chart(project(scenario), project(plan_of(scenario)), lang, label)
+def scenario_total_chart(
+    scenario: Scenario, lang: str = "zh", label: str | None = None, *, history: History | None = None
+) -> alt.TopLevelMixin:
+    """:func:`total_chart` of a scenario against its own plan (with the official figures ``history``)."""
+    return total_chart(project(scenario, history=history), project(plan_of(scenario), history=history), lang, label)
 
 
 def investment_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:

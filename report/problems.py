@@ -249,6 +249,28 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "zh": "第1版情景没有以下参数，按第2版默认值计算：{keys}",
         "en": "Version 1 scenarios do not have {keys}: version 2's defaults are used",
     },
+    # --- page v3: official figures added on the page (store/figures.py) ---
+    "figure_not_found": {
+        "zh": "没有编号为{number}的新增数据",
+        "en": "no added figure has the number {number}",
+    },
+    "figure_not_yours": {
+        "zh": "第{number}条数据由{owner}添加，只有添加人可以删除",
+        "en": "figure {number} was added by {owner}; only they can delete it",
+    },
+    "figures_full": {
+        "zh": "新增数据最多{limit}条，已满，请先删除不再需要的数据",
+        "en": "at most {limit} figures can be added and the store is full: delete figures no longer needed first",
+    },
+    "figure_versions_full": {
+        "zh": "已删除数据的存档已达{limit}条上限，请联系管理员归档后再删除",
+        "en": "the archive of deleted figures holds its limit of {limit}; ask the administrator to archive it "
+        "before deleting more",
+    },
+    "figure_damaged": {
+        "zh": "第{number}条新增数据已损坏，已跳过",
+        "en": "added figure {number} is damaged and was skipped",
+    },
     # --- model v3 ---
     # a scenario written by version 2 of the model (model.compat.upgrade_v2)
     "v2_new_parameters": {

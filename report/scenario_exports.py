@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from model.backtest import backtest
+from model.history import History
 from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
 from model.problems import Problem, problem
 from model.projection import headline, project
@@ -115,11 +116,11 @@ def parse_import(data: bytes, source: str, *, limit: int) -> list[NamedScenario]
 MAX_IMPORT_PEEK = 10_000_000  # parse_scenario_bytes refuses far smaller files; don't decode more to count
 
 
-def long_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
+def long_frame(items: Sequence[NamedScenario], history: History | None = None) -> pd.DataFrame:
     """Every scenario's result table stacked: ``scenario, year, …`` (docs/model.md's result columns)."""
     frames = []
     for item in _require(items):
-        frame = project(item.scenario)
+        frame = project(item.scenario, history=history)
         frame.insert(0, "scenario", item.name)
         frames.append(frame)
     out = pd.concat(frames, ignore_index=True)
@@ -127,19 +128,19 @@ def long_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
     return out
 
 
-def long_csv(items: Sequence[NamedScenario], lang: str | None = None) -> bytes:
+def long_csv(items: Sequence[NamedScenario], lang: str | None = None, *, history: History | None = None) -> bytes:
     """The long frame as CSV for Excel (BOM, full precision, scenario names neutralised); the header
     holds the keys, or with ``lang`` each column's label with its unit in that language."""
-    return frame_to_csv(long_frame(items), lang)
+    return frame_to_csv(long_frame(items, history), lang)
 
 
-def results_json(items: Sequence[NamedScenario]) -> bytes:
+def results_json(items: Sequence[NamedScenario], *, history: History | None = None) -> bytes:
     """A JSON list, one object per scenario: ``name``, ``model_version`` (2), ``parameters``,
     ``projects`` (when any were added), ``targets`` (the scenario's own, always present) and
     ``results`` (the rows as objects). Each object is itself a scenario file the page re-imports."""
     out = []
     for item in _require(items):
-        frame = project(item.scenario).astype(object)
+        frame = project(item.scenario, history=history).astype(object)
         rows = frame.where(frame.notna(), None).to_dict(orient="records")
         doc = {"name": item.name, **item.scenario.to_doc()}
         doc.setdefault("targets", [])
@@ -147,7 +148,12 @@ def results_json(items: Sequence[NamedScenario]) -> bytes:
     return (json.dumps(out, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScenario | None = None) -> pd.DataFrame:
+def compare_table(
+    items: Sequence[NamedScenario],
+    baseline: Scenario | NamedScenario | None = None,
+    *,
+    history: History | None = None,
+) -> pd.DataFrame:
     """One row per scenario with the headline figures of its last year.
 
     ``policy_va`` is what its levers change in that year against the article's plan (docs/model.md v2,
@@ -163,12 +169,12 @@ def compare_table(items: Sequence[NamedScenario], baseline: Scenario | NamedScen
     def final_va(scenario: Scenario, year: int) -> float:
         key = (scenario, year)
         if key not in cache:
-            cache[key] = headline(project(scenario.replace({"horizon_end": year})))["va_total"]
+            cache[key] = headline(project(scenario.replace({"horizon_end": year}), history=history))["va_total"]
         return cache[key]
 
     rows = []
     for item in _require(items):
-        head = headline(project(item.scenario))
+        head = headline(project(item.scenario, history=history))
         year = head["final_year"]
         row = {
             "scenario": item.name,
@@ -290,7 +296,7 @@ def _full_precision() -> Iterator[None]:
             writer.safe_string = original
 
 
-def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
+def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh", *, history: History | None = None) -> bytes:
     """An Excel workbook in ``lang`` (model version 2), one sheet each (named in ``lang``):
 
     results (the long frame), parameters (a row per parameter, economy assumptions, policy levers and
@@ -313,12 +319,12 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh") -> bytes:
     lang = lang if lang in ("zh", "en") else "zh"
     items = [dataclasses.replace(item, name=display_name(item, lang)) for item in _require(items)]
     sheets = {
-        "results": long_frame(items),
+        "results": long_frame(items, history),
         "parameters": parameter_table(items, lang),
         "projects": projects_frame(items),
-        "targets": target_table(items, lang),
-        "history": history_table(lang),
-        "backtest": backtest(lang=lang),
+        "targets": target_table(items, lang, [project(i.scenario, history=history) for i in items]),
+        "history": history_table(lang, history),
+        "backtest": backtest(history, lang=lang),
         "dictionary": column_dictionary(),
         "sources": sources_frame(lang),
     }

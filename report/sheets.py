@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model.history import REGIONS, load_history
+from model.history import REGIONS, History, load_history
 from model.parameters import LEVEL_METRICS, ParamSpec, Target, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario
@@ -249,11 +249,11 @@ def target_table(
     return out.astype({"from_year": "Int64", "achieved": float, "gap": float, "target": float})
 
 
-def history_table(lang: str = "zh") -> pd.DataFrame:
+def history_table(lang: str = "zh", history: History | None = None) -> pd.DataFrame:
     """Every official figure with its sentence; ``used`` is true for the figures the model uses: the
     one behind each published or estimated year (docs/model.md version 3, "Time")."""
     lang = _lang(lang)
-    history = load_history()
+    history = history or load_history()
     used: set[int] = set()
     for region in REGIONS:
         used |= {id(f) for f in history.used(region).values()}

@@ -1113,6 +1113,119 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Notes for this screen (kept for each scenario while the server runs; not saved in the library "
         "or the link)",
     },
+    # --- page v3: added official figures, data as of, card comparisons, years by status ---
+    "data_as_of": {"zh": "数据截至{year}年{month}月", "en": "Data as of {month} {year}"},
+    "data_as_of_none": {
+        "zh": "未采用官方统计数据，各年份均为推算",
+        "en": "No official figures used: every year is projected",
+    },
+    "vs_baseline": {"zh": "较基准情景", "en": "vs the baseline scenario"},
+    "vs_plan": {"zh": "较既定计划", "en": "vs the announced plan"},
+    "plan_channels": {
+        "zh": "其中技改投资渠道{ti}亿元，新增产能渠道{capacity}亿元。",
+        "en": "Of which technical-transformation investment {ti}, new capacity {capacity} (100 million yuan).",
+    },
+    "channel_ti": {"zh": "技改", "en": "Technical upgrading"},
+    "channel_capacity": {"zh": "新增产能", "en": "New capacity"},
+    "col_status": {"zh": "数据状态", "en": "Status"},
+    "col_status_help": {
+        "zh": "已公布：采用官方全年数据；估算：当年尚无全年数据，采用覆盖月份最多（不少于6个月）的1月以来累计数据；"
+        "推算：按趋势增速测算。",
+        "en": "Published: the official full-year figure; estimated: no full-year figure yet, the cumulative figure "
+        "from January covering the most months (at least six) is used; projected: from the trend growth.",
+    },
+    "legend_published": {"zh": "已公布（◆）", "en": "Published (◆)"},
+    "legend_estimated": {"zh": "估算（◇）", "en": "Estimated (◇)"},
+    "legend_projected": {"zh": "推算（无标记）", "en": "Projected (no mark)"},
+    "years_title": {"zh": "各年份数据状态", "en": "Each year's status"},
+    "col_growth_used": {"zh": "采用增速（%）", "en": "Growth used (%)"},
+    "year_past": {
+        "zh": "{asked}年已过去，按{used}年计算。",
+        "en": "{asked} has passed: {used} is used.",
+    },
+    "hist_metric_revenue_level": {"zh": "规上工业营业收入（亿元）", "en": "Operating revenue (100 million yuan)"},
+    "figure_form_title": {"zh": "添加官方数据", "en": "Add an official figure"},
+    "figure_form_caption": {
+        "zh": "统计部门掌握的最新数据可在此录入，须注明出处和原文。保存后模型立即采用（按可信度、日期取用规则），"
+        "所有使用同一情景库的用户均可见；删除后可撤销，删除前的记录永久保留。",
+        "en": "Enter an official figure the bureau holds, with its publication and sentence. Once saved the model "
+        "uses it at once (by the confidence and date rule), for everyone using the same library; a deletion can be "
+        "undone, and the figure as it was is always kept.",
+    },
+    "field_region": {"zh": "地区", "en": "Region"},
+    "field_metric": {"zh": "指标", "en": "Indicator"},
+    "field_year": {"zh": "年份", "en": "Year"},
+    "field_period": {"zh": "统计期", "en": "Period"},
+    "field_value": {"zh": "数值", "en": "Value"},
+    "field_publication": {"zh": "出处", "en": "Publication"},
+    "field_date": {"zh": "发布日期", "en": "Date published"},
+    "field_url": {"zh": "网址", "en": "Address (URL)"},
+    "field_quote": {"zh": "原文语句（必填）", "en": "The sentence (required)"},
+    "field_confidence": {"zh": "可信度", "en": "Confidence"},
+    "field_year_help": {"zh": "2015至2035之间的整数。", "en": "A whole number from 2015 to 2035."},
+    "field_value_help": {
+        "zh": "增速填百分数（如8.4表示增长8.4%），总量填亿元。",
+        "en": "Growth in per cent (8.4 for 8.4%); levels in 100 million yuan.",
+    },
+    "field_date_help": {
+        "zh": "如2025-03-20；只知年月可填2025-03。",
+        "en": "Such as 2025-03-20; 2025-03 when only the month is known.",
+    },
+    "field_quote_help": {
+        "zh": "出处中给出该数据的原句，照录原文。",
+        "en": "The sentence of the publication that gives the figure, as published.",
+    },
+    "figure_add": {"zh": "添加数据", "en": "Add the figure"},
+    "figure_added": {
+        "zh": "已添加第{number}条数据，模型已按新数据重新计算。",
+        "en": "Figure {number} added; the model has been recomputed with it.",
+    },
+    "figure_problems": {
+        "zh": "数据未保存，请修改以下各项：",
+        "en": "The figure was not saved. Please correct:",
+    },
+    "figure_deleted": {"zh": "已删除第{number}条数据。", "en": "Figure {number} deleted."},
+    "figure_restored": {"zh": "已恢复第{number}条数据。", "en": "Figure {number} restored."},
+    "undo_figure_delete": {
+        "zh": "撤销将恢复已删除的第{number}条数据（{what}）。",
+        "en": "Undo puts back deleted figure {number} ({what}).",
+    },
+    "figure_pick": {"zh": "选择要删除的新增数据", "en": "Added figure to delete"},
+    "figure_delete": {"zh": "删除", "en": "Delete"},
+    "figure_store_unavailable": {
+        "zh": "无法读取新增数据，模型仅采用数据文件中的官方数据：{error}",
+        "en": "The added figures cannot be read; the model uses the data file's figures only: {error}",
+    },
+    "figure_signin_needed": {
+        "zh": "已启用登录：登录后方可添加或删除数据（见“保存与比较”页）。",
+        "en": "Sign-in is on: sign in (on the Save & compare tab) to add or delete figures.",
+    },
+    "col_origin": {"zh": "来源类别", "en": "Origin"},
+    "origin_data": {"zh": "数据文件", "en": "Data file"},
+    "origin_added": {"zh": "新增（第{number}条）", "en": "Added (no. {number})"},
+    "col_added_by": {"zh": "添加人", "en": "Added by"},
+    "col_added_at": {"zh": "添加时间", "en": "Added at"},
+    "visitor": {"zh": "访客（未登录）", "en": "Visitor (not signed in)"},
+    "form_blank": {"zh": "空白", "en": "blank"},
+    "form_missing": {"zh": "{field}：必填，不能为空。", "en": "{field}: required; it is blank."},
+    "form_not_number": {
+        "zh": "{field}：“{value}”不是数值，应为{allowed}。",
+        "en": "{field}: “{value}” is not a number; allowed: {allowed}.",
+    },
+    "form_year_range": {
+        "zh": "{field}：{value}超出允许范围，应为2015至2035之间的整数。",
+        "en": "{field}: {value} is out of range; allowed: a whole number from 2015 to 2035.",
+    },
+    "form_choice": {
+        "zh": "{field}：“{value}”不是可选项，应为{allowed}之一。",
+        "en": "{field}: “{value}” is not one of the choices; allowed: {allowed}.",
+    },
+    "form_allowed_year": {"zh": "2015至2035之间的整数", "en": "a whole number from 2015 to 2035"},
+    "form_url": {
+        "zh": "{field}：“{value}”不是网址，应以http://或https://开头，或留空。",
+        "en": "{field}: “{value}” is not a web address; it should start with http:// or https://, or be left blank.",
+    },
+    "form_allowed_value": {"zh": "数值（如8.4）", "en": "a number (such as 8.4)"},
     # --- page-defects (issue 19, items 4 and 6) -----------------------------------------------------
     "present_notes_open": {"zh": "演讲备注（另开窗口）", "en": "Presenter notes (new window)"},
     "present_notes_open_help": {
@@ -1277,3 +1390,11 @@ def period_name(period: str, lang: str = DEFAULT_LANG) -> str:
     if first == "Jan" and last in MONTHS:
         return t("period_months", lang, month=list(MONTHS).index(last) + 1 if lang == "zh" else MONTHS[last])
     return period
+
+
+def data_as_of_text(as_of: tuple[int, int] | None, lang: str = DEFAULT_LANG) -> str:
+    """「数据截至2025年12月」 / "Data as of December 2025" (the latest official figure the model uses)."""
+    if as_of is None:
+        return t("data_as_of_none", lang)
+    year, month = as_of
+    return t("data_as_of", lang, year=year, month=month if lang == "zh" else list(MONTHS.values())[month - 1])

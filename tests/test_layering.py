@@ -16,12 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_FILES = sorted((ROOT / "model").rglob("*.py"))
 REPORT_FILES = sorted((ROOT / "report").rglob("*.py"))
 CLI_FILES = sorted((ROOT / "cli").rglob("*.py"))
+STORE_FILES = sorted((ROOT / "store").rglob("*.py"))
 # ``python -m model`` hands over to the command line; nothing imports model/__main__.py.
 ENTRY_POINT = ROOT / "model" / "__main__.py"
 FORBIDDEN = {
     "model": {"streamlit", "report", "ui", "cli"},
     "report": {"streamlit", "ui"},
     "cli": {"streamlit", "ui"},
+    "store": {"streamlit", "report", "ui", "cli"},  # storage: SQLAlchemy, the model's types, no page
 }
 
 
@@ -39,6 +41,7 @@ def test_model_files_found():
     assert {p.name for p in MODEL_FILES} >= {"__init__.py", "parameters.py", "projection.py"}
     assert {p.name for p in REPORT_FILES} >= {"__init__.py", "text.py", "charts.py", "brief.py", "csv_export.py"}
     assert {p.name for p in CLI_FILES} >= {"__init__.py", "main.py", "plumbing.py"}
+    assert {p.name for p in STORE_FILES} >= {"__init__.py", "figures.py"}
 
 
 def relative_imports(path: Path) -> list[int]:
@@ -47,7 +50,10 @@ def relative_imports(path: Path) -> list[int]:
     return [n.level for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level]
 
 
-@pytest.mark.parametrize("path", MODEL_FILES + REPORT_FILES + CLI_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+LAYERED = MODEL_FILES + REPORT_FILES + CLI_FILES + STORE_FILES
+
+
+@pytest.mark.parametrize("path", LAYERED, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_layers_point_one_way(path):
     layer = path.relative_to(ROOT).parts[0]
     banned = FORBIDDEN[layer] - ({"cli"} if path == ENTRY_POINT else set())

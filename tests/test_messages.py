@@ -102,6 +102,12 @@ SAMPLES: dict[str, Problem] = {
         "saved_skipped", name="old", problems=(problem("out_of_range", key="fund_size", value=5000),)
     ),
     "saved_damaged": problem("saved_damaged", name="old"),
+    # --- page v3: the official figures added on the page (store/figures.py) ---
+    "figure_not_found": problem("figure_not_found", number=42),
+    "figure_not_yours": problem("figure_not_yours", number=3, owner="analyst@dezhou.gov.cn"),
+    "figures_full": problem("figures_full", limit=5_000),
+    "figure_versions_full": problem("figure_versions_full", limit=50_000),
+    "figure_damaged": problem("figure_damaged", number=7),
     "no_scenarios": problem("no_scenarios"),
     "bad_set": problem("bad_set", given="growth"),
     "bad_target_spec": problem("bad_target_spec", given="level2030"),

@@ -59,7 +59,9 @@ def test_gap_to_each_target_in_the_headline() -> None:
 def test_targets_are_marks_on_the_value_added_chart() -> None:
     at = with_rows([LEVEL, GROWTH])
     va_chart = chart_specs(at)[0]
-    marks = [layer for layer in va_chart["layer"] if layer["mark"]["type"] == "point"]
+    named = {"calculate": "datum.series", "as": "target"}  # (the status marks ◆ ◇ are points too)
+    marks = [layer for layer in va_chart["layer"] if named in layer.get("transform", [])]
+    assert marks and marks[0]["mark"]["type"] == "point"
     # the ▼ named by the series' name, copied to a field of its own so that its legend stays apart
     # from the lines' strokes (issue 19)
     assert marks and marks[0]["encoding"]["shape"]["field"] == "target"

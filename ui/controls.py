@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from model.compat import CompatNotice
+from model.history import History
 from model.parameters import (
     ParamSpec,
     Scenario,
@@ -21,6 +22,7 @@ from model.parameters import (
     load_parameters,
     make_scenario,
 )
+from model.projection import effective_years
 from model.scenario_file import load_presets
 from report.problems import parameter_name
 from report.text import t
@@ -36,6 +38,7 @@ FROM_LIBRARY = "from_library"
 # assumptions about the economy; each section holds its groups (data/parameters.csv's ``group``).
 SECTIONS = (("choice", None), ("lever", "section_levers"), ("economy", "section_economy"))
 OPEN_GROUPS = ("lever_funds", "economy_trend")  # open on a first visit
+YEAR_LEVERS = ("fund_start", "phase1_start", "phase2_start")  # a start year can't move into the past
 
 
 def groups(role: str) -> dict[str, list[ParamSpec]]:
@@ -294,9 +297,11 @@ def scenario_from_state(lang: str) -> Scenario | None:
         return None
 
 
-def sidebar(lang: str) -> Scenario:
-    """Draw the controls; return the scenario they describe."""
+def sidebar(lang: str, history: History | None = None) -> Scenario:
+    """Draw the controls; return the scenario they describe. Under a year lever set before the first
+    projected year (other than to the plan's year) a note says which year the model uses instead."""
     values: dict[str, float | int | bool] = {}
+    notes: dict[str, object] = {}  # a year lever's key → the place under it for the note
     with st.sidebar:
         st.header(t("controls", lang))
         st.button(
@@ -319,9 +324,14 @@ def sidebar(lang: str) -> Scenario:
                 with st.expander(t(f"group_{group}", lang), expanded=group in OPEN_GROUPS):
                     for spec in members:
                         values[spec.key] = _widget(spec, lang)
+                        if spec.key in YEAR_LEVERS:
+                            notes[spec.key] = st.empty()
     added, _ = pipeline.current()
     targets, _ = targets_panel.current()
     scenario = make_scenario(values).with_projects(added).with_targets(targets)
+    for key, (asked, used) in effective_years(scenario, history).items():
+        if key in notes:
+            notes[key].caption(t("year_past", lang, asked=asked, used=used))
     saved = st.session_state.get(FROM_LIBRARY)
     if saved is not None and saved[1] is None:  # the first drawing after a load: what it loaded
         remember_saved(saved[0], scenario)

@@ -13,6 +13,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from model.history import History
 from model.parameters import Scenario, default_scenario
 from model.projection import project
 from model.scenario_file import NamedScenario, load_presets
@@ -51,15 +52,21 @@ def chart_images(container: Any, charts: Sequence[tuple[str, str, Callable[[], a
 ChartItem = tuple[str, str, Callable[[], alt.TopLevelMixin]]
 
 
-def deck_images(scenario: Scenario, lang: str, red_up: bool | None = None) -> list[ChartItem]:
+def deck_images(
+    scenario: Scenario, lang: str, red_up: bool | None = None, history: History | None = None
+) -> list[ChartItem]:
     """The deck's charts of ``scenario`` as (key, title, builder) for :func:`chart_images`: total value
     added against the article's plan, what the levers change against it, investment a year."""
 
     def frame():
-        return project(scenario)
+        return project(scenario, history=history)
 
     return [
-        ("value-added-vs-plan", t("deck_chart_total", lang), lambda: deck_charts.scenario_total_chart(scenario, lang)),
+        (
+            "value-added-vs-plan",
+            t("deck_chart_total", lang),
+            lambda: deck_charts.scenario_total_chart(scenario, lang, history=history),
+        ),
         ("levers-change", t("deck_chart_policy", lang), lambda: deck_charts.policy_chart(frame(), lang, red_up)),
         ("investment", t("deck_chart_investment", lang), lambda: deck_charts.investment_chart(frame(), lang)),
     ]
@@ -93,12 +100,14 @@ def deck(
     *,
     red_up: bool | None = None,
     fans: Callable[[], list[Fan | None]] = list,
+    history: History | None = None,
 ) -> None:
     """A button that builds the PowerPoint brief of ``items()`` in ``lang``, with the colours for up
-    and down the page uses (``red_up``) and the uncertainty fans ``fans()`` gives."""
+    and down the page uses (``red_up``) and the uncertainty fans ``fans()`` gives, computed with the
+    official figures ``history`` (the data's and those added on the page)."""
     container.download_button(
         t("deck", lang),
-        data=lambda: build_deck(items(), lang, red_up=red_up, fans=fans()),
+        data=lambda: build_deck(items(), lang, red_up=red_up, fans=fans(), history=history),
         file_name=f"dezhou-brief-{lang}.pptx",
         mime=PPTX,
         help=t("deck_help", lang),

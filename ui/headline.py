@@ -7,9 +7,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from model.history import History
 from model.parameters import Scenario, load_parameters
 from model.projection import headline
-from report.text import t
+from report.text import data_as_of_text, t
 from ui import targets_panel, url
 
 METRICS = (
@@ -18,6 +19,7 @@ METRICS = (
     ("metric_fund", "cum_fund_investment", "{:,.1f}"),
     ("metric_extra", "policy_va", "{:,.1f}"),
 )
+COMPARED = {"metric_extra": "vs_plan"}  # what each card's change is against, said on its face; else vs_baseline
 
 
 # The four cards sit in one row where each gets at least 16rem, else two by two, else one a row
@@ -40,14 +42,25 @@ def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str, label: Calla
     same_horizon = year == base["final_year"]
     st.html(LAYOUT)
     for col, (key_label, key, fmt) in zip(st.columns(4), METRICS, strict=True):
-        # A different horizon makes the last-year figures incomparable; the running sum is not.
-        delta = now[key] - base[key] if same_horizon or key == "cum_fund_investment" else None
+        if key_label in COMPARED:
+            # What the levers change is itself a difference from the announced plan: the figure is the
+            # change, said so under it; no second change against the baseline scenario.
+            shown = fmt.replace("{:", "{:+").format(now[key]) if abs(now[key]) >= 0.05 else fmt.format(0.0)
+            delta = shown if abs(now[key]) >= 0.05 else None
+            description = t(COMPARED[key_label], lang)
+        else:
+            # A different horizon makes the last-year figures incomparable; the running sum is not.
+            change = now[key] - base[key] if same_horizon or key == "cum_fund_investment" else None
+            delta = None if change is None or abs(change) < 1e-9 else fmt.replace("{:", "{:+").format(change)
+            description = t("vs_baseline", lang)
         col.metric(
             label(t(key_label, lang, year=year)),
             fmt.format(now[key]),
-            delta=None if delta is None or abs(delta) < 1e-9 else fmt.replace("{:", "{:+").format(delta),
+            delta=delta if delta is not None else fmt.format(0.0).replace("-", ""),
+            delta_arrow="auto" if delta is not None else "off",
+            delta_description=description,
             help=t(key_label + "_help", lang),
-            delta_color="inverse" if url.red_up(lang) else "normal",  # red for up: the Chinese convention
+            delta_color=("inverse" if url.red_up(lang) else "normal") if delta is not None else "off",
             border=True,
             height="stretch",
         )
@@ -67,12 +80,25 @@ def plan_sentence(scenario: Scenario, frame: pd.DataFrame, lang: str) -> str:
     plan = float(last["va_total"]) - change
     direction = t("change_rises" if change > 0 else "change_falls", lang)
     pct = abs(change) / plan * 100 if plan else 0.0
-    return t("plan_changed", lang, year=year, direction=direction, delta=f"{abs(change):,.1f}", pct=f"{pct:.2f}")
+    sentence = t("plan_changed", lang, year=year, direction=direction, delta=f"{abs(change):,.1f}", pct=f"{pct:.2f}")
+    channels = t(
+        "plan_channels",
+        lang,
+        ti=f"{float(last['ti_policy_va']):+,.1f}",
+        capacity=f"{float(last['capacity_policy_va']):+,.1f}",
+    )
+    return sentence + ("" if lang == "zh" else " ") + channels
 
 
-def headline_area(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: str) -> None:
-    """The four figures, the sentence on the plan, and the gap to each target."""
+def data_as_of(scenario: Scenario, history: History, lang: str) -> str:
+    """「数据截至YYYY年M月」: the latest official figure the model uses for ``scenario``."""
+    return data_as_of_text(history.data_as_of(scenario.horizon_end, scenario.use_observed), lang)
+
+
+def headline_area(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: str, history: History) -> None:
+    """The four figures, the date of the data, the sentence on the plan, and the gap to each target."""
     metrics(frame, baseline, lang)
+    st.caption(data_as_of(scenario, history, lang), help=None)
     st.markdown(plan_sentence(scenario, frame, lang))
     targets_panel.gaps(scenario, frame, lang)
 

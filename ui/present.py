@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from model.history import History
 from model.library import LibraryUnavailable
 from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
 from model.scenario_file import NamedScenario
@@ -261,7 +262,7 @@ def _steps(token: str, index: int, count: int, lang: str) -> None:
     nxt.button("→", key="present_next", on_click=_step, args=(token, 1), shortcut="Right", help=t("present_next", lang))
 
 
-def view(current: Scenario, lang: str) -> None:
+def view(current: Scenario, lang: str, history: History) -> None:
     """The projected screen: no controls, no notes, no ⓘ, no language switch (all in the notes view)."""
     st.html(STYLE)
     token = _token()
@@ -276,7 +277,7 @@ def view(current: Scenario, lang: str) -> None:
     here.index %= len(deck)
     index = here.index
     item = deck[index]
-    frame, baseline = projection(item.scenario), projection(default_scenario())
+    frame, baseline = projection(item.scenario, history), projection(default_scenario(), history)
     _follow(token, here.state())
 
     if len(item.name) > LONG_NAME:
@@ -288,7 +289,9 @@ def view(current: Scenario, lang: str) -> None:
     leave.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:")
 
     headline.metrics(frame, baseline, lang, label=nowrap_units)
-    st.caption(nowrap_units(f"{t('present_deltas', lang)} {headline.plan_sentence(item.scenario, frame, lang)}"))
+    as_of = headline.data_as_of(item.scenario, history, lang)
+    sentence = headline.plan_sentence(item.scenario, frame, lang)
+    st.caption(nowrap_units(f"{t('present_deltas', lang)} {sentence} {as_of}"))
     chart_column, side = st.columns([3, 1], gap="medium")
     chart = (
         charts.value_added_chart(

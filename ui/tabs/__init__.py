@@ -10,14 +10,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from model.history import History
 from model.parameters import Scenario
 
 
 @dataclass(frozen=True)
 class Page:
-    """What every tab draws from: the scenario, its result table, the plan's, and the page's language."""
+    """What every tab draws from: the scenario, its result table, the plan's, the page's language,
+    and the official figures every computation uses (the data's and those added on the history tab)."""
 
     scenario: Scenario
     frame: pd.DataFrame
     baseline: pd.DataFrame
     lang: str
+    history: History

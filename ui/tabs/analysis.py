@@ -15,6 +15,7 @@ from model.analysis import (
     sensitivity,
     target_probabilities,
 )
+from model.history import History
 from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
 from report import charts
 from report.brief import Fan
@@ -22,37 +23,39 @@ from report.plain import md_text
 from report.problems import parameter_name, say
 from report.text import t
 from ui import messages, targets_panel
+from ui.compute import HASH_HISTORY
 from ui.controls import load_into_controls, rerun_app_if_loaded
 from ui.tabs import Page
 
 DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _fan(scenario: Scenario, draws: int, seed: int) -> pd.DataFrame:
-    return monte_carlo(scenario, draws=draws, seed=seed)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=HASH_HISTORY)
+def _fan(scenario: Scenario, draws: int, seed: int, history: History) -> pd.DataFrame:
+    return monte_carlo(scenario, draws=draws, seed=seed, history=history)
 
 
-FAN_SHOWN = "fan_shown"  # (scenario without targets, draws, seed) of the fan last drawn
+FAN_SHOWN = "fan_shown"  # (scenario without targets, draws, seed, official figures) of the fan last drawn
 
 
-def computed_fan(scenario: Scenario) -> Fan | None:
-    """The fan this tab drew for ``scenario`` (its targets aside), for the deck; None if it drew none."""
+def computed_fan(scenario: Scenario, history: History) -> Fan | None:
+    """The fan this tab drew for ``scenario`` (its targets aside) with ``history``, for the deck; None
+    if it drew none."""
     shown = st.session_state.get(FAN_SHOWN)
-    if not shown or shown[0] != scenario.with_targets(()):
+    if not shown or shown[0] != scenario.with_targets(()) or shown[3] != history:
         return None
-    untargeted, draws, seed = shown
-    return Fan(_fan(untargeted, draws, seed), draws, seed)
+    untargeted, draws, seed, _ = shown
+    return Fan(_fan(untargeted, draws, seed, history), draws, seed)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _chances(scenario: Scenario, targets: tuple[Target, ...], draws: int, seed: int) -> pd.DataFrame:
-    return target_probabilities(scenario, list(targets), draws=draws, seed=seed)
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=HASH_HISTORY)
+def _chances(scenario: Scenario, targets: tuple[Target, ...], draws: int, seed: int, history: History) -> pd.DataFrame:
+    return target_probabilities(scenario, list(targets), draws=draws, seed=seed, history=history)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _tornado(scenario: Scenario) -> pd.DataFrame:
-    return sensitivity(scenario)
+@st.cache_data(max_entries=256, show_spinner=False, hash_funcs=HASH_HISTORY)
+def _tornado(scenario: Scenario, history: History) -> pd.DataFrame:
+    return sensitivity(scenario, history=history)
 
 
 def _snap(key: str, value: float | int) -> float | int:
@@ -105,7 +108,7 @@ def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
 
 
 @st.fragment
-def _goal_seek(scenario: Scenario, lang: str) -> None:
+def _goal_seek(scenario: Scenario, lang: str, history: History) -> None:
     """Goal seek, a fragment: filling in the form reruns this part only; applying the value found
     reruns the page, so the sidebar control shows it."""
     rerun_app_if_loaded()
@@ -148,6 +151,7 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
             int(year),
             target_va=target if kind == "va" else None,
             target_growth=target if kind == "growth" else None,
+            history=history,
         )
     except ScenarioError as e:
         st.error(messages.text(e.problems, lang))
@@ -163,14 +167,14 @@ def _goal_seek(scenario: Scenario, lang: str) -> None:
     )
 
 
-def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str) -> None:
+def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str, history: History) -> None:
     """The chance of reaching each target, from the same draws as the fan."""
     st.subheader(t("prob_title", lang))
     targets = tuple(targets_panel.checked(scenario, lang))
     if not targets:
         st.caption(t("targets_none", lang))
         return
-    table = _chances(scenario.with_targets(()), targets, draws, seed)
+    table = _chances(scenario.with_targets(()), targets, draws, seed, history)
     st.dataframe(
         pd.DataFrame(
             {
@@ -194,7 +198,7 @@ def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str) -> None
 
 
 @st.fragment
-def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: str) -> None:
+def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: str, history: History) -> None:
     """The fan and the chance of each target, a fragment: choosing the number of draws or the seed
     reruns this part only, not the controls."""
     a, b, _ = st.columns([1, 1, 2])
@@ -210,18 +214,22 @@ def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: str) -> N
         t("seed", lang), min_value=0, max_value=2**31 - 1, value=0, step=1, key="mc_seed", help=t("seed_help", lang)
     )
     untargeted = scenario.with_targets(())  # targets move neither the draws nor the tornado: one cache entry
-    st.altair_chart(charts.fan_chart(_fan(untargeted, draws, int(seed)), lang, list(published)), width="stretch")
-    st.session_state[FAN_SHOWN] = (untargeted, draws, int(seed))  # the deck adds this fan
+    st.altair_chart(
+        charts.fan_chart(_fan(untargeted, draws, int(seed), history), lang, list(published)), width="stretch"
+    )
+    st.session_state[FAN_SHOWN] = (untargeted, draws, int(seed), history)  # the deck adds this fan
     st.caption(t("fan_caption", lang))
-    _probabilities(scenario, draws, int(seed), lang)
+    _probabilities(scenario, draws, int(seed), lang, history)
 
 
 def render(page: Page) -> None:
     scenario, lang, frame = page.scenario, page.lang, page.frame
-    _uncertainty(scenario, tuple(int(y) for y in frame.loc[frame["status"] == "published", "year"]), lang)
+    _uncertainty(scenario, tuple(int(y) for y in frame.loc[frame["status"] == "published", "year"]), lang, page.history)
     untargeted = scenario.with_targets(())
-    st.altair_chart(charts.tornado_chart(_tornado(untargeted), scenario.horizon_end, lang), width="stretch")
+    st.altair_chart(
+        charts.tornado_chart(_tornado(untargeted, page.history), scenario.horizon_end, lang), width="stretch"
+    )
     st.caption(t("tornado_caption", lang))
-    _goal_seek(scenario, lang)
+    _goal_seek(scenario, lang, page.history)
     with st.expander(t("ranges_title", lang)):
         st.dataframe(_ranges_table(scenario, lang), hide_index=True, width="stretch", placeholder="")

@@ -29,6 +29,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from model.history import History
 from model.library import (
     ENV_VAR,
     LibraryEntry,
@@ -457,7 +458,7 @@ HEADERS = """<style>
 
 
 @st.fragment
-def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None:
+def _compare(library: ScenarioLibrary, page_names: list[str], lang: str, history: History) -> None:
     """The comparison, a fragment: picking scenarios reruns this part only, not the controls."""
     st.subheader(t("compare_title", lang))
     chosen = [n for n in st.session_state.get(COMPARE, []) if isinstance(n, str)][:MAX_COMPARE]
@@ -479,12 +480,12 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     if any(n not in found for n in chosen):  # picked on this run from the page: read those too
         found = library.get_many(chosen)
     items = [found[n].named() for n in chosen if n in found]
-    baseline = projection(default_scenario())
-    frames = {i.name: projection(i.scenario) for i in items}
+    baseline = projection(default_scenario(), history)
+    frames = {i.name: projection(i.scenario, history) for i in items}
     st.altair_chart(charts.compare_chart(frames, baseline, lang), width="stretch")
     if not items:
         return
-    table = scenario_exports.compare_table(items)
+    table = scenario_exports.compare_table(items, history=history)
     # A static table: every column on screen with its header wrapped, none scrolled out of sight.
     # st.table renders its cells as Markdown: the names (a user's text) go through md_text, so that
     # "![x](https://evil.example/p.png)" is those characters, not an image (_signed).
@@ -494,11 +495,11 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
     row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
     downloads = [
         (row, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
-        (row, "export_csv", lambda: scenario_exports.long_csv(items, lang), "csv", "text/csv"),
+        (row, "export_csv", lambda: scenario_exports.long_csv(items, lang, history=history), "csv", "text/csv"),
         (
             row,
             "export_xlsx",
-            lambda: scenario_exports.workbook_xlsx(items, lang),
+            lambda: scenario_exports.workbook_xlsx(items, lang, history=history),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
@@ -513,7 +514,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str) -> None
             key=label,
             icon=":material/download:",
         )
-    meeting.deck(row, lambda: items, lang, key="deck_compare", red_up=url.red_up(lang))
+    meeting.deck(row, lambda: items, lang, key="deck_compare", red_up=url.red_up(lang), history=history)
     meeting.chart_images(
         row,
         [("compare", t("chart_compare_title", lang), lambda: charts.compare_chart(frames, baseline, lang))],
@@ -701,7 +702,7 @@ def render(page: Page) -> None:
             if not total:
                 st.info(t("library_empty", lang))
         with compare_box:
-            _compare(library, page_names, lang)
+            _compare(library, page_names, lang, page.history)
         _versions_box(library, lang, user, can_write)
     except LibraryUnavailable as e:
         st.error(t("library_unavailable", lang, error=_problem_text(e, lang)))

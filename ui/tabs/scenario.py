@@ -62,7 +62,8 @@ def render(page: Page) -> None:
         lang,
         key="deck_current",
         red_up=red_up,
-        fans=lambda: [analysis.computed_fan(scenario)],
+        fans=lambda: [analysis.computed_fan(scenario, page.history)],
+        history=page.history,
     )
 
 

@@ -11,7 +11,7 @@ from model.parameters import Scenario, fmt_number, load_parameters, load_project
 from model.sources import load_facts
 from report.csv_export import column_dictionary
 from report.text import t
-from ui import targets_panel
+from ui import headline, targets_panel
 from ui.controls import source_sentences
 from ui.tabs import Page
 
@@ -120,6 +120,7 @@ def render(page: Page) -> None:
     scenario, lang = page.scenario, page.lang
     st.header(t("sources_title", lang), anchor="sources")
     st.caption(t("sources_intro", lang) + " " + t("article_name", lang))
+    st.caption(headline.data_as_of(scenario, page.history, lang))
     link = {t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang))}
     for role, title in (("lever", "sources_levers"), ("economy", "sources_economy"), ("choice", "sources_choices")):
         st.subheader(t(title, lang))

@@ -1,5 +1,5 @@
-"""The "Result table" tab: the result table (published years marked), the project pipeline and the
-targets."""
+"""The "Result table" tab: the result table (each year's status: published, estimated from the
+months published so far, or projected), the project pipeline and the targets."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from ui.tabs.sources import result_column_config
 
 
 def render(page: Page) -> None:
-    """The result table (published years marked), the project pipeline and the targets."""
+    """The result table (each year's status), the project pipeline and the targets."""
     scenario, frame, lang = page.scenario, page.frame, page.lang
     st.subheader(t("table_title", lang))
-    shown = frame.assign(status=status_words(frame, lang))
+    shown = frame.assign(status=status_words(frame, lang, page.history))
     config = result_column_config(lang)
     config["status"] = st.column_config.TextColumn(t("col_observed", lang), help=config["status"]["help"])
     st.dataframe(shown, hide_index=True, column_config=config, width="stretch", placeholder="")  # 2023 has no growth
