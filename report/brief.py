@@ -34,7 +34,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 
 from model.backtest import backtest
-from model.history import History
+from model.history import History, load_history
 from model.parameters import ScenarioError, default_scenario, fmt_number
 from model.problems import problem
 from model.projection import headline, project
@@ -45,7 +45,7 @@ from report.charts import COMPARE_COLOURS, fan_chart, red_for_up, up_down_colour
 from report.images import chart_png
 from report.scenario_exports import compare_table
 from report.sheets import MONTH_NAMES, grouped_specs, target_rows
-from report.text import LANGS, t
+from report.text import LANGS, data_as_of_text, t
 
 MAX_SCENARIOS = len(COMPARE_COLOURS)  # the comparison chart has a colour for each
 
@@ -415,8 +415,11 @@ def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang
     else:
         joined = t("name_sep", lang).join(names)
         lines = [(t("deck_compare", lang, n=len(items), names=joined), 24, True, ACCENT)]
+    first = items[0].scenario
+    history = deck.history or load_history()
+    as_of = data_as_of_text(history.data_as_of(first.horizon_end, first.use_observed), lang)
     lines += [
-        (_date(today, lang), BODY_PT, False, INK),
+        (f"{_date(today, lang)}{'　' if lang == 'zh' else ' · '}{as_of}", BODY_PT, False, INK),
         (t("deck_article", lang), BODY_PT, False, INK),
         (t("deck_model_line", lang), 18, False, MUTED),
     ]

@@ -169,6 +169,8 @@ def test_title_slide_has_date_article_and_how_it_counts(single, funds):
     assert bt("deck_model_line", lang) in text
     if lang == "zh":
         assert "相对既定计划的增减" in text
+    # the month of the latest official figure used: 2025's full-year figure is published (data/history.csv)
+    assert ("数据截至2025年12月" if lang == "zh" else "Data as of December 2025") in text
 
 
 def test_headline_figures_with_changes_from_defaults_and_the_levers_change(single, funds):
