@@ -104,7 +104,7 @@ def parse_scenario_doc(doc: Any) -> NamedScenario:
 
 
 # Control and format characters (a right-to-left override U+202E would show "abc\u202efdp.exe" as
-# "abcexe.pdf"), lone surrogates, line/paragraph separators: as model.library.clean_name refuses.
+# "abcexe.pdf"), lone surrogates, line/paragraph separators: as store.library.clean_name refuses.
 _NAME_HIDDEN = ("Cc", "Cf", "Cs", "Zl", "Zp")
 
 

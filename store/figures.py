@@ -29,7 +29,9 @@ from sqlalchemy import exc
 from sqlalchemy.engine import Connection
 
 from model.history import Figure
-from model.library import (
+from model.parameters import ScenarioError
+from model.problems import Problem, problem
+from store.library import (
     MAX_USER,
     NOT_A_DATABASE,
     UNREACHABLE,
@@ -38,8 +40,6 @@ from model.library import (
     _hidden,
     default_url,
 )
-from model.parameters import ScenarioError
-from model.problems import Problem, problem
 
 log = logging.getLogger(__name__)
 

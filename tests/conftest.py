@@ -56,7 +56,7 @@ def cli() -> Callable[..., subprocess.CompletedProcess]:
 @pytest.fixture
 def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """An empty scenario library in a SQLite file of the test's own, the one the page opens."""
-    from model.library import ENV_VAR
+    from store.library import ENV_VAR
 
     url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
     monkeypatch.setenv(ENV_VAR, url)
@@ -72,7 +72,7 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
     import sqlalchemy as sa
 
-    from model import library
+    from store import library
 
     engine = sa.create_engine(POSTGRES_URL)
     with engine.begin() as conn:
@@ -84,7 +84,7 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture
 def lib(url: str) -> Iterator:
     """The library at ``url``, open for the test."""
-    from model.library import ScenarioLibrary
+    from store.library import ScenarioLibrary
 
     with ScenarioLibrary(url) as opened:
         yield opened

@@ -10,11 +10,11 @@ import pytest
 import sqlalchemy as sa
 
 from model.history import Figure
-from model.library import LibraryUnavailable, ScenarioLibrary
 from model.parameters import default_scenario
 from report.problems import say
 from store import figures as store
 from store.figures import FigureNotFound, FigureStore, NotAdder
+from store.library import LibraryUnavailable, ScenarioLibrary
 
 POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")
 

@@ -20,7 +20,8 @@ STORE_FILES = sorted((ROOT / "store").rglob("*.py"))
 # ``python -m model`` hands over to the command line; nothing imports model/__main__.py.
 ENTRY_POINT = ROOT / "model" / "__main__.py"
 FORBIDDEN = {
-    "model": {"streamlit", "report", "ui", "cli"},
+    # the model is pure: no page, no renderer, no database (the library and added figures are store/'s)
+    "model": {"streamlit", "report", "ui", "cli", "store", "sqlalchemy", "sqlite3", "psycopg"},
     "report": {"streamlit", "ui"},
     "cli": {"streamlit", "ui"},
     "store": {"streamlit", "report", "ui", "cli"},  # storage: SQLAlchemy, the model's types, no page
@@ -60,6 +61,54 @@ def test_layers_point_one_way(path):
     wrong = [m for m in imported_modules(path) if m.split(".")[0] in banned]
     assert wrong == []
     assert relative_imports(path) == []
+
+
+PACKAGES = ("model", "report", "cli", "store", "ui")
+
+
+def package_graph() -> dict[str, set[str]]:
+    """Which of the project's packages each package imports (app.py aside)."""
+    graph: dict[str, set[str]] = {name: set() for name in PACKAGES}
+    for name in PACKAGES:
+        for path in (ROOT / name).rglob("*.py"):
+            if path == ENTRY_POINT:
+                continue
+            graph[name] |= {m.split(".")[0] for m in imported_modules(path)} & set(PACKAGES) - {name}
+    return graph
+
+
+def cycle(graph: dict[str, set[str]]) -> list[str]:
+    """A cycle of the graph (empty when there is none), by depth-first search."""
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        state[node] = 2
+        path.pop()
+        return []
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return []
+
+
+def test_no_import_cycle_between_packages():
+    graph = package_graph()
+    assert cycle(graph) == []
+    assert graph["model"] == set()  # the model imports none of the others
+
+
+def test_cycle_check_finds_one():
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert cycle({"a": {"b"}, "b": set()}) == []
 
 
 def test_model_entry_point_only_calls_the_command_line():

@@ -16,8 +16,10 @@ import pytest
 import sqlalchemy as sa
 from saykit import english
 
-from model import library
-from model.library import (
+from model.parameters import ScenarioError, default_scenario, make_scenario
+from report.problems import say_all
+from store import library
+from store.library import (
     LibraryUnavailable,
     NameTaken,
     SavedScenario,
@@ -26,8 +28,6 @@ from model.library import (
     default_url,
     scenarios_table,
 )
-from model.parameters import ScenarioError, default_scenario, make_scenario
-from report.problems import say_all
 
 THREADS = 20
 POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")

@@ -23,8 +23,13 @@ from pagekit import new_page, run_page, shown
 from saykit import english
 from streamlit.testing.v1 import AppTest
 
-from model import library, scenario_file
-from model.library import (
+from model import scenario_file
+from model.parameters import PipelineProject, ScenarioError, Target, default_scenario, make_scenario
+from report import scenario_exports
+from report.problems import say
+from report.text import TEXT
+from store import library
+from store.library import (
     ENV_VAR,
     MAX_PER_FILE,
     MAX_SCENARIOS,
@@ -36,10 +41,6 @@ from model.library import (
     scenarios_table,
     versions_table,
 )
-from model.parameters import PipelineProject, ScenarioError, Target, default_scenario, make_scenario
-from report import scenario_exports
-from report.problems import say
-from report.text import TEXT
 from ui.tabs import library as library_panel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,7 +130,7 @@ KILLED_IMPORT = textwrap.dedent(
     """
     import sys, time
     import sqlalchemy as sa
-    from model.library import ScenarioLibrary
+    from store.library import ScenarioLibrary
     from model.parameters import make_scenario
 
     lib = ScenarioLibrary(sys.argv[1])

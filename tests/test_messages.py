@@ -11,7 +11,6 @@ import pytest
 
 from model.analysis import goal_seek
 from model.compat import CompatNotice
-from model.library import LibraryUnavailable, NameTaken, ScenarioLibrary, clean_name
 from model.parameters import (
     PROJECT_FIELDS,
     TARGET_FIELDS,
@@ -23,6 +22,7 @@ from model.parameters import (
 from model.problems import Problem, problem
 from model.scenario_file import parse_scenario_bytes
 from report.problems import FIELDS, PROBLEMS, number, say, say_all
+from store.library import LibraryUnavailable, NameTaken, ScenarioLibrary, clean_name
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = load_parameters()

@@ -14,11 +14,11 @@ import pytest
 from pagekit import chart_specs, clear_caches, run_page, shown
 from streamlit.testing.v1 import AppTest
 
-from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import default_scenario, load_parameters, make_scenario
 from model.projection import project
 from report.text import TEXT
 from store.figures import FigureStore
+from store.library import ENV_VAR, ScenarioLibrary
 
 HEADER = "year,region,metric,value,period,publication,publication_en,date,url,quote_zh,confidence,note_zh,note_en"
 ROWS = [

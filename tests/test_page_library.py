@@ -5,9 +5,9 @@ from __future__ import annotations
 from pagekit import chart_specs, run_page
 from streamlit.testing.v1 import AppTest
 
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import TEXT
+from store.library import ScenarioLibrary
 
 
 def open_page(query: dict[str, str] | None = None) -> AppTest:

@@ -12,12 +12,12 @@ from pagekit import deferred_files, download, run_page, shown
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from model.projection import project
 from model.scenario_file import load_presets
 from report.plain import md_text
 from report.text import LANGS, TEXT, t
+from store.library import ScenarioLibrary
 from tests.test_brief import texts
 
 # A name as a user may type it: Markdown that must reach the deck as typed and the page as text.

@@ -8,9 +8,9 @@ import pytest
 from pagekit import run_page
 from streamlit.testing.v1 import AppTest
 
-from model.library import ScenarioLibrary
 from model.parameters import load_parameters, make_scenario
 from report.text import TEXT
+from store.library import ScenarioLibrary
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import pytest
 from pagekit import run_page, shown
 
 from model.history import Figure, History
-from model.library import ScenarioLibrary
 from model.parameters import PipelineProject, ScenarioError, default_scenario, parse_projects
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
@@ -23,6 +22,7 @@ from report.csv_export import result_json
 from report.problems import say
 from report.scenario_exports import scenarios_json, workbook_xlsx
 from report.text import TEXT
+from store.library import ScenarioLibrary
 from tests.readers import csv_to_frame, read_workbook
 
 REPO = Path(__file__).resolve().parents[1]

@@ -9,9 +9,9 @@ import pytest
 from pagekit import chart_titles, run_page, shown
 from streamlit.testing.v1 import AppTest
 
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import LANGS, TEXT
+from store.library import ScenarioLibrary
 
 
 def test_every_string_exists_in_both_languages() -> None:

@@ -28,13 +28,13 @@ from saykit import english
 
 from cli.main import main
 from model.analysis import goal_seek
-from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import ScenarioError, default_scenario, load_parameters, make_scenario, parse_text
 from model.printable import control_chars
 from model.scenario_file import MAX_FILE_BYTES, parse_scenario_bytes, read_scenario_file
 from report.plain import md_text
 from report.problems import say
 from report.text import TEXT, t
+from store.library import ENV_VAR, ScenarioLibrary
 from ui import messages, url
 
 ROOT = Path(__file__).resolve().parents[1]

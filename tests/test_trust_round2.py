@@ -24,7 +24,11 @@ from saykit import english
 from streamlit.testing.v1 import AppTest
 from test_trust import FakeUpload, assert_one_line_exit_2, run_cli
 
-from model.library import (
+from model.parameters import ScenarioError, default_scenario, make_scenario
+from model.scenario_file import parse_scenario_bytes
+from report.problems import say_all
+from report.text import TEXT
+from store.library import (
     ENV_VAR,
     HOUR,
     LibraryUnavailable,
@@ -34,10 +38,6 @@ from model.library import (
     VisitorLimit,
     name_key,
 )
-from model.parameters import ScenarioError, default_scenario, make_scenario
-from model.scenario_file import parse_scenario_bytes
-from report.problems import say_all
-from report.text import TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 

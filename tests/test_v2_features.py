@@ -793,8 +793,8 @@ def test_a_scenario_saved_by_version_1_loads_with_its_notices(tmp_path):
 
     import sqlalchemy as sa
 
-    from model.library import ScenarioLibrary, scenarios_table
     from model.parameters import make_scenario
+    from store.library import ScenarioLibrary, scenarios_table
 
     library = ScenarioLibrary(f"sqlite:///{tmp_path / 'lib.sqlite'}")
     library.save("新", make_scenario({"fund_size": 70}))  # a version 2 row, for contrast

@@ -11,10 +11,10 @@ from __future__ import annotations
 import streamlit as st
 
 from model.history import History, load_history
-from model.library import LibraryUnavailable
 from model.parameters import ScenarioError
 from model.problems import Problem
 from store.figures import AddedFigure, FigureStore
+from store.library import LibraryUnavailable
 
 RUN_KEY = "figures_this_run"  # (added figures, problems) as read at the top of this run
 

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from model.history import History
-from model.library import LibraryUnavailable
 from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
 from model.scenario_file import NamedScenario
 from report import charts
 from report.plain import md_text
 from report.text import t
+from store.library import LibraryUnavailable
 from ui import controls, headline, targets_panel
 from ui import downloads as meeting
 from ui.compute import projection

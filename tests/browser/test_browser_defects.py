@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from model.library import ScenarioLibrary
 from model.parameters import PipelineProject, Target, make_scenario
 from report.text import TEXT, t
+from store.library import ScenarioLibrary
 from tests.browser.conftest import PageErrors
 from tests.browser.streamlit_server import wait_for_page, wait_settled
 from tests.browser.test_browser_state import open_tab, pick

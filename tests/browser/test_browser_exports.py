@@ -42,7 +42,6 @@ from playwright.sync_api import Page, expect
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from model.library import ScenarioLibrary
 from model.parameters import Scenario, default_scenario, load_parameters, make_scenario
 from model.projection import RESULT_COLUMNS, project
 from model.scenario_file import NamedScenario, load_presets
@@ -52,6 +51,7 @@ from report.csv_export import dictionary_csv, frame_to_csv
 from report.scenario_exports import SHEETS, long_csv, long_frame, text_width, workbook_xlsx
 from report.sheets import PROVENANCE_NAMES, SHEET_NAMES
 from report.text import t
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import BUILD_TIMEOUT_S, ROOT, wait_settled
 from tests.browser.test_browser_page import slider
 from tests.browser.test_browser_state import LANGS, open_tab, pick

@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import Page, WebSocket, expect
 
 from model.analysis import seekable_keys
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import wait_for_page, wait_idle, wait_settled
 
 

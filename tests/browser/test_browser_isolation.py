@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import wait_for_page
 from tests.browser.test_browser_scenarios import open_library_tab, options
 from ui.tabs.library import TEST_LIBRARY_COOKIE

@@ -18,9 +18,9 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from model.library import MAX_PER_FILE, MAX_SCENARIOS, ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
+from store.library import MAX_PER_FILE, MAX_SCENARIOS, ScenarioLibrary
 from tests.browser.streamlit_server import LIST_TIMEOUT_S, wait_idle, wait_settled
 from ui.tabs.library import PAGE_SIZE
 

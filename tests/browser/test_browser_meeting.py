@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from model.library import ScenarioLibrary
 from model.parameters import load_parameters, make_scenario
 from report.text import TEXT
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import RUN_TIMEOUT_S, wait_idle
 from tests.handcalc import headline_figures
 

@@ -19,9 +19,9 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import CELL_EDITOR_OPEN, wait_for_page, wait_settled
 from tests.browser.test_browser_state import assert_comparison_table_fits, open_tab, pick
 

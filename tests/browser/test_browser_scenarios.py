@@ -28,12 +28,12 @@ import pandas as pd
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from model.library import ENV_VAR, ScenarioLibrary
 from model.parameters import make_scenario
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from report import scenario_exports
 from report.text import t
+from store.library import ENV_VAR, ScenarioLibrary
 from tests.browser.streamlit_server import (
     ROOT,
     free_port,

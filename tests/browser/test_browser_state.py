@@ -27,9 +27,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario, parse_project
 from report.text import t
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import LIST_TIMEOUT_S, RUN_TIMEOUT_S, wait_for_page, wait_idle, wait_settled
 from ui.controls import KEEP_ADDED
 

@@ -19,9 +19,9 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import wait_idle
 
 pytestmark = pytest.mark.browser

@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from report.text import t
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import (
     ROOT,
     VIEWPORT,

@@ -23,10 +23,10 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.history import load_history
-from model.library import ScenarioLibrary
 from model.parameters import make_scenario
 from model.targets import load_targets
 from report.text import t
+from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import TOOLTIP_TIMEOUT_S, wait_for_page, wait_settled
 from tests.browser.test_browser_state import pick
 

@@ -17,7 +17,6 @@ import streamlit as st
 
 from model.backtest import backtest
 from model.history import CONFIDENCE_RANK, PERIOD_MONTHS, REGIONS, History, parse_history_rows
-from model.library import LibraryUnavailable
 from model.parameters import Scenario, ScenarioError
 from model.problems import Problem
 from report import charts
@@ -25,6 +24,7 @@ from report.plain import md_text
 from report.status import status_word
 from report.text import data_as_of_text, period_name, t
 from store.figures import AddedFigure
+from store.library import LibraryUnavailable
 from ui import figures as page_figures
 from ui import messages, undo
 from ui.compute import HASH_HISTORY

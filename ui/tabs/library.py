@@ -1,6 +1,6 @@
 """Save, list, rename, delete, compare, import and export scenarios (the "Save & compare" tab).
 
-The library itself is model.library.ScenarioLibrary (SQLAlchemy); this module is only the page.
+The library itself is store.library.ScenarioLibrary (SQLAlchemy); this module is only the page.
 Every problem is shown as a message beside what the user had: nothing typed or saved is lost.
 
 The tab's cost does not grow with the library: a rerun reads one page of names (PAGE_SIZE, with a
@@ -30,7 +30,13 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from model.history import History
-from model.library import (
+from model.parameters import Scenario, ScenarioError, default_scenario
+from model.problems import Problem, problem
+from model.scenario_file import NamedScenario
+from report import charts, scenario_exports
+from report.plain import md_text
+from report.text import t
+from store.library import (
     ENV_VAR,
     LibraryEntry,
     LibraryUnavailable,
@@ -40,12 +46,6 @@ from model.library import (
     ScenarioLibrary,
     default_url,
 )
-from model.parameters import Scenario, ScenarioError, default_scenario
-from model.problems import Problem, problem
-from model.scenario_file import NamedScenario
-from report import charts, scenario_exports
-from report.plain import md_text
-from report.text import t
 from ui import downloads as meeting
 from ui import messages, undo, url
 from ui.compute import projection
@@ -97,7 +97,7 @@ def library_url() -> str:
 
 def library_limits() -> Limits:
     """The administrator's limits: ``[library_limits]`` in ``.streamlit/secrets.toml`` (keys as
-    model.library.Limits: per_file, scenarios, versions, new_per_visitor_hour,
+    store.library.Limits: per_file, scenarios, versions, new_per_visitor_hour,
     versions_per_visitor_hour), else the defaults."""
     try:
         configured = st.secrets.get("library_limits")
@@ -109,13 +109,13 @@ def library_limits() -> Limits:
 @st.cache_resource(show_spinner=False)
 def get_library(url: str, owners: bool = False, limits: tuple[int, ...] | None = None) -> ScenarioLibrary:
     """One library (one connection pool, one count of each visitor's share) per server process,
-    shared by every session. ``limits``: model.library.Limits' values, in order (hashable)."""
+    shared by every session. ``limits``: store.library.Limits' values, in order (hashable)."""
     return ScenarioLibrary(url, owners=owners, limits=Limits(*limits) if limits else None)
 
 
 def visitor_id(user: str | None) -> str:
     """Whose share of the library a change counts against: the signed-in user, else this browser
-    session (model.library.FairShare)."""
+    session (store.library.FairShare)."""
     if user:
         return f"user:{user}"
     if "visitor_id" not in st.session_state:
