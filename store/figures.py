@@ -203,10 +203,22 @@ class FigureStore:
             self.engine.dispose()
             raise
 
+    def _connect(self) -> Connection:
+        """A connection, or LibraryUnavailable, as the library says it (an option the driver refuses,
+        such as ``?connect_timeout=abc``, is ``library_not_database``; details to the log only)."""
+        try:
+            return self.engine.connect()
+        except exc.OperationalError as e:
+            log.warning("figure store at %s is unavailable: %s", _hidden(self.url), e.orig or e)
+            raise LibraryUnavailable(UNREACHABLE) from e
+        except (exc.DBAPIError, exc.ArgumentError, TypeError, ValueError) as e:
+            log.warning("figure store at %s cannot be opened: %s", _hidden(self.url), e)
+            raise LibraryUnavailable(NOT_A_DATABASE) from e
+
     @contextmanager
     def _transaction(self, *, write: bool) -> Iterator[Connection]:
         try:
-            with self.engine.connect() as conn:
+            with self._connect() as conn:
                 if write:
                     conn.execution_options(dezhou_write=True)
                 with conn.begin():
