@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from model.parameters import DATA_DIR, Scenario
+from report import catalogue
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -30,7 +31,7 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-SCENARIO_HEADER = {"zh": "情景", "en": "Scenario"}
+SCENARIO_HEADER = catalogue.pair("csv_export.SCENARIO_HEADER")
 
 
 def column_header(key: str, lang: str) -> str:

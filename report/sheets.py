@@ -24,24 +24,17 @@ from model.parameters import LEVEL_METRICS, ParamSpec, Target, load_parameters
 from model.projection import project
 from model.scenario_file import NamedScenario
 from model.targets import gap, load_targets
+from report import catalogue
 from report.csv_export import column_header
 from report.status import ESTIMATED, status_word
 from report.status import WORDS as STATUS_WORDS
 
 ROLE_ORDER = ("economy", "lever", "choice")  # assumptions about the economy, policy levers, choices
-ROLE_NAMES = {
-    "economy": {"zh": "经济假设", "en": "economy assumption"},
-    "lever": {"zh": "政策变量", "en": "policy lever"},
-    "choice": {"zh": "模型设定", "en": "modelling choice"},
-}
-PROVENANCE_NAMES = {
-    "article": {"zh": "文章", "en": "article"},
-    "external": {"zh": "外部数据", "en": "external"},
-    "assumption": {"zh": "假设", "en": "assumption"},
-}
-UNNAMED = {"zh": "未命名情景", "en": "Unnamed scenario"}
-TARGET_SOURCES = {"official": {"zh": "官方目标", "en": "official"}, "own": {"zh": "自定目标", "en": "own"}}
-UNITS = {"level": {"zh": "亿元", "en": "100 million yuan"}, "growth": {"zh": "%", "en": "%"}}
+ROLE_NAMES = catalogue.table("sheets.ROLE_NAMES")
+PROVENANCE_NAMES = catalogue.table("sheets.PROVENANCE_NAMES")
+UNNAMED = catalogue.pair("sheets.UNNAMED")
+TARGET_SOURCES = catalogue.table("sheets.TARGET_SOURCES")
+UNITS = catalogue.table("sheets.UNITS")
 # A user's target as an official row would name it: what it is about (metric) and of what kind.
 OWN_METRICS = {"level": "va_level", "growth_year": "va_growth_pct", "growth_avg": "va_growth_pct", "revenue": "revenue"}
 
@@ -103,7 +96,7 @@ def grouped_specs() -> list[ParamSpec]:
     return sorted(specs, key=lambda s: ROLE_ORDER.index(s.role) if s.role in ROLE_ORDER else len(ROLE_ORDER))
 
 
-BASELINE_NAME = {"zh": "基准情景", "en": "Baseline scenario"}  # = report.text's scenario_baseline_name
+BASELINE_NAME = catalogue.pair("sheets.BASELINE_NAME")
 
 
 def display_name(item: NamedScenario, lang: str = "zh") -> str:
@@ -283,34 +276,10 @@ def history_table(lang: str = "zh", history: History | None = None) -> pd.DataFr
 # the key, which is what programs read (read_workbook). Code values (region, period, confidence…) are
 # written as words in the workbook's language and read back as codes.
 
-SHEET_NAMES = {
-    "results": {"zh": "逐年结果", "en": "Results"},
-    "parameters": {"zh": "参数", "en": "Parameters"},
-    "projects": {"zh": "新增项目", "en": "Added projects"},
-    "targets": {"zh": "目标", "en": "Targets"},
-    "history": {"zh": "官方数据", "en": "Official figures"},
-    "backtest": {"zh": "回测", "en": "Backtest"},
-    "dictionary": {"zh": "数据字典", "en": "Data dictionary"},
-    "sources": {"zh": "来源", "en": "Sources"},
-}
+SHEET_NAMES = catalogue.table("sheets.SHEET_NAMES")
 
 _W = dict[str, str]
-COMMON_HEADERS: dict[str, _W] = {
-    "scenario": {"zh": "情景", "en": "Scenario"},
-    "year": {"zh": "年份", "en": "Year"},
-    "unit": {"zh": "单位", "en": "Unit"},
-    "publication": {"zh": "出处", "en": "Publication"},
-    "date": {"zh": "发布日期", "en": "Date"},
-    "url": {"zh": "网址", "en": "Address"},
-    "quote_zh": {"zh": "原文", "en": "Sentence (Chinese)"},
-    "confidence": {"zh": "可信度", "en": "Confidence"},
-    "region": {"zh": "地区", "en": "Region"},
-    "metric": {"zh": "指标", "en": "Metric"},
-    "key": {"zh": "键名", "en": "Key"},
-    "min": {"zh": "最小值", "en": "Minimum"},
-    "max": {"zh": "最大值", "en": "Maximum"},
-    "provenance": {"zh": "来源类型", "en": "Provenance"},
-}
+COMMON_HEADERS: dict[str, _W] = catalogue.table("sheets.COMMON_HEADERS")
 SHEET_HEADERS: dict[str, dict[str, _W]] = {
     "parameters": {
         "role": {"zh": "类别代码", "en": "Kind (code)"},
@@ -390,12 +359,7 @@ MONTH_NAMES = (
     "December",
 )
 _MONTHS = {name[:3]: n for n, name in enumerate(MONTH_NAMES, start=1)}
-_PERIODS = {
-    "full-year": {"zh": "全年", "en": "Full year"},
-    "Q1": {"zh": "一季度", "en": "First quarter"},
-    "H1": {"zh": "上半年", "en": "First half"},
-    "Q3": {"zh": "前三季度", "en": "First three quarters"},
-}
+_PERIODS = catalogue.table("sheets._PERIODS")
 
 
 def period_name(period: str, lang: str = "zh") -> str:
@@ -411,12 +375,7 @@ def period_name(period: str, lang: str = "zh") -> str:
     return period
 
 
-METRIC_NAMES = {
-    "va_level": {"zh": "规上工业增加值（亿元）", "en": "Value added above designated size (100 million yuan)"},
-    "va_growth_pct": {"zh": "规上工业增加值增速（%）", "en": "Growth of value added above designated size (%)"},
-    "ti_growth_pct": {"zh": "技改投资增速（%）", "en": "Growth of technical-transformation investment (%)"},
-    "revenue": {"zh": "营业收入（亿元）", "en": "Operating revenue (100 million yuan)"},
-}
+METRIC_NAMES = catalogue.table("sheets.METRIC_NAMES")
 VALUE_WORDS: dict[str, dict[str, _W]] = {  # column → code → words
     "region": {"dezhou": {"zh": "德州市", "en": "Dezhou"}, "shandong": {"zh": "山东省", "en": "Shandong"}},
     "confidence": {

@@ -10,15 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from model.history import History, load_history
+from report import catalogue
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WORDS = {
-    "base": {"zh": "基年", "en": "Base year"},
-    "published": {"zh": "已公布", "en": "Published"},
-    "estimated": {"zh": "估算（1—{n}月）", "en": "Estimated (Jan–{month})"},
-    "projected": {"zh": "推算", "en": "Projected"},
-}
-ESTIMATED = {"zh": "估算", "en": "Estimated"}  # when the months are not known
+WORDS = catalogue.table("status.WORDS")
+ESTIMATED = catalogue.pair("status.ESTIMATED")
 
 
 def status_word(status: str, months: int | None = None, lang: str = "zh") -> str:

@@ -1,0 +1,38 @@
+"""The strings catalogue: every user-facing string in ``report/strings/zh.toml`` and ``en.toml``.
+
+One file per language (as CHIME keeps its locales), read once; each ``[section]`` is one table of the
+code (named ``module.NAME`` after the module that uses it), each key one string. :func:`table` gives a
+section back as ``{key: {"zh": …, "en": …}}``, the shape the code has always used, so that a page label,
+a problem template, a sheet header and a column's name all come from the same two files.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Literal, get_args
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+FOLDER = Path(__file__).resolve().parent / "strings"
+
+
+@cache
+def load(lang: Lang) -> dict[str, dict[str, str]]:
+    """Every section of one language's file."""
+    with open(FOLDER / f"{lang}.toml", "rb") as f:
+        return tomllib.load(f)
+
+
+def table(section: str) -> dict[str, dict[str, str]]:
+    """One section in both languages: ``{key: {"zh": …, "en": …}}`` (a key missing in one language is an error)."""
+    zh, en = load("zh")[section], load("en")[section]
+    if zh.keys() != en.keys():
+        raise KeyError(f"{section}: keys differ between zh.toml and en.toml: {sorted(zh.keys() ^ en.keys())}")
+    return {k: {"zh": zh[k], "en": en[k]} for k in zh}
+
+
+def pair(section: str) -> dict[str, str]:
+    """A section of one string: ``{"zh": …, "en": …}``."""
+    return {lang: load(lang)[section]["_"] for lang in LANGS}

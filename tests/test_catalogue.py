@@ -1,0 +1,67 @@
+"""One strings catalogue (issue 21, item 4): every user-facing string is in report/strings/zh.toml and
+en.toml, with the same sections and keys in both, the same {fields}, none empty; every key the code
+asks for by name exists."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from report import catalogue
+from report.text import TEXT
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [p for d in ("app.py", "ui", "report", "cli") for p in sorted((ROOT / d).rglob("*.py")) or [ROOT / d]]
+
+
+# Strings whose languages take different fields, on purpose: a date in each language's order and words,
+# an estimated year's last month as a number or a name, the reader's detail kept out of the Chinese.
+OWN_FIELDS = {("text.TEXT", "deck_date"), ("status.WORDS", "estimated"), ("problems.PROBLEMS", "cannot_read")}
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_both_languages_have_the_same_sections_and_keys():
+    zh, en = catalogue.load("zh"), catalogue.load("en")
+    assert zh.keys() == en.keys()
+    assert [s for s in zh if zh[s].keys() != en[s].keys()] == []
+
+
+@pytest.mark.parametrize("section", sorted(catalogue.load("zh")))
+def test_every_string_is_there_with_the_same_fields(section):
+    table = catalogue.table(section)
+    assert [k for k, v in table.items() if not v["zh"].strip() or not v["en"].strip()] == []
+    differ = [k for k, v in table.items() if fields(v["zh"]) != fields(v["en"])]
+    assert [k for k in differ if (section, k) not in OWN_FIELDS] == []
+
+
+def used_text_keys() -> set[str]:
+    """Keys passed as a literal to t(…) or TEXT[…] anywhere in the page, the renderers or the command line."""
+    keys: set[str] = set()
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("t", "bt") and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    keys.add(first.value)
+            literal = isinstance(getattr(node, "slice", None), ast.Constant)
+            if isinstance(node, ast.Subscript) and getattr(node.value, "id", None) == "TEXT" and literal:
+                keys.add(str(node.slice.value))
+    return keys
+
+
+def test_every_key_used_exists():
+    used = used_text_keys()
+    assert len(used) > 300  # the scan finds the page's keys
+    assert sorted(used - TEXT.keys()) == []
+
+
+def test_a_section_missing_a_key_in_one_language_is_refused(monkeypatch):
+    monkeypatch.setattr(catalogue, "load", lambda lang: {"s": {"a": "x"} if lang == "zh" else {}})
+    with pytest.raises(KeyError, match="keys differ"):
+        catalogue.table("s")
