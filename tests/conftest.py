@@ -72,11 +72,12 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
     import sqlalchemy as sa
 
-    from store import library
+    from store import figures, library
 
     engine = sa.create_engine(POSTGRES_URL)
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # the library's tables and the added figures'
         library.metadata.drop_all(conn, checkfirst=True)
+        figures.metadata.drop_all(conn, checkfirst=True)
     engine.dispose()
     return POSTGRES_URL
 

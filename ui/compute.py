@@ -1,6 +1,6 @@
 """The model call, cached where the page calls it (the UI edge). ``st.cache_data`` hashes the frozen
 ``Scenario`` itself (a dataclass: its fields, projects and targets included), so equal scenarios share
-one entry and any change is a new one (tests/test_compute_cache.py). The official figures in use
+one entry and any change is a new one (tests/page/test_compute_cache.py). The official figures in use
 (``History``: the data's and those added on the history tab) are part of the key too, by their
 Python hash (a frozen dataclass of frozen figures): hashing them field by field would cost more than
 the projection."""

@@ -57,8 +57,8 @@ from tests.browser.test_browser_page import slider
 from tests.browser.test_browser_state import LANGS, open_tab, pick
 from tests.browser.test_browser_wording import ADDRESS, ALLOWED, WORD
 from tests.readers import csv_to_frame, read_long_csv
-from tests.test_brief import texts
-from tests.test_deck_meeting import _sources_notes
+from tests.report.test_brief import texts
+from tests.report.test_deck_meeting import _sources_notes
 
 pytestmark = pytest.mark.browser
 

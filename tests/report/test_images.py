@@ -38,7 +38,7 @@ def value_added_chart(frame: pd.DataFrame, plan: pd.DataFrame, lang: str) -> alt
     return total_chart(frame, plan, lang)
 
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Two titles of the same length in different characters: drawn with a CJK font they differ; drawn as
 # "tofu" (the empty box a font without the character shows) they are the same row of boxes.
@@ -139,7 +139,7 @@ def test_chinese_title_is_drawn_with_real_glyphs():
 SCRIPT = """
 import json, sys
 sys.path.insert(0, {root!r})
-import tests.test_images as ti
+import tests.report.test_images as ti
 from report import images
 if {register}:
     png = [images.chart_png(ti.titled(s)) for s in (ti.TITLE_A, ti.TITLE_B)]

@@ -115,7 +115,7 @@ def test_full_precision_survives_the_formats(lang):
 
 def test_columns_are_as_wide_as_their_headers_and_names(book, lang):
     """A column is as wide as its key; a long label wraps in its header cell (past 24 characters) in a
-    row as tall as it needs (checked in LibreOffice by tests/test_office_render.py)."""
+    row as tall as it needs (checked in LibreOffice by tests/report/test_office_render.py)."""
     for key in SHEETS:
         ws = _sheet(book, key, lang)
         for n, (label, column) in enumerate(zip(ws[1], ws[2], strict=True), start=1):
@@ -135,7 +135,7 @@ def test_columns_are_as_wide_as_their_headers_and_names(book, lang):
 
 def test_every_sheet_prints_landscape_at_full_size_with_its_headers_on_every_page(book, lang):
     """Issue 19: never squeezed onto one page (3–4 pt); pages across, headers repeated (the rendered
-    size is checked in LibreOffice by tests/test_office_render.py)."""
+    size is checked in LibreOffice by tests/report/test_office_render.py)."""
     for key in SHEETS:
         ws = _sheet(book, key, lang)
         assert ws.page_setup.orientation == "landscape"

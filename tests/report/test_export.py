@@ -22,33 +22,11 @@ from model.parameters import PipelineProject, Target, default_scenario, load_par
 from model.projection import RESULT_COLUMNS, project
 from model.scenario_file import parse_scenario_bytes
 from report.csv_export import BOM, column_dictionary, dictionary_csv, frame_to_csv, neutralise, result_json
+
+# MODEL.md version 3, "The result table", in its order (the model's tests hold the list).
+from tests.model.test_projection import MODEL_COLUMNS as MODEL_TABLE
 from tests.readers import csv_to_frame
 
-# docs/model.md, "Equations", in its order.
-MODEL_TABLE = [
-    "year",
-    "status",
-    "growth_pct",
-    "va_baseline",
-    "fund_investment",
-    "fund_capital",
-    "mobilized_investment",
-    "cum_fund_investment",
-    "project_investment",
-    "fund_output",
-    "project_output",
-    "newcap_va",
-    "plan_newcap_va",
-    "ti_policy_va",
-    "capacity_policy_va",
-    "policy_va",
-    "va_total",
-    "growth_total_pct",
-    "revenue",
-    "va_index",
-    "ti_index",
-    "province_index",
-]
 GROWTH_COLUMNS = ["growth_pct", "growth_total_pct"]
 NO_HISTORY = History(())
 

@@ -43,7 +43,7 @@ from store.library import (
 )
 from ui.tabs import library as library_panel
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",

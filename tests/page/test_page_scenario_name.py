@@ -18,7 +18,7 @@ from model.scenario_file import load_presets
 from report.plain import md_text
 from report.text import LANGS, TEXT, t
 from store.library import ScenarioLibrary
-from tests.test_brief import texts
+from tests.report.test_brief import texts
 
 # A name as a user may type it: Markdown that must reach the deck as typed and the page as text.
 NAME = "[重新登录](https://evil.example/login) *方案甲*"

@@ -25,7 +25,7 @@ from report.scenario_exports import compare_table
 from report.text import LANGS
 from report.text import t as bt
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 

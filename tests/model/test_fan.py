@@ -45,7 +45,7 @@ from model.projection import project
 from model.targets import gap, load_targets, measure, targets_for
 from tests.readers import csv_to_frame
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = default_scenario()
 NO_SHOCKS = Shocks(0.0, 0.0)
 EMPTY = History(())

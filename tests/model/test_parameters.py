@@ -24,7 +24,7 @@ from model.parameters import (
 )
 from report.problems import parameter_name, say, say_all
 
-ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "dezhou-daily-2023-11-03.txt"
+ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "source" / "dezhou-daily-2023-11-03.txt"
 
 # MODEL.md version 3's parameter table: key, default, min, max, provenance, kind (role). The defaults
 # MODEL.md marks "source it" are those sourced in docs/sources-parameters.md (worked there by hand):

@@ -19,17 +19,7 @@ from store.library import LibraryUnavailable, ScenarioLibrary
 POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'library.sqlite'}"
-    if not POSTGRES_URL:
-        pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
-    engine = sa.create_engine(POSTGRES_URL)
-    with engine.begin() as conn:
-        store.metadata.drop_all(conn, checkfirst=True)
-    engine.dispose()
-    return POSTGRES_URL
+# ``url``: the shared fixture of tests/conftest.py (a fresh location on SQLite and on PostgreSQL).
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from report.text import TEXT
 from store.library import ScenarioLibrary
 from tests.readers import csv_to_frame, read_workbook
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PLANT = PipelineProject(name="新材料工厂", investment=40.0, full_output=60.0, first_year=2026, included=True)
 WITH_PLANT = default_scenario().with_projects((PLANT,))
 # Every year projected, round economy figures: the plant's value added is 0.5 × 0.2 = 0.1 of its output.

@@ -37,7 +37,7 @@ from report.text import TEXT, t
 from store.library import ENV_VAR, ScenarioLibrary
 from ui import messages, url
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # What a link, a name or a file name may hold to dress up the page (issue 13, items 1 and 2).
 EVIL = [

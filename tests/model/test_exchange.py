@@ -59,7 +59,7 @@ from report.sheets import (
 from report.status import status_words
 from tests.readers import read_long_csv, read_workbook
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FORMULA = '=HYPERLINK("http://evil.example","click")'
 
 DEFAULTS = default_scenario()

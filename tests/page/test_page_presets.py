@@ -17,7 +17,7 @@ from model.scenario_file import PRESET_DIR, load_presets, read_scenario_file
 from report.scenario_exports import parse_import
 from report.text import TEXT, t
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PRESETS = load_presets()
 # What the presets and the baseline were called before (2026-11): none of it is shown any more.
 OLD_NAMES = (

@@ -21,7 +21,7 @@ from tests.readers import csv_to_frame
 
 SPECS = load_parameters()
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # MODEL.md v3's parameter table, in its order.
 ALL_KEYS = [
     "horizon_end",
@@ -114,7 +114,7 @@ def default_csv(ok) -> bytes:
     return ok("project")
 
 
-# The worked check of tests/test_projection.py with the funds doubled, through the command line.
+# The worked check of tests/model/test_projection.py with the funds doubled, through the command line.
 # Economy: base_va 1000, growth 10 then 10, output per yuan 1, value-added rate 0.2, build 1, ramp 2,
 # additionality 0.5, every year projected. Levers at the plan (paid-in 0.4, leverage 4.2, 4 years
 # from 2024, phases from 2025 and 2027) except fund_size 70 (the plan's is 35).

@@ -21,7 +21,7 @@ from model.scenario_file import load_presets, parse_scenario_bytes
 from report.problems import say
 from tests.readers import csv_to_frame
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def row(**values: str) -> dict[str, str]:

@@ -39,7 +39,7 @@ from store.library import (
     name_key,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def variant(i: int):

@@ -13,7 +13,7 @@ import pytest
 from report import catalogue
 from report.text import TEXT
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [p for d in ("app.py", "ui", "report", "cli") for p in sorted((ROOT / d).rglob("*.py")) or [ROOT / d]]
 
 

@@ -38,7 +38,7 @@ from model.projection import project
 from report.problems import say
 from tests.readers import csv_to_frame
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = default_scenario()
 # Version 2 gives a range to every economy parameter that moves value added (province_growth only moves
 # the reference line) and to every numeric lever whose realisation is uncertain; ti_growth and fund_size

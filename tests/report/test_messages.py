@@ -24,7 +24,7 @@ from model.scenario_file import parse_scenario_bytes
 from report.problems import FIELDS, PROBLEMS, number, say, say_all
 from store.library import LibraryUnavailable, NameTaken, ScenarioLibrary, clean_name
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SPECS = load_parameters()
 
 # One problem of every code, with the fields its raiser gives it (and a place where it was found).

@@ -23,8 +23,8 @@ from report import brief, charts, deck_charts, sheets
 from report.brief import Fan, build_deck
 from report.charts import RED, UP_GREEN, change_chart, red_for_up, signed_css
 from report.text import LANGS, t
-from tests.test_brief import CJK, table_rows
-from tests.test_brief import texts as slide_texts
+from tests.report.test_brief import CJK, table_rows
+from tests.report.test_brief import texts as slide_texts
 
 TODAY = date(2026, 11, 27)
 MOVED = make_scenario({"fund_size": 80, "fund_paid_in": 0.7})  # the levers add value added
@@ -63,7 +63,7 @@ def pictures(slide) -> int:
 
 
 def texts(slide) -> str:
-    """Every piece of text on a slide, one a line (``tests.test_brief.texts`` reads them)."""
+    """Every piece of text on a slide, one a line (``tests.report.test_brief.texts`` reads them)."""
     return "\n".join(slide_texts(slide))
 
 
