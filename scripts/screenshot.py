@@ -21,6 +21,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.streamlit_server import (  # noqa: E402
     CHROMIUM_ARGS,
+    TRACK_RUNS,
     chromium_path,
     free_port,
     start_streamlit,
@@ -47,7 +48,9 @@ def main() -> None:
             wait_healthy(url, proc, log)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+                context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+                context.add_init_script(TRACK_RUNS)  # the watcher wait_for_page reads
+                page = context.new_page()
                 page.goto(f"{url}/?lang={args.lang}")
                 wait_for_page(page)
                 page.evaluate("document.fonts.ready")
