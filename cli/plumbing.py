@@ -60,6 +60,7 @@ def added_history(args: argparse.Namespace) -> tuple[Figure, ...]:
     path = getattr(args, "history", None)
     if path is None:
         return ()
+    regular_file("--history", path)
     return read_history_file(path).figures
 
 

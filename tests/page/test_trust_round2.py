@@ -275,6 +275,14 @@ def test_a_fifo_as_scenario_is_refused_without_hanging(tmp_path: Path) -> None:
     assert_one_line_exit_2(done, f"--scenario {fifo}: is a named pipe (FIFO), not a regular file")
 
 
+def test_a_fifo_as_history_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "added.csv"
+    os.mkfifo(fifo)  # no writer: reading the added figures would wait forever
+    for command in (["project"], ["backtest"], ["uncertainty", "--draws", "10"]):
+        done = run_cli(*command, "--history", str(fifo))
+        assert_one_line_exit_2(done, f"--history {fifo}: is a named pipe (FIFO), not a regular file")
+
+
 def test_out_onto_a_fifo_replaces_nothing(tmp_path: Path) -> None:
     fifo = tmp_path / "out.csv"
     os.mkfifo(fifo)
