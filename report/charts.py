@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from model.history import GROWTH, USABLE, Figure
-from model.parameters import Target, fmt_number, load_parameters
+from model.parameters import LEVEL_METRICS, Target, fmt_number, load_parameters
 from model.targets import measure
 from report.csv_export import column_dictionary
 from report.text import period_name, t
@@ -200,29 +200,31 @@ def _present(data: pd.DataFrame, **layers: alt.Chart) -> list[alt.Chart]:
 
 
 def needed_level(target: Target, frame: pd.DataFrame) -> float:
-    """The value added in the target's year that meets it, given this scenario's path before it."""
-    va = frame.set_index("year")["va_total"]
-    if target.metric == "level":
+    """The value added (or, for a revenue target, the operating revenue) in the target's year that
+    meets it, given this scenario's path before it."""
+    va = frame.set_index("year")[measure(target)]
+    if target.metric in LEVEL_METRICS:
         return target.value
     if target.metric == "growth_year":
         return float(va[target.year - 1]) * (1 + target.value / 100)
     return float(va[target.from_year]) * (1 + target.value / 100) ** (target.year - target.from_year)
 
 
-def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """(year, series, value, layer, detail) rows: each target of value added as the value added it
-    needs (a revenue target belongs on a revenue chart, not this one)."""
+def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str, column: str = "va_total") -> pd.DataFrame:
+    """(year, series, value, layer, detail) rows: each target measured on ``column`` (value added, or
+    ``revenue`` for the revenue chart) as the level it needs; the other targets belong on the other chart."""
     years = set(frame["year"])
+    series = t("series_target" if column == "va_total" else "series_target_revenue", lang)
     rows = [
         {
             "year": x.year,
-            "series": t("series_target", lang),
+            "series": series,
             "value": needed_level(x, frame),
             "layer": "target",
             "detail": f"{x.label}: {t('target_metric_' + x.metric, lang)} {fmt_number(x.value)}",
         }
         for x in targets
-        if x.year in years and (x.metric != "growth_avg" or x.from_year in years) and measure(x) == "va_total"
+        if x.year in years and (x.metric != "growth_avg" or x.from_year in years) and measure(x) == column
     ]
     return pd.DataFrame(rows, columns=["year", "series", "value", "layer", "detail"])
 
@@ -265,6 +267,28 @@ def value_added_data(
     return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
 
 
+def _target_marks(lang: str, value_title: str) -> alt.Chart:
+    """The targets (rows of layer ``target``): a ▼ at the level each needs, its label in the tooltip."""
+    return (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "target")
+        # a field of its own: on ``series`` the target's ▼ legend would merge with the lines' and
+        # turn their stroke symbols into shapes
+        .transform_calculate(target="datum.series")
+        .mark_point(size=320, filled=True, color="#000000", strokeWidth=2)
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q"),
+            shape=alt.Shape("target:N", title=None, scale=alt.Scale(range=["triangle-down"])),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("axis_year", lang)),
+                alt.Tooltip("detail:N", title=t("col_target", lang)),
+                alt.Tooltip("value:Q", title=value_title, format=VALUE_FORMAT),
+            ],
+        )
+    )
+
+
 def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | None = None) -> alt.TopLevelMixin:
     domain = [label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang)]
     lines = (
@@ -287,24 +311,7 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
             tooltip=_tooltip(lang),
         )
     )
-    marks = (
-        alt.Chart()
-        .transform_filter(alt.datum.layer == "target")
-        # a field of its own: on ``series`` the target's ▼ legend would merge with the lines' and
-        # turn their stroke symbols into shapes
-        .transform_calculate(target="datum.series")
-        .mark_point(size=320, filled=True, color="#000000", strokeWidth=2)
-        .encode(
-            x=_x(lang),
-            y=alt.Y("value:Q"),
-            shape=alt.Shape("target:N", title=None, scale=alt.Scale(range=["triangle-down"])),
-            tooltip=[
-                alt.Tooltip("year:O", title=t("axis_year", lang)),
-                alt.Tooltip("detail:N", title=t("col_target", lang)),
-                alt.Tooltip("value:Q", title=t("series_target", lang), format=VALUE_FORMAT),
-            ],
-        )
-    )
+    marks = _target_marks(lang, t("series_target", lang))
     layers = _present(data, band=_band(lang), line=lines, status=_status_marks(lang), target=marks)
     chart = alt.layer(*layers, _hover(lines), data=data).resolve_scale(shape="independent", fill="independent")
     return style(chart, t("chart_va_title", lang))
@@ -320,6 +327,52 @@ def value_added_chart(
     """Total value added: this scenario solid, the article's plan dashed, Shandong's pace dotted;
     published years shaded; each target a mark at the value added it needs."""
     return value_added_from_data(value_added_data(frame, baseline, lang, label, targets), lang, label)
+
+
+def revenue_data(
+    frame: pd.DataFrame, plan: pd.DataFrame, targets: Sequence[Target] = (), lang: str = "zh"
+) -> pd.DataFrame:
+    """(year, series, value, layer, detail) rows: this scenario's operating revenue and the plan's
+    (layer ``line``, MODEL.md equation 13); each revenue target, official or the user's (``target``)."""
+    lines = pd.concat(
+        [
+            pd.DataFrame({"year": frame["year"], "series": t("series_scenario", lang), "value": frame["revenue"]}),
+            pd.DataFrame({"year": plan["year"], "series": t("series_baseline", lang), "value": plan["revenue"]}),
+        ],
+        ignore_index=True,
+    ).assign(layer="line", detail="")
+    parts = [lines, target_rows(targets, frame, lang, column="revenue")]
+    out = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
+
+
+def revenue_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    domain = [t("series_scenario", lang), t("series_baseline", lang)]
+    lines = (
+        alt.Chart()
+        .transform_filter(alt.datum.layer == "line")
+        .mark_line(strokeWidth=3)
+        .encode(
+            x=_x(lang),
+            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
+            color=alt.Color("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[BLUE, ORANGE])),
+            strokeDash=alt.StrokeDash(
+                "series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[[1, 0], [8, 5]])
+            ),
+            tooltip=_tooltip(lang),
+        )
+    )
+    marks = _target_marks(lang, t("series_target_revenue", lang))
+    layers = _present(data, line=lines, target=marks)
+    chart = alt.layer(*layers, _hover(lines), data=data).resolve_scale(shape="independent")
+    return style(chart, t("chart_revenue_title", lang))
+
+
+def revenue_chart(
+    frame: pd.DataFrame, plan: pd.DataFrame, targets: Sequence[Target] = (), lang: str = "zh"
+) -> alt.TopLevelMixin:
+    """Operating revenue: this scenario solid, the plan dashed; each revenue target a ▼ at its level."""
+    return revenue_from_data(revenue_data(frame, plan, targets, lang), lang)
 
 
 INVESTMENT_COLUMNS = ("fund_capital", "mobilized_investment")

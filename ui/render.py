@@ -20,6 +20,7 @@ from report import charts
 # kind → the builder that turns (data, lang) into the chart
 BUILDERS: dict[str, Callable[[pd.DataFrame, str], alt.TopLevelMixin]] = {
     "value_added": charts.value_added_from_data,
+    "revenue": charts.revenue_from_data,
     "investment": charts.investment_from_data,
     "source": charts.baseline_from_data,
     "change": charts.change_from_data,

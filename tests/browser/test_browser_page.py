@@ -37,7 +37,7 @@ METRIC_FORMATS = (  # the page's four metrics, in page order
 )
 # The scenario page's charts, in page order: value added, the baseline and this scenario, what the
 # levers change, fund investment.
-VA, BASELINE, CHANGE, INVESTMENT = range(4)
+VA, REVENUE, BASELINE, CHANGE, INVESTMENT = range(5)
 
 
 def expected_metrics(settings: Mapping[str, float | int | bool] | None = None) -> list[str]:
@@ -79,7 +79,7 @@ def typed(settings: Mapping[str, str]) -> dict[str, float | int | bool]:
 def test_page_loads_with_the_article_defaults(open_page: OpenPage) -> None:
     page = open_page()
     expect(metric_values(page)).to_have_text(expected_metrics())
-    expect(page.locator(".vega-embed svg")).to_have_count(4)
+    expect(page.locator(".vega-embed svg")).to_have_count(5)
     expect(page.locator("h1")).to_contain_text("德州")
     expect(page.get_by_text(TEXT["plan_at_defaults"]["zh"])).to_be_visible()
     sidebar = page.get_by_test_id("stSidebar")
@@ -91,7 +91,7 @@ def test_page_loads_with_the_article_defaults(open_page: OpenPage) -> None:
 
 def test_keyboard_moves_a_slider_and_the_page_follows(open_page: OpenPage) -> None:
     page = open_page()
-    before = [chart_svg(page, n) for n in range(4)]
+    before = [chart_svg(page, n) for n in range(5)]
     thumb = slider(page, "growth_start")
     thumb.focus()
     page.keyboard.press("ArrowRight")  # one step of 0.1 from the default: 7.5 → 7.6
@@ -99,6 +99,7 @@ def test_keyboard_moves_a_slider_and_the_page_follows(open_page: OpenPage) -> No
     expect(metric_values(page)).to_have_text(expected_metrics({"growth_start": 7.6}))
     expect(page).to_have_url(re.compile(r"[?&]growth_start=7\.6\b"))
     wait_redrawn(page, VA, before[VA])  # the value-added lines
+    wait_redrawn(page, REVENUE, before[REVENUE])  # revenue follows value added
     wait_redrawn(page, BASELINE, before[BASELINE])  # the baseline follows the trend
     wait_for_page(page)
     # controls: what the levers change and the fund investment do not depend on the trend
@@ -108,7 +109,7 @@ def test_keyboard_moves_a_slider_and_the_page_follows(open_page: OpenPage) -> No
 
 def test_mouse_click_on_the_track_moves_a_slider(open_page: OpenPage) -> None:
     page = open_page()
-    charts_before = [chart_svg(page, n) for n in range(4)]
+    charts_before = [chart_svg(page, n) for n in range(5)]
     thumb = slider(page, "fund_size")  # 0 to 1000
     track = thumb.locator("xpath=ancestor::div[@data-orientation][1]")
     box = track.bounding_box()
@@ -119,7 +120,7 @@ def test_mouse_click_on_the_track_moves_a_slider(open_page: OpenPage) -> None:
     assert 700 <= value <= 800, value  # three quarters along, give or take the thumb's width
     expect(metric_values(page)).to_have_text(expected_metrics({"fund_size": value}))
     expect(page.get_by_text(TEXT["plan_changed"]["zh"].split("：")[0] + "：")).to_be_visible()
-    for n, before in enumerate(charts_before):  # all four charts depend on the fund size (a lever)
+    for n, before in enumerate(charts_before):  # all five charts depend on the fund size (a lever)
         wait_redrawn(page, n, before)
 
 

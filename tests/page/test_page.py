@@ -57,7 +57,14 @@ def test_page_shows_the_plan(page: AppTest) -> None:
     assert metric_values(page)[3] == "0.0"  # every lever at its default: the levers change nothing
     assert TEXT["plan_at_defaults"]["zh"] in texts(page)
     assert chart_titles(page) == [
-        TEXT[k]["zh"] for k in ("chart_va_title", "chart_source_title", "chart_change_title", "chart_invest_title")
+        TEXT[k]["zh"]
+        for k in (
+            "chart_va_title",
+            "chart_revenue_title",
+            "chart_source_title",
+            "chart_change_title",
+            "chart_invest_title",
+        )
     ]  # only the open tab is drawn
 
 
@@ -122,7 +129,7 @@ def test_moving_a_lever_shows_what_it_changes_against_the_plan() -> None:
     )
     assert sentence in texts(at)
     # the change is drawn on its own axis, a bar a year, at its real size
-    change = chart_specs(at)[2]
+    change = chart_specs(at)[3]
     assert change["title"] == TEXT["chart_change_title"]["zh"]
     bars = next(layer for layer in change["layer"] if layer["mark"]["type"] == "bar")
     assert "zero" not in bars["encoding"]["y"].get("scale", {})
@@ -160,8 +167,8 @@ def test_slider_move_redraws_data_not_charts() -> None:
     assert at.metric[0].delta.startswith("+")
     assert chart_specs(at) == before_specs  # the same charts: the browser swaps their data in place
     after = chart_data(at)
-    # value added and the baseline follow the trend; what the levers change and investment do not
-    assert [a != b for a, b in zip(after, before_data, strict=True)] == [True, True, False, False]
+    # value added, revenue and the baseline follow the trend; what the levers change and investment do not
+    assert [a != b for a, b in zip(after, before_data, strict=True)] == [True, True, True, False, False]
 
 
 def test_reset_restores_defaults() -> None:
@@ -344,5 +351,13 @@ def test_sources_section_lists_levers_and_economy_apart() -> None:
 def test_meeting_downloads_are_offered(page: AppTest) -> None:
     labels = [d.proto.label for d in page.get("download_button")]
     assert TEXT["deck"]["zh"] in labels
-    for title in ("chart_va_title", "chart_source_title", "chart_change_title", "chart_invest_title"):
+    titles = ("chart_va_title", "chart_revenue_title", "chart_source_title", "chart_change_title", "chart_invest_title")
+    for title in titles:
         assert f"{TEXT[title]['zh']} · PNG" in labels and f"{TEXT[title]['zh']} · SVG" in labels
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_this_scenario_tab_draws_the_revenue_chart(lang: str) -> None:
+    at = run_page({"lang": lang}, lang=lang)
+    titles = chart_titles(at)
+    assert titles[:2] == [TEXT["chart_va_title"][lang], TEXT["chart_revenue_title"][lang]]

@@ -158,3 +158,15 @@ def test_version_1_notices_of_a_loaded_scenario_are_shown_as_text(lang: str) -> 
     assert "\\*\\*bold\\*\\*" in notice  # a key from a file is shown as typed, never as Markdown
     at.button(key="dismiss_v1_notices_file").click().run()
     assert not any(TEXT["v1_notices_file"][lang] in i.value for i in at.info)
+
+
+REVENUE = {"label": "自定：2030年营收7000亿元", "metric": "revenue", "year": 2030, "value": 7000.0}
+
+
+def test_a_revenue_target_is_a_mark_on_the_revenue_chart() -> None:
+    at = with_rows([LEVEL, REVENUE])
+    va, revenue = chart_data(at)[:2]
+    assert chart_specs(at)[1]["title"] == TEXT["chart_revenue_title"]["zh"]
+    assert REVENUE["label"].encode() in revenue and TEXT["series_target_revenue"]["zh"].encode() in revenue
+    assert LEVEL["label"].encode() not in revenue  # a value-added target stays on its own chart
+    assert REVENUE["label"].encode() not in va and LEVEL["label"].encode() in va

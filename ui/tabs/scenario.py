@@ -33,6 +33,8 @@ def render(page: Page) -> None:
     targets = targets_panel.checked(scenario, lang)
     va_data = charts.value_added_data(frame, baseline, lang, targets=targets)
     draw.chart(st, "value_added", va_data, lang, key="chart_va")
+    # Operating revenue (MODEL.md eq. 13), where the revenue targets are checked (issue 18).
+    draw.chart(st, "revenue", charts.revenue_data(frame, baseline, targets, lang), lang, key="chart_revenue")
     st.html(LAYOUT)
     left, right = st.container(key="side_by_side").columns(2)
     draw.chart(left, "source", charts.baseline_data(frame, lang), lang)
@@ -49,6 +51,11 @@ def render(page: Page) -> None:
             "value-added",
             t("chart_va_title", lang),
             lambda: charts.value_added_chart(frame, baseline, lang, targets=targets),
+        ),
+        (
+            "revenue",
+            t("chart_revenue_title", lang),
+            lambda: charts.revenue_chart(frame, baseline, targets, lang),
         ),
         ("baseline", t("chart_source_title", lang), lambda: charts.source_chart(frame, lang)),
         ("change", t("chart_change_title", lang), lambda: charts.change_chart(frame, lang, red_up)),
