@@ -286,22 +286,6 @@ def test_symmetric_ranges_contain_the_deterministic_line(changes):
     assert np.all(frame["deterministic"] <= frame["p75"])
 
 
-def test_zero_width_ranges_and_no_shocks_give_the_deterministic_line():
-    ranges = {k: _range(k, v, v) for k, v in DEFAULT.to_dict().items() if k in load_uncertainty()}
-    frame = monte_carlo(DEFAULT, draws=500, seed=0, ranges=ranges, shocks=NO_SHOCKS)
-    for column in PERCENTILE_COLUMNS:
-        np.testing.assert_allclose(frame[column], frame["deterministic"], rtol=1e-12)
-
-
-def test_same_seed_same_output_different_seed_different_output():
-    a = monte_carlo(DEFAULT, draws=5000, seed=11)
-    b = monte_carlo(DEFAULT, draws=5000, seed=11)
-    c = monte_carlo(DEFAULT, draws=5000, seed=12)
-    pd.testing.assert_frame_equal(a, b)
-    assert not a[list(PERCENTILE_COLUMNS)].iloc[1:].equals(c[list(PERCENTILE_COLUMNS)].iloc[1:])
-    assert not a[list(PERCENTILE_COLUMNS)].iloc[:1].equals(c[list(PERCENTILE_COLUMNS)].iloc[:1])  # 2023 too
-
-
 def test_more_draws_settle_the_median():
     a = monte_carlo(DEFAULT, draws=50_000, seed=1)
     b = monte_carlo(DEFAULT, draws=50_000, seed=2)
