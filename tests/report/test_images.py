@@ -219,15 +219,16 @@ def test_total_chart_is_the_scenario_against_the_plan(lang):
     # The gap between the lines is what the levers change (docs/model.md, equations 9–10).
     assert mine - theirs == pytest.approx(frame["policy_va"].to_numpy(), abs=1e-9)
     marks = [mark_of(layer) for layer in layers(total_chart(frame, plan, lang))]
-    assert marks == ["line"]  # nothing published in this frame: no band
+    assert marks == ["line", "point"]  # nothing published in this frame: no band; the years' status marks
 
 
 def test_total_chart_marks_the_published_years():
     frame = project(default_scenario()).assign(status="projected")
     frame.loc[frame["year"].isin([2024, 2025]), "status"] = "published"
     chart = total_chart(frame, frame, "zh")
-    band, label, _ = layers(chart)
+    band, label, *rest = layers(chart)  # the band and its label, then the lines and the status marks
     assert mark_of(band) == "rect" and mark_of(label) == "text"
+    assert [mark_of(layer) for layer in rest] == ["line", "point"]
     spec = chart.to_dict()
     rows = spec["datasets"][band["data"]["name"]]
     assert [(r["x0"], r["x1"]) for r in rows] == [(2023.5, 2024.5), (2024.5, 2025.5)]
@@ -239,7 +240,11 @@ def test_policy_chart_is_policy_va_on_its_own_axis_from_zero():
     scenario = default_scenario().replace({"fund_size": 10.0, "use_observed": False})
     frame = project(scenario)
     data = policy_data(frame, "en")
-    assert data["value"].tolist() == frame["policy_va"].tolist()
+    # a bar a channel a year: the 技改 channel (nothing moved: 0), then new capacity (all of the loss)
+    ti = data[data["channel"] == t("deck_channel_ti_policy_va", "en")]
+    capacity = data[data["channel"] == t("deck_channel_capacity_policy_va", "en")]
+    assert ti["value"].tolist() == frame["ti_policy_va"].tolist() == [0.0] * len(frame)
+    assert capacity["value"].tolist() == frame["capacity_policy_va"].tolist() == frame["policy_va"].tolist()
     assert set(data.loc[data["value"] < 0, "sign"]) == {t("deck_loss", "en")}
     assert set(data.loc[data["value"] == 0, "sign"]) <= {t("deck_none", "en")}
     spec = policy_chart(frame, "en").to_dict()
@@ -287,5 +292,6 @@ def test_total_chart_marks_level_targets_within_its_years():
     frame = project(default_scenario())
     chart = total_chart(frame, frame, "zh", targets=[("2030年2000亿元", 2030, 2000.0), ("远期", 2040, 3000.0)])
     spec = chart.to_dict()
-    point = next(layer for layer in spec["layer"] if mark_of(layer) == "point")
-    assert spec["datasets"][point["data"]["name"]] == [{"year": 2030, "value": 2000.0, "target": "2030年2000亿元"}]
+    rows = [spec["datasets"][layer["data"]["name"]] for layer in spec["layer"] if mark_of(layer) == "point"]
+    targets = [r for r in rows if r and "target" in r[0]]  # the other point layer marks the years' status
+    assert targets == [[{"year": 2030, "value": 2000.0, "target": "2030年2000亿元"}]]
