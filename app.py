@@ -47,8 +47,9 @@ PAGE_TOP = """<style>
 
 def top_of_page(shown) -> None:
     st.html(PAGE_TOP)
-    st.title(t("page_title", lang))
-    st.caption(t("page_caption", lang))
+    # What the page computes, in the title's ⓘ: as a caption its two lines pushed the tabs and the
+    # save row below the first screen at 1280×720 once the cards said what they compare with.
+    st.title(t("page_title", lang), help=t("page_caption", lang))
     headline.headline_area(shown, projection(shown, official), baseline, lang, official)
 
 

@@ -98,9 +98,13 @@ def data_as_of(scenario: Scenario, history: History, lang: str) -> str:
 def headline_area(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: str, history: History) -> None:
     """The four figures, the date of the data, the sentence on the plan, and the gap to each target."""
     metrics(frame, baseline, lang)
-    st.caption(data_as_of(scenario, history, lang), help=None)
+    # The date of the data and the (folded) gap to the targets share one row: the tabs and the save row
+    # stay on the first screen at 1280×720.
+    as_of, gaps = st.columns([1, 3], vertical_alignment="center")
+    as_of.caption(data_as_of(scenario, history, lang), help=None)
+    with gaps:
+        targets_panel.gaps(scenario, frame, lang)
     st.markdown(plan_sentence(scenario, frame, lang))
-    targets_panel.gaps(scenario, frame, lang)
 
 
 # After the early headline (app.py), the script pauses this long before it builds the sidebar and the
