@@ -360,8 +360,10 @@ def test_presenter_notes_are_kept_for_each_screen_and_the_baseline_is_drawn(
     try:
         # the chart draws the baseline the deltas are measured against, named, in a colour of its own
         svg = page.locator(".st-key-present_chart .vega-embed svg").first
-        expect(svg.locator(".role-legend")).to_contain_text(t("series_baseline", lang))
-        colours = svg.evaluate(LEGEND_COLOURS)
+        # the lines' legend (beside it, the published years' band and the years' status marks)
+        lines_legend = svg.locator('.role-legend[aria-label*="stroke color"]')
+        expect(lines_legend).to_contain_text(t("series_baseline", lang))
+        colours = lines_legend.evaluate(LEGEND_COLOURS)
         assert len(colours) >= 2 and len(set(colours)) == len(colours), colours
         title = page.locator("h1")
         first = title.inner_text()
