@@ -66,9 +66,9 @@ def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for s, p in zip(table["status"], table["period"], strict=True)
             ],
             t("col_period", lang): [period_name(p, lang) for p in table["period"]],
-            t("col_official_pct", lang): table["official_pct"],
-            t("col_projected_pct", lang): table["projected_pct"],
-            t("col_error_pts", lang): table["error_pts"],
+            t("col_official_pct", lang): table["official_pct"].round(2),
+            t("col_projected_pct", lang): table["projected_pct"].round(2),
+            t("col_error_pts", lang): table["error_pts"].round(2),  # as the page rounds
             t("col_publication", lang): table["publication"],
             t("col_date", lang): table["date"],
             t("col_confidence", lang): [t(f"conf_{c}", lang) for c in table["confidence"]],
