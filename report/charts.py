@@ -126,8 +126,16 @@ def status_rows(frame: pd.DataFrame, lang: str, column: str = "va_total") -> pd.
     """(year, series, value, layer) rows: a mark at ``column`` in each published or estimated year."""
     marked = frame.loc[frame["status"].isin(STATUS_MARKED), ["year", "status", column]]
     names = dict(zip(("published", "estimated"), status_domain(lang)[:2], strict=True))
+    # The status is a field of its own (``mark``), not ``series``: sharing the lines' field would merge
+    # the two legends and turn the lines' strokes into shapes.
     return pd.DataFrame(
-        {"year": marked["year"], "series": marked["status"].map(names), "value": marked[column], "layer": "status"}
+        {
+            "year": marked["year"],
+            "series": "",
+            "value": marked[column],
+            "layer": "status",
+            "mark": marked["status"].map(names),
+        }
     )
 
 
@@ -151,20 +159,20 @@ def _status_marks(lang: str) -> alt.Chart:
             # Their legend above the chart: below it, beside the lines' and the band's, a row too wide for
             # a half-width chart at 1280 px.
             shape=alt.Shape(
-                "series:N",
+                "mark:N",
                 title=None,
                 scale=alt.Scale(domain=domain, range=["diamond", "diamond", "stroke"]),
                 legend=alt.Legend(orient="top"),
             ),
             fill=alt.Fill(
-                "series:N",
+                "mark:N",
                 title=None,
                 scale=alt.Scale(domain=domain, range=["#000000", "#ffffff", "#ffffff"]),
                 legend=alt.Legend(orient="top"),
             ),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year", lang)),
-                alt.Tooltip("series:N", title=t("col_status", lang)),
+                alt.Tooltip("mark:N", title=t("col_status", lang)),
                 alt.Tooltip("value:Q", title=f"{t('value', lang)} ({t('axis_yuan', lang)})", format=VALUE_FORMAT),
             ],
         )
@@ -264,7 +272,7 @@ def value_added_data(
     marks = status_rows(frame, lang).assign(detail="")
     parts = [data, published_rows(frame, lang), marks, target_rows(targets, frame, lang)]
     out = pd.concat([p for p in parts if not p.empty], ignore_index=True)
-    return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
+    return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": "", "mark": ""})
 
 
 def _target_marks(lang: str, value_title: str) -> alt.Chart:
@@ -417,7 +425,8 @@ def baseline_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     and the published years (``band``)."""
     lines = _long(frame, {key: column_label(key, lang) for key in CHANGE_COLUMNS}).assign(layer="line")
     parts = [lines, published_rows(frame, lang), status_rows(frame, lang)]
-    return pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
+    out = pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
+    return out.fillna({"mark": ""}) if "mark" in out else out
 
 
 CHANNELS = (("ti_policy_va", "channel_ti"), ("capacity_policy_va", "channel_capacity"))
