@@ -38,6 +38,7 @@ from store.library import (
     LibraryUnavailable,
     _create_engine,
     _hidden,
+    connect,
     default_url,
 )
 
@@ -204,16 +205,7 @@ class FigureStore:
             raise
 
     def _connect(self) -> Connection:
-        """A connection, or LibraryUnavailable, as the library says it (an option the driver refuses,
-        such as ``?connect_timeout=abc``, is ``library_not_database``; details to the log only)."""
-        try:
-            return self.engine.connect()
-        except exc.OperationalError as e:
-            log.warning("figure store at %s is unavailable: %s", _hidden(self.url), e.orig or e)
-            raise LibraryUnavailable(UNREACHABLE) from e
-        except (exc.DBAPIError, exc.ArgumentError, TypeError, ValueError) as e:
-            log.warning("figure store at %s cannot be opened: %s", _hidden(self.url), e)
-            raise LibraryUnavailable(NOT_A_DATABASE) from e
+        return connect(self.engine, "figure store")  # as the library says it
 
     @contextmanager
     def _transaction(self, *, write: bool) -> Iterator[Connection]:

@@ -453,6 +453,21 @@ def _clean_user(user: str | None) -> str | None:
     return user or None
 
 
+def connect(engine: Engine, what: str) -> Connection:
+    """A connection, or LibraryUnavailable: the server cannot be reached (``library_unreachable``)
+    or the address holds an option the driver refuses, such as ``?connect_timeout=abc``
+    (``library_not_database``); the details go to the server's log only (``what`` names the store)."""
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        return engine.connect()
+    except exc.OperationalError as e:
+        log.warning("%s at %s is unavailable: %s", what, where, e.orig or e)
+        raise LibraryUnavailable(UNREACHABLE) from e
+    except (exc.DBAPIError, exc.ArgumentError, TypeError, ValueError) as e:
+        log.warning("%s at %s cannot be opened: %s", what, where, e)
+        raise LibraryUnavailable(NOT_A_DATABASE) from e
+
+
 class ScenarioLibrary:
     """Named scenarios in a database. Names are unique; every change is one transaction, and every
     overwrite, rename and delete keeps the earlier version.
@@ -492,17 +507,7 @@ class ScenarioLibrary:
         return self.engine.url.render_as_string(hide_password=True)
 
     def _connect(self) -> Connection:
-        """A connection, or LibraryUnavailable: the server cannot be reached (``library_unreachable``)
-        or the address holds an option the driver refuses, such as ``?connect_timeout=abc``
-        (``library_not_database``); the details go to the server's log only."""
-        try:
-            return self.engine.connect()
-        except exc.OperationalError as e:
-            log.warning("scenario library at %s is unavailable: %s", self._where(), e.orig or e)
-            raise LibraryUnavailable(UNREACHABLE) from e
-        except (exc.DBAPIError, exc.ArgumentError, TypeError, ValueError) as e:
-            log.warning("scenario library at %s cannot be opened: %s", self._where(), e)
-            raise LibraryUnavailable(NOT_A_DATABASE) from e
+        return connect(self.engine, "scenario library")
 
     @contextmanager
     def _transaction(self, *, write: bool) -> Iterator[Connection]:
