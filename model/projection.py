@@ -165,7 +165,9 @@ def _capacity(
 ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
     """Equations 5–7 for the scenario and for the plan (levers at defaults, no added projects)."""
     fund_investment, fund_capital = _fund_investment(col, plan, years, first)
-    plan_fund = _fund_schedule(plan, years)
+    # The plan by the same arithmetic (equation 5 gives F_plan for it): with every lever at its default
+    # the scenario's money is then the plan's to the last bit, and policy_va exactly 0.
+    plan_fund, _ = _fund_investment(plan, plan, years, first)
     mine: list[tuple[ArrayLike, float, float, ArrayLike]] = []
     theirs: list[tuple[ArrayLike, float, float, ArrayLike]] = []
     for proj in projects:
