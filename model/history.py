@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from model.files import read_limited, refusal
 from model.parameters import BASE_YEAR, DATA_DIR, ScenarioError, is_decimal
 from model.problems import Problem, problem
 
@@ -300,25 +301,11 @@ load_history.cache_clear = _data_history.cache_clear  # type: ignore[attr-define
 def read_history_file(path: str | Path) -> History:
     """The figures of a CSV with ``data/history.csv``'s columns (``--history FILE``), checked
     row by row; ScenarioError naming the file, the line and the field of each problem."""
-    if str(path) == "":
-        raise ScenarioError([problem("path_empty")])
 
     def refuse(code: str, **fields: Any) -> ScenarioError:
-        return ScenarioError([problem(code, **fields).at("file", str(path))])
+        return refusal(path, code, **fields)
 
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_HISTORY_BYTES + 1)
-    except FileNotFoundError:
-        raise refuse("no_such_file") from None
-    except IsADirectoryError:
-        raise refuse("is_folder") from None
-    except PermissionError:
-        raise refuse("permission_denied") from None
-    except OSError as e:
-        raise refuse("cannot_read", detail=str(e.strerror or e)) from None
-    except ValueError:
-        raise refuse("bad_file_name") from None
+    data, _ = read_limited(path, MAX_HISTORY_BYTES)
     if len(data) > MAX_HISTORY_BYTES:
         raise refuse("file_too_large", size=None, limit=MAX_HISTORY_BYTES)
     try:

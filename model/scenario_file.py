@@ -8,7 +8,6 @@ every one of them, and nothing from a bad file is used.
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from model.compat import CompatNotice, upgrade_v1, upgrade_v2
+from model.files import read_limited, refusal
 from model.parameters import (
     DATA_DIR,
     MODEL_VERSION,
@@ -231,26 +231,11 @@ def load_presets() -> tuple[NamedScenario, ...]:
 def read_scenario_file(path: str | Path) -> list[NamedScenario]:
     """Read and parse a scenario file. At most the size limit plus one byte is read, so a device
     (``/dev/zero``) or a pipe that never ends is refused as too large instead of filling memory."""
-    if str(path) == "":
-        raise ScenarioError([problem("path_empty")])
 
     def refuse(code: str, **fields: Any) -> ScenarioError:
-        return ScenarioError([problem(code, **fields).at("file", str(path))])
+        return refusal(path, code, **fields)
 
-    try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size  # 0 for a device or a pipe: what is read tells
-            data = f.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise refuse("no_such_file") from None
-    except IsADirectoryError:
-        raise refuse("is_folder") from None
-    except PermissionError:
-        raise refuse("permission_denied") from None
-    except OSError as e:
-        raise refuse("cannot_read", detail=str(e.strerror or e)) from None
-    except ValueError:  # a NUL byte, or a lone surrogate that no file name can hold
-        raise refuse("bad_file_name") from None
+    data, size = read_limited(path, MAX_FILE_BYTES)
     if len(data) > MAX_FILE_BYTES:
         raise refuse("file_too_large", size=size if size > MAX_FILE_BYTES else None, limit=MAX_FILE_BYTES)
     return parse_scenario_bytes(data, str(path))
