@@ -354,22 +354,25 @@ def revenue_data(
     return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
 
 
-def revenue_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
-    domain = [t("series_scenario", lang), t("series_baseline", lang)]
-    lines = (
+def _two_lines(domain: list[str], colours: list[str], dashes: list[list[int]], lang: str) -> alt.Chart:
+    """Two lines (rows of layer ``line``) in amounts, each with its colour and dash, the legend in strokes."""
+    return (
         alt.Chart()
         .transform_filter(alt.datum.layer == "line")
         .mark_line(strokeWidth=3)
         .encode(
             x=_x(lang),
             y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[BLUE, ORANGE])),
-            strokeDash=alt.StrokeDash(
-                "series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[[1, 0], [8, 5]])
-            ),
+            color=alt.Color("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=colours)),
+            strokeDash=alt.StrokeDash("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=dashes)),
             tooltip=_tooltip(lang),
         )
     )
+
+
+def revenue_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+    domain = [t("series_scenario", lang), t("series_baseline", lang)]
+    lines = _two_lines(domain, [BLUE, ORANGE], [[1, 0], [8, 5]], lang)
     marks = _target_marks(lang, t("series_target_revenue", lang))
     layers = _present(data, line=lines, target=marks)
     chart = alt.layer(*layers, _hover(lines), data=data).resolve_scale(shape="independent")
@@ -456,20 +459,7 @@ def change_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
     """The baseline (dashed) and this scenario (solid), published years shaded."""
     domain = [column_label(key, lang) for key in CHANGE_COLUMNS]
-    lines = (
-        alt.Chart()
-        .transform_filter(alt.datum.layer == "line")
-        .mark_line(strokeWidth=3)
-        .encode(
-            x=_x(lang),
-            y=alt.Y("value:Q", title=t("axis_yuan", lang), scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[GREY, BLUE])),
-            strokeDash=alt.StrokeDash(
-                "series:N", legend=LINE_LEGEND, scale=alt.Scale(domain=domain, range=[[8, 5], [1, 0]])
-            ),
-            tooltip=_tooltip(lang),
-        )
-    )
+    lines = _two_lines(domain, [GREY, BLUE], [[8, 5], [1, 0]], lang)
     layers = _present(data, band=_band(lang), line=lines, status=_status_marks(lang))
     chart = alt.layer(*layers, _hover(lines), data=data).resolve_scale(shape="independent", fill="independent")
     return style(chart, t("chart_source_title", lang))
