@@ -287,8 +287,10 @@ def open_presentation(new_context, app_url: str, lang: str, width: int, height: 
     page = context.new_page()
     page.goto(f"{app_url}/?lang={lang}&mode=present")
     page.wait_for_function(
+        # the screen's first element and its last (the notes link, below the list of scenarios)
         """() => document.querySelectorAll('[data-testid="stMetricValue"]').length >= 4
-              && document.querySelector('.st-key-present_chart .vega-embed svg')""",
+              && document.querySelector('.st-key-present_chart .vega-embed svg')
+              && document.querySelector('[data-testid="stMain"] [data-testid="stLinkButton"]')""",
         timeout=RUN_TIMEOUT_S * 1000,
     )
     wait_idle(page)
