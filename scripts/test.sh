@@ -43,4 +43,9 @@ export DEZHOU_TEST_POSTGRES_URL="postgresql+psycopg://postgres@/postgres?host=$P
 
 "$PY" -m ruff check .
 "$PY" -m ruff format --check .
-"$PY" -m pytest "$@"
+# The tests run in parallel, one pytest-xdist worker per core (at most four): each worker has its own
+# Streamlit server, browser, temporary folders and PostgreSQL database (tests/conftest.py).
+# DEZHOU_TEST_WORKERS=1 runs them one after another.
+WORKERS="${DEZHOU_TEST_WORKERS:-$(nproc)}"
+[ "$WORKERS" -gt 4 ] && WORKERS=4
+"$PY" -m pytest -n "$WORKERS" "$@"

@@ -23,8 +23,33 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSER_TESTS = ROOT / "tests" / "browser"
-POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")
+POSTGRES_ENV = "DEZHOU_TEST_POSTGRES_URL"
 CLI_TIMEOUT_S = 180  # one command, on a busy 2-core machine
+
+
+def worker_database(url: str, worker: str) -> str:
+    """A database of this pytest-xdist worker's own on the server at ``url`` (made if missing), so that
+    two workers never drop each other's tables: ``scripts/test.sh`` runs the tests in parallel."""
+    import sqlalchemy as sa
+
+    base = sa.engine.make_url(url)
+    name = f"dezhou_test_{worker}"
+    engine = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            if conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is None:
+                conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Runs in each worker before any test module is imported: the modules that read the variable
+    # (the ``url`` fixture below, the store's tests) read the worker's own database.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and os.environ.get(POSTGRES_ENV):
+        os.environ[POSTGRES_ENV] = worker_database(os.environ[POSTGRES_ENV], worker)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -68,18 +93,19 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty library location on each backend."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'library.sqlite'}"
-    if not POSTGRES_URL:
+    postgres_url = os.environ.get(POSTGRES_ENV, "")
+    if not postgres_url:
         pytest.skip("set DEZHOU_TEST_POSTGRES_URL to test PostgreSQL")
     import sqlalchemy as sa
 
     from store import figures, library
 
-    engine = sa.create_engine(POSTGRES_URL)
+    engine = sa.create_engine(postgres_url)
     with engine.begin() as conn:  # the library's tables and the added figures'
         library.metadata.drop_all(conn, checkfirst=True)
         figures.metadata.drop_all(conn, checkfirst=True)
     engine.dispose()
-    return POSTGRES_URL
+    return postgres_url
 
 
 @pytest.fixture
