@@ -167,7 +167,7 @@ def _cmd_uncertainty(args: argparse.Namespace) -> None:
             raise ScenarioError([found.at("option", f"--target {t.label}")])
     odds = target_probabilities(scenario, targets, draws=args.draws, seed=args.seed) if targets else None
     if args.format == "csv":
-        data = frame_to_csv(odds if odds is not None else frame)
+        data = frame_to_csv(odds if odds is not None else frame, lang=None)  # keys: a file for programs
     else:
         doc = {
             "name": named.name,
@@ -185,9 +185,9 @@ def _cmd_uncertainty(args: argparse.Namespace) -> None:
 
 def _cmd_backtest(args: argparse.Namespace) -> None:
 
-    frame = backtest()
+    frame = backtest(lang="zh")  # no --lang here: the publication as the table always named it, in Chinese
     if args.format == "csv":
-        data = frame_to_csv(frame)
+        data = frame_to_csv(frame, lang=None)  # keys: a file for programs
     else:
         data = _json_bytes({"scenario": "article defaults, use_observed off", "rows": frame.to_dict(orient="records")})
     write(data, args.out)
@@ -198,7 +198,7 @@ def _cmd_sensitivity(args: argparse.Namespace) -> None:
     named = one_scenario(args)
     frame = sensitivity(named.scenario, metric=args.metric)
     if args.format == "csv":
-        data = frame_to_csv(frame)
+        data = frame_to_csv(frame, lang=None)  # keys: a file for programs
     else:
         doc = {
             "name": named.name,

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cli.plumbing import UsageError, out_target, scenario_options, scenarios, write
+from model.lang import LANGS
 from model.printable import control_chars
 
 
@@ -36,7 +37,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
         "what the levers change, investment, targets, backtest, economy assumptions and policy levers, sources",
     )
     scenario_options(b, "scenario file; one with several scenarios compares them")
-    b.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the deck (default zh)")
+    b.add_argument("--lang", choices=LANGS, default="zh", help="language of the deck (default zh)")
     b.add_argument(
         "--updown",
         choices=("auto", "red", "green"),
@@ -50,7 +51,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse
         "data dictionary, sources; printable (A4 landscape at 100 %%, headers repeated on every page)",
     )
     scenario_options(w, "scenario file; one with several scenarios gives a comparison workbook")
-    w.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook (default zh)")
+    w.add_argument("--lang", choices=LANGS, default="zh", help="language of the workbook (default zh)")
     w.add_argument("--out", metavar="FILE.xlsx", required=True, help="the workbook to write")
     return {"brief": _cmd_brief, "workbook": _cmd_workbook}
 

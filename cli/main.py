@@ -61,7 +61,8 @@ def _cmd_project(args: argparse.Namespace) -> None:
         return
     named = found[0]
     frame = project(named.scenario)
-    data = frame_to_csv(frame) if args.format == "csv" else result_json(frame, named.scenario, named.name)
+    # the keys as header (lang None): the command line writes files for programs, in no language
+    data = frame_to_csv(frame, lang=None) if args.format == "csv" else result_json(frame, named.scenario, named.name)
     write(data, args.out)
 
 

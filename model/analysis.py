@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from model.history import History
+from model.lang import Lang
 from model.parameters import (
     BASE_YEAR,
     DATA_DIR,
@@ -74,7 +75,7 @@ class UncertainRange:
     why: str  # in English
     why_zh: str = ""
 
-    def reasoning(self, lang: str = "zh") -> str:
+    def reasoning(self, lang: Lang) -> str:
         return (self.why_zh or self.why) if lang == "zh" else self.why
 
 

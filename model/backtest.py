@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from model.history import History, load_history
+from model.lang import Lang
 from model.parameters import default_scenario
 from model.projection import project
 
@@ -32,7 +33,7 @@ BACKTEST_COLUMNS = (
 LAST_YEAR = 2035
 
 
-def backtest(history: History | None = None, lang: str = "zh") -> pd.DataFrame:
+def backtest(history: History | None = None, *, lang: Lang) -> pd.DataFrame:
     """One row a year from 2024 that is published or estimated (Dezhou's growth, high or medium
     confidence, chosen by docs/model.md's rule): its status (``published`` / ``estimated``), the
     figure's period, the official growth, the article's projection of it, and the error in points

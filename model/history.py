@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from model.files import read_limited, refusal
+from model.lang import Lang
 from model.parameters import BASE_YEAR, DATA_DIR, ScenarioError, is_decimal
 from model.problems import Problem, problem
 
@@ -99,13 +100,13 @@ class Figure:
     def full_year(self) -> bool:
         return self.period == FULL_YEAR
 
-    def publication_name(self, lang: str = "zh") -> str:
+    def publication_name(self, lang: Lang) -> str:
         return self.publication if lang == "zh" else (self.publication_en or self.publication)
 
-    def note(self, lang: str = "zh") -> str:
+    def note(self, lang: Lang) -> str:
         return self.note_zh if lang == "zh" else self.note_en
 
-    def quote(self, lang: str = "zh", translation_mark: str = "") -> str:
+    def quote(self, lang: Lang, translation_mark: str = "") -> str:
         """The sentence as published; on the Chinese page a sentence not published in Chinese is
         given in its Chinese translation, followed by ``translation_mark``."""
         if lang == "zh" and self.quote_translation_zh:

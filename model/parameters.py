@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from model.lang import Lang
 from model.problems import Problem, located, problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -54,17 +55,17 @@ class ParamSpec:
     why_zh: str = ""
     source_translation_zh: str = ""  # the source sentence in Chinese where the source is not Chinese
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang) -> str:
         return self.label_zh if lang == "zh" else self.label_en
 
-    def unit(self, lang: str = "zh") -> str:
+    def unit(self, lang: Lang) -> str:
         return self.unit_zh if lang == "zh" else self.unit_en
 
-    def reasoning(self, lang: str = "zh") -> str:
+    def reasoning(self, lang: Lang) -> str:
         """Why this value, in the page's language."""
         return (self.why_zh or self.why) if lang == "zh" else self.why
 
-    def publication_name(self, lang: str = "zh") -> str:
+    def publication_name(self, lang: Lang) -> str:
         return (self.publication_zh or self.publication) if lang == "zh" else (self.publication or self.publication_zh)
 
 
@@ -497,7 +498,7 @@ class Project:
     source_zh: str
     source_en: str
 
-    def name(self, lang: str = "zh") -> str:
+    def name(self, lang: Lang) -> str:
         return self.name_zh if lang == "zh" else self.name_en
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from model.lang import Lang
 from model.parameters import BASE_YEAR, DATA_DIR, LEVEL_METRICS, ScenarioError, Target
 from model.problems import Problem, problem
 
@@ -85,13 +86,13 @@ class OfficialTarget:
         """The :class:`Target` metric this row becomes: ``revenue`` for a revenue level, else its kind."""
         return "revenue" if self.metric == "revenue" and self.kind == "level" else self.kind
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: Lang) -> str:
         return self.label_zh if lang == "zh" else self.label_en
 
-    def publication_name(self, lang: str = "zh") -> str:
+    def publication_name(self, lang: Lang) -> str:
         return self.publication if lang == "zh" else (self.publication_en or self.publication)
 
-    def as_target(self, lang: str = "zh") -> Target:
+    def as_target(self, lang: Lang) -> Target:
         return Target(
             label=self.label(lang),
             metric=self.target_metric,
@@ -138,7 +139,7 @@ def measurable(target: Target, horizon_end: int) -> bool:
     return first >= BASE_YEAR and target.year <= horizon_end
 
 
-def targets_for(scenario_targets: tuple[Target, ...], horizon_end: int, lang: str = "zh") -> list[Target]:
+def targets_for(scenario_targets: tuple[Target, ...], horizon_end: int, lang: Lang) -> list[Target]:
     """The official checkable targets the model can measure within the horizon, then the scenario's own."""
     official = [t.as_target(lang) for t in load_targets() if t.checkable]
     return [t for t in (*official, *scenario_targets) if measurable(t, horizon_end)]

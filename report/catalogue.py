@@ -11,10 +11,9 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Literal, get_args
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = get_args(Lang)
+from model.lang import LANGS, Lang  # kept importable from here: the catalogue is where the languages are read
+
 FOLDER = Path(__file__).resolve().parent / "strings"
 
 

@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 
 from model.history import GROWTH, USABLE, Figure
+from model.lang import Lang
 from model.parameters import LEVEL_METRICS, Target, fmt_number, load_parameters
 from model.targets import measure
 from report.csv_export import column_dictionary
@@ -24,11 +25,11 @@ VALUE_FORMAT = ",.1f"
 
 
 @cache
-def _labels(lang: str) -> dict[str, str]:
+def _labels(lang: Lang) -> dict[str, str]:
     return dict(zip(column_dictionary()["key"], column_dictionary()[f"label_{lang}"], strict=True))
 
 
-def column_label(key: str, lang: str) -> str:
+def column_label(key: str, lang: Lang) -> str:
     return _labels(lang)[key]
 
 
@@ -65,11 +66,11 @@ def _long(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return part.melt(id_vars="year", var_name="series", value_name="value")
 
 
-def _x(lang: str) -> alt.X:
+def _x(lang: Lang) -> alt.X:
     return alt.X("year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0))
 
 
-def _tooltip(lang: str) -> list[alt.Tooltip]:
+def _tooltip(lang: Lang) -> list[alt.Tooltip]:
     return [
         alt.Tooltip("year:O", title=t("axis_year", lang)),
         alt.Tooltip("series:N", title=t("series", lang)),
@@ -86,7 +87,7 @@ RED, UP_GREEN = "#D62728", "#009E73"
 UPDOWN_SETTINGS = ("auto", "red", "green")
 
 
-def red_for_up(lang: str, setting: str | None = None) -> bool:
+def red_for_up(lang: Lang, setting: str | None = None) -> bool:
     """Whether increases are red: the setting ``red`` or ``green`` says so; else (``auto``) red in
     Chinese, green in English."""
     if setting in ("red", "green"):
@@ -107,7 +108,7 @@ def signed_css(value: object, red_up: bool) -> str:
     return f"color: {up if value > 0 else down}"
 
 
-def published_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def published_rows(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """(year, series, layer) rows for the years whose figures are published (a full-year figure)."""
     years = frame.loc[frame["status"] == "published", "year"]
     return pd.DataFrame({"year": years, "series": t("series_published", lang), "layer": "band"})
@@ -118,11 +119,11 @@ def published_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 STATUS_MARKED = ("published", "estimated")
 
 
-def status_domain(lang: str) -> list[str]:
+def status_domain(lang: Lang) -> list[str]:
     return [t("legend_published", lang), t("legend_estimated", lang), t("legend_projected", lang)]
 
 
-def status_rows(frame: pd.DataFrame, lang: str, column: str = "va_total") -> pd.DataFrame:
+def status_rows(frame: pd.DataFrame, lang: Lang, column: str = "va_total") -> pd.DataFrame:
     """(year, series, value, layer) rows: a mark at ``column`` in each published or estimated year."""
     marked = frame.loc[frame["status"].isin(STATUS_MARKED), ["year", "status", column]]
     names = dict(zip(("published", "estimated"), status_domain(lang)[:2], strict=True))
@@ -145,7 +146,7 @@ def _hover(lines: alt.Chart) -> alt.Chart:
     return lines.mark_point(size=90, filled=True, opacity=0).encode(color=alt.value(GREY), strokeDash=alt.value([1, 0]))
 
 
-def _status_marks(lang: str) -> alt.Chart:
+def _status_marks(lang: Lang) -> alt.Chart:
     """The status marks (rows of layer ``status``): filled ◆ published, hollow ◇ estimated; the legend
     names all three, projected years as the line without a mark."""
     domain = status_domain(lang)
@@ -179,7 +180,7 @@ def _status_marks(lang: str) -> alt.Chart:
     )
 
 
-def _band(lang: str) -> alt.Chart:
+def _band(lang: Lang) -> alt.Chart:
     """Grey shading over the published years (the rows of layer ``band``), with a legend entry.
 
     It is coloured by ``fill``, a channel of its own, so that its legend stays apart from the lines'.
@@ -218,7 +219,7 @@ def needed_level(target: Target, frame: pd.DataFrame) -> float:
     return float(va[target.from_year]) * (1 + target.value / 100) ** (target.year - target.from_year)
 
 
-def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: str, column: str = "va_total") -> pd.DataFrame:
+def target_rows(targets: Sequence[Target], frame: pd.DataFrame, lang: Lang, column: str = "va_total") -> pd.DataFrame:
     """(year, series, value, layer, detail) rows: each target measured on ``column`` (value added, or
     ``revenue`` for the revenue chart) as the level it needs; the other targets belong on the other chart."""
     years = set(frame["year"])
@@ -260,7 +261,7 @@ def three_lines(frame: pd.DataFrame, other: pd.DataFrame, names: tuple[str, str,
 def value_added_data(
     frame: pd.DataFrame,
     baseline: pd.DataFrame,
-    lang: str = "zh",
+    lang: Lang,
     label: str | None = None,
     targets: Sequence[Target] = (),
 ) -> pd.DataFrame:
@@ -275,7 +276,7 @@ def value_added_data(
     return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": "", "mark": ""})
 
 
-def _target_marks(lang: str, value_title: str) -> alt.Chart:
+def _target_marks(lang: Lang, value_title: str) -> alt.Chart:
     """The targets (rows of layer ``target``): a ▼ at the level each needs, its label in the tooltip."""
     return (
         alt.Chart()
@@ -297,7 +298,7 @@ def _target_marks(lang: str, value_title: str) -> alt.Chart:
     )
 
 
-def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | None = None) -> alt.TopLevelMixin:
+def value_added_from_data(data: pd.DataFrame, lang: Lang, label: str | None = None) -> alt.TopLevelMixin:
     domain = [label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang)]
     lines = (
         alt.Chart()
@@ -328,7 +329,7 @@ def value_added_from_data(data: pd.DataFrame, lang: str = "zh", label: str | Non
 def value_added_chart(
     frame: pd.DataFrame,
     baseline: pd.DataFrame,
-    lang: str = "zh",
+    lang: Lang,
     label: str | None = None,
     targets: Sequence[Target] = (),
 ) -> alt.TopLevelMixin:
@@ -337,9 +338,7 @@ def value_added_chart(
     return value_added_from_data(value_added_data(frame, baseline, lang, label, targets), lang, label)
 
 
-def revenue_data(
-    frame: pd.DataFrame, plan: pd.DataFrame, targets: Sequence[Target] = (), lang: str = "zh"
-) -> pd.DataFrame:
+def revenue_data(frame: pd.DataFrame, plan: pd.DataFrame, targets: Sequence[Target], lang: Lang) -> pd.DataFrame:
     """(year, series, value, layer, detail) rows: this scenario's operating revenue and the plan's
     (layer ``line``, MODEL.md equation 13); each revenue target, official or the user's (``target``)."""
     lines = pd.concat(
@@ -354,7 +353,7 @@ def revenue_data(
     return out.astype({"year": int, "series": str, "value": float, "layer": str}).fillna({"detail": ""})
 
 
-def _two_lines(domain: list[str], colours: list[str], dashes: list[list[int]], lang: str) -> alt.Chart:
+def _two_lines(domain: list[str], colours: list[str], dashes: list[list[int]], lang: Lang) -> alt.Chart:
     """Two lines (rows of layer ``line``) in amounts, each with its colour and dash, the legend in strokes."""
     return (
         alt.Chart()
@@ -370,7 +369,7 @@ def _two_lines(domain: list[str], colours: list[str], dashes: list[list[int]], l
     )
 
 
-def revenue_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def revenue_from_data(data: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     domain = [t("series_scenario", lang), t("series_baseline", lang)]
     lines = _two_lines(domain, [BLUE, ORANGE], [[1, 0], [8, 5]], lang)
     marks = _target_marks(lang, t("series_target_revenue", lang))
@@ -379,9 +378,7 @@ def revenue_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin
     return style(chart, t("chart_revenue_title", lang))
 
 
-def revenue_chart(
-    frame: pd.DataFrame, plan: pd.DataFrame, targets: Sequence[Target] = (), lang: str = "zh"
-) -> alt.TopLevelMixin:
+def revenue_chart(frame: pd.DataFrame, plan: pd.DataFrame, targets: Sequence[Target], lang: Lang) -> alt.TopLevelMixin:
     """Operating revenue: this scenario solid, the plan dashed; each revenue target a ▼ at its level."""
     return revenue_from_data(revenue_data(frame, plan, targets, lang), lang)
 
@@ -390,7 +387,7 @@ INVESTMENT_COLUMNS = ("fund_capital", "mobilized_investment")
 CHANGE_COLUMNS = ("va_baseline", "va_total")
 
 
-def stacked_data(frame: pd.DataFrame, keys: tuple[str, ...], lang: str = "zh") -> pd.DataFrame:
+def stacked_data(frame: pd.DataFrame, keys: tuple[str, ...], lang: Lang) -> pd.DataFrame:
     """(year, series, value, series_order) rows, one per result column in ``keys``, stacked in that order."""
     columns = {key: column_label(key, lang) for key in keys}
     data = _long(frame, columns)
@@ -398,7 +395,7 @@ def stacked_data(frame: pd.DataFrame, keys: tuple[str, ...], lang: str = "zh") -
     return data
 
 
-def _stacked_from_data(data: pd.DataFrame, keys: tuple[str, ...], colours: list[str], title: str, lang: str):
+def _stacked_from_data(data: pd.DataFrame, keys: tuple[str, ...], colours: list[str], title: str, lang: Lang):
     domain = [column_label(key, lang) for key in keys]
     chart = (
         alt.Chart(data)
@@ -414,16 +411,16 @@ def _stacked_from_data(data: pd.DataFrame, keys: tuple[str, ...], colours: list[
     return style(chart, t(title, lang))
 
 
-def investment_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def investment_from_data(data: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     return _stacked_from_data(data, INVESTMENT_COLUMNS, [BLUE, SKY], "chart_invest_title", lang)
 
 
-def investment_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def investment_chart(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     """Investment per year: the funds' own capital and the capital it mobilises, stacked."""
     return investment_from_data(stacked_data(frame, INVESTMENT_COLUMNS, lang), lang)
 
 
-def baseline_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+def baseline_data(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """(year, series, value, layer) rows: the baseline and this scenario's value added (``line``),
     and the published years (``band``)."""
     lines = _long(frame, {key: column_label(key, lang) for key in CHANGE_COLUMNS}).assign(layer="line")
@@ -435,7 +432,7 @@ def baseline_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 CHANNELS = (("ti_policy_va", "channel_ti"), ("capacity_policy_va", "channel_capacity"))
 
 
-def change_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+def change_data(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """(year, series, value, layer) rows, each year from 2024: what the levers change against the
     plan in its two channels (``change``: 技改, 新增产能; they stack to the whole), the whole
     ``policy_va`` named by its sign (``net``), and the published years (``band``)."""
@@ -456,7 +453,7 @@ def change_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     return pd.concat([p for p in parts if not p.empty], ignore_index=True).astype({"year": int, "layer": str})
 
 
-def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def baseline_from_data(data: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     """The baseline (dashed) and this scenario (solid), published years shaded."""
     domain = [column_label(key, lang) for key in CHANGE_COLUMNS]
     lines = _two_lines(domain, [GREY, BLUE], [[8, 5], [1, 0]], lang)
@@ -465,7 +462,7 @@ def baseline_from_data(data: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixi
     return style(chart, t("chart_source_title", lang))
 
 
-def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
+def change_from_data(data: pd.DataFrame, lang: Lang, red_up: bool | None = None) -> alt.TopLevelMixin:
     """What the levers change each year against the plan, on its own axis: bars above or below
     zero at their real size, up and down in the colours of :func:`red_for_up` (by ``lang`` unless
     ``red_up`` says)."""
@@ -513,12 +510,12 @@ def change_from_data(data: pd.DataFrame, lang: str = "zh", red_up: bool | None =
     return style(chart, t("chart_change_title", lang))
 
 
-def source_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def source_chart(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     """The baseline and this scenario's value added."""
     return baseline_from_data(baseline_data(frame, lang), lang)
 
 
-def change_chart(frame: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
+def change_chart(frame: pd.DataFrame, lang: Lang, red_up: bool | None = None) -> alt.TopLevelMixin:
     """What the levers change against the article's plan, year by year."""
     return change_from_data(change_data(frame, lang), lang, red_up)
 
@@ -530,7 +527,7 @@ DEFAULTS_COLOUR = ORANGE
 
 
 def compare_layers(
-    frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang: str = "zh", x: alt.X | None = None
+    frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang: Lang, x: alt.X | None = None
 ) -> alt.LayerChart:
     """Total value added, a solid line per compared scenario, and the article's defaults dashed in a
     colour no scenario uses, drawn last so that a scenario at the defaults never hides it."""
@@ -567,7 +564,7 @@ def compare_layers(
     return alt.layer(scenarios, defaults)
 
 
-def compare_chart(frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def compare_chart(frames: dict[str, pd.DataFrame], baseline: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     """Total value added, a solid line per compared scenario and the article defaults dashed."""
     return style(compare_layers(frames, baseline, lang), t("chart_compare_title", lang))
 
@@ -577,7 +574,7 @@ BAND_FILLS, BAND_OPACITY = ["#9ecae1", "#3a8cc4"], 0.6
 
 
 def fan_chart(
-    percentiles: pd.DataFrame, lang: str = "zh", published: Sequence[int] = (), label: str | None = None
+    percentiles: pd.DataFrame, lang: Lang, published: Sequence[int] = (), label: str | None = None
 ) -> alt.TopLevelMixin:
     """The Monte Carlo fan: 5–95% and 25–75% bands, the median, and this scenario's line (named
     ``label``); the ``published`` years shaded. The legend names the two bands, the median (dashed)
@@ -637,7 +634,7 @@ def fan_chart(
     return style(alt.layer(*layers).resolve_scale(fill="independent"), t("fan_title", lang))
 
 
-def tornado_chart(table: pd.DataFrame, year: int, lang: str = "zh") -> alt.TopLevelMixin:
+def tornado_chart(table: pd.DataFrame, year: int, lang: Lang) -> alt.TopLevelMixin:
     """Final-year value added with each parameter at its low and high value, largest swing on top."""
     labels = {k: s.label(lang) for k, s in load_parameters().items()}
     rows = []
@@ -681,9 +678,7 @@ def tornado_chart(table: pd.DataFrame, year: int, lang: str = "zh") -> alt.TopLe
     return style(alt.layer(bars, base), t("tornado_title", lang, year=year), height=max(200, 34 * len(order)))
 
 
-def growth_data(
-    frame: pd.DataFrame, baseline: pd.DataFrame, history: Sequence[Figure], lang: str = "zh"
-) -> pd.DataFrame:
+def growth_data(frame: pd.DataFrame, baseline: pd.DataFrame, history: Sequence[Figure], lang: Lang) -> pd.DataFrame:
     """(year, series, value, layer, detail) rows: projected growth of this scenario and of the plan
     (``line``), Dezhou's official figures (``official`` full-year, ``partial`` part of the year),
     the published years (``band``)."""
@@ -721,7 +716,7 @@ def growth_data(
 
 
 def growth_chart(
-    frame: pd.DataFrame, baseline: pd.DataFrame, history: Sequence[Figure], lang: str = "zh"
+    frame: pd.DataFrame, baseline: pd.DataFrame, history: Sequence[Figure], lang: Lang
 ) -> alt.TopLevelMixin:
     """Projected growth (scenario solid, the plan dashed) with Dezhou's official figures as points
     (full-year ◆, part of the year ○) and the published years shaded."""
@@ -782,7 +777,7 @@ def growth_chart(
     return style(alt.layer(*layers, data=data), t("growth_title", lang))
 
 
-def backtest_chart(table: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def backtest_chart(table: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     """Per year with an official figure: the article's projection and the official growth, joined
     by a rule whose length is the error."""
     projected, official = t("series_backtest", lang), t("series_official", lang)

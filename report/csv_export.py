@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from model.lang import LANGS, Lang
 from model.parameters import DATA_DIR, Scenario
 from report import catalogue
 
@@ -34,7 +35,7 @@ def neutralise(text: str) -> str:
 SCENARIO_HEADER = catalogue.pair("csv_export.SCENARIO_HEADER")
 
 
-def column_header(key: str, lang: str) -> str:
+def column_header(key: str, lang: Lang) -> str:
     """A result column's label with its unit in ``lang``: "规上工业增加值（亿元）", "Year"."""
     if key == "scenario":
         return SCENARIO_HEADER[lang]
@@ -48,20 +49,20 @@ def column_header(key: str, lang: str) -> str:
 def header_keys() -> dict[str, str]:
     """Every label :func:`column_header` writes, in either language → its key."""
     keys = ["scenario", *column_dictionary()["key"]]
-    return {column_header(key, lang): key for key in keys for lang in ("zh", "en")}
+    return {column_header(key, lang): key for key in keys for lang in LANGS}
 
 
-def frame_to_csv(frame: pd.DataFrame, lang: str | None = None) -> bytes:
+def frame_to_csv(frame: pd.DataFrame, lang: Lang | None) -> bytes:
     """A frame as CSV bytes for Excel: BOM, full precision, user text neutralised; the header holds
-    the keys, or with ``lang`` the labels in that language (:func:`column_header`) and a result
-    table's ``status`` in words (已公布 / 估算（1—N月） / 推算 / 基年; programs read the keys' file,
-    which keeps the codes)."""
+    the keys (``lang`` None: the file for programs, in no language), or with ``lang`` the labels in
+    that language (:func:`column_header`) and a result table's ``status`` in words (已公布 /
+    估算（1—N月） / 推算 / 基年; programs read the keys' file, which keeps the codes)."""
     safe = frame.copy()
-    if lang in ("zh", "en") and "status" in safe.columns and "year" in safe.columns:
+    if lang in LANGS and "status" in safe.columns and "year" in safe.columns:
         from report.status import status_words
 
         safe["status"] = status_words(safe, lang)
-    if lang in ("zh", "en"):
+    if lang in LANGS:
         safe.columns = [column_header(c, lang) for c in safe.columns]
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
@@ -75,14 +76,14 @@ def column_dictionary() -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / "columns.csv", encoding="utf-8", keep_default_na=False)
 
 
-def dictionary_csv(lang: str | None = None) -> bytes:
-    """The data dictionary as CSV; with ``lang`` its header names each column in that language."""
+def dictionary_csv(lang: Lang | None) -> bytes:
+    """The data dictionary as CSV: its header holds the keys (``lang`` None) or names each column in ``lang``."""
     frame = column_dictionary()
-    if lang in ("zh", "en"):
+    if lang in LANGS:
         from report.sheets import header_label  # report.sheets reads this module's labels
 
         frame = frame.rename(columns={c: header_label("dictionary", c, lang) for c in frame.columns})
-    return frame_to_csv(frame)
+    return frame_to_csv(frame, lang=None)  # already labelled above: the header is not translated again
 
 
 def _clean(value: Any) -> Any:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from model.compat import load_compat
+from model.lang import Lang
 from model.parameters import ParamSpec, load_parameters
 from model.printable import control_chars
 from model.problems import Problem
@@ -38,11 +39,11 @@ CHOICES: dict[str, dict[str, str]] = catalogue.table("problems.CHOICES")
 WORDS: dict[str, dict[str, str]] = catalogue.table("problems.WORDS")
 
 
-def _word(key: str, lang: str, **values: Any) -> str:
+def _word(key: str, lang: Lang, **values: Any) -> str:
     return WORDS[key][lang].format(**values)
 
 
-def parameter_name(spec: ParamSpec, lang: str) -> str:
+def parameter_name(spec: ParamSpec, lang: Lang) -> str:
     """A parameter as the page names it: its label and, where it has one, its unit."""
     unit = spec.unit(lang)
     if not unit:
@@ -50,7 +51,7 @@ def parameter_name(spec: ParamSpec, lang: str) -> str:
     return f"{spec.label(lang)}（{unit}）" if lang == "zh" else f"{spec.label(lang)} ({unit})"
 
 
-def quoted(text: Any, lang: str) -> str:
+def quoted(text: Any, lang: Lang) -> str:
     """Text a user gave, quoted, with control characters escaped."""
     shown = control_chars(text)
     return f"“{shown}”" if lang == "zh" else f"'{shown}'"
@@ -98,7 +99,7 @@ def count(n: Any) -> str:
     return f"{int(n):,}"
 
 
-def value(v: Any, lang: str) -> str:
+def value(v: Any, lang: Lang) -> str:
     """A value as given, as a reader would write it: a blank is blank, a number rounded, text quoted."""
     if v is None:
         return WORDS["blank"][lang]
@@ -118,7 +119,7 @@ def value(v: Any, lang: str) -> str:
     return quoted(v, lang)
 
 
-def field_name(key: str, lang: str, unit: str = "") -> str:
+def field_name(key: str, lang: Lang, unit: str = "") -> str:
     """A parameter (label and unit), a field (its label), a command-line option (as typed), or
     else the name as given, quoted."""
     spec = load_parameters().get(key)
@@ -134,14 +135,14 @@ def field_name(key: str, lang: str, unit: str = "") -> str:
     return quoted(key, lang)
 
 
-def _join(items: Iterable[str], lang: str, last: str = "and") -> str:
+def _join(items: Iterable[str], lang: Lang, last: str = "and") -> str:
     items = list(items)
     if len(items) < 2:
         return "".join(items)
     return WORDS["and"][lang].join(items[:-1]) + WORDS[last][lang] + items[-1]
 
 
-def _allowed(p: Problem, lang: str) -> str:
+def _allowed(p: Problem, lang: Lang) -> str:
     """What the problem's parameter or field allows: a range from the parameter table, else the
     problem's own ``lo``, ``hi`` and ``whole``; for a field with choices, the choices."""
     if p.has("allowed") and p["allowed"] is not None:
@@ -161,13 +162,13 @@ def _allowed(p: Problem, lang: str) -> str:
     return _word("whole_from" if whole else "number_from", lang, lo=number(lo), hi=number(hi))
 
 
-def allowed_range(lo: float | int, hi: float | int, lang: str, whole: bool = False) -> str:
+def allowed_range(lo: float | int, hi: float | int, lang: Lang, whole: bool = False) -> str:
     """A column's help on the page: what it allows ("应为0至10000之间的数。")."""
     allowed = _word("whole_from" if whole else "number_from", lang, lo=number(lo), hi=number(hi))
     return _word("allowed_help", lang, allowed=allowed)
 
 
-def _allowed_item(item: Any, lang: str) -> str:
+def _allowed_item(item: Any, lang: Lang) -> str:
     if isinstance(item, str):
         return field_name(item, lang)
     return value(item, lang)
@@ -186,7 +187,7 @@ def _goal_value(p: Problem) -> str:
 class _Shown(dict):
     """The placeholders of a template: each of the problem's fields as shown, computed when used."""
 
-    def __init__(self, p: Problem, lang: str):
+    def __init__(self, p: Problem, lang: Lang):
         super().__init__()
         self.p, self.lang = p, lang
 
@@ -258,7 +259,7 @@ class _Shown(dict):
         return value(raw, lang) if not isinstance(raw, int) or isinstance(raw, bool) else str(raw)
 
 
-def where(p: Problem, lang: str) -> str:
+def where(p: Problem, lang: Lang) -> str:
     """Where the problem was found, as the start of its sentence ("" when nowhere in particular).
     Before a sentence that names its own subject with a colon ("投资额（亿元）：…"), a comma."""
     if not p.where:
@@ -270,7 +271,7 @@ def where(p: Problem, lang: str) -> str:
     return ", ".join(parts) + (", " if named else ": ")
 
 
-def say(p: Problem, lang: str = "zh") -> str:
+def say(p: Problem, lang: Lang) -> str:
     """The problem as one sentence in ``lang`` ("zh" or "en"), plain text (not Markdown)."""
     text = where(p, lang) + PROBLEMS[p.code][lang].format_map(_Shown(p, lang))
     text = text.strip()
@@ -279,7 +280,7 @@ def say(p: Problem, lang: str = "zh") -> str:
     return text
 
 
-def say_all(problems: Iterable[Problem], lang: str = "zh") -> str:
+def say_all(problems: Iterable[Problem], lang: Lang) -> str:
     """Several problems in one line: sentences in Chinese, separated by "; " in English."""
     sentences = [say(p, lang) for p in problems]
     return "".join(sentences) if lang == "zh" else "; ".join(sentences)

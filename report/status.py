@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from model.history import History, load_history
+from model.lang import LANGS, Lang
 from report import catalogue
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -17,9 +18,9 @@ WORDS = catalogue.table("status.WORDS")
 ESTIMATED = catalogue.pair("status.ESTIMATED")
 
 
-def status_word(status: str, months: int | None = None, lang: str = "zh") -> str:
+def status_word(status: str, months: int | None, lang: Lang) -> str:
     """The word for a status; an estimated year names the months its figure covers."""
-    lang = lang if lang in ("zh", "en") else "zh"
+    lang = lang if lang in LANGS else "zh"
     if status == "estimated":
         if not months or not 1 <= months <= 12:
             return ESTIMATED[lang]
@@ -27,7 +28,7 @@ def status_word(status: str, months: int | None = None, lang: str = "zh") -> str
     return WORDS[status][lang] if status in WORDS else str(status)
 
 
-def status_words(frame: pd.DataFrame, lang: str = "zh", history: History | None = None) -> pd.Series:
+def status_words(frame: pd.DataFrame, lang: Lang, history: History | None = None) -> pd.Series:
     """The ``status`` column of a result table as words, the months of an estimated year taken
     from ``history`` (the data's figures by default; give the figures the table was computed with)."""
     history = history or load_history()

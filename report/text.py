@@ -5,15 +5,17 @@ A test fails when a string exists in one language only or is empty.
 
 from __future__ import annotations
 
+from model.lang import LANGS, Lang
 from report import catalogue
 
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"
+__all__ = ["DEFAULT_LANG", "LANGS", "TEXT", "Lang", "data_as_of_text", "period_name", "t"]
+
+DEFAULT_LANG: Lang = "zh"  # the page's language when its link names none (ui.url.current_lang), and no one else's
 
 TEXT: dict[str, dict[str, str]] = catalogue.table("text.TEXT")
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
+def t(key: str, lang: Lang, **fmt: object) -> str:
     """The string ``key`` in ``lang``, with ``{name}`` fields filled from ``fmt``."""
     text = TEXT[key][lang if lang in LANGS else DEFAULT_LANG]
     return text.format(**fmt) if fmt else text
@@ -35,7 +37,7 @@ MONTHS = {
 }
 
 
-def period_name(period: str, lang: str = DEFAULT_LANG) -> str:
+def period_name(period: str, lang: Lang) -> str:
     """A period of ``data/history.csv`` (``full-year``, ``Q1``, ``H1``, ``Jan-Sep``) as the page writes it."""
     if period == "full-year":
         return t("period_full", lang)
@@ -47,7 +49,7 @@ def period_name(period: str, lang: str = DEFAULT_LANG) -> str:
     return period
 
 
-def data_as_of_text(as_of: tuple[int, int] | None, lang: str = DEFAULT_LANG) -> str:
+def data_as_of_text(as_of: tuple[int, int] | None, lang: Lang) -> str:
     """「数据截至2025年12月」 / "Data as of December 2025" (the latest official figure the model uses)."""
     if as_of is None:
         return t("data_as_of_none", lang)

@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from model.lang import LANGS  # noqa: E402
 from tests.browser.streamlit_server import (  # noqa: E402
     CHROMIUM_ARGS,
     TRACK_RUNS,
@@ -35,7 +36,7 @@ WIDTH, HEIGHT = 1440, 900
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    parser.add_argument("--lang", choices=LANGS, default="zh")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from model.lang import LANGS
 from model.parameters import load_parameters
 from model.projection import RESULT_COLUMNS
 from report.csv_export import header_keys
@@ -65,7 +66,7 @@ def read_workbook(data: bytes) -> dict[str, pd.DataFrame]:
         "dictionary": {},
         "sources": {"na_values": {"min": [""], "max": [""]}},
     }
-    named = {names[lang]: (key, lang) for key, names in SHEET_NAMES.items() for lang in ("zh", "en")}
+    named = {names[lang]: (key, lang) for key, names in SHEET_NAMES.items() for lang in LANGS}
     out = {}
     with pd.ExcelFile(io.BytesIO(data), engine="openpyxl") as book:
         for sheet_name in book.sheet_names:

@@ -13,6 +13,7 @@ import streamlit as st
 
 from model.compat import CompatNotice
 from model.history import History
+from model.lang import Lang
 from model.parameters import (
     ParamSpec,
     Scenario,
@@ -57,12 +58,12 @@ def _format(spec: ParamSpec) -> str:
     return "%.0f" if step >= 1 else "%.1f" if step >= 0.1 else "%.2f"
 
 
-def provenance_badge(kind: str, lang: str) -> str:
+def provenance_badge(kind: str, lang: Lang) -> str:
     colour = {"article": "blue", "external": "violet", "assumption": "orange"}[kind]
     return f":{colour}-badge[{t('prov_' + kind, lang)}]"
 
 
-def shown_value(spec: ParamSpec, value: float | int | bool, lang: str) -> str:
+def shown_value(spec: ParamSpec, value: float | int | bool, lang: Lang) -> str:
     """A value as the page writes it: yes / no for a switch, else the number and its unit."""
     if spec.kind == "bool":
         return t("yes", lang) if value else t("no", lang)
@@ -78,7 +79,7 @@ def shown_value(spec: ParamSpec, value: float | int | bool, lang: str) -> str:
     return f"{number} {unit}"
 
 
-def source_sentences(spec: ParamSpec, lang: str) -> list[str]:
+def source_sentences(spec: ParamSpec, lang: Lang) -> list[str]:
     """The source sentence as the page shows it: the Chinese original in 「」; on the English page
     its English translation too. A source that is not in Chinese is shown on the Chinese page in
     its Chinese translation, marked as one, and on the English page as it is."""
@@ -89,7 +90,7 @@ def source_sentences(spec: ParamSpec, lang: str) -> list[str]:
     return [spec.source_en] if spec.source_en else []
 
 
-def help_text(spec: ParamSpec, lang: str) -> str:
+def help_text(spec: ParamSpec, lang: Lang) -> str:
     """The tooltip: provenance, publication, date, address, the source sentence, the reasoning (in
     the page's language), range and default. Every line comes from data/parameters.csv."""
     colon = "：" if lang == "zh" else ": "  # full-width in Chinese
@@ -118,12 +119,12 @@ def help_text(spec: ParamSpec, lang: str) -> str:
     return "\n\n".join(lines)
 
 
-def widget_label(spec: ParamSpec, lang: str) -> str:
+def widget_label(spec: ParamSpec, lang: Lang) -> str:
     """The control's label: the parameter's label and unit, as every problem names it."""
     return parameter_name(spec, lang)
 
 
-def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
+def _widget(spec: ParamSpec, lang: Lang) -> float | int | bool:
     # Presets and the reset button set st.session_state in a callback; the URL sets the value on
     # a first load; ``value=`` is the default for both the widget and the URL binding.
     common = {"key": spec.key, "help": help_text(spec, lang), "bind": "query-params"}
@@ -143,7 +144,7 @@ def _widget(spec: ParamSpec, lang: str) -> float | int | bool:
 KEEP_ADDED = "keep_added"  # the switch: loading keeps the projects and targets the user added
 
 
-def _snapshot(text: str, name: str | Callable[[str], str] = "", tables: bool = True) -> undo.Undo:
+def _snapshot(text: str, name: str | Callable[[Lang], str] = "", tables: bool = True) -> undo.Undo:
     """What the controls and tables hold now (rows as typed), as the undo of what comes next."""
     values = {key: st.session_state[key] for key in load_parameters() if key in st.session_state}
     projects, targets = pipeline.TABLE.rows(), targets_panel.TABLE.rows()
@@ -151,7 +152,7 @@ def _snapshot(text: str, name: str | Callable[[str], str] = "", tables: bool = T
     counts = len(pipeline.TABLE.added()), len(targets_panel.TABLE.added())
     saved = st.session_state.get(FROM_LIBRARY)
 
-    def restore(_lang: str) -> None:
+    def restore(_lang: Lang) -> None:
         st.session_state.update(values)
         pipeline.TABLE.put_rows(projects)
         targets_panel.TABLE.put_rows(targets)
@@ -161,7 +162,7 @@ def _snapshot(text: str, name: str | Callable[[str], str] = "", tables: bool = T
         else:
             forget_saved()
 
-    def rows(lang: str) -> str:  # the rows are named only where the action replaced them
+    def rows(lang: Lang) -> str:  # the rows are named only where the action replaced them
         return t("undo_rows", lang, projects=counts[0], targets=counts[1]) if tables and any(counts) else ""
 
     return undo.Undo(text, restore, {"name": name, "rows": rows})
@@ -189,7 +190,7 @@ def load_into_controls(
     notice: str | None = None,
     notices: Sequence[CompatNotice] = (),
     undo_text: str = "undo_load",
-    name: str | Callable[[str], str] = "",
+    name: str | Callable[[Lang], str] = "",
     *,
     saved_name: str | None = None,
     keep_saved_name: bool = False,
@@ -263,11 +264,11 @@ def loaded_notices() -> list[CompatNotice]:
     return st.session_state.get(LOADED_NOTICES, [])
 
 
-def _preset_name(preset, lang: str) -> str:
+def _preset_name(preset, lang: Lang) -> str:
     return preset.name if lang == "zh" else preset.name_en or preset.name
 
 
-def _presets(lang: str) -> None:
+def _presets(lang: Lang) -> None:
     with st.expander(t("presets", lang), expanded=False):
         for n, preset in enumerate(load_presets()):
             name = _preset_name(preset, lang)
@@ -283,7 +284,7 @@ def _presets(lang: str) -> None:
             )
 
 
-def scenario_from_state(lang: str) -> Scenario | None:
+def scenario_from_state(lang: Lang) -> Scenario | None:
     """The scenario the controls hold, read from the session before they are drawn (None on a
     session's first run, when the link or the defaults set them)."""
     specs = load_parameters()
@@ -297,7 +298,7 @@ def scenario_from_state(lang: str) -> Scenario | None:
         return None
 
 
-def sidebar(lang: str, history: History | None = None) -> Scenario:
+def sidebar(lang: Lang, history: History | None = None) -> Scenario:
     """Draw the controls; return the scenario they describe. Under a year lever set before the first
     projected year (other than to the plan's year) a note says which year the model uses instead."""
     values: dict[str, float | int | bool] = {}

@@ -14,6 +14,7 @@ import altair as alt
 import streamlit as st
 
 from model.history import History
+from model.lang import Lang
 from model.parameters import Scenario, default_scenario
 from model.projection import project
 from model.scenario_file import NamedScenario, load_presets
@@ -25,7 +26,9 @@ from report.text import t
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
-def chart_images(container: Any, charts: Sequence[tuple[str, str, Callable[[], alt.TopLevelMixin]]], lang: str) -> None:
+def chart_images(
+    container: Any, charts: Sequence[tuple[str, str, Callable[[], alt.TopLevelMixin]]], lang: Lang
+) -> None:
     """A popover with a PNG and an SVG button per chart: (key, title, chart builder)."""
     with container.popover(t("images", lang), icon=":material/image:"):
         st.caption(t("images_help", lang))
@@ -53,7 +56,7 @@ ChartItem = tuple[str, str, Callable[[], alt.TopLevelMixin]]
 
 
 def deck_images(
-    scenario: Scenario, lang: str, red_up: bool | None = None, history: History | None = None
+    scenario: Scenario, lang: Lang, red_up: bool | None = None, history: History | None = None
 ) -> list[ChartItem]:
     """The deck's charts of ``scenario`` as (key, title, builder) for :func:`chart_images`: total value
     added against the article's plan, what the levers change against it, investment a year."""
@@ -72,7 +75,7 @@ def deck_images(
     ]
 
 
-def scenario_name(scenario: Scenario, lang: str, saved: tuple[str, Scenario] | None = None) -> str:
+def scenario_name(scenario: Scenario, lang: Lang, saved: tuple[str, Scenario] | None = None) -> str:
     """The name of the scenario the controls hold, when it has one: the saved scenario loaded from
     the library (``saved``: its name, the scenario the controls held once it was loaded) while the
     controls still hold it; else the baseline (every default), or the preset it equals; else the
@@ -95,7 +98,7 @@ def scenario_name(scenario: Scenario, lang: str, saved: tuple[str, Scenario] | N
 def deck(
     container: Any,
     items: Callable[[], list[NamedScenario]],
-    lang: str,
+    lang: Lang,
     key: str,
     *,
     red_up: bool | None = None,

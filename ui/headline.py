@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from model.history import History
+from model.lang import Lang
 from model.parameters import Scenario, load_parameters
 from model.projection import headline
 from report.text import data_as_of_text, t
@@ -34,7 +35,7 @@ LAYOUT = f"""<style>
 </style>"""
 
 
-def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str, label: Callable[[str], str] = str) -> None:
+def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: Lang, label: Callable[[str], str] = str) -> None:
     """Four figures of the last year, each with its change from the baseline scenario (the defaults).
     ``label`` rewrites each label (presentation mode keeps units on one line)."""
     now, base = headline(frame), headline(baseline)
@@ -66,7 +67,7 @@ def metrics(frame: pd.DataFrame, baseline: pd.DataFrame, lang: str, label: Calla
         )
 
 
-def plan_sentence(scenario: Scenario, frame: pd.DataFrame, lang: str) -> str:
+def plan_sentence(scenario: Scenario, frame: pd.DataFrame, lang: Lang) -> str:
     """One sentence: with every lever at its default the levers change nothing and value added is
     the article's plan; else how much they change the last year against it."""
     levers = [k for k, s in load_parameters().items() if s.role == "lever"]
@@ -90,12 +91,14 @@ def plan_sentence(scenario: Scenario, frame: pd.DataFrame, lang: str) -> str:
     return sentence + ("" if lang == "zh" else " ") + channels
 
 
-def data_as_of(scenario: Scenario, history: History, lang: str) -> str:
+def data_as_of(scenario: Scenario, history: History, lang: Lang) -> str:
     """「数据截至YYYY年M月」: the latest official figure the model uses for ``scenario``."""
     return data_as_of_text(history.data_as_of(scenario.horizon_end, scenario.use_observed), lang)
 
 
-def headline_area(scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: str, history: History) -> None:
+def headline_area(
+    scenario: Scenario, frame: pd.DataFrame, baseline: pd.DataFrame, lang: Lang, history: History
+) -> None:
     """The four figures, the date of the data, the sentence on the plan, and the gap to each target."""
     metrics(frame, baseline, lang)
     # The date of the data and the (folded) gap to the targets share one row: the tabs and the save row

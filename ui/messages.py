@@ -10,12 +10,13 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from model.lang import Lang
 from model.problems import Problem
 from report.plain import control_chars, md_text
 from report.problems import say, say_all
 
 
-def bullet_list(intro: str, problems: Iterable[Problem], lang: str) -> str:
+def bullet_list(intro: str, problems: Iterable[Problem], lang: Lang) -> str:
     """An introduction and one bullet per problem, in the page's language (Markdown).
 
     ``intro`` is the page's own Markdown: a caller that puts a name or a file name in it passes
@@ -25,11 +26,11 @@ def bullet_list(intro: str, problems: Iterable[Problem], lang: str) -> str:
     return control_chars(intro) + "\n\n" + "\n".join(f"- {md_text(say(p, lang))}" for p in problems)
 
 
-def text(problems: Iterable[Problem], lang: str) -> str:
+def text(problems: Iterable[Problem], lang: Lang) -> str:
     """Problems as one paragraph of Markdown that shows their sentences literally."""
     return md_text(say_all(problems, lang))
 
 
-def show(kind: str, intro: str, problems: Iterable[Problem], lang: str) -> None:
+def show(kind: str, intro: str, problems: Iterable[Problem], lang: Lang) -> None:
     """st.warning / st.error / st.info with a bullet per problem (each shown literally)."""
     getattr(st, kind)(bullet_list(intro, problems, lang))

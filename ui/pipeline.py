@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from model.lang import Lang
 from model.parameters import (
     PROJECT_FIELDS,
     PROJECT_LIMITS,
@@ -52,7 +53,7 @@ def set_rows(projects: tuple[PipelineProject, ...]) -> None:
     TABLE.set_rows(projects)
 
 
-def _named_table(scenario: Scenario, lang: str) -> pd.DataFrame:
+def _named_table(scenario: Scenario, lang: Lang) -> pd.DataFrame:
     values = scenario.to_dict()
     return pd.DataFrame(
         [
@@ -69,7 +70,7 @@ def _named_table(scenario: Scenario, lang: str) -> pd.DataFrame:
     )
 
 
-def section(scenario: Scenario, lang: str) -> None:
+def section(scenario: Scenario, lang: Lang) -> None:
     """The pipeline tables and the problems of any added row."""
     st.subheader(t("pipeline_title", lang))
     st.caption(t("pipeline_named", lang))

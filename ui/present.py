@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from model.history import History
+from model.lang import LANGS, Lang
 from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
 from model.scenario_file import NamedScenario
 from report import charts
@@ -52,7 +53,7 @@ class Room:
     names: list[str] = field(default_factory=list)  # the scenarios presented, in order
     index: int = 0  # the screen shown
     notes: dict[str, str] = field(default_factory=dict)  # {scenario name: the presenter's notes}
-    lang: str | None = None  # the language both windows show (set by the notes view's switch)
+    lang: Lang | None = None  # the language both windows show (set by the notes view's switch)
 
     def state(self) -> tuple:
         """What a window follows: when this changes, the window is drawn again."""
@@ -89,7 +90,7 @@ def _token() -> str:
     return token
 
 
-def notes_link(token: str, lang: str) -> str:
+def notes_link(token: str, lang: Lang) -> str:
     """The address of the notes view of room ``token`` (relative: the same server)."""
     return f"?mode={MODE_NOTES}&{ROOM}={token}&lang={lang}"
 
@@ -160,7 +161,7 @@ def _leave() -> None:
     st.query_params.pop("mode", None)
 
 
-def toggle(lang: str) -> None:
+def toggle(lang: Lang) -> None:
     """The sidebar button that starts presentation mode, and the link that opens its notes view in
     a window of its own (for the presenter's screen)."""
     token = st.session_state.setdefault(SIDEBAR_ROOM, secrets.token_urlsafe(8))
@@ -189,7 +190,7 @@ def _follow(token: str, seen: tuple) -> None:
         st.rerun(scope="app")
 
 
-def _deck(current: Scenario, lang: str) -> tuple[list[NamedScenario], list[str]]:
+def _deck(current: Scenario, lang: Lang) -> tuple[list[NamedScenario], list[str]]:
     """The chosen saved scenarios (or the current one when none is saved or chosen), and the names
     of all saved ones to choose from: the names (one column) and the chosen scenarios (six at most
     by default) are read, never every saved scenario's document."""
@@ -226,7 +227,7 @@ def glue(text: str) -> str:
     return "\u2060".join(text.replace(" ", "\u00a0"))
 
 
-def changed_settings(scenario: Scenario, lang: str) -> list[str]:
+def changed_settings(scenario: Scenario, lang: Lang) -> list[str]:
     """One line per setting that differs from the baseline: its label, its value with the unit, and
     the baseline's value; then the added projects by name."""
     specs = load_parameters()
@@ -252,7 +253,7 @@ def _keep_note(token: str) -> None:
     room(token).notes[st.session_state[NOTE_FOR]] = st.session_state.get(NOTE, "")
 
 
-def _steps(token: str, index: int, count: int, lang: str) -> None:
+def _steps(token: str, index: int, count: int, lang: Lang) -> None:
     """← n / N →, the arrow keys doing the same."""
     prev, place, nxt = st.columns([1, 1.2, 1], vertical_alignment="center", gap="small")
     prev.button(
@@ -262,7 +263,7 @@ def _steps(token: str, index: int, count: int, lang: str) -> None:
     nxt.button("→", key="present_next", on_click=_step, args=(token, 1), shortcut="Right", help=t("present_next", lang))
 
 
-def view(current: Scenario, lang: str, history: History) -> None:
+def view(current: Scenario, lang: Lang, history: History) -> None:
     """The projected screen: no controls, no notes, no ⓘ, no language switch (all in the notes view)."""
     st.html(STYLE)
     token = _token()
@@ -331,7 +332,7 @@ def _notes_lang(token: str) -> None:
     st.query_params["lang"] = room(token).lang = st.session_state["lang"]
 
 
-def notes_view(lang: str) -> None:
+def notes_view(lang: Lang) -> None:
     """The presenter's window (``?mode=notes&room=…``): the screen shown and the next, the steps, the
     notes of each screen, the language of both windows."""
     st.html(NOTES_STYLE)
@@ -346,7 +347,7 @@ def notes_view(lang: str) -> None:
     head.subheader(f"{t('present_notes', lang)} · {md_text(name)}" if name else t("present_notes", lang))
     switch.segmented_control(
         "语言 / Language",
-        ("zh", "en"),
+        LANGS,
         format_func={"zh": "中文", "en": "English"}.get,
         key="lang",
         required=True,

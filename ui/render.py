@@ -15,10 +15,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from model.lang import Lang
 from report import charts
 
 # kind → the builder that turns (data, lang) into the chart
-BUILDERS: dict[str, Callable[[pd.DataFrame, str], alt.TopLevelMixin]] = {
+BUILDERS: dict[str, Callable[[pd.DataFrame, Lang], alt.TopLevelMixin]] = {
     "value_added": charts.value_added_from_data,
     "revenue": charts.revenue_from_data,
     "investment": charts.investment_from_data,
@@ -37,7 +38,7 @@ def spec_without_data(chart: alt.TopLevelMixin) -> dict[str, Any]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _spec(
-    kind: str, lang: str, columns: tuple[str, ...], layers: tuple[str, ...], options: tuple[tuple[str, Any], ...] = ()
+    kind: str, lang: Lang, columns: tuple[str, ...], layers: tuple[str, ...], options: tuple[tuple[str, Any], ...] = ()
 ) -> dict[str, Any]:
     # A chart draws a layer (the published years, the targets) only when its data has rows of it.
     sample = pd.DataFrame({"layer": list(layers)}).reindex(columns=list(columns))
@@ -46,7 +47,7 @@ def _spec(
     return spec_without_data(BUILDERS[kind](sample, lang, **dict(options)))
 
 
-def chart(container: Any, kind: str, data: pd.DataFrame, lang: str, *, key: str | None = None, **options: Any) -> None:
+def chart(container: Any, kind: str, data: pd.DataFrame, lang: Lang, *, key: str | None = None, **options: Any) -> None:
     """Draw chart ``kind`` with ``data`` (and the builder's ``options``, such as ``red_up``); the spec
     comes from the cache after the first time."""
     layers = tuple(sorted(data["layer"].unique())) if "layer" in data else ()

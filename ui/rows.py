@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from model.lang import Lang
 from model.parameters import ScenarioError
 from model.problems import Problem, located
 from report.text import t
@@ -115,7 +116,7 @@ class RowTable:
                 frame[column] = frame[column].astype("string")  # what the user typed stays visible
         return frame
 
-    def editor(self, column_config: Mapping[str, Any], lang: str) -> None:
+    def editor(self, column_config: Mapping[str, Any], lang: Lang) -> None:
         """The editable table, starting from the current rows when it is drawn afresh, and a button
         that adds a row (the editor's own "+" shows only on hover)."""
         if self.editor_key() not in st.session_state:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from model.lang import Lang
 from model.parameters import (
     BASE_YEAR,
     LEVEL_METRICS,
@@ -53,7 +54,7 @@ def official() -> list:
         return []
 
 
-def checked(scenario: Scenario, lang: str) -> list[Target]:
+def checked(scenario: Scenario, lang: Lang) -> list[Target]:
     """The targets the model checks within the scenario's horizon: official first, then the user's."""
     try:
         return targets_for(scenario.targets, scenario.horizon_end, lang)
@@ -61,11 +62,11 @@ def checked(scenario: Scenario, lang: str) -> list[Target]:
         return [x for x in scenario.targets if x.year <= scenario.horizon_end]
 
 
-def metric_name(metric: str, lang: str) -> str:
+def metric_name(metric: str, lang: Lang) -> str:
     return t(f"target_metric_{metric}", lang)
 
 
-def _amount(metric: str, value: float, lang: str, sign: bool = False) -> str:
+def _amount(metric: str, value: float, lang: Lang, sign: bool = False) -> str:
     """A level in 亿元 with one decimal; a growth rate in % (a gap in points) with two."""
     plus = "+" if sign else ""
     if metric in LEVEL_METRICS:
@@ -73,7 +74,7 @@ def _amount(metric: str, value: float, lang: str, sign: bool = False) -> str:
     return f"{value:{plus}.2f}"
 
 
-def gap_table(scenario: Scenario, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def gap_table(scenario: Scenario, frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """One row per checked target: what it asks, what this scenario gives, and the gap."""
     rows = []
     for target in checked(scenario, lang):
@@ -94,7 +95,7 @@ def gap_table(scenario: Scenario, frame: pd.DataFrame, lang: str) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-def gaps(scenario: Scenario, frame: pd.DataFrame, lang: str) -> None:
+def gaps(scenario: Scenario, frame: pd.DataFrame, lang: Lang) -> None:
     """The headline's line of targets: the gap to each one, or where to add them."""
     table = gap_table(scenario, frame, lang)
     if table.empty:
@@ -108,7 +109,7 @@ def gaps(scenario: Scenario, frame: pd.DataFrame, lang: str) -> None:
         st.dataframe(table, hide_index=True, width="stretch", placeholder="")
 
 
-def official_table(lang: str) -> pd.DataFrame:
+def official_table(lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
@@ -130,7 +131,7 @@ def official_table(lang: str) -> pd.DataFrame:
     )
 
 
-def section(lang: str) -> None:
+def section(lang: Lang) -> None:
     """The official targets and the editor of the user's own."""
     st.subheader(t("targets_title", lang))
     table = official_table(lang)

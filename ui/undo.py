@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from model.lang import Lang
 from report.text import t
 
 LAST = "undo_last"
@@ -22,10 +23,10 @@ LAST = "undo_last"
 @dataclass(frozen=True)
 class Undo:
     text: str  # the text key of the sentence saying what an undo restores
-    restore: Callable[[str], None]  # called with the page's language
+    restore: Callable[[Lang], None]  # called with the page's language
     fields: dict[str, Any] = field(default_factory=dict)
 
-    def sentence(self, lang: str) -> str:
+    def sentence(self, lang: Lang) -> str:
         values = {k: (v(lang) if callable(v) else v) for k, v in self.fields.items()}
         return t(self.text, lang, **values)
 
@@ -39,14 +40,14 @@ def last() -> Undo | None:
     return st.session_state.get(LAST)
 
 
-def _undo(lang: str) -> None:
+def _undo(lang: Lang) -> None:
     record = st.session_state.pop(LAST, None)
     if record is not None:
         record.restore(lang)
         st.toast(t("undo_done", lang), icon=":material/undo:")
 
 
-def button(lang: str, key: str = "undo") -> None:
+def button(lang: Lang, key: str = "undo") -> None:
     """The sentence and the undo button, where an undo is possible (nothing otherwise)."""
     record = last()
     if record is None:

@@ -13,10 +13,11 @@ from typing import Any
 import streamlit as st
 
 from model.compat import CompatNotice, upgrade_v1, upgrade_v2
+from model.lang import LANGS, Lang
 from model.parameters import MODEL_VERSION, ParamSpec, ScenarioError, load_parameters, parse_text
 from model.problems import Problem, problem
 from report.charts import UPDOWN_SETTINGS, red_for_up
-from report.text import DEFAULT_LANG, LANGS, t
+from report.text import DEFAULT_LANG, t
 
 UPDOWN = "updown"  # colours for up and down: auto (by language), red or green for up
 RESERVED = ("lang", "mode", "model", UPDOWN, "room")  # the page's switches, the model's version, a presentation's room
@@ -113,7 +114,7 @@ border-radius:0.5rem;background:#fffce7;color:#926c05;">{text}</div>
 </script>"""
 
 
-def long_link_notice(lang: str) -> None:
+def long_link_notice(lang: Lang) -> None:
     """A notice, shown by the browser, when the page was opened with a link Streamlit dropped whole
     (more than 1,000 parameters): the page then opens at its defaults and says so."""
     text = t("url_too_long", lang, fields=f"{LINK_MAX_FIELDS:,}")
@@ -203,15 +204,16 @@ def _sync_lang() -> None:
     st.query_params["lang"] = st.session_state.lang
 
 
-def current_lang() -> str:
-    """The page's language: the session's choice, else the link's ``lang``, else Chinese."""
+def current_lang() -> Lang:
+    """The page's language: the session's choice, else the link's ``lang``, else Chinese. The one place
+    the language is decided (from outside input): everything below is handed it explicitly."""
     if "lang" not in st.session_state:
         asked = st.query_params.get("lang", DEFAULT_LANG)
         st.session_state.lang = asked if asked in LANGS else DEFAULT_LANG
     return st.session_state.lang
 
 
-def language_switch(container=None) -> str:
+def language_switch(container=None) -> Lang:
     """中文 / English, kept in the URL as ``lang=zh`` or ``lang=en`` (Chinese by default).
 
     Not bound through ``bind=``: a bound segmented control writes its label, not the code.
@@ -237,7 +239,7 @@ def updown_setting() -> str:
     return value if value in UPDOWN_SETTINGS else "auto"
 
 
-def red_up(lang: str) -> bool:
+def red_up(lang: Lang) -> bool:
     """Whether increases are shown in red on this page (report.charts.red_for_up)."""
     return red_for_up(lang, updown_setting())
 
@@ -249,7 +251,7 @@ def _sync_updown() -> None:
         st.query_params[UPDOWN] = st.session_state[UPDOWN]
 
 
-def updown_switch(lang: str, container=None) -> None:
+def updown_switch(lang: Lang, container=None) -> None:
     """红涨绿跌 / 绿涨红跌 / by the page's language (the default: red for up in Chinese), kept in the
     link as ``updown=red`` or ``updown=green``. Not bound through ``bind=``, as the language switch."""
     if UPDOWN not in st.session_state:

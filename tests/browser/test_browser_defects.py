@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from model.lang import LANGS
 from model.parameters import PipelineProject, Target, make_scenario
 from report.text import TEXT, t
 from store.library import ScenarioLibrary
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., Page]
 VIEWPORTS = ((1280, 720), (1920, 1080))
-CASES = [pytest.param(v, lang, id=f"{v[0]}x{v[1]}-{lang}") for v in VIEWPORTS for lang in ("zh", "en")]
+CASES = [pytest.param(v, lang, id=f"{v[0]}x{v[1]}-{lang}") for v in VIEWPORTS for lang in LANGS]
 
 # Elements inside each visible button of the main area whose text is wider than their box.
 CUT_BUTTONS = """() => [...document.querySelectorAll('[data-testid="stMain"] button')]

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.history import load_history
+from model.lang import LANGS
 from report.status import status_word
 from report.text import TEXT, data_as_of_text, period_name
 from store.figures import FigureStore
@@ -72,7 +73,7 @@ def small(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_full_year_2024_figure_added_on_the_history_tab(
     small: BrowserContext, open_page, scenario_db_url: str, lang: str
 ) -> None:

@@ -20,6 +20,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 from playwright.sync_api import Locator, Page, expect
 
+from model.lang import LANGS
 from model.parameters import default_scenario, fmt_number, load_parameters, make_scenario
 from report.text import TEXT
 from tests.browser.streamlit_server import ROOT, RUN_TIMEOUT_S, wait_for_page
@@ -211,7 +212,7 @@ def test_version_1_link_is_read_with_a_notice(open_page: OpenPage) -> None:
 
 def test_a_lever_tooltip_gives_publication_and_reasoning_in_the_page_language(open_page: OpenPage) -> None:
     spec = load_parameters()["fund_size"]
-    for lang in ("zh", "en"):
+    for lang in LANGS:
         page = open_page(f"lang={lang}&model=3")
         page.locator(".st-key-fund_size").get_by_test_id("stTooltipIcon").hover()
         tooltip = page.get_by_test_id("stTooltipContent")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from model.lang import LANGS
 from model.parameters import ScenarioError, default_scenario, parse_project
 from model.problems import located
 from model.projection import headline, project
@@ -35,7 +36,7 @@ def row_problems(doc: dict, lang: str) -> list[str]:
     return [say(p, lang) for p in located(error.value.problems, "row", 1)]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_out_of_range_values_typed_in_the_project_table_are_named_not_clamped(open_page: OpenPage, lang: str) -> None:
     page = open_page(f"lang={lang}")
     page.get_by_role("tab", name=t("tab_table", lang), exact=True).click()

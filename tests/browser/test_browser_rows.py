@@ -19,6 +19,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from model.lang import LANGS
 from model.parameters import make_scenario
 from report.text import t
 from store.library import ScenarioLibrary
@@ -27,7 +28,6 @@ from tests.browser.test_browser_state import assert_comparison_table_fits, open_
 
 pytestmark = pytest.mark.browser
 
-LANGS = ("zh", "en")
 HEADER_PX, ROW_PX = 35, 35  # the editor's header and row heights
 # Every text a canvas draws, with the canvas it was drawn on (the editor and the tables are canvases).
 RECORD_CANVAS_TEXT = """(() => {

@@ -27,6 +27,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from model.lang import LANGS
 from model.parameters import make_scenario, parse_project
 from report.text import t
 from store.library import ScenarioLibrary
@@ -36,7 +37,6 @@ from ui.controls import KEEP_ADDED
 pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., Page]
-LANGS = ("zh", "en")
 
 
 def slider(page: Page, key: str) -> Locator:

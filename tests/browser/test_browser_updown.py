@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from model.lang import LANGS
 from report.text import TEXT
 from tests.browser.test_browser_page import OpenPage
 
@@ -49,7 +50,7 @@ def test_english_page_shows_a_rise_in_green(open_page: OpenPage) -> None:
 SWITCHED = {"zh": ("updown_green", "green", is_green), "en": ("updown_red", "red", is_red)}
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_setting_switches_it_and_the_link_keeps_it(open_page: OpenPage, lang: str) -> None:
     option, value, looks = SWITCHED[lang]
     page = open_page(f"{MOVED}&lang={lang}")

@@ -23,6 +23,7 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.history import load_history
+from model.lang import LANGS
 from model.parameters import make_scenario
 from model.targets import load_targets
 from report.text import t
@@ -200,7 +201,7 @@ def wait_charts_fit(page: Page) -> None:
     )
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_no_headline_figure_or_legend_is_cut(open_page: OpenPage, lang: str) -> None:
     page = open_page(f"lang={lang}")
     for width, height in VIEWPORTS:
@@ -219,7 +220,7 @@ def test_no_headline_figure_or_legend_is_cut(open_page: OpenPage, lang: str) -> 
 VISIBLE = "css => [...document.querySelectorAll(css)].filter(e => e.checkVisibility()).length"
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_metric_and_legend_on_every_tab_is_whole_at_1280(
     open_page: OpenPage, scenario_db_url: str, lang: str
 ) -> None:
@@ -357,7 +358,7 @@ def python_words(texts: list[str]) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_tab_is_in_the_page_language(open_page: OpenPage, scenario_db_url: str, lang: str) -> None:
     page = open_page(f"lang={lang}")
     texts, cells = walk(page)

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cli.main import main
+from model.lang import LANGS
 from model.parameters import PARAMETER_KEYS, ScenarioError, load_parameters, make_scenario, parse_text
 from model.printable import control_chars
 from model.problems import Problem
@@ -264,7 +265,7 @@ def assert_valid_or_scenario_error(data: bytes) -> None:
     except ScenarioError as e:
         assert e.problems, "ScenarioError without problems"
         assert all(isinstance(p, Problem) for p in e.problems), e.problems
-        assert all(say(p, lang).strip() for p in e.problems for lang in ("zh", "en")), e.problems
+        assert all(say(p, lang).strip() for p in e.problems for lang in LANGS), e.problems
         return
     assert found
     for named in found:

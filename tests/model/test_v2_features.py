@@ -534,13 +534,13 @@ def check_backtest_rows(frame: pd.DataFrame) -> None:
 
 
 def test_backtest_with_a_history_passed_in():
-    check_backtest_rows(backtest(History(BACKTEST_FIGURES)))
+    check_backtest_rows(backtest(History(BACKTEST_FIGURES), lang="zh"))
 
 
 def test_backtest_names_the_publication_in_the_language():
-    frame = backtest(History(BACKTEST_FIGURES), "en")
+    frame = backtest(History(BACKTEST_FIGURES), lang="en")
     assert frame["publication"].tolist() == ["Test Daily"] * 4  # each figure's English name
-    named = backtest(History(BACKTEST_FIGURES), "zh")["publication"].tolist()
+    named = backtest(History(BACKTEST_FIGURES), lang="zh")["publication"].tolist()
     assert named[:2] == ["《2024年统计公报》", "《政府工作报告》"]
 
 
@@ -550,23 +550,23 @@ def test_backtest_reads_the_history_file(monkeypatch):
     injected = History(BACKTEST_FIGURES)
     monkeypatch.setattr(model.backtest, "load_history", lambda *a, **k: injected)
     monkeypatch.setattr(model.projection, "load_history", lambda *a, **k: injected)
-    check_backtest_rows(backtest())
+    check_backtest_rows(backtest(lang="zh"))
 
 
 def test_backtest_reaches_past_the_default_horizon():
     # 2032 is after 2030: the article's scenario is run to 2032; growth_start = growth_end = 8.4
-    frame = backtest(History((fig(2024, 9.0), fig(2032, 7.7))))
+    frame = backtest(History((fig(2024, 9.0), fig(2032, 7.7))), lang="zh")
     assert frame["year"].tolist() == [2024, 2032]
     assert frame["error_pts"].tolist() == pytest.approx([-0.6, 0.7], abs=1e-9)
 
 
 def test_backtest_without_figures_is_empty():
-    frame = backtest(History((fig(2024, 9.0, confidence="low"),)))
+    frame = backtest(History((fig(2024, 9.0, confidence="low"),)), lang="zh")
     assert frame.empty and tuple(frame.columns) == BACKTEST_COLUMNS
 
 
 def test_backtest_on_the_history_file():
-    frame = backtest()
+    frame = backtest(lang="zh")
     assert (frame["year"] >= 2024).all()
     assert set(frame["confidence"]) <= {"high", "medium"}
     np.testing.assert_allclose(frame["error_pts"], frame["projected_pct"] - frame["official_pct"], rtol=1e-12)

@@ -8,6 +8,7 @@ from handcalc import expected
 from pagekit import chart_specs, clear_caches, run_page, use_test_data, without_official_targets
 
 from model.analysis import sensitivity, target_probabilities
+from model.lang import LANGS
 from model.parameters import Target, default_scenario, load_parameters, make_scenario
 from model.projection import project
 from report.problems import parameter_name
@@ -115,7 +116,7 @@ MY_TARGET = {"label": "自定：2030年3000亿元", "metric": "level", "year": 2
 MY_PROJECT = {"name": "新材料产业园", "investment": 40.0, "full_output": 60.0, "first_year": 2027, "included": True}
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_applying_goal_seek_keeps_one_of_each_target_and_says_what_undo_puts_back(lang: str) -> None:
     """Issue 19: applying a goal-seek answer loaded the scenario's targets again beside the user's
     row (whose blank start year made it look different), so each target showed twice in the gap
@@ -152,7 +153,7 @@ def test_applying_goal_seek_keeps_one_of_each_target_and_says_what_undo_puts_bac
     assert at.session_state["targets_rows"] == [MY_TARGET]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_preset_undo_box_names_the_preset_in_the_language_shown(lang: str) -> None:
     from model.scenario_file import load_presets
 

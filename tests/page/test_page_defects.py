@@ -8,6 +8,7 @@ import pytest
 from pagekit import run_page, shown
 
 from model.compat import load_compat
+from model.lang import LANGS
 from model.parameters import load_parameters
 from report.text import TEXT
 
@@ -21,7 +22,7 @@ def test_version_1_notes_name_parameters_by_label_never_by_key() -> None:
         assert not re.search(r"[\u4e00-\u9fff]", row.note_en), row.note_en  # English in English
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_version_1_link_notice_shows_labels_not_keys(lang: str) -> None:
     """A link without ``model=`` (version 1) with fund_size changed: its notice explained it with the
     key ``fund_paid_in`` in English."""
@@ -65,7 +66,7 @@ def _line_charts(lang: str) -> dict[str, dict]:
     }
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_dashed_or_dotted_line_has_a_stroke_in_the_legend_with_its_dash(lang: str) -> None:
     """Issue 19: the legend drew every line as a filled circle (a blob), so dashed, dotted and solid
     lines looked alike. Each line channel's legend is a stroke, as long as two periods of the longest
@@ -84,7 +85,7 @@ def test_a_dashed_or_dotted_line_has_a_stroke_in_the_legend_with_its_dash(lang: 
         assert all(leg.get("symbolType") == "stroke" for leg in colours), name  # merged with the dashes
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_fan_has_a_legend_for_its_bands_and_lines(lang: str) -> None:
     spec = _line_charts(lang)["fan"]
     fills = [scale.get("domain") for channel, leg, scale in _legends(spec) if channel == "fill"]

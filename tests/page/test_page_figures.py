@@ -14,6 +14,7 @@ import pytest
 from pagekit import chart_specs, clear_caches, run_page, shown
 from streamlit.testing.v1 import AppTest
 
+from model.lang import LANGS
 from model.parameters import default_scenario, load_parameters, make_scenario
 from model.projection import project
 from report.text import TEXT
@@ -25,7 +26,7 @@ ROWS = [
     "2024,dezhou,va_growth_pct,8.4,Jan-Jul,测试日报,Test daily,2024-08-23,https://example.org/d,前7个月增长8.4%。,medium,,",
     "2024,shandong,va_growth_pct,8.3,full-year,测试省公报,Test bulletin,2025-01-21,https://example.org/s,全省增长8.3%。,high,,",
 ]
-SUBMIT = {lang: f"FormSubmitter:figure_form-{TEXT['figure_add'][lang]}" for lang in ("zh", "en")}
+SUBMIT = {lang: f"FormSubmitter:figure_form-{TEXT['figure_add'][lang]}" for lang in LANGS}
 GOOD = {  # a full-year 2024 figure, as the bureau would type it
     "fig_year": "2024",
     "fig_value": "7.2",
@@ -209,7 +210,7 @@ def test_without_published_figures_the_page_says_every_year_is_projected(db_url)
 # --- the cards say on their face what they are compared with --------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_each_card_says_what_it_is_compared_with(db_url, lang) -> None:
     at = run_page({"fund_size": "80", "lang": lang}, lang=lang)
     descriptions = [m.proto.delta_description for m in at.metric]

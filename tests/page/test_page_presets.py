@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pagekit import run_page
 
+from model.lang import LANGS
 from model.parameters import default_scenario
 from model.scenario_file import PRESET_DIR, load_presets, read_scenario_file
 from report.scenario_exports import parse_import
@@ -42,7 +43,7 @@ def name(preset, lang: str) -> str:
 def test_the_preset_at_the_defaults_is_the_baseline_scenario_named_as_the_strings_table_names_it() -> None:
     (baseline,) = [p for p in PRESETS if p.scenario == default_scenario()]
     assert baseline is PRESETS[0]  # listed first
-    for lang in ("zh", "en"):
+    for lang in LANGS:
         assert name(baseline, lang) == t("scenario_baseline_name", lang)
     assert baseline.name == "基准情景"  # issue 11 item 6: 基准情景, not 文章默认情景
 
@@ -81,7 +82,7 @@ def test_the_readme_lists_every_preset_by_its_names() -> None:
         assert f"*{preset.name_en}* ({preset.name})" in readme
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_sidebar_buttons_show_the_names_and_a_click_names_what_was_loaded(lang: str) -> None:
     at = run_page({"lang": lang})
     for n, preset in enumerate(PRESETS):  # the buttons' keys are their places, as before

@@ -8,6 +8,7 @@ import pytest
 from pagekit import run_page
 from streamlit.testing.v1 import AppTest
 
+from model.lang import LANGS
 from model.parameters import load_parameters, make_scenario
 from report.text import TEXT
 from store.library import ScenarioLibrary
@@ -64,7 +65,7 @@ def preset_button(at: AppTest):
     return at.button(key="preset_1")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_preset_keeps_added_projects_and_can_be_undone(lang: str) -> None:
     at = add_project(run_page({"lang": lang, "growth_end": "5"}, lang=lang))
     assert at.slider(key="growth_end").value == 5.0
@@ -79,7 +80,7 @@ def test_a_preset_keeps_added_projects_and_can_be_undone(lang: str) -> None:
     assert not [b for b in at.button if b.key == "undo"]  # once
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_reset_with_keep_off_replaces_the_rows_and_undo_brings_them_back(lang: str) -> None:
     at = add_project(run_page({"lang": lang, "fund_size": "80"}, lang=lang))
     at.toggle(key="keep_added").set_value(False).run()
@@ -90,7 +91,7 @@ def test_reset_with_keep_off_replaces_the_rows_and_undo_brings_them_back(lang: s
     assert at.slider(key="fund_size").value == 80 and at.session_state["pipeline_rows"] == [PROJECT]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_library_load_and_a_delete_can_be_undone(two_saved: str, lang: str) -> None:
     at = add_project(run_page({"lang": lang}, tab="tab_library", lang=lang))
     at.selectbox(key="pick").set_value("甲").run()

@@ -9,6 +9,7 @@ from pagekit import chart_data, chart_specs, clear_caches, run_page, shown, use_
 from streamlit.testing.v1 import AppTest
 
 from model.compat import CompatNotice
+from model.lang import LANGS
 from model.parameters import default_scenario, load_parameters
 from report.text import TEXT
 
@@ -71,7 +72,7 @@ def test_targets_are_marks_on_the_value_added_chart() -> None:
     assert TEXT["series_target"]["zh"].encode() in data
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_bad_target_rows_are_named_and_left_out(lang: str) -> None:
     bad = [
         {"label": "", "metric": "level", "year": 2030, "value": 100.0},
@@ -144,7 +145,7 @@ def test_official_targets_are_checked_and_listed(published) -> None:
     assert list(official[TEXT["col_quote"]["zh"]]) == ["2026年规上工业增加值增长7%。", "营业收入3000亿元。"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_version_1_notices_of_a_loaded_scenario_are_shown_as_text(lang: str) -> None:
     at = run_page({"lang": lang}, lang=lang)
     at.session_state["loaded_notices"] = [

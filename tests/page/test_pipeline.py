@@ -15,6 +15,7 @@ import pytest
 from pagekit import run_page, shown
 
 from model.history import Figure, History
+from model.lang import LANGS
 from model.parameters import PipelineProject, ScenarioError, default_scenario, parse_projects
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
@@ -152,7 +153,7 @@ def test_page_counts_added_rows_and_names_bad_ones() -> None:
     assert at.session_state["pipeline_rows"][1]["first_year"] == 2050  # what the user typed stays
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_project_table_names_a_bad_row_in_the_pages_language_and_adds_rows(lang: str) -> None:
     """Issue 11 item 11: a first year or an amount outside the allowed range is named (label, row,
     value, allowed range) and the row left out until fixed; "add a row" is a labelled button."""

@@ -331,7 +331,7 @@ def test_sources_in_a_compact_table_with_sentence_and_reasoning_in_the_notes(sin
 def test_backtest_slide(single, monkeypatch):
     lang, prs = single
     [slide] = slides_titled(prs, bt("deck_slide_backtest", lang))
-    table = backtest()
+    table = backtest(lang=lang)
     if table.empty:
         assert bt("deck_backtest_empty", lang) in "\n".join(texts(slide))
         return

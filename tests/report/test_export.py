@@ -40,7 +40,7 @@ def no_history(monkeypatch):
 
 @pytest.fixture(scope="module")
 def default_bytes() -> bytes:
-    return frame_to_csv(project(default_scenario()))
+    return frame_to_csv(project(default_scenario()), lang=None)
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
@@ -79,7 +79,7 @@ def test_base_year_growth_cells_are_blank(default_bytes):
 )
 def test_round_trip_is_exact(overrides):
     frame = project(make_scenario(overrides))
-    back = csv_to_frame(frame_to_csv(frame))
+    back = csv_to_frame(frame_to_csv(frame, lang=None))
     pd.testing.assert_frame_equal(back, frame, check_exact=True)
 
 
@@ -95,7 +95,7 @@ FLOAT_KEYS = [k for k, s in SPECS.items() if s.kind == "float"]
 )
 def test_round_trip_is_exact_over_the_ranges(overrides):
     frame = project(make_scenario(overrides))
-    pd.testing.assert_frame_equal(csv_to_frame(frame_to_csv(frame)), frame, check_exact=True)
+    pd.testing.assert_frame_equal(csv_to_frame(frame_to_csv(frame, lang=None)), frame, check_exact=True)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_text_cells_of_a_frame_are_neutralised_numbers_are_not():
             "count": [-1, -2, 0, 3, 4],
         }
     )
-    rows = csv_rows(frame_to_csv(frame))
+    rows = csv_rows(frame_to_csv(frame, lang=None))
     assert rows[0] == ["name", "value", "count"]
     assert [r[0] for r in rows[1:]] == ["'=1+1", "'+x", "'-x", "'@x", "ok"]
     assert [float(r[1]) for r in rows[1:]] == [-1.5, -2.0, 0.0, 3.25, -1e-7]
@@ -136,7 +136,7 @@ def test_text_cells_of_a_frame_are_neutralised_numbers_are_not():
 
 def test_negative_growth_is_written_as_a_number():
     frame = project(make_scenario({"growth_start": -5, "growth_end": -5}))
-    header, *rows = csv_rows(frame_to_csv(frame))
+    header, *rows = csv_rows(frame_to_csv(frame, lang=None))
     cells = [r[header.index("growth_pct")] for r in rows[1:]]
     assert cells and all(c.startswith("-") for c in cells)
     assert np.allclose([float(c) for c in cells], -5.0)
@@ -152,7 +152,7 @@ def test_column_dictionary_covers_every_result_column():
 
 
 def test_dictionary_csv_is_the_dictionary_for_excel():
-    data = dictionary_csv()
+    data = dictionary_csv(lang=None)
     assert data.startswith(BOM.encode("utf-8"))
     rows = csv_rows(data)
     assert rows[0] == list(column_dictionary().columns)
@@ -218,7 +218,7 @@ PLANT = PipelineProject(name="新厂", investment=30.0, full_output=40.0, first_
 
 
 def csv_columns(scenario) -> dict[str, list[float]]:
-    header, *rows = csv_rows(frame_to_csv(project(scenario)))
+    header, *rows = csv_rows(frame_to_csv(project(scenario), lang=None))
     return {
         key: [r[n] if key == "status" else float(r[n]) if r[n] != "" else None for r in rows]
         for n, key in enumerate(header)

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from PIL import Image, ImageChops
 
+from model.lang import LANGS
 from model.parameters import default_scenario, load_parameters
 from model.projection import project
 from report.deck_charts import (
@@ -92,7 +93,7 @@ def test_png_scale_one_matches_the_svg(frame):
         assert img.size == svg_size(chart_svg(chart))
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_svg_keeps_the_title_as_text(frame, lang):
     svg = chart_svg(value_added_chart(frame, frame, lang))
     assert svg.lstrip().startswith("<svg")
@@ -204,7 +205,7 @@ def test_plan_is_the_scenario_with_every_lever_at_its_default():
     assert plan.projects == ()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_total_chart_is_the_scenario_against_the_plan(lang):
     scenario = default_scenario().replace({"fund_size": 80.0, "use_observed": False})
     frame, plan = project(scenario), project(plan_of(scenario))

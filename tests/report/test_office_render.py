@@ -18,6 +18,7 @@ from pptx.util import Inches, Pt
 
 from cli.main import main
 from model.analysis import monte_carlo
+from model.lang import LANGS
 from model.parameters import PipelineProject, Target, default_scenario, make_scenario
 from model.scenario_file import NamedScenario
 from report.brief import Fan, build_deck
@@ -57,7 +58,6 @@ FOUR = [
     NamedScenario("放缓", make_scenario({"growth_end": 5.0}), name_en="Slowdown"),
     NamedScenario("基金加速", make_scenario({"fund_size": 100, "fund_leverage": 5}), name_en="Accelerated funds"),
 ]
-LANGS = ("zh", "en")
 
 
 def _bad_deck() -> bytes:

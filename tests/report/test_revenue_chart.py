@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from model.lang import LANGS
 from model.parameters import Target, default_scenario, make_scenario
 from model.projection import project
 from model.targets import load_targets, targets_for
@@ -21,7 +22,7 @@ def rows(chart) -> list[dict]:
     return [row for dataset in spec["datasets"].values() for row in dataset]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_lines_are_each_years_revenue_and_targets_are_marks(lang: str) -> None:
     scenario = make_scenario({"growth_start": 10.0})  # not the plan, so the two lines differ
     frame, plan = project(scenario), project(default_scenario())
@@ -54,7 +55,7 @@ def test_lines_are_each_years_revenue_and_targets_are_marks(lang: str) -> None:
 
 def test_the_marks_are_a_legend_entry_and_the_lines_keep_their_strokes() -> None:
     frame = plan = project(default_scenario())
-    spec = revenue_chart(frame, plan, [OWN_REVENUE]).to_dict()
+    spec = revenue_chart(frame, plan, [OWN_REVENUE], "zh").to_dict()
     named = {"calculate": "datum.series", "as": "target"}
     marks = [layer for layer in spec["layer"] if named in layer.get("transform", [])]
     assert len(marks) == 1 and marks[0]["encoding"]["shape"]["scale"]["range"] == ["triangle-down"]
@@ -65,6 +66,6 @@ def test_the_marks_are_a_legend_entry_and_the_lines_keep_their_strokes() -> None
 
 def test_no_revenue_target_draws_no_mark_layer() -> None:
     frame = project(default_scenario())
-    spec = revenue_chart(frame, frame, [OWN_VALUE_ADDED]).to_dict()
+    spec = revenue_chart(frame, frame, [OWN_VALUE_ADDED], "zh").to_dict()
     named = {"calculate": "datum.series", "as": "target"}
     assert not [layer for layer in spec["layer"] if named in layer.get("transform", [])]

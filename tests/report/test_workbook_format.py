@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from model.lang import LANGS
 from model.parameters import PipelineProject, Target, default_scenario, load_parameters, make_scenario
 from model.scenario_file import NamedScenario
 from report.csv_export import BOM, column_dictionary, column_header, dictionary_csv, frame_to_csv
@@ -202,7 +203,7 @@ def test_period_names():
 # --- CSV ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_csv_header_is_in_the_language_and_reads_back_exactly(lang):
     data = long_csv(ITEMS, lang)
     assert data.startswith(BOM.encode("utf-8"))  # Excel on Windows reads it as UTF-8
@@ -219,7 +220,7 @@ def test_csv_for_programs_keeps_the_keys():
     assert_frame_equal(read_long_csv(data), long_frame(ITEMS), check_exact=True)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_single_scenario_csv_and_dictionary_in_the_language(lang):
     frame = long_frame(ITEMS[:1]).drop(columns="scenario")
     data = frame_to_csv(frame, lang)
@@ -253,7 +254,7 @@ def test_every_workbook_word_exists_in_both_languages():
             assert CJK.search(words["zh"]) and not CJK.search(words["en"]), key
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_pages_csv_button_says_full_precision_and_the_file_keeps_it(lang):
     """Issue 19, item 4: values like 8.790000000000001 are the model's own; the button says so."""
     from report.text import t

@@ -24,6 +24,7 @@ from saykit import english
 from streamlit.testing.v1 import AppTest
 
 from model import scenario_file
+from model.lang import LANGS
 from model.parameters import PipelineProject, ScenarioError, Target, default_scenario, make_scenario
 from report import scenario_exports
 from report.problems import say
@@ -188,7 +189,7 @@ def test_the_page_imports_a_file_with_a_duplicate_name_not_at_all(db_url):
     assert ScenarioLibrary(db_url).names() == []
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_bad_import_file_is_named_by_labels_in_the_pages_language(db_url, lang):
     """A value out of range in an imported file: the file, the scenario, the parameter's label and
     unit, the value and what is allowed, in the page's language; never the key."""

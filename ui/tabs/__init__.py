@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from model.history import History
+from model.lang import Lang
 from model.parameters import Scenario
 
 
@@ -22,5 +23,5 @@ class Page:
     scenario: Scenario
     frame: pd.DataFrame
     baseline: pd.DataFrame
-    lang: str
+    lang: Lang
     history: History

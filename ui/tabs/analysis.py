@@ -16,6 +16,7 @@ from model.analysis import (
     target_probabilities,
 )
 from model.history import History
+from model.lang import Lang
 from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
 from report import charts
 from report.brief import Fan
@@ -67,17 +68,17 @@ def _snap(key: str, value: float | int) -> float | int:
     return min(max(round(spec.min + steps * spec.step, 10), spec.min), spec.max)
 
 
-def _apply_text(key: str, value: float | int, lang: str) -> str:
+def _apply_text(key: str, value: float | int, lang: Lang) -> str:
     """The apply button's label (and its toast): the parameter by its label and unit, never its key."""
     return t("goal_apply", lang, param=parameter_name(load_parameters()[key], lang), value=fmt_number(value))
 
 
-def _applied(key: str, value: float | int, lang: str) -> str:
+def _applied(key: str, value: float | int, lang: Lang) -> str:
     """What the undo box names: the parameter by its label and unit, and the value goal seek set."""
     return t("undo_goal_what", lang, param=parameter_name(load_parameters()[key], lang), value=fmt_number(value))
 
 
-def _apply(scenario: Scenario, key: str, value: float | int, lang: str) -> None:
+def _apply(scenario: Scenario, key: str, value: float | int, lang: Lang) -> None:
     """Set the one parameter goal seek found; the projects and targets tables stay as they are (the
     scenario already holds them: loading them again would add the user's rows a second time)."""
     load_into_controls(
@@ -90,7 +91,7 @@ def _apply(scenario: Scenario, key: str, value: float | int, lang: str) -> None:
     )
 
 
-def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
+def _ranges_table(scenario: Scenario, lang: Lang) -> pd.DataFrame:
     specs = load_parameters()
     rows = [
         {
@@ -108,7 +109,7 @@ def _ranges_table(scenario: Scenario, lang: str) -> pd.DataFrame:
 
 
 @st.fragment
-def _goal_seek(scenario: Scenario, lang: str, history: History) -> None:
+def _goal_seek(scenario: Scenario, lang: Lang, history: History) -> None:
     """Goal seek, a fragment: filling in the form reruns this part only; applying the value found
     reruns the page, so the sidebar control shows it."""
     rerun_app_if_loaded()
@@ -167,7 +168,7 @@ def _goal_seek(scenario: Scenario, lang: str, history: History) -> None:
     )
 
 
-def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str, history: History) -> None:
+def _probabilities(scenario: Scenario, draws: int, seed: int, lang: Lang, history: History) -> None:
     """The chance of reaching each target, from the same draws as the fan."""
     st.subheader(t("prob_title", lang))
     targets = tuple(targets_panel.checked(scenario, lang))
@@ -198,7 +199,7 @@ def _probabilities(scenario: Scenario, draws: int, seed: int, lang: str, history
 
 
 @st.fragment
-def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: str, history: History) -> None:
+def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: Lang, history: History) -> None:
     """The fan and the chance of each target, a fragment: choosing the number of draws or the seed
     reruns this part only, not the controls."""
     a, b, _ = st.columns([1, 1, 2])

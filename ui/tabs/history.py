@@ -17,6 +17,7 @@ import streamlit as st
 
 from model.backtest import backtest
 from model.history import CONFIDENCE_RANK, PERIOD_MONTHS, REGIONS, History, parse_history_rows
+from model.lang import Lang
 from model.parameters import Scenario, ScenarioError
 from model.problems import Problem
 from report import charts
@@ -47,17 +48,17 @@ FORM_DEFAULTS = {"region": "dezhou", "metric": "va_growth_pct", "period": None, 
 MESSAGES = "history_messages"
 
 
-def data_as_of(history: History, scenario: Scenario, lang: str) -> str:
+def data_as_of(history: History, scenario: Scenario, lang: Lang) -> str:
     """「数据截至YYYY年M月」: the latest official figure the model uses for this scenario."""
     return data_as_of_text(history.data_as_of(scenario.horizon_end, scenario.use_observed), lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16, hash_funcs=HASH_HISTORY)
-def _backtest(history: History, lang: str) -> pd.DataFrame:
-    return backtest(history, lang)
+def _backtest(history: History, lang: Lang) -> pd.DataFrame:
+    return backtest(history, lang=lang)
 
 
-def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def backtest_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("axis_year", lang): table["year"],
@@ -76,7 +77,7 @@ def backtest_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def years_table(history: History, scenario: Scenario, lang: str) -> pd.DataFrame:
+def years_table(history: History, scenario: Scenario, lang: Lang) -> pd.DataFrame:
     """Each year from 2024 with its status (已公布 / 估算（1—N月） / 推算), the growth used and its source."""
     statuses = history.year_status("dezhou", scenario.horizon_end, scenario.use_observed)
     return pd.DataFrame(
@@ -94,7 +95,7 @@ def years_table(history: History, scenario: Scenario, lang: str) -> pd.DataFrame
 
 
 def history_table(
-    figures: History, lang: str, added: list[AddedFigure] = (), horizon_end: int = 2035, use_observed: bool = True
+    figures: History, lang: Lang, added: list[AddedFigure] = (), horizon_end: int = 2035, use_observed: bool = True
 ) -> pd.DataFrame:
     """Every figure, the data's and the added ones (marked, with who added them and when); ``used``
     marks the figure behind each published or estimated year."""
@@ -146,11 +147,11 @@ def history_table(
 # --- the form ---------------------------------------------------------------------------------
 
 
-def _field_label(field: str, lang: str) -> str:
+def _field_label(field: str, lang: Lang) -> str:
     return t(FORM_FIELDS[field], lang)
 
 
-def _choice_names(field: str, lang: str) -> list[str]:
+def _choice_names(field: str, lang: Lang) -> list[str]:
     if field == "region":
         return [t(f"region_{r}", lang) for r in REGIONS]
     if field == "metric":
@@ -160,7 +161,7 @@ def _choice_names(field: str, lang: str) -> list[str]:
     return [t(f"conf_{c}", lang) for c in CONFIDENCE_RANK]
 
 
-def form_problem(p: Problem, lang: str) -> str:
+def form_problem(p: Problem, lang: Lang) -> str:
     """A problem of the form as one sentence in the page's language: the field by its label, the
     value as typed, what is allowed by name (never a code)."""
     field = p.get("field", "")
@@ -194,7 +195,7 @@ def _say(kind: str, text: str) -> None:
     st.session_state.setdefault(MESSAGES, []).append((kind, text))
 
 
-def _add(lang: str, user: str | None) -> None:
+def _add(lang: Lang, user: str | None) -> None:
     """The form's button: check the figure; save it only when every field is right."""
     row = _form_row()
     problems: list[str] = []
@@ -219,7 +220,7 @@ def _add(lang: str, user: str | None) -> None:
     _say("success", t("figure_added", lang, number=number))
 
 
-def _what(figure, lang: str) -> str:
+def _what(figure, lang: Lang) -> str:
     return " · ".join(
         (
             t(f"region_{figure.region}", lang),
@@ -231,7 +232,7 @@ def _what(figure, lang: str) -> str:
     )
 
 
-def _delete(number: int, what: str, lang: str, user: str | None) -> None:
+def _delete(number: int, what: str, lang: Lang, user: str | None) -> None:
     try:
         version = page_figures.store().delete(number, user)
     except (ScenarioError, LibraryUnavailable) as e:
@@ -243,7 +244,7 @@ def _delete(number: int, what: str, lang: str, user: str | None) -> None:
     _say("success", t("figure_deleted", lang, number=number))
 
 
-def _restore(version: int, lang: str, user: str | None) -> None:
+def _restore(version: int, lang: Lang, user: str | None) -> None:
     try:
         number = page_figures.store().restore(version, user)
     except (ScenarioError, LibraryUnavailable) as e:
@@ -252,7 +253,7 @@ def _restore(version: int, lang: str, user: str | None) -> None:
     _say("success", t("figure_restored", lang, number=number))
 
 
-def _form(lang: str, user: str | None, can_write: bool) -> None:
+def _form(lang: Lang, user: str | None, can_write: bool) -> None:
     st.subheader(t("figure_form_title", lang))
     st.caption(t("figure_form_caption", lang))
     for field, default in FORM_DEFAULTS.items():
@@ -312,7 +313,7 @@ def _form(lang: str, user: str | None, can_write: bool) -> None:
         st.caption(t("figure_signin_needed", lang))
 
 
-def _delete_box(listed: list[AddedFigure], lang: str, user: str | None, can_write: bool) -> None:
+def _delete_box(listed: list[AddedFigure], lang: Lang, user: str | None, can_write: bool) -> None:
     if not listed:
         return
     by_id = {a.id: a for a in listed}

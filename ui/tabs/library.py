@@ -30,6 +30,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from model.history import History
+from model.lang import Lang
 from model.parameters import Scenario, ScenarioError, default_scenario
 from model.problems import Problem, problem
 from model.scenario_file import NamedScenario
@@ -172,7 +173,7 @@ def _show_messages() -> None:
         getattr(st, kind)(text)
 
 
-def _problem_text(error: ScenarioError | LibraryUnavailable, lang: str) -> str:
+def _problem_text(error: ScenarioError | LibraryUnavailable, lang: Lang) -> str:
     """A library error's problems as Markdown that shows their sentences literally (they quote names)."""
     return messages.text(error.problems, lang)
 
@@ -181,14 +182,14 @@ def _when(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _who(user: str | None, lang: str) -> str:
+def _who(user: str | None, lang: Lang) -> str:
     return user or t("unknown_user", lang)
 
 
 # --- callbacks (they run before the page is drawn, so they can set widget values) -----------
 
 
-def _save(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str | None, overwrite: bool = False) -> None:
+def _save(library: ScenarioLibrary, scenario: Scenario, lang: Lang, user: str | None, overwrite: bool = False) -> None:
     name = st.session_state.get("save_name", "")
     try:
         saved = library.save(name, scenario, overwrite=overwrite, user=user, visitor=visitor_id(user))
@@ -207,7 +208,7 @@ def _cancel_overwrite() -> None:
     st.session_state.pop("pending_overwrite", None)
 
 
-def _load(library: ScenarioLibrary, name: str, lang: str) -> None:
+def _load(library: ScenarioLibrary, name: str, lang: Lang) -> None:
     try:
         saved = library.get(name)
     except LibraryUnavailable as e:
@@ -222,7 +223,7 @@ def _load(library: ScenarioLibrary, name: str, lang: str) -> None:
     )
 
 
-def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
+def _copy(library: ScenarioLibrary, name: str, lang: Lang, user: str | None) -> None:
     new = st.session_state.get("copy_to", "")
     try:
         saved = library.get(name)
@@ -236,7 +237,7 @@ def _copy(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> N
     _say("success", t("copied", lang, name=md_text(copy.name)))
 
 
-def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> None:
+def _rename(library: ScenarioLibrary, old: str, lang: Lang, user: str | None) -> None:
     new = st.session_state.get("rename_to", "")
     try:
         renamed = library.rename(old, new, user=user, visitor=visitor_id(user))
@@ -252,7 +253,7 @@ def _rename(library: ScenarioLibrary, old: str, lang: str, user: str | None) -> 
     _say("success", t("renamed", lang, name=md_text(new_name)))
 
 
-def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) -> None:
+def _delete(library: ScenarioLibrary, name: str, lang: Lang, user: str | None) -> None:
     try:
         saved = library.get(name)
         library.delete(name, user=user, visitor=visitor_id(user))
@@ -267,7 +268,7 @@ def _delete(library: ScenarioLibrary, name: str, lang: str, user: str | None) ->
     _say("success", t("deleted", lang, name=md_text(name)))
 
 
-def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: str, user: str | None) -> None:
+def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: Lang, user: str | None) -> None:
     """The undo of a delete: save the deleted scenario again under its name."""
     try:
         library.save(saved.name, saved.scenario, user=user, visitor=visitor_id(user))
@@ -278,7 +279,7 @@ def _undelete(library: ScenarioLibrary, saved: SavedScenario, lang: str, user: s
     _say("success", t("undo_deleted_back", lang, name=md_text(saved.name)))
 
 
-def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, lang: str, user: str | None) -> None:
+def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, lang: Lang, user: str | None) -> None:
     overwrite = st.session_state.get("import_overwrite", False)
     try:
         library.save_many(items, overwrite=overwrite, user=user, source=source, visitor=visitor_id(user))  # all or none
@@ -289,7 +290,7 @@ def _import(library: ScenarioLibrary, items: list[NamedScenario], source: str, l
     _say("success", t("imported", lang, n=len(items)))
 
 
-def _restore(library: ScenarioLibrary, version_id: int, lang: str, user: str | None) -> None:
+def _restore(library: ScenarioLibrary, version_id: int, lang: Lang, user: str | None) -> None:
     name = st.session_state.get("restore_as", "").strip() or None
     try:
         restored = library.restore(version_id, name, overwrite=True, user=user, visitor=visitor_id(user))
@@ -307,7 +308,7 @@ def _turn(key: str, step: int) -> None:
 # --- the tab ------------------------------------------------------------------------------------
 
 
-def _pager(key: str, total: int, label: str, lang: str) -> int:
+def _pager(key: str, total: int, label: str, lang: Lang) -> int:
     """Previous / next buttons and "page x of y"; returns the 0-based offset of the page shown."""
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(max(1, int(st.session_state.get(key, 1))), pages)
@@ -323,7 +324,7 @@ def _pager(key: str, total: int, label: str, lang: str) -> int:
     return (page - 1) * PAGE_SIZE
 
 
-def _account(user: str | None, lang: str) -> None:
+def _account(user: str | None, lang: Lang) -> None:
     """Sign-in state and the button to sign in or out (only where sign-in is configured)."""
     a, b = st.columns([3, 1], vertical_alignment="center")
     if user is None:
@@ -336,7 +337,7 @@ def _account(user: str | None, lang: str) -> None:
             st.logout()
 
 
-def _save_box(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str | None, can_write: bool) -> None:
+def _save_box(library: ScenarioLibrary, scenario: Scenario, lang: Lang, user: str | None, can_write: bool) -> None:
     """One row at the top of the tab: "Save this scenario", the name, the button (the rules for a
     name in the button's tooltip), so that the scenario on screen is saved without scrolling."""
     with st.form("save_form", border=False, enter_to_submit=True):
@@ -383,7 +384,7 @@ def _save_box(library: ScenarioLibrary, scenario: Scenario, lang: str, user: str
     b.button(t("cancel", lang), key="cancel_overwrite", on_click=_cancel_overwrite)
 
 
-def _entries_table(entries: list[LibraryEntry], lang: str, owners: bool) -> None:
+def _entries_table(entries: list[LibraryEntry], lang: Lang, owners: bool) -> None:
     rows = {
         t("lib_col_name", lang): [e.name for e in entries],
         t("lib_col_saved_by", lang): [_who(e.saved_by, lang) for e in entries],
@@ -397,7 +398,7 @@ def _entries_table(entries: list[LibraryEntry], lang: str, owners: bool) -> None
     st.dataframe(pd.DataFrame(rows, dtype=object), hide_index=True, width="stretch", height=height, key="library_table")
 
 
-def _manage(library: ScenarioLibrary, lang: str, user: str | None, can_write: bool) -> list[str]:
+def _manage(library: ScenarioLibrary, lang: Lang, user: str | None, can_write: bool) -> list[str]:
     """One page of the library and what can be done with the picked scenario; returns the page's names."""
     st.subheader(t("library_title", lang))
     contains = st.text_input(t("lib_filter", lang), key="library_filter", max_chars=80)
@@ -458,7 +459,7 @@ HEADERS = """<style>
 
 
 @st.fragment
-def _compare(library: ScenarioLibrary, page_names: list[str], lang: str, history: History) -> None:
+def _compare(library: ScenarioLibrary, page_names: list[str], lang: Lang, history: History) -> None:
     """The comparison, a fragment: picking scenarios reruns this part only, not the controls."""
     st.subheader(t("compare_title", lang))
     chosen = [n for n in st.session_state.get(COMPARE, []) if isinstance(n, str)][:MAX_COMPARE]
@@ -522,7 +523,7 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str, history
     )
 
 
-def _signed(shown: pd.DataFrame, lang: str) -> Any:
+def _signed(shown: pd.DataFrame, lang: Lang) -> Any:
     """The comparison table with its changes (against the plan, against the defaults) coloured up or
     down as the page's setting says (red for up in Chinese), at the table's decimals."""
     red_up = url.red_up(lang)
@@ -536,7 +537,7 @@ def _signed(shown: pd.DataFrame, lang: str) -> Any:
     )
 
 
-def _parsed(upload, lang: str, limit: int) -> tuple[list[NamedScenario], list[Problem]]:
+def _parsed(upload, lang: Lang, limit: int) -> tuple[list[NamedScenario], list[Problem]]:
     """The uploaded file checked whole, once per file (kept in the session: reruns don't re-read it)."""
     key = (upload.file_id, lang)
     cached = st.session_state.get("import_parsed")
@@ -557,13 +558,13 @@ def _parsed(upload, lang: str, limit: int) -> tuple[list[NamedScenario], list[Pr
     return cached[1], cached[2]
 
 
-def _names_text(names: list[str], lang: str) -> str:
+def _names_text(names: list[str], lang: Lang) -> str:
     shown = t("name_sep", lang).join(md_text(n) for n in names[:IMPORT_NAMES_SHOWN])
     more = len(names) - IMPORT_NAMES_SHOWN
     return shown + (" " + t("import_more", lang, n=more) if more > 0 else "")
 
 
-def _import_box(library: ScenarioLibrary, lang: str, user: str | None, can_write: bool) -> None:
+def _import_box(library: ScenarioLibrary, lang: Lang, user: str | None, can_write: bool) -> None:
     st.subheader(t("import_title", lang))
     upload = st.file_uploader(
         t("import_title", lang),
@@ -596,11 +597,11 @@ def _import_box(library: ScenarioLibrary, lang: str, user: str | None, can_write
     )
 
 
-def _event_text(event: str, renamed_to: str | None, lang: str) -> str:
+def _event_text(event: str, renamed_to: str | None, lang: Lang) -> str:
     return t("event_renamed", lang, name=renamed_to or "") if event == "renamed" else t(f"event_{event}", lang)
 
 
-def _versions_box(library: ScenarioLibrary, lang: str, user: str | None, can_write: bool) -> None:
+def _versions_box(library: ScenarioLibrary, lang: Lang, user: str | None, can_write: bool) -> None:
     """Earlier versions (kept on overwrite, rename and delete): a page at a time, and restore."""
     if not st.toggle(t("versions_show", lang), key="show_versions"):
         return

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from model.lang import Lang
 from model.scenario_file import NamedScenario
 from report import charts
 from report.csv_export import dictionary_csv, frame_to_csv
@@ -74,7 +75,7 @@ def render(page: Page) -> None:
     )
 
 
-def downloads(d1: Any, d2: Any, frame: pd.DataFrame, lang: str) -> None:
+def downloads(d1: Any, d2: Any, frame: pd.DataFrame, lang: Lang) -> None:
     # Callable data: the file is made when the user clicks, not on every rerun.
     d1.download_button(
         t("download_csv", lang),

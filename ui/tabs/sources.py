@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from model.lang import Lang
 from model.parameters import Scenario, fmt_number, load_parameters, load_projects
 from model.sources import load_facts
 from report.csv_export import column_dictionary
@@ -16,7 +17,7 @@ from ui.controls import source_sentences
 from ui.tabs import Page
 
 
-def readable(text: str, lang: str) -> str:
+def readable(text: str, lang: Lang) -> str:
     """``text`` with every parameter or column key replaced by its name in ``lang`` (the page shows
     names, the data dictionary keeps the keys)."""
     names = {k: s.label(lang) for k, s in load_parameters().items()}
@@ -25,7 +26,7 @@ def readable(text: str, lang: str) -> str:
     return re.sub(pattern, lambda m: names[m.group(1)], text)
 
 
-def result_column_config(lang: str) -> dict[str, st.column_config.Column]:
+def result_column_config(lang: Lang) -> dict[str, st.column_config.Column]:
     """Labels with units for the result table, each with its description as help (names, not keys);
     the page shows one decimal, the files keep all."""
     config: dict[str, st.column_config.Column] = {}
@@ -43,11 +44,11 @@ def result_column_config(lang: str) -> dict[str, st.column_config.Column]:
     return config
 
 
-def _prov(kind: str, lang: str) -> str:
+def _prov(kind: str, lang: Lang) -> str:
     return t("prov_" + kind, lang)
 
 
-def parameter_table(scenario: Scenario, lang: str, role: str | None = None) -> pd.DataFrame:
+def parameter_table(scenario: Scenario, lang: Lang, role: str | None = None) -> pd.DataFrame:
     """Every parameter of one kind (``role``; all when None) with its value, range, provenance,
     publication, date, address, source sentence and reasoning in the page's language."""
     values = scenario.to_dict()
@@ -79,7 +80,7 @@ def parameter_table(scenario: Scenario, lang: str, role: str | None = None) -> p
     return pd.DataFrame(rows)
 
 
-def _sentences(sentences: list[str], lang: str) -> dict[str, str]:
+def _sentences(sentences: list[str], lang: Lang) -> dict[str, str]:
     """The source sentence's columns: the original (and, on the English page, its translation)."""
     if lang == "zh":
         return {t("col_quote", lang): "\n".join(sentences)}
@@ -87,7 +88,7 @@ def _sentences(sentences: list[str], lang: str) -> dict[str, str]:
     return {t("col_quote", lang): original, t("col_gloss", lang): "\n".join(translation)}
 
 
-def project_table(lang: str) -> pd.DataFrame:
+def project_table(lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
@@ -102,7 +103,7 @@ def project_table(lang: str) -> pd.DataFrame:
     )
 
 
-def facts_table(lang: str) -> pd.DataFrame:
+def facts_table(lang: Lang) -> pd.DataFrame:
     facts = load_facts()
     return pd.DataFrame(
         [
