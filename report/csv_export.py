@@ -5,7 +5,8 @@ precision (Python's shortest round-trip repr of each float), blank cells for the
 the base year. The header holds the column keys (the command line's files, for programs) or, for a
 file in a language (the page's downloads), each column's label with its unit in that language
 ("规上工业增加值（亿元）"); the data dictionary pairs each label with its key, and
-:func:`csv_to_frame` reads either header back to the keys.
+:func:`csv_to_frame` reads either header back to the keys. The columns' labels, units and descriptions
+are the strings catalogue's (``[csv_export.LABELS]``, ``UNITS``, ``DESCRIPTIONS``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from model.parameters import DATA_DIR, Scenario
+from model.parameters import Scenario
 from report import catalogue
 
 BOM = "\ufeff"
@@ -32,14 +33,23 @@ def neutralise(text: str) -> str:
 
 
 SCENARIO_HEADER = catalogue.pair("csv_export.SCENARIO_HEADER")
+# The result columns, in their order: each one's name, unit (none for status) and description.
+LABELS = catalogue.table("csv_export.LABELS")
+UNITS = catalogue.table("csv_export.UNITS")
+DESCRIPTIONS = catalogue.table("csv_export.DESCRIPTIONS")
+_NO_UNIT = {"zh": "", "en": ""}
+
+
+def column_unit(key: str, lang: str) -> str:
+    """A result column's unit in ``lang`` ("" for one without: status)."""
+    return UNITS.get(key, _NO_UNIT)[lang]
 
 
 def column_header(key: str, lang: str) -> str:
     """A result column's label with its unit in ``lang``: "规上工业增加值（亿元）", "Year"."""
     if key == "scenario":
         return SCENARIO_HEADER[lang]
-    row = column_dictionary().set_index("key").loc[key]
-    label, unit = row[f"label_{lang}"], row[f"unit_{lang}"]
+    label, unit = LABELS[key][lang], column_unit(key, lang)
     if not unit or key == "year":
         return label
     return f"{label}（{unit}）" if lang == "zh" else f"{label} ({unit})"
@@ -47,7 +57,7 @@ def column_header(key: str, lang: str) -> str:
 
 def header_keys() -> dict[str, str]:
     """Every label :func:`column_header` writes, in either language → its key."""
-    keys = ["scenario", *column_dictionary()["key"]]
+    keys = ["scenario", *LABELS]
     return {column_header(key, lang): key for key in keys for lang in ("zh", "en")}
 
 
@@ -71,8 +81,21 @@ def frame_to_csv(frame: pd.DataFrame, lang: str | None = None) -> bytes:
 
 @cache
 def column_dictionary() -> pd.DataFrame:
-    """The data dictionary of the result columns: key, units and labels in both languages."""
-    return pd.read_csv(DATA_DIR / "columns.csv", encoding="utf-8", keep_default_na=False)
+    """The data dictionary of the result columns (one row each, in their order): key, units, labels
+    and descriptions in both languages, from the strings catalogue."""
+    rows = [
+        {
+            "key": key,
+            "unit_zh": column_unit(key, "zh"),
+            "unit_en": column_unit(key, "en"),
+            "label_zh": LABELS[key]["zh"],
+            "label_en": LABELS[key]["en"],
+            "description_en": DESCRIPTIONS[key]["en"],
+            "description_zh": DESCRIPTIONS[key]["zh"],
+        }
+        for key in LABELS
+    ]
+    return pd.DataFrame(rows)
 
 
 def dictionary_csv(lang: str | None = None) -> bytes:
