@@ -6,7 +6,7 @@ the base year. The header holds the column keys (the command line's files, for p
 file in a language (the page's downloads), each column's label with its unit in that language
 ("规上工业增加值（亿元）"); the data dictionary pairs each label with its key, and
 :func:`csv_to_frame` reads either header back to the keys. The columns' labels, units and descriptions
-are the strings catalogue's (``[csv_export.LABELS]``, ``UNITS``, ``DESCRIPTIONS``).
+are the strings catalogue's (``[csv_export.LABELS]``, ``[csv_export.DESCRIPTIONS]``, ``[units]``).
 """
 
 from __future__ import annotations
@@ -33,16 +33,27 @@ def neutralise(text: str) -> str:
 
 
 SCENARIO_HEADER = catalogue.pair("csv_export.SCENARIO_HEADER")
-# The result columns, in their order: each one's name, unit (none for status) and description.
+# The result columns, in their order: each one's name and description; the units, each written once.
 LABELS = catalogue.table("csv_export.LABELS")
-UNITS = catalogue.table("csv_export.UNITS")
 DESCRIPTIONS = catalogue.table("csv_export.DESCRIPTIONS")
-_NO_UNIT = {"zh": "", "en": ""}
+UNITS = catalogue.table("units")
+# Each result column's unit (a key of UNITS); status has none.
+_COLUMNS_BY_UNIT = {
+    "year": ("year",),
+    "percent": ("growth_pct", "growth_total_pct"),
+    "index": ("va_index", "ti_index", "province_index"),
+    "yuan": (
+        *("va_baseline", "fund_investment", "fund_capital", "mobilized_investment", "cum_fund_investment"),
+        *("project_investment", "fund_output", "project_output", "newcap_va", "plan_newcap_va"),
+        *("ti_policy_va", "capacity_policy_va", "policy_va", "va_total", "revenue"),
+    ),
+}
+COLUMN_UNITS = {column: unit for unit, columns in _COLUMNS_BY_UNIT.items() for column in columns}
 
 
 def column_unit(key: str, lang: str) -> str:
     """A result column's unit in ``lang`` ("" for one without: status)."""
-    return UNITS.get(key, _NO_UNIT)[lang]
+    return UNITS[COLUMN_UNITS[key]][lang] if key in COLUMN_UNITS else ""
 
 
 def column_header(key: str, lang: str) -> str:

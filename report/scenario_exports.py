@@ -27,7 +27,7 @@ from model.problems import Problem, problem
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from model.sources import ARTICLE, load_facts
-from report.csv_export import UNITS, column_dictionary, frame_to_csv, neutralise
+from report.csv_export import COLUMN_UNITS, column_dictionary, column_unit, frame_to_csv, neutralise
 from report.sheets import (
     SHEET_NAMES,
     WORD_COLUMNS,
@@ -408,8 +408,8 @@ def _cell_formats(sheet: str, frame: pd.DataFrame) -> dict[str, list[str | None]
     formats: dict[str, list[str | None]] = {}
     if sheet == "results":
         for column in frame.columns:
-            if column in UNITS:  # every result column but status
-                formats[column] = every(number_format(UNITS[column]["zh"]))
+            if column in COLUMN_UNITS:  # every result column but status
+                formats[column] = every(number_format(column_unit(column, "zh")))
     elif sheet == "parameters":
         per_row = [number_format(specs[k].unit("zh"), specs[k].step, specs[k].kind) for k in frame["key"]]
         for column in frame.columns[frame.columns.get_loc("default") : frame.columns.get_loc("provenance")]:

@@ -71,8 +71,9 @@ def test_every_result_column_has_a_label_a_description_and_a_unit():
     """The result columns' strings (the data dictionary's rows) are the catalogue's: every column the
     model writes has a label and a description, every one but status a unit, and no other column is named."""
     from model.projection import RESULT_COLUMNS
-    from report.csv_export import DESCRIPTIONS, LABELS, UNITS
+    from report.csv_export import COLUMN_UNITS, DESCRIPTIONS, LABELS, UNITS
 
     assert list(LABELS) == list(RESULT_COLUMNS)  # in the table's order
     assert list(DESCRIPTIONS) == list(LABELS)
-    assert sorted(set(LABELS) - set(UNITS)) == ["status"] and set(UNITS) <= set(LABELS)
+    assert sorted(set(LABELS) - set(COLUMN_UNITS)) == ["status"] and set(COLUMN_UNITS) <= set(LABELS)
+    assert set(COLUMN_UNITS.values()) <= set(UNITS)
