@@ -41,6 +41,7 @@ from store.library import (
     scenarios_table,
     versions_table,
 )
+from ui import services
 from ui.tabs import library as library_panel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -299,7 +300,7 @@ class Counter:
 
 def rerun_cost(at: AppTest, url: str) -> tuple[int, int]:
     """Statements and rows read by one rerun of the open tab."""
-    shared = library_panel.get_library(url, False)
+    shared = services.get_library(url, False)
     counter = Counter()
     before = shared.rows_read
     try:

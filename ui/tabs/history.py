@@ -28,6 +28,7 @@ from store.library import LibraryUnavailable
 from ui import figures as page_figures
 from ui import messages, undo
 from ui.compute import HASH_HISTORY
+from ui.services import sign_in_configured, signed_in_user
 from ui.tabs import Page
 
 METRICS = ("va_growth_pct", "va_level", "revenue_level", "ti_growth_pct")
@@ -340,8 +341,6 @@ def _delete_box(listed: list[AddedFigure], lang: str, user: str | None, can_writ
 
 def render(page: Page) -> None:
     lang, history, scenario = page.lang, page.history, page.scenario
-    from ui.tabs.library import sign_in_configured, signed_in_user
-
     st.caption(data_as_of(history, scenario, lang))
     listed, problems = page_figures.this_run()
     if problems:

@@ -1,38 +1,16 @@
-"""The "Sources and assumptions" section and the result table's column labels."""
+"""The "Sources and assumptions" section."""
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 import streamlit as st
 
 from model.parameters import Scenario, fmt_number, load_parameters, load_projects
 from model.sources import load_facts
-from report.csv_export import DESCRIPTIONS, LABELS, column_header
 from report.text import t
 from ui import headline, targets_panel
 from ui.controls import source_sentences
 from ui.tabs import Page
-
-
-def readable(text: str, lang: str) -> str:
-    """``text`` with every parameter or column key replaced by its name in ``lang`` (the page shows
-    names, the data dictionary keeps the keys)."""
-    names = {k: s.label(lang) for k, s in load_parameters().items()}
-    names |= {key: label[lang] for key, label in LABELS.items()}
-    pattern = r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b"
-    return re.sub(pattern, lambda m: names[m.group(1)], text)
-
-
-def result_column_config(lang: str) -> dict[str, st.column_config.Column]:
-    """Labels with units for the result table, each with its description as help (names, not keys);
-    the page shows one decimal, the files keep all."""
-    config: dict[str, st.column_config.Column] = {}
-    for key in LABELS:
-        title, help_text = column_header(key, lang), readable(DESCRIPTIONS[key][lang], lang)
-        config[key] = st.column_config.NumberColumn(title, format="%d" if key == "year" else "%.1f", help=help_text)
-    return config
 
 
 def _prov(kind: str, lang: str) -> str:
