@@ -539,7 +539,7 @@ def test_earlier_versions_are_listed_and_restored_from_the_page(db_url):
     at.toggle(key="show_versions").set_value(True).run()
     table = next(df.value for df in at.dataframe if TEXT["ver_col_event"]["zh"] in df.value.columns)
     assert list(table[TEXT["ver_col_event"]["zh"]]) == ["被删除", "被覆盖"]
-    assert "ann@example.com" in list(table[TEXT["ver_col_saved_by"]["zh"]])
+    assert "ann@example.com" in list(table[TEXT["lib_col_saved_by"]["zh"]])
     first = ScenarioLibrary(db_url).versions()[1].id
     at.selectbox(key="version_pick").set_value(first).run()
     at.button(key="FormSubmitter:restore_form-" + TEXT["restore"]["zh"]).click().run()

@@ -329,7 +329,7 @@ def _delete_box(listed: list[AddedFigure], lang: str, user: str | None, can_writ
         format_func=lambda i: f"#{i} · {_what(by_id[i].figure, lang)}",  # plain text
     )
     b.button(
-        t("figure_delete", lang),
+        t("delete", lang),
         key="fig_delete",
         on_click=_delete,
         args=(picked, _what(by_id[picked].figure, lang) if picked else "", lang, user),
