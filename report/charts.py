@@ -8,7 +8,6 @@ line style as well as colour. Type is sized for a projector.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 import altair as alt
 import pandas as pd
@@ -17,20 +16,15 @@ from model.history import GROWTH, USABLE, Figure
 from model.lang import Lang
 from model.parameters import LEVEL_METRICS, Target, fmt_number, load_parameters
 from model.targets import measure
-from report.csv_export import column_dictionary
+from report.csv_export import LABELS
 from report.text import period_name, t
 
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
 VALUE_FORMAT = ",.1f"
 
 
-@cache
-def _labels(lang: Lang) -> dict[str, str]:
-    return dict(zip(column_dictionary()["key"], column_dictionary()[f"label_{lang}"], strict=True))
-
-
 def column_label(key: str, lang: Lang) -> str:
-    return _labels(lang)[key]
+    return LABELS[key][lang]
 
 
 # A legend's entries in one row, or one a line where the chart is too narrow for the row (a

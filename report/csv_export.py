@@ -5,7 +5,8 @@ precision (Python's shortest round-trip repr of each float), blank cells for the
 the base year. The header holds the column keys (the command line's files, for programs) or, for a
 file in a language (the page's downloads), each column's label with its unit in that language
 ("规上工业增加值（亿元）"); the data dictionary pairs each label with its key, and
-:func:`csv_to_frame` reads either header back to the keys.
+:func:`csv_to_frame` reads either header back to the keys. The columns' labels, units and descriptions
+are the strings catalogue's (``[csv_export.LABELS]``, ``[csv_export.DESCRIPTIONS]``, ``[units]``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from model.lang import LANGS, Lang
-from model.parameters import DATA_DIR, Scenario
+from model.parameters import Scenario
 from report import catalogue
 
 BOM = "\ufeff"
@@ -33,14 +34,34 @@ def neutralise(text: str) -> str:
 
 
 SCENARIO_HEADER = catalogue.pair("csv_export.SCENARIO_HEADER")
+# The result columns, in their order: each one's name and description; the units, each written once.
+LABELS = catalogue.table("csv_export.LABELS")
+DESCRIPTIONS = catalogue.table("csv_export.DESCRIPTIONS")
+UNITS = catalogue.table("units")
+# Each result column's unit (a key of UNITS); status has none.
+_COLUMNS_BY_UNIT = {
+    "year": ("year",),
+    "percent": ("growth_pct", "growth_total_pct"),
+    "index": ("va_index", "ti_index", "province_index"),
+    "yuan": (
+        *("va_baseline", "fund_investment", "fund_capital", "mobilized_investment", "cum_fund_investment"),
+        *("project_investment", "fund_output", "project_output", "newcap_va", "plan_newcap_va"),
+        *("ti_policy_va", "capacity_policy_va", "policy_va", "va_total", "revenue"),
+    ),
+}
+COLUMN_UNITS = {column: unit for unit, columns in _COLUMNS_BY_UNIT.items() for column in columns}
+
+
+def column_unit(key: str, lang: Lang) -> str:
+    """A result column's unit in ``lang`` ("" for one without: status)."""
+    return UNITS[COLUMN_UNITS[key]][lang] if key in COLUMN_UNITS else ""
 
 
 def column_header(key: str, lang: Lang) -> str:
     """A result column's label with its unit in ``lang``: "规上工业增加值（亿元）", "Year"."""
     if key == "scenario":
         return SCENARIO_HEADER[lang]
-    row = column_dictionary().set_index("key").loc[key]
-    label, unit = row[f"label_{lang}"], row[f"unit_{lang}"]
+    label, unit = LABELS[key][lang], column_unit(key, lang)
     if not unit or key == "year":
         return label
     return f"{label}（{unit}）" if lang == "zh" else f"{label} ({unit})"
@@ -48,7 +69,7 @@ def column_header(key: str, lang: Lang) -> str:
 
 def header_keys() -> dict[str, str]:
     """Every label :func:`column_header` writes, in either language → its key."""
-    keys = ["scenario", *column_dictionary()["key"]]
+    keys = ["scenario", *LABELS]
     return {column_header(key, lang): key for key in keys for lang in LANGS}
 
 
@@ -72,8 +93,21 @@ def frame_to_csv(frame: pd.DataFrame, lang: Lang | None) -> bytes:
 
 @cache
 def column_dictionary() -> pd.DataFrame:
-    """The data dictionary of the result columns: key, units and labels in both languages."""
-    return pd.read_csv(DATA_DIR / "columns.csv", encoding="utf-8", keep_default_na=False)
+    """The data dictionary of the result columns (one row each, in their order): key, units, labels
+    and descriptions in both languages, from the strings catalogue."""
+    rows = [
+        {
+            "key": key,
+            "unit_zh": column_unit(key, "zh"),
+            "unit_en": column_unit(key, "en"),
+            "label_zh": LABELS[key]["zh"],
+            "label_en": LABELS[key]["en"],
+            "description_en": DESCRIPTIONS[key]["en"],
+            "description_zh": DESCRIPTIONS[key]["zh"],
+        }
+        for key in LABELS
+    ]
+    return pd.DataFrame(rows)
 
 
 def dictionary_csv(lang: Lang | None) -> bytes:

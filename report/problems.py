@@ -33,7 +33,7 @@ WHERE: dict[str, dict[str, str]] = catalogue.table("problems.WHERE")
 # Fields that are not parameters: of an added project, a target, a scenario file, goal seek.
 FIELDS: dict[str, dict[str, str]] = catalogue.table("problems.FIELDS")
 # A target's value is in 亿元 (a level) or % (growth): model.parameters.parse_target says which.
-UNITS: dict[str, dict[str, str]] = catalogue.table("problems.UNITS")
+UNITS: dict[str, dict[str, str]] = catalogue.table("units")
 # The choices of a field, by their names.
 CHOICES: dict[str, dict[str, str]] = catalogue.table("problems.CHOICES")
 WORDS: dict[str, dict[str, str]] = catalogue.table("problems.WORDS")

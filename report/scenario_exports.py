@@ -27,7 +27,7 @@ from model.problems import Problem, problem
 from model.projection import headline, project
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from model.sources import ARTICLE, load_facts
-from report.csv_export import column_dictionary, frame_to_csv, neutralise
+from report.csv_export import COLUMN_UNITS, column_dictionary, column_unit, frame_to_csv, neutralise
 from report.sheets import (
     SHEET_NAMES,
     WORD_COLUMNS,
@@ -401,7 +401,6 @@ def _cell_formats(sheet: str, frame: pd.DataFrame) -> dict[str, list[str | None]
     """Column → a number format per row (None: a text or a switch, left as it is)."""
     n = len(frame)
     specs = load_parameters()
-    dictionary = column_dictionary().set_index("key")
 
     def every(fmt: str) -> list[str | None]:
         return [fmt] * n
@@ -409,9 +408,8 @@ def _cell_formats(sheet: str, frame: pd.DataFrame) -> dict[str, list[str | None]
     formats: dict[str, list[str | None]] = {}
     if sheet == "results":
         for column in frame.columns:
-            if column in dictionary.index and column != "status":
-                unit = dictionary.loc[column, "unit_zh"]
-                formats[column] = every(number_format(unit))
+            if column in COLUMN_UNITS:  # every result column but status
+                formats[column] = every(number_format(column_unit(column, "zh")))
     elif sheet == "parameters":
         per_row = [number_format(specs[k].unit("zh"), specs[k].step, specs[k].kind) for k in frame["key"]]
         for column in frame.columns[frame.columns.get_loc("default") : frame.columns.get_loc("provenance")]:

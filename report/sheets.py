@@ -34,7 +34,7 @@ ROLE_NAMES = catalogue.table("sheets.ROLE_NAMES")
 PROVENANCE_NAMES = catalogue.table("sheets.PROVENANCE_NAMES")
 UNNAMED = catalogue.pair("sheets.UNNAMED")
 TARGET_SOURCES = catalogue.table("sheets.TARGET_SOURCES")
-UNITS = catalogue.table("sheets.UNITS")
+UNITS = catalogue.table("units")
 # A user's target as an official row would name it: what it is about (metric) and of what kind.
 OWN_METRICS = {"level": "va_level", "growth_year": "va_growth_pct", "growth_avg": "va_growth_pct", "revenue": "revenue"}
 
@@ -155,7 +155,7 @@ def parameter_table(items: Sequence[NamedScenario], lang: str = "zh") -> pd.Data
 
 
 def _unit(kind: str, lang: str) -> str:
-    return UNITS["level" if kind == "level" else "growth"][lang]
+    return UNITS["yuan" if kind == "level" else "percent"][lang]
 
 
 def _checkable(target: Target, frame: pd.DataFrame) -> bool:

@@ -156,3 +156,38 @@ def test_app_draws_every_tab_module():
     imported = {a.name for n in froms for a in n.names}
     assert imported - {"Page"} == {p.stem for p in TAB_FILES}
     assert len(TAB_FILES) == 6
+
+
+def imported_tabs(path: Path) -> set[str]:
+    """The tab modules (ui/tabs/<name>.py) that ``path`` imports, however it writes the import."""
+    tabs = {p.stem for p in TAB_FILES}
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module == "ui.tabs":
+            modules = [f"ui.tabs.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules = [node.module]
+        else:
+            continue
+        found |= {m.split(".")[2] for m in modules if m.startswith("ui.tabs.") and m.split(".")[2] in tabs}
+    return found
+
+
+UI_FILES = sorted((ROOT / "ui").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_only_the_page_imports_a_tab(path):
+    """A tab is drawn by the page's entry (app.py) and imported by nothing else: what the tabs and
+    presentation mode share (the library, the compared names, the computed fan) is ui/services.py's,
+    so no module of ui/, a tab included, imports a tab (ui.tabs itself, for Page, is fine)."""
+    assert imported_tabs(path) == set()
+
+
+def test_the_tab_import_check_finds_each_spelling(tmp_path):
+    source = tmp_path / "x.py"
+    source.write_text("import ui.tabs.library\nfrom ui.tabs import Page, analysis\nfrom ui.tabs.sources import f\n")
+    assert imported_tabs(source) == {"library", "analysis", "sources"}
+    assert imported_tabs(ROOT / "app.py") == {p.stem for p in TAB_FILES}  # the page's entry: the one that may

@@ -15,6 +15,7 @@ from model.parameters import ScenarioError
 from model.problems import Problem
 from store.figures import AddedFigure, FigureStore
 from store.library import LibraryUnavailable
+from ui.services import library_url, sign_in_configured
 
 RUN_KEY = "figures_this_run"  # (added figures, problems) as read at the top of this run
 
@@ -27,9 +28,7 @@ def get_store(url: str, owners: bool = False) -> FigureStore:
 
 def store() -> FigureStore:
     """The store in the scenario library's database (``DEZHOU_SCENARIO_DB`` or the secrets' ``scenario_db``)."""
-    from ui.tabs import library as library_tab  # the library's address and sign-in live there
-
-    return get_store(library_tab.library_url(), library_tab.sign_in_configured())
+    return get_store(library_url(), sign_in_configured())
 
 
 def data_history() -> History:

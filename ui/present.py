@@ -34,7 +34,7 @@ from store.library import LibraryUnavailable
 from ui import controls, headline, targets_panel
 from ui import downloads as meeting
 from ui.compute import projection
-from ui.tabs import library as library_tab
+from ui.services import compared_names, get_library, library_url
 
 MODE_PRESENT = "present"
 MODE_NOTES = "notes"  # the presenter's own window: the notes of the screen shown, the steps, the language
@@ -195,10 +195,10 @@ def _deck(current: Scenario, lang: Lang) -> tuple[list[NamedScenario], list[str]
     of all saved ones to choose from: the names (one column) and the chosen scenarios (six at most
     by default) are read, never every saved scenario's document."""
     try:
-        library = library_tab.get_library(library_tab.library_url())
+        library = get_library(library_url())
         names = library.names()
         if CHOSEN not in st.session_state:
-            compared = [n for n in library_tab.compared_names() if n in names]
+            compared = [n for n in compared_names() if n in names]
             st.session_state[CHOSEN] = compared or names[:6]
         by_name = library.get_many(n for n in st.session_state[CHOSEN] if n in names)
     except (LibraryUnavailable, ScenarioError):  # the library is unavailable: present what is on screen

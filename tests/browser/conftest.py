@@ -4,7 +4,7 @@ each test a scenario library of its own.
 Why one server with a library per test (and not a server per test or per module): a server costs a
 few seconds to start (more on a loaded machine) and a first page run; the tests need isolation only
 in the library (each browser context is already a session of its own). So the session's server is
-started with ``$DEZHOU_TEST_LIBRARY_DIR`` (the app's test-only hook, ``ui.tabs.library.library_url``:
+started with ``$DEZHOU_TEST_LIBRARY_DIR`` (the app's test-only hook, ``ui.services.library_url``:
 no deployment sets it), and every browser context a test opens carries a cookie naming that test's
 own SQLite file in that folder. A test sees only the scenarios it saved itself, whatever ran before it
 and in whatever order. A cookie rather than a link parameter: the page rewrites its address (rounded
@@ -39,7 +39,7 @@ from tests.browser.streamlit_server import (
     wait_for_page,
     wait_healthy,
 )
-from ui.tabs.library import TEST_LIBRARY_COOKIE, TEST_LIBRARY_DIR
+from ui.services import TEST_LIBRARY_COOKIE, TEST_LIBRARY_DIR
 
 expect.set_options(timeout=EXPECT_TIMEOUT_S * 1000)
 

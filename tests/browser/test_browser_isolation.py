@@ -12,7 +12,7 @@ from model.parameters import make_scenario
 from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import wait_for_page
 from tests.browser.test_browser_scenarios import open_library_tab, options
-from ui.tabs.library import TEST_LIBRARY_COOKIE
+from ui.services import TEST_LIBRARY_COOKIE
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""The browser tests' library hook (``ui.tabs.library``): a cookie chooses a test's own library only on
+"""The browser tests' library hook (``ui.services``): a cookie chooses a test's own library only on
 a server started with ``$DEZHOU_TEST_LIBRARY_DIR`` (the browser tests' server); anywhere else cookies
 choose nothing, and a name that is not a short lower-case word never reaches a file path."""
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.tabs.library import TEST_LIBRARY_COOKIE, TEST_LIBRARY_DIR, browser_test_library
+from ui.services import TEST_LIBRARY_COOKIE, TEST_LIBRARY_DIR, browser_test_library
 
 
 def test_a_cookie_chooses_nothing_without_the_test_servers_variable(tmp_path: Path) -> None:

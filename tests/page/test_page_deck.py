@@ -13,14 +13,14 @@ SCRIPT = """
 import streamlit as st
 from model.history import Figure, load_history
 from model.parameters import default_scenario, make_scenario
-from ui.tabs import analysis
+from ui import services
 
 shown, figures = default_scenario(), load_history()
-st.session_state[analysis.FAN_SHOWN] = (shown, 1000, 5, figures)
-same = analysis.computed_fan(shown.with_targets(()), figures)
-other = analysis.computed_fan(make_scenario({"fund_size": 80}), figures)
+st.session_state[services.FAN_SHOWN] = (shown, 1000, 5, figures)
+same = services.computed_fan(shown.with_targets(()), figures)
+other = services.computed_fan(make_scenario({"fund_size": 80}), figures)
 added = Figure(2024, "dezhou", "va_growth_pct", 7.2, "full-year", "公报", "", "2025-03", "", "增长7.2%。", "high")
-refigured = analysis.computed_fan(shown, figures.with_added([added]))  # another figure added since: not this fan
+refigured = services.computed_fan(shown, figures.with_added([added]))  # another figure added since: not this fan
 st.write(same is not None and same.draws == 1000 and same.seed == 5 and len(same.percentiles) > 0)
 st.write(other is None and refigured is None)
 """

@@ -42,6 +42,7 @@ from store.library import (
     scenarios_table,
     versions_table,
 )
+from ui import services
 from ui.tabs import library as library_panel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -300,7 +301,7 @@ class Counter:
 
 def rerun_cost(at: AppTest, url: str) -> tuple[int, int]:
     """Statements and rows read by one rerun of the open tab."""
-    shared = library_panel.get_library(url, False)
+    shared = services.get_library(url, False)
     counter = Counter()
     before = shared.rows_read
     try:
@@ -539,7 +540,7 @@ def test_earlier_versions_are_listed_and_restored_from_the_page(db_url):
     at.toggle(key="show_versions").set_value(True).run()
     table = next(df.value for df in at.dataframe if TEXT["ver_col_event"]["zh"] in df.value.columns)
     assert list(table[TEXT["ver_col_event"]["zh"]]) == ["被删除", "被覆盖"]
-    assert "ann@example.com" in list(table[TEXT["ver_col_saved_by"]["zh"]])
+    assert "ann@example.com" in list(table[TEXT["lib_col_saved_by"]["zh"]])
     first = ScenarioLibrary(db_url).versions()[1].id
     at.selectbox(key="version_pick").set_value(first).run()
     at.button(key="FormSubmitter:restore_form-" + TEXT["restore"]["zh"]).click().run()

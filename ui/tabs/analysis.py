@@ -10,7 +10,6 @@ import streamlit as st
 from model.analysis import (
     goal_seek,
     load_uncertainty,
-    monte_carlo,
     seekable_keys,
     sensitivity,
     target_probabilities,
@@ -19,34 +18,16 @@ from model.history import History
 from model.lang import Lang
 from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
 from report import charts
-from report.brief import Fan
 from report.plain import md_text
 from report.problems import parameter_name, say
 from report.text import t
 from ui import messages, targets_panel
 from ui.compute import HASH_HISTORY
 from ui.controls import load_into_controls, rerun_app_if_loaded
+from ui.services import FAN_SHOWN, fan
 from ui.tabs import Page
 
 DRAW_CHOICES = (1_000, 5_000, 20_000, 100_000)
-
-
-@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=HASH_HISTORY)
-def _fan(scenario: Scenario, draws: int, seed: int, history: History) -> pd.DataFrame:
-    return monte_carlo(scenario, draws=draws, seed=seed, history=history)
-
-
-FAN_SHOWN = "fan_shown"  # (scenario without targets, draws, seed, official figures) of the fan last drawn
-
-
-def computed_fan(scenario: Scenario, history: History) -> Fan | None:
-    """The fan this tab drew for ``scenario`` (its targets aside) with ``history``, for the deck; None
-    if it drew none."""
-    shown = st.session_state.get(FAN_SHOWN)
-    if not shown or shown[0] != scenario.with_targets(()) or shown[3] != history:
-        return None
-    untargeted, draws, seed, _ = shown
-    return Fan(_fan(untargeted, draws, seed, history), draws, seed)
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=HASH_HISTORY)
@@ -216,7 +197,7 @@ def _uncertainty(scenario: Scenario, published: tuple[int, ...], lang: Lang, his
     )
     untargeted = scenario.with_targets(())  # targets move neither the draws nor the tornado: one cache entry
     st.altair_chart(
-        charts.fan_chart(_fan(untargeted, draws, int(seed), history), lang, list(published)), width="stretch"
+        charts.fan_chart(fan(untargeted, draws, int(seed), history), lang, list(published)), width="stretch"
     )
     st.session_state[FAN_SHOWN] = (untargeted, draws, int(seed), history)  # the deck adds this fan
     st.caption(t("fan_caption", lang))

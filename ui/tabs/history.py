@@ -29,6 +29,7 @@ from store.library import LibraryUnavailable
 from ui import figures as page_figures
 from ui import messages, undo
 from ui.compute import HASH_HISTORY
+from ui.services import sign_in_configured, signed_in_user
 from ui.tabs import Page
 
 METRICS = ("va_growth_pct", "va_level", "revenue_level", "ti_growth_pct")
@@ -329,7 +330,7 @@ def _delete_box(listed: list[AddedFigure], lang: Lang, user: str | None, can_wri
         format_func=lambda i: f"#{i} · {_what(by_id[i].figure, lang)}",  # plain text
     )
     b.button(
-        t("figure_delete", lang),
+        t("delete", lang),
         key="fig_delete",
         on_click=_delete,
         args=(picked, _what(by_id[picked].figure, lang) if picked else "", lang, user),
@@ -341,8 +342,6 @@ def _delete_box(listed: list[AddedFigure], lang: Lang, user: str | None, can_wri
 
 def render(page: Page) -> None:
     lang, history, scenario = page.lang, page.history, page.scenario
-    from ui.tabs.library import sign_in_configured, signed_in_user
-
     st.caption(data_as_of(history, scenario, lang))
     listed, problems = page_figures.this_run()
     if problems:

@@ -18,16 +18,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
-import os
-import re
 import uuid
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from model.history import History
 from model.lang import Lang
@@ -38,80 +34,25 @@ from report import charts, scenario_exports
 from report.plain import md_text
 from report.text import t
 from store.library import (
-    ENV_VAR,
     LibraryEntry,
     LibraryUnavailable,
     Limits,
     NameTaken,
     SavedScenario,
     ScenarioLibrary,
-    default_url,
 )
 from ui import downloads as meeting
 from ui import messages, undo, url
 from ui.compute import projection
 from ui.controls import load_into_controls, remember_saved, saved_scenario
+from ui.services import COMPARE, get_library, library_limits, library_url, sign_in_configured, signed_in_user
 from ui.tabs import Page
 
 log = logging.getLogger(__name__)
 MAX_COMPARE = 6
-COMPARE = "compare_names"  # session key of the compare picker; other modules read compared_names()
 PAGE_SIZE = 20  # scenarios (and earlier versions) shown a page
 IMPORT_NAMES_SHOWN = 10  # names listed in the "ready to import" message
 ROW_PX = 35  # a dataframe row's height in pixels
-
-
-# The browser tests' hook: a test's own library, chosen by a cookie of its browser, on one shared test
-# server. It works only when the test server sets TEST_LIBRARY_DIR (no deployment does; the README's
-# commands never set it): then a cookie ``dezhou_test_library=NAME`` (a short lower-case name, nothing
-# else) selects the SQLite file ``$DEZHOU_TEST_LIBRARY_DIR/NAME.sqlite``. See tests/browser/conftest.py.
-TEST_LIBRARY_DIR = "DEZHOU_TEST_LIBRARY_DIR"
-TEST_LIBRARY_COOKIE = "dezhou_test_library"
-_TEST_LIBRARY_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-
-
-def browser_test_library(environ: dict[str, str], cookies: dict[str, str]) -> str | None:
-    """The library the browser test asks for, where the test server enabled the hook; else None."""
-    folder = environ.get(TEST_LIBRARY_DIR, "")
-    if not folder or not Path(folder).is_absolute() or not Path(folder).is_dir():
-        return None
-    name = cookies.get(TEST_LIBRARY_COOKIE, "")
-    if not _TEST_LIBRARY_NAME.fullmatch(name):
-        return None
-    return f"sqlite:///{Path(folder) / name}.sqlite"
-
-
-def library_url() -> str:
-    """``$DEZHOU_SCENARIO_DB``, else Streamlit secrets' ``scenario_db``, else a local SQLite file."""
-    if os.environ.get(TEST_LIBRARY_DIR):
-        chosen = browser_test_library(dict(os.environ), dict(st.context.cookies))
-        if chosen:
-            return chosen
-    if os.environ.get(ENV_VAR):
-        return default_url()
-    try:
-        configured = st.secrets.get("scenario_db")
-    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError): that is the usual case
-        configured = None
-    return configured or default_url()
-
-
-def library_limits() -> Limits:
-    """The administrator's limits: ``[library_limits]`` in ``.streamlit/secrets.toml`` (keys as
-    store.library.Limits: per_file, scenarios, versions, new_per_visitor_hour,
-    versions_per_visitor_hour), else the defaults."""
-    try:
-        configured = st.secrets.get("library_limits")
-    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError): the defaults
-        configured = None
-    return Limits.from_settings(configured)
-
-
-@st.cache_resource(show_spinner=False)
-def get_library(url: str, owners: bool = False, limits: tuple[int, ...] | None = None) -> ScenarioLibrary:
-    """One library (one connection pool, one count of each visitor's share) per server process,
-    shared by every session. ``limits``: store.library.Limits' values, in order (hashable)."""
-    return ScenarioLibrary(url, owners=owners, limits=Limits(*limits) if limits else None)
 
 
 def visitor_id(user: str | None) -> str:
@@ -124,19 +65,6 @@ def visitor_id(user: str | None) -> str:
     return st.session_state.visitor_id
 
 
-def compared_names() -> list[str]:
-    """The names chosen in the compare picker of this session (saved scenarios; may be stale)."""
-    return [n for n in st.session_state.get(COMPARE, []) if isinstance(n, str)]
-
-
-def sign_in_configured() -> bool:
-    """Whether the deployment configures ``st.login`` (an ``[auth]`` section in its secrets)."""
-    try:
-        return bool(st.secrets.get("auth"))
-    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError)
-        return False
-
-
 def _provider() -> str | None:
     """The provider to sign in with: None for settings directly in ``[auth]``, else the first
     ``[auth.<name>]`` section's name."""
@@ -147,19 +75,6 @@ def _provider() -> str | None:
     if "client_id" in auth:
         return None
     return next((k for k, v in auth.items() if hasattr(v, "get") and "client_id" in v), None)
-
-
-def signed_in_user() -> str | None:
-    """The signed-in user's e-mail (or subject), where sign-in is configured and they signed in."""
-    if not sign_in_configured():
-        return None
-    try:
-        if not st.user.is_logged_in:
-            return None
-        who = st.user.get("email") or st.user.get("sub")
-    except (AttributeError, KeyError, StreamlitAPIException):  # no user information in this session
-        return None
-    return str(who) if who else None
 
 
 def _say(kind: str, text: str) -> None:
@@ -618,8 +533,8 @@ def _versions_box(library: ScenarioLibrary, lang: Lang, user: str | None, can_wr
             t("ver_col_no", lang): [v.id for v in versions],
             t("lib_col_name", lang): [v.name for v in versions],
             t("ver_col_event", lang): [_event_text(v.event, v.renamed_to, lang) for v in versions],
-            t("ver_col_saved_by", lang): [_who(v.saved_by, lang) for v in versions],
-            t("ver_col_saved_at", lang): [_when(v.saved_at) for v in versions],
+            t("lib_col_saved_by", lang): [_who(v.saved_by, lang) for v in versions],
+            t("lib_col_updated", lang): [_when(v.saved_at) for v in versions],
             t("ver_col_replaced_by", lang): [_who(v.replaced_by, lang) for v in versions],
             t("ver_col_replaced_at", lang): [_when(v.replaced_at) for v in versions],
         },

@@ -15,7 +15,8 @@ from report.text import t
 from ui import controls, targets_panel, url
 from ui import downloads as meeting
 from ui import render as draw
-from ui.tabs import Page, analysis
+from ui.services import computed_fan
+from ui.tabs import Page
 
 # The two charts side by side stack where either would be narrower than its title or its legend:
 # the longer title, "Effect of the policy levers against the announced plan (100 million yuan)", is
@@ -70,7 +71,7 @@ def render(page: Page) -> None:
         lang,
         key="deck_current",
         red_up=red_up,
-        fans=lambda: [analysis.computed_fan(scenario, page.history)],
+        fans=lambda: [computed_fan(scenario, page.history)],
         history=page.history,
     )
 

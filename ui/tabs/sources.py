@@ -1,8 +1,6 @@
-"""The "Sources and assumptions" section and the result table's column labels."""
+"""The "Sources and assumptions" section."""
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 import streamlit as st
@@ -10,38 +8,10 @@ import streamlit as st
 from model.lang import Lang
 from model.parameters import Scenario, fmt_number, load_parameters, load_projects
 from model.sources import load_facts
-from report.csv_export import column_dictionary
 from report.text import t
 from ui import headline, targets_panel
 from ui.controls import source_sentences
 from ui.tabs import Page
-
-
-def readable(text: str, lang: Lang) -> str:
-    """``text`` with every parameter or column key replaced by its name in ``lang`` (the page shows
-    names, the data dictionary keeps the keys)."""
-    names = {k: s.label(lang) for k, s in load_parameters().items()}
-    names |= {row.key: getattr(row, f"label_{lang}") for row in column_dictionary().itertuples()}
-    pattern = r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b"
-    return re.sub(pattern, lambda m: names[m.group(1)], text)
-
-
-def result_column_config(lang: Lang) -> dict[str, st.column_config.Column]:
-    """Labels with units for the result table, each with its description as help (names, not keys);
-    the page shows one decimal, the files keep all."""
-    config: dict[str, st.column_config.Column] = {}
-    for row in column_dictionary().itertuples():
-        label = getattr(row, f"label_{lang}")
-        unit = getattr(row, f"unit_{lang}")
-        title = (
-            label if row.key == "year" or not unit else f"{label}（{unit}）" if lang == "zh" else f"{label} ({unit})"
-        )
-        help_text = readable(getattr(row, f"description_{lang}"), lang)
-        if row.key == "year":
-            config[row.key] = st.column_config.NumberColumn(title, format="%d", help=help_text)
-        else:
-            config[row.key] = st.column_config.NumberColumn(title, format="%.1f", help=help_text)
-    return config
 
 
 def _prov(kind: str, lang: Lang) -> str:
