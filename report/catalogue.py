@@ -11,10 +11,10 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Literal, get_args
+from model.lang import LANGS, Lang
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = get_args(Lang)
+__all__ = ["LANGS", "Lang", "load", "pair", "table"]
+
 FOLDER = Path(__file__).resolve().parent / "strings"
 
 
