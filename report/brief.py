@@ -10,7 +10,8 @@ for each scenario its economy assumptions, policy levers and choices apart (valu
 provenance); the sources of each kind in compact tables with every one's reasoning. Changes are
 coloured up and down by the reader's convention (red for up in Chinese, green in English, unless
 told). Body type is 18 pt or more, the sources tables 12 pt. No streamlit here: the page and the
-command line (``python -m model brief``) both call :func:`build_deck`.
+command line (``python -m model brief``) both compute the figures (model.results.compute_results)
+and call :func:`build_deck`, which only lays them out: nothing here runs the model.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import dataclasses
 import functools
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,11 +34,10 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 
-from model.backtest import backtest
-from model.history import History, load_history
+from model.lang import Lang
 from model.parameters import ScenarioError, default_scenario, fmt_number
 from model.problems import problem
-from model.projection import headline, project
+from model.results import Fan, Results, ScenarioResult
 from model.scenario_file import NamedScenario
 from model.targets import CHECKABLE_METRICS
 from report import deck_charts
@@ -192,9 +192,9 @@ def _fill(frame: Any, paragraphs: Sequence[Para], lang: str, align: Any = None, 
 
 
 class _Deck:
-    def __init__(self, lang: str, history: History | None = None):
+    def __init__(self, lang: Lang, results: Results):
         self.lang = lang
-        self.history = history  # the official figures every computation of the deck uses
+        self.results = results  # every figure the deck shows, computed with the same official figures
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
 
@@ -416,7 +416,7 @@ def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang
         joined = t("name_sep", lang).join(names)
         lines = [(t("deck_compare", lang, n=len(items), names=joined), 24, True, ACCENT)]
     first = items[0].scenario
-    history = deck.history or load_history()
+    history = deck.results.history
     as_of = data_as_of_text(history.data_as_of(first.horizon_end, first.use_observed), lang)
     lines += [
         (f"{_date(today, lang)}{'　' if lang == 'zh' else ' · '}{as_of}", BODY_PT, False, INK),
@@ -443,43 +443,37 @@ def _signed(value: float, red_up: bool) -> str:
 
 
 @dataclasses.dataclass(frozen=True)
-class Fan:
-    """A Monte Carlo fan computed for a scenario (model.analysis.monte_carlo): its percentiles, and
-    the draws and seed that made them."""
-
-    percentiles: pd.DataFrame
-    draws: int
-    seed: int
-
-
-@dataclasses.dataclass
 class _Run:
-    """One scenario of the deck: its name, its result table, its headline and the baseline's."""
+    """One scenario of the deck: its name in the deck, and its figures (model.results): its result
+    table, its headline (``now``) and the article's defaults' to the same year (``base``), its targets."""
 
     name: str
-    item: NamedScenario
-    frame: pd.DataFrame
-    fan: Fan | None
+    result: ScenarioResult
+    lang: Lang
 
-    @functools.cached_property
-    def now(self) -> dict[str, Any]:
-        return headline(self.frame)
+    @property
+    def item(self) -> NamedScenario:
+        return self.result.item
 
-    @functools.cached_property
-    def base(self) -> dict[str, Any]:
-        return _baseline_headline(int(self.now["final_year"]), self.history)
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.result.frame
+
+    @property
+    def fan(self) -> Fan | None:
+        return self.result.fan
+
+    @property
+    def now(self) -> Mapping[str, Any]:
+        return self.result.headline
+
+    @property
+    def base(self) -> Mapping[str, Any]:
+        return self.result.defaults
 
     @functools.cached_property
     def targets(self) -> list[dict[str, Any]]:
-        return target_rows(self.item, self.frame, self.frame_lang)
-
-    frame_lang: str = "zh"
-    history: History | None = None  # the official figures the deck computes with
-
-
-@functools.lru_cache(maxsize=16)
-def _baseline_headline(year: int, history: History | None = None) -> dict[str, Any]:
-    return headline(project(default_scenario().replace({"horizon_end": year}), history=history))
+        return target_rows(self.item, self.result.gaps, self.lang)
 
 
 def _levers_unchanged(frame: pd.DataFrame) -> bool:
@@ -512,16 +506,11 @@ def _policy_clause(run: _Run, lang: str) -> str:
     return t(key, lang, policy=_amount(policy, lang))
 
 
-def _odds(run: _Run, lang: str) -> list[tuple[str, float]]:
+def _odds(run: _Run, lang: Lang) -> list[tuple[str, float]]:
     """(target, probability) of each target the fan can measure, when a fan was drawn."""
-    if run.fan is None:
+    if run.fan is None or run.result.odds is None:
         return []
-    from model.analysis import target_probabilities
-    from model.targets import targets_for
-
-    targets = targets_for(run.item.scenario.targets, run.item.scenario.horizon_end, lang)
-    table = target_probabilities(run.item.scenario, targets, draws=run.fan.draws, seed=run.fan.seed)
-    return [(str(r.label), float(r.probability)) for r in table.itertuples()]
+    return [(str(r.label), float(r.probability)) for r in run.result.odds[lang].itertuples()]
 
 
 def _targets_clause(run: _Run, lang: str) -> str:
@@ -659,21 +648,22 @@ def _chart_png(chart: Any, height: int = CHART_HEIGHT_PX) -> bytes:
     return chart_png(chart.properties(height=height), scale=3, width=CHART_WIDTH_PX)
 
 
-def _total_chart(run: _Run, lang: str) -> Any:
-    plan = project(deck_charts.plan_of(run.item.scenario), history=run.history)
+def _total_chart(deck: _Deck, run: _Run, lang: Lang) -> Any:
     levels = [
         (row["label"], row["year"], row["target"])
         for row in run.targets
         if row["kind"] == "level" and row["metric"] != "revenue" and row["achieved"] is not None
     ]
-    return deck_charts.total_chart(run.frame, plan, lang, label=run.name, targets=levels)
+    return deck_charts.total_chart(
+        run.frame, run.result.plan, lang, deck.results.history, label=run.name, targets=levels
+    )
 
 
 def _chart_slides(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
     """Total value added against the announced plan; what the levers change (or one sentence when they
     change nothing); investment a year; the uncertainty fan when one was computed."""
     slide = deck.slide(t("slide_chart", lang, name=run.name))
-    deck.picture(slide, _chart_png(_total_chart(run, lang)), bottom=BODY_BOTTOM - NOTE_H - 0.05)
+    deck.picture(slide, _chart_png(_total_chart(deck, run, lang)), bottom=BODY_BOTTOM - NOTE_H - 0.05)
     _note(deck, slide, t("deck_total_note", lang))
 
     if not _levers_unchanged(run.frame):
@@ -712,7 +702,7 @@ def _scenario_slide(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
     height = sum(_row_height(row, widths, size) for row in (header, cells))
     top = BODY_BOTTOM - height
     deck.table(slide, header, [cells], widths, top=top, size=size, colours=colours)
-    png = _chart_png(_total_chart(run, lang), height=200)
+    png = _chart_png(_total_chart(deck, run, lang), height=200)
     deck.picture(slide, png, top=BODY_TOP, bottom=top - 0.15)
     notes = [_description(run.item, lang), t("deck_headline_note", lang, year=int(run.now["final_year"]))]
     _notes(slide, "\n".join(n for n in notes if n))
@@ -741,14 +731,12 @@ def _compare_slides(deck: _Deck, runs: list[_Run], lang: str, red_up: bool) -> N
     no scenario uses), then their headline figures side by side, changes coloured up or down."""
     names = [r.name for r in runs]
     slide = deck.slide(t("slide_compare_chart", lang))
-    last = max(int(r.frame["year"].iloc[-1]) for r in runs)
-    baseline = project(default_scenario().replace({"horizon_end": last}), history=deck.history)
+    baseline = deck.results.defaults_frame  # the article's defaults to the last year of any scenario
     chart = deck_charts.compare_chart({r.name: r.frame for r in runs}, baseline, lang)
     deck.picture(slide, _chart_png(chart))
 
     slide = deck.slide(t("slide_compare_table", lang))
-    shown = [dataclasses.replace(r.item, name=r.name) for r in runs]
-    table = compare_table(shown)
+    table = compare_table(deck.results.renamed([r.name for r in runs]))
     rows = [
         [t("cmp_" + col, lang), *(_number(fmt, v) for v in table[col].tolist())] for col, fmt in COMPARE_FORMATS.items()
     ]
@@ -1023,7 +1011,7 @@ BACKTEST_HEADER = (
 def _backtest_slides(deck: _Deck, lang: str) -> None:
     """What the article's scenario projected for each year with an official figure, and the error."""
     title = t("deck_slide_backtest", lang)
-    table = backtest(deck.history, lang=lang)
+    table = deck.results.backtest[lang]
     if table.empty:
         slide = deck.slide(title)
         deck.text(slide, BODY_TOP, 1.0, [(t("deck_backtest_empty", lang), BODY_PT, False, MUTED)])
@@ -1055,15 +1043,14 @@ def _appendix_slide(deck: _Deck, lang: str) -> None:
 
 
 def build_deck(
-    items: Sequence[NamedScenario],
-    lang: str = "zh",
+    results: Results,
+    lang: Lang,
     *,
     today: date | None = None,
     red_up: bool | None = None,
-    fans: Sequence[Fan | None] = (),
-    history: History | None = None,
 ) -> bytes:
-    """A .pptx deck of ``items`` (one scenario, or up to six compared) in ``lang`` ("zh" or "en").
+    """A .pptx deck of the scenarios of ``results`` (model.results.compute_results: one scenario, or
+    up to six compared) in ``lang`` ("zh" or "en").
 
     One scenario: cover, summary, headline figures, value added against the announced plan, what the
     levers change (when they change anything), investment, the uncertainty range (when ``fans`` has
@@ -1072,11 +1059,10 @@ def build_deck(
     each source's sentence and reasoning in the slide's notes).
 
     Changes are coloured red for up in Chinese and green for up in English unless ``red_up`` says
-    otherwise; ``fans`` (one per item, or fewer; None where none was computed) adds each scenario's
-    uncertainty range and the odds of its targets. Raises ScenarioError for no scenarios or more than
-    the comparison chart can tell apart.
+    otherwise; a scenario computed with a fan has its uncertainty range and the odds of its targets.
+    Raises ScenarioError for no scenarios or more than the comparison chart can tell apart.
     """
-    items = list(items)
+    items = results.items
     lang = lang if lang in LANGS else "zh"
     if not items:
         raise ScenarioError([problem("no_scenarios")])
@@ -1084,13 +1070,9 @@ def build_deck(
         raise ScenarioError([problem("too_many", key="scenarios", count=len(items), limit=MAX_SCENARIOS)])
     names = _unique([_name(item, lang) for item in items])
     red_up = red_for_up(lang) if red_up is None else red_up
-    fans = [*fans, *[None] * (len(items) - len(fans))]
-    runs = [
-        _Run(name, item, project(item.scenario, history=history), fan, frame_lang=lang, history=history)
-        for name, item, fan in zip(names, items, fans[: len(items)], strict=True)
-    ]
+    runs = [_Run(name, result, lang) for name, result in zip(names, results.scenarios, strict=True)]
 
-    deck = _Deck(lang, history)
+    deck = _Deck(lang, results)
     deck.prs.core_properties.title = t("deck_title", lang)
     deck.prs.core_properties.language = "zh-CN" if lang == "zh" else "en-US"
     _title_slide(deck, names, items, lang, today or date.today())

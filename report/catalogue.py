@@ -11,6 +11,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
+
 from model.lang import LANGS, Lang
 
 __all__ = ["LANGS", "Lang", "load", "pair", "table"]

@@ -14,15 +14,13 @@ share come from ``report/charts.py``.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
 
 from model.history import History
-from model.parameters import Scenario
-from model.projection import lever_defaults, project
+from model.lang import Lang
 from report.charts import LINE_LEGEND, compare_layers, red_for_up, style, three_lines, up_down_colours
 from report.status import status_words
 from report.text import t
@@ -30,12 +28,6 @@ from report.text import t
 BLUE, ORANGE, GREEN, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#7f7f7f", "#56B4E9"
 VALUE_FORMAT = ",.1f"
 INVESTMENT_SERIES = ("fund_capital", "mobilized_investment", "project_investment")
-
-
-def plan_of(scenario: Scenario) -> Scenario:
-    """The article's plan for this scenario: every policy lever at its default and no added projects,
-    every economy assumption and choice as the scenario has it (docs/model.md, "Equations")."""
-    return dataclasses.replace(scenario.replace(lever_defaults()), projects=())
 
 
 def _style(chart: alt.TopLevelMixin, title: str, height: int = 340) -> alt.TopLevelMixin:
@@ -104,13 +96,15 @@ def total_data(frame: pd.DataFrame, plan: pd.DataFrame, lang: str = "zh", label:
 def total_chart(
     frame: pd.DataFrame,
     plan: pd.DataFrame,
-    lang: str = "zh",
+    lang: Lang,
+    history: History,
     label: str | None = None,
     targets: Sequence[tuple[str, int, float]] = (),
 ) -> alt.TopLevelMixin:
     """Total value added: this scenario solid, the article's plan (``plan``, the result table of
-    :func:`plan_of` the scenario) dashed, Shandong's pace dotted; the published years shaded; level
-    ``targets`` (label, year, 亿元) within the years as black diamonds, labelled."""
+    model.projection.plan_of the scenario) dashed, Shandong's pace dotted; the published years shaded;
+    level ``targets`` (label, year, 亿元) within the years as black diamonds, labelled; ``history``:
+    the official figures the tables were computed with (the months of an estimated year)."""
     data = total_data(frame, plan, lang, label)
     domain = list(dict.fromkeys(data["series"]))
     lines = (
@@ -131,7 +125,7 @@ def total_chart(
         [{"year": y, "value": v, "target": name} for name, y, v in targets if int(y) in years],
         columns=["year", "value", "target"],
     )
-    layers = [*_published_band(frame, lang), lines, *_status_marks(frame, lang)]
+    layers = [*_published_band(frame, lang), lines, *_status_marks(frame, lang, history)]
     if not marks.empty:
         point = alt.Chart(marks).mark_point(shape="diamond", size=200, filled=True, color="#000000")
         tooltip = [
@@ -149,20 +143,20 @@ STATUS_SHAPES = {"published": "circle", "estimated": "diamond", "projected": "ci
 STATUS_FILLS = {"published": BLUE, "estimated": SKY, "projected": "#ffffff"}
 
 
-def status_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+def status_data(frame: pd.DataFrame, lang: Lang, history: History) -> pd.DataFrame:
     """(year, value, status, word) of the scenario's years after the base year: published, estimated
-    (with the months its figure covers) or projected, as the legend names them."""
+    (with the months its figure covers in ``history``) or projected, as the legend names them."""
     rows = frame.loc[frame["status"] != "base"]
-    words = status_words(frame, lang).loc[rows.index]
+    words = status_words(frame, lang, history).loc[rows.index]
     return pd.DataFrame(
         {"year": rows["year"].astype(int), "value": rows["va_total"], "status": rows["status"], "word": words}
     )
 
 
-def _status_marks(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
+def _status_marks(frame: pd.DataFrame, lang: Lang, history: History) -> list[alt.Chart]:
     """The scenario's years marked by status: published a filled circle, estimated a pale diamond,
     projected an open circle; the legend names each (已公布 / 估算（1—N月） / 推算)."""
-    data = status_data(frame, lang)
+    data = status_data(frame, lang, history)
     order = [s for s in ("published", "estimated", "projected") if s in set(data["status"])]
     words = [data.loc[data["status"] == s, "word"].iloc[0] for s in order]
     legend = alt.Legend(title=None, symbolStrokeWidth=2, symbolSize=140)
@@ -185,13 +179,6 @@ def _status_marks(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
             ],
         )
     ]
-
-
-def scenario_total_chart(
-    scenario: Scenario, lang: str = "zh", label: str | None = None, *, history: History | None = None
-) -> alt.TopLevelMixin:
-    """:func:`total_chart` of a scenario against its own plan (with the official figures ``history``)."""
-    return total_chart(project(scenario, history=history), project(plan_of(scenario), history=history), lang, label)
 
 
 def investment_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:

@@ -19,11 +19,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model.history import REGIONS, History, load_history
-from model.parameters import LEVEL_METRICS, ParamSpec, Target, load_parameters
-from model.projection import project
+from model.history import PERIOD_MONTHS, REGIONS, History
+from model.lang import Lang
+from model.parameters import LEVEL_METRICS, ParamSpec, load_parameters
+from model.results import Results
 from model.scenario_file import NamedScenario
-from model.targets import gap, load_targets
+from model.targets import Checked, load_targets
 from report import catalogue
 from report.csv_export import column_header
 from report.status import ESTIMATED, status_word
@@ -158,27 +159,16 @@ def _unit(kind: str, lang: str) -> str:
     return UNITS["level" if kind == "level" else "growth"][lang]
 
 
-def _checkable(target: Target, frame: pd.DataFrame) -> bool:
-    years = set(frame["year"].astype(int))
-    needed = {target.year, target.year - 1 if target.metric == "growth_year" else target.from_year}
-    return needed <= years
-
-
-def target_rows(item: NamedScenario, frame: pd.DataFrame | None = None, lang: str = "zh") -> list[dict[str, Any]]:
+def target_rows(item: NamedScenario, gaps: Sequence[Checked], lang: Lang) -> list[dict[str, Any]]:
     """One row per official target and per target of the scenario's own, with what the scenario
-    achieves and the gap where the model can check it (Dezhou's value added, within its years)."""
+    achieves and the gap where the model can check it (Dezhou's value added, within its years):
+    ``gaps`` as model.results computed them (model.targets.checked_gaps), in the same order."""
     lang = _lang(lang)
-    frame = project(item.scenario) if frame is None else frame
+    officials = load_targets()
+    if len(gaps) != len(officials) + len(item.scenario.targets):
+        raise ValueError("target_rows: a gap for each official target and each of the scenario's own")
     rows: list[dict[str, Any]] = []
-
-    def checked(target: Target, can: bool) -> tuple[float | None, float | None]:
-        if not (can and _checkable(target, frame)):
-            return None, None
-        return gap(target, frame)
-
-    for official in load_targets():
-        target = official.as_target(lang)
-        got, diff = checked(target, official.checkable)
+    for official, (got, diff) in zip(officials, gaps, strict=False):
         rows.append(
             {
                 "source": "official",
@@ -201,8 +191,7 @@ def target_rows(item: NamedScenario, frame: pd.DataFrame | None = None, lang: st
                 "confidence": official.confidence,
             }
         )
-    for n, own in enumerate(item.scenario.targets, start=1):
-        got, diff = checked(own, True)
+    for n, (own, (got, diff)) in enumerate(zip(item.scenario.targets, gaps[len(officials) :], strict=True), start=1):
         rows.append(
             {
                 "source": "own",
@@ -228,25 +217,17 @@ def target_rows(item: NamedScenario, frame: pd.DataFrame | None = None, lang: st
     return rows
 
 
-def target_table(
-    items: Sequence[NamedScenario], lang: str = "zh", frames: Sequence[pd.DataFrame] | None = None
-) -> pd.DataFrame:
+def target_table(results: Results, lang: Lang) -> pd.DataFrame:
     """:func:`target_rows` of every scenario, with its name first."""
-    frames = [project(item.scenario) for item in items] if frames is None else frames
-    rows = [
-        {"scenario": item.name, **row}
-        for item, frame in zip(items, frames, strict=True)
-        for row in target_rows(item, frame, lang)
-    ]
+    rows = [{"scenario": r.name, **row} for r in results.scenarios for row in target_rows(r.item, r.gaps, lang)]
     out = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
     return out.astype({"from_year": "Int64", "achieved": float, "gap": float, "target": float})
 
 
-def history_table(lang: str = "zh", history: History | None = None) -> pd.DataFrame:
-    """Every official figure with its sentence; ``used`` is true for the figures the model uses: the
-    one behind each published or estimated year (docs/model.md version 3, "Time")."""
+def history_table(history: History, lang: Lang) -> pd.DataFrame:
+    """Every official figure of ``history`` with its sentence; ``used`` is true for the figures the
+    model uses: the one behind each published or estimated year (docs/model.md version 3, "Time")."""
     lang = _lang(lang)
-    history = history or load_history()
     used: set[int] = set()
     for region in REGIONS:
         used |= {id(f) for f in history.used(region).values()}
@@ -442,8 +423,8 @@ def code_of(column: str, lang: str = "zh") -> dict[Any, Any]:
     """Words of ``column`` in ``lang`` → their codes (what :func:`word` wrote)."""
     lang = _lang(lang)
     out: dict[Any, Any] = {words[lang]: code for code, words in VALUE_WORDS.get(column, {}).items()}
-    if column == "period":
-        out |= {period_name(f.period, lang): f.period for f in load_history().figures}
+    if column == "period":  # every period a figure may have (docs/model.md lists them)
+        out |= {period_name(period, lang): period for period in PERIOD_MONTHS}
     if column == "status":
         out |= {status_word("estimated", n, lang): "estimated" for n in range(0, 13)}
     return out

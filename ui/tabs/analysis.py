@@ -17,8 +17,8 @@ from model.analysis import (
 )
 from model.history import History
 from model.parameters import Scenario, ScenarioError, Target, fmt_number, load_parameters
+from model.results import Fan
 from report import charts
-from report.brief import Fan
 from report.plain import md_text
 from report.problems import parameter_name, say
 from report.text import t

@@ -32,6 +32,7 @@ from streamlit.errors import StreamlitAPIException
 from model.history import History
 from model.parameters import Scenario, ScenarioError, default_scenario
 from model.problems import Problem, problem
+from model.results import compute_results
 from model.scenario_file import NamedScenario
 from report import charts, scenario_exports
 from report.plain import md_text
@@ -485,7 +486,8 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str, history
     st.altair_chart(charts.compare_chart(frames, baseline, lang), width="stretch")
     if not items:
         return
-    table = scenario_exports.compare_table(items, history=history)
+    results = compute_results(items, history=history, projection=projection)  # the page's cached tables
+    table = scenario_exports.compare_table(results)
     # A static table: every column on screen with its header wrapped, none scrolled out of sight.
     # st.table renders its cells as Markdown: the names (a user's text) go through md_text, so that
     # "![x](https://evil.example/p.png)" is those characters, not an image (_signed).
@@ -495,11 +497,11 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: str, history
     row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
     downloads = [
         (row, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
-        (row, "export_csv", lambda: scenario_exports.long_csv(items, lang, history=history), "csv", "text/csv"),
+        (row, "export_csv", lambda: scenario_exports.long_csv(results, lang), "csv", "text/csv"),
         (
             row,
             "export_xlsx",
-            lambda: scenario_exports.workbook_xlsx(items, lang, history=history),
+            lambda: scenario_exports.workbook_xlsx(results, lang),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
