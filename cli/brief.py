@@ -63,10 +63,11 @@ def _cmd_brief(args: argparse.Namespace) -> None:
     out_target(args.out)
     found = scenarios(args)
 
+    from model.results import compute_results
     from report.brief import build_deck
     from report.charts import red_for_up
 
-    write(build_deck(found, args.lang, red_up=red_for_up(args.lang, args.updown)), args.out)
+    write(build_deck(compute_results(found), args.lang, red_up=red_for_up(args.lang, args.updown)), args.out)
 
 
 def _cmd_workbook(args: argparse.Namespace) -> None:
@@ -78,6 +79,7 @@ def _cmd_workbook(args: argparse.Namespace) -> None:
     import dataclasses
 
     from model.parameters import default_scenario
+    from model.results import compute_results
     from report.scenario_exports import workbook_xlsx
     from report.sheets import BASELINE_NAME
 
@@ -88,4 +90,4 @@ def _cmd_workbook(args: argparse.Namespace) -> None:
         else item
         for item in found
     ]
-    write(workbook_xlsx(found, args.lang), args.out)
+    write(workbook_xlsx(compute_results(found), args.lang), args.out)

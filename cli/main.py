@@ -29,6 +29,7 @@ from model.history import added_figures
 from model.parameters import ScenarioError, fmt_number, load_parameters
 from model.printable import control_chars
 from model.projection import project
+from model.results import compute_results
 from report.csv_export import frame_to_csv, result_json, write_csv_rows
 from report.problems import say_all
 from report.scenario_exports import long_csv, results_json
@@ -57,7 +58,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 def _cmd_project(args: argparse.Namespace) -> None:
     found = scenarios(args)
     if len(found) > 1:  # a many-scenario file: the long table (scenario, year, …)
-        write(long_csv(found) if args.format == "csv" else results_json(found), args.out)
+        results = compute_results(found)
+        write(long_csv(results) if args.format == "csv" else results_json(results), args.out)
         return
     named = found[0]
     frame = project(named.scenario)

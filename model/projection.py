@@ -9,6 +9,7 @@ an array of draws).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from functools import cache
 
@@ -53,6 +54,12 @@ ArrayLike = float | int | bool | np.ndarray
 def lever_defaults() -> dict[str, float | int | bool]:
     """The plan: every policy lever at its default (docs/model.md, "The plan")."""
     return {k: s.default for k, s in load_parameters().items() if s.role == "lever"}
+
+
+def plan_of(scenario: Scenario) -> Scenario:
+    """The article's plan for this scenario: every policy lever at its default and no added projects,
+    every economy assumption and choice as the scenario has it (docs/model.md, "Equations")."""
+    return dataclasses.replace(scenario.replace(lever_defaults()), projects=())
 
 
 def plan_value(key: str) -> float | int | bool:

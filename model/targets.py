@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -167,3 +168,26 @@ def gap(target: Target, frame: pd.DataFrame) -> tuple[float, float]:
         return float("nan"), float("nan")
     value = float(achieved(target, frame[column].to_numpy(), frame["year"].to_numpy()))
     return value, value - target.value
+
+
+Checked = tuple[float | None, float | None]  # (achieved, achieved − target); (None, None) unchecked
+
+
+def _checkable(target: Target, frame: pd.DataFrame) -> bool:
+    years = set(frame["year"].astype(int))
+    needed = {target.year, target.year - 1 if target.metric == "growth_year" else target.from_year}
+    return needed <= years
+
+
+def checked_gaps(frame: pd.DataFrame, own: Sequence[Target]) -> tuple[Checked, ...]:
+    """(achieved, gap) of every official target (``data/targets.csv``'s order), then of each of
+    ``own`` (the scenario's), for the result table ``frame``; (None, None) where the model cannot check
+    it (not Dezhou's value added or revenue, or outside the table's years)."""
+
+    def checked(target: Target, can: bool) -> Checked:
+        if not (can and _checkable(target, frame)):
+            return None, None
+        return gap(target, frame)
+
+    official = tuple(checked(o.as_target(), o.checkable) for o in load_targets())
+    return (*official, *(checked(target, True) for target in own))

@@ -10,7 +10,8 @@ for each scenario its economy assumptions, policy levers and choices apart (valu
 provenance); the sources of each kind in compact tables with every one's reasoning. Changes are
 coloured up and down by the reader's convention (red for up in Chinese, green in English, unless
 told). Body type is 18 pt or more, the sources tables 12 pt. No streamlit here: the page and the
-command line (``python -m model brief``) both call :func:`build_deck`.
+command line (``python -m model brief``) both compute the figures (model.results.compute_results)
+and call :func:`build_deck`, which only lays them out: nothing here runs the model.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import dataclasses
 import functools
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,11 +34,10 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Inches, Pt
 
-from model.backtest import backtest
-from model.history import History, load_history
+from model.lang import Lang
 from model.parameters import ScenarioError, default_scenario, fmt_number
 from model.problems import problem
-from model.projection import headline, project
+from model.results import Fan, Results, ScenarioResult
 from model.scenario_file import NamedScenario
 from model.targets import CHECKABLE_METRICS
 from report import deck_charts
@@ -63,7 +63,7 @@ CHART_WIDTH_PX, CHART_HEIGHT_PX = 680, 230  # plot size of exported charts: wide
 _T2S = OpenCC("t2s")  # traditional → simplified characters, for quotes kept from mirrors
 
 
-def _date(day: date, lang: str) -> str:
+def _date(day: date, lang: Lang) -> str:
     return t("deck_date", lang, year=day.year, month=day.month, day=day.day, month_name=MONTH_NAMES[day.month - 1])
 
 
@@ -154,7 +154,7 @@ def _fit_title(title: str, size: float, height: float) -> tuple[str, float]:
 # --- drawing --------------------------------------------------------------------------------------
 
 
-def _style_run(run: Any, size: float, lang: str, *, bold: bool = False, color: str | None = INK) -> None:
+def _style_run(run: Any, size: float, lang: Lang, *, bold: bool = False, color: str | None = INK) -> None:
     font = run.font
     font.size = Pt(size)
     font.bold = bold
@@ -174,7 +174,7 @@ def _style_run(run: Any, size: float, lang: str, *, bold: bool = False, color: s
 Para = tuple[str, float, bool, str | None]  # text, size in points, bold, colour
 
 
-def _fill(frame: Any, paragraphs: Sequence[Para], lang: str, align: Any = None, gap_pt: float = 4) -> None:
+def _fill(frame: Any, paragraphs: Sequence[Para], lang: Lang, align: Any = None, gap_pt: float = 4) -> None:
     """Write paragraphs into a text frame, replacing what was there; ``gap_pt`` between them."""
     frame.word_wrap = True
     frame.clear()
@@ -192,9 +192,9 @@ def _fill(frame: Any, paragraphs: Sequence[Para], lang: str, align: Any = None, 
 
 
 class _Deck:
-    def __init__(self, lang: str, history: History | None = None):
+    def __init__(self, lang: Lang, results: Results):
         self.lang = lang
-        self.history = history  # the official figures every computation of the deck uses
+        self.results = results  # every figure the deck shows, computed with the same official figures
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
 
@@ -323,7 +323,7 @@ def _is_baseline(item: NamedScenario) -> bool:
     return item.scenario == default_scenario()
 
 
-def _name(item: NamedScenario, lang: str) -> str:
+def _name(item: NamedScenario, lang: Lang) -> str:
     """The scenario's name as the user gave it (its English name in English decks); the baseline's
     in the deck's language; an unnamed scenario 自定情景 / Custom scenario."""
     name = (item.name_en if lang == "en" and item.name_en else item.name).strip()
@@ -335,7 +335,7 @@ def _name(item: NamedScenario, lang: str) -> str:
     return name or t("deck_unnamed", lang)
 
 
-def _description(item: NamedScenario, lang: str) -> str:
+def _description(item: NamedScenario, lang: Lang) -> str:
     return (item.description_en or item.description_zh) if lang == "en" else (item.description_zh or "")
 
 
@@ -348,7 +348,7 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _shown(spec: Any, value: Any, lang: str) -> str:
+def _shown(spec: Any, value: Any, lang: Lang) -> str:
     if spec.kind == "bool":
         return t("yes" if value else "no", lang)
     return fmt_number(value)
@@ -386,7 +386,7 @@ def _metrics(now: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
     return (*METRICS[:2], REVENUE, *METRICS[2:]) if "revenue" in now else METRICS
 
 
-def _policy_below(run: Any, lang: str) -> str:
+def _policy_below(run: Any, lang: Lang) -> str:
     """Under the levers' figure: what it is compared with, and its two channels where the model has them."""
     text = t("deck_policy_card", lang, additionality=fmt_number(run.item.scenario.additionality))
     if "ti_policy_va" in run.now and "capacity_policy_va" in run.now:
@@ -399,14 +399,14 @@ def _policy_below(run: Any, lang: str) -> str:
     return text
 
 
-def _delta_text(key: str, delta: float, fmt: str, lang: str) -> str:
+def _delta_text(key: str, delta: float, fmt: str, lang: Lang) -> str:
     if abs(delta) < 5e-10:
         return t("delta_same", lang)
     shown = fmt.replace("{:", "{:+").format(delta)
     return t("delta_points" if key == "avg_growth_pct" else "delta", lang, delta=shown)
 
 
-def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang: str, today: date) -> None:
+def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang: Lang, today: date) -> None:
     slide = deck.slide(t("deck_title", lang), top=1.3, height=1.3, size=40)
     if len(items) == 1:
         lines: list[Para] = [(names[0], 28, True, ACCENT)]
@@ -416,7 +416,7 @@ def _title_slide(deck: _Deck, names: list[str], items: list[NamedScenario], lang
         joined = t("name_sep", lang).join(names)
         lines = [(t("deck_compare", lang, n=len(items), names=joined), 24, True, ACCENT)]
     first = items[0].scenario
-    history = deck.history or load_history()
+    history = deck.results.history
     as_of = data_as_of_text(history.data_as_of(first.horizon_end, first.use_observed), lang)
     lines += [
         (f"{_date(today, lang)}{'　' if lang == 'zh' else ' · '}{as_of}", BODY_PT, False, INK),
@@ -443,43 +443,37 @@ def _signed(value: float, red_up: bool) -> str:
 
 
 @dataclasses.dataclass(frozen=True)
-class Fan:
-    """A Monte Carlo fan computed for a scenario (model.analysis.monte_carlo): its percentiles, and
-    the draws and seed that made them."""
-
-    percentiles: pd.DataFrame
-    draws: int
-    seed: int
-
-
-@dataclasses.dataclass
 class _Run:
-    """One scenario of the deck: its name, its result table, its headline and the baseline's."""
+    """One scenario of the deck: its name in the deck, and its figures (model.results): its result
+    table, its headline (``now``) and the article's defaults' to the same year (``base``), its targets."""
 
     name: str
-    item: NamedScenario
-    frame: pd.DataFrame
-    fan: Fan | None
+    result: ScenarioResult
+    lang: Lang
 
-    @functools.cached_property
-    def now(self) -> dict[str, Any]:
-        return headline(self.frame)
+    @property
+    def item(self) -> NamedScenario:
+        return self.result.item
 
-    @functools.cached_property
-    def base(self) -> dict[str, Any]:
-        return _baseline_headline(int(self.now["final_year"]), self.history)
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.result.frame
+
+    @property
+    def fan(self) -> Fan | None:
+        return self.result.fan
+
+    @property
+    def now(self) -> Mapping[str, Any]:
+        return self.result.headline
+
+    @property
+    def base(self) -> Mapping[str, Any]:
+        return self.result.defaults
 
     @functools.cached_property
     def targets(self) -> list[dict[str, Any]]:
-        return target_rows(self.item, self.frame, self.frame_lang)
-
-    frame_lang: str = "zh"
-    history: History | None = None  # the official figures the deck computes with
-
-
-@functools.lru_cache(maxsize=16)
-def _baseline_headline(year: int, history: History | None = None) -> dict[str, Any]:
-    return headline(project(default_scenario().replace({"horizon_end": year}), history=history))
+        return target_rows(self.item, self.result.gaps, self.lang)
 
 
 def _levers_unchanged(frame: pd.DataFrame) -> bool:
@@ -490,11 +484,11 @@ def _published_years(frame: pd.DataFrame) -> list[int]:
     return [int(y) for y in frame.loc[frame["status"] == "published", "year"]]
 
 
-def _amount(value: float, lang: str) -> str:
+def _amount(value: float, lang: Lang) -> str:
     return f"{abs(value):,.1f}"
 
 
-def _change_clause(run: _Run, lang: str) -> str:
+def _change_clause(run: _Run, lang: Lang) -> str:
     """How the last year's value added differs from the baseline scenario's, in words."""
     diff = run.now["va_total"] - run.base["va_total"]
     if abs(diff) < 0.05:
@@ -504,7 +498,7 @@ def _change_clause(run: _Run, lang: str) -> str:
     return t(key, lang, diff=_amount(diff, lang), pct=f"{abs(pct):.1f}")
 
 
-def _policy_clause(run: _Run, lang: str) -> str:
+def _policy_clause(run: _Run, lang: Lang) -> str:
     policy = run.now["policy_va"]
     if _levers_unchanged(run.frame):
         return t("sum_levers_none", lang)
@@ -512,19 +506,14 @@ def _policy_clause(run: _Run, lang: str) -> str:
     return t(key, lang, policy=_amount(policy, lang))
 
 
-def _odds(run: _Run, lang: str) -> list[tuple[str, float]]:
+def _odds(run: _Run, lang: Lang) -> list[tuple[str, float]]:
     """(target, probability) of each target the fan can measure, when a fan was drawn."""
-    if run.fan is None:
+    if run.fan is None or run.result.odds is None:
         return []
-    from model.analysis import target_probabilities
-    from model.targets import targets_for
-
-    targets = targets_for(run.item.scenario.targets, run.item.scenario.horizon_end, lang)
-    table = target_probabilities(run.item.scenario, targets, draws=run.fan.draws, seed=run.fan.seed)
-    return [(str(r.label), float(r.probability)) for r in table.itertuples()]
+    return [(str(r.label), float(r.probability)) for r in run.result.odds[lang].itertuples()]
 
 
-def _targets_clause(run: _Run, lang: str) -> str:
+def _targets_clause(run: _Run, lang: Lang) -> str:
     odds = _odds(run, lang)
     if odds:
         sep = t("name_sep", lang) if lang == "zh" else "; "
@@ -541,7 +530,7 @@ def _targets_clause(run: _Run, lang: str) -> str:
     return t("sum_targets_some", lang, n=len(checked), met=len(met), missed=names)
 
 
-def _summary_one(run: _Run, lang: str) -> list[str]:
+def _summary_one(run: _Run, lang: Lang) -> list[str]:
     year = int(run.now["final_year"])
     first = t(
         "sum_first",
@@ -555,7 +544,7 @@ def _summary_one(run: _Run, lang: str) -> list[str]:
     return [first, _targets_clause(run, lang)]
 
 
-def _summary_compare(runs: list[_Run], lang: str) -> list[str]:
+def _summary_compare(runs: list[_Run], lang: Lang) -> list[str]:
     year = max(int(r.now["final_year"]) for r in runs)
     ranked = sorted(runs, key=lambda r: r.now["va_total"])
     low, high = ranked[0], ranked[-1]
@@ -587,7 +576,7 @@ def _summary_compare(runs: list[_Run], lang: str) -> list[str]:
     return [first, second]
 
 
-def _summary_slide(deck: _Deck, runs: list[_Run], lang: str) -> None:
+def _summary_slide(deck: _Deck, runs: list[_Run], lang: Lang) -> None:
     """What changes, by how much, against what; the odds of each target (when a fan was drawn)."""
     slide = deck.slide(t("deck_slide_summary", lang))
     sentences = _summary_one(runs[0], lang) if len(runs) == 1 else _summary_compare(runs, lang)
@@ -599,7 +588,7 @@ def _summary_slide(deck: _Deck, runs: list[_Run], lang: str) -> None:
     _note(deck, slide, t("sum_note", lang))
 
 
-def _cards(deck: _Deck, slide: Any, run: _Run, lang: str, red_up: bool, top: float, bottom: float, row: bool) -> None:
+def _cards(deck: _Deck, slide: Any, run: _Run, lang: Lang, red_up: bool, top: float, bottom: float, row: bool) -> None:
     """The four headline figures as cards (two by two, or ``row``: four in a row) between ``top``
     and ``bottom``, each with what it is compared with, coloured up or down."""
     gap = 0.25
@@ -640,7 +629,7 @@ def _cards(deck: _Deck, slide: Any, run: _Run, lang: str, red_up: bool, top: flo
         _fill(text, figures, lang, align=PP_ALIGN.LEFT, gap_pt=2)
 
 
-def _headline_slide(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
+def _headline_slide(deck: _Deck, run: _Run, lang: Lang, red_up: bool) -> None:
     """Four cards: value added, average growth and cumulative fund investment with their change from
     the baseline scenario (same last year); what the levers change against the announced plan."""
     slide = deck.slide(t("slide_headline", lang, name=run.name))
@@ -659,21 +648,22 @@ def _chart_png(chart: Any, height: int = CHART_HEIGHT_PX) -> bytes:
     return chart_png(chart.properties(height=height), scale=3, width=CHART_WIDTH_PX)
 
 
-def _total_chart(run: _Run, lang: str) -> Any:
-    plan = project(deck_charts.plan_of(run.item.scenario), history=run.history)
+def _total_chart(deck: _Deck, run: _Run, lang: Lang) -> Any:
     levels = [
         (row["label"], row["year"], row["target"])
         for row in run.targets
         if row["kind"] == "level" and row["metric"] != "revenue" and row["achieved"] is not None
     ]
-    return deck_charts.total_chart(run.frame, plan, lang, label=run.name, targets=levels)
+    return deck_charts.total_chart(
+        run.frame, run.result.plan, lang, deck.results.history, label=run.name, targets=levels
+    )
 
 
-def _chart_slides(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
+def _chart_slides(deck: _Deck, run: _Run, lang: Lang, red_up: bool) -> None:
     """Total value added against the announced plan; what the levers change (or one sentence when they
     change nothing); investment a year; the uncertainty fan when one was computed."""
     slide = deck.slide(t("slide_chart", lang, name=run.name))
-    deck.picture(slide, _chart_png(_total_chart(run, lang)), bottom=BODY_BOTTOM - NOTE_H - 0.05)
+    deck.picture(slide, _chart_png(_total_chart(deck, run, lang)), bottom=BODY_BOTTOM - NOTE_H - 0.05)
     _note(deck, slide, t("deck_total_note", lang))
 
     if not _levers_unchanged(run.frame):
@@ -692,7 +682,7 @@ def _chart_slides(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
         _note(deck, slide, t("deck_fan_note", lang, draws=f"{run.fan.draws:,}", seed=run.fan.seed))
 
 
-def _scenario_slide(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
+def _scenario_slide(deck: _Deck, run: _Run, lang: Lang, red_up: bool) -> None:
     """A compared scenario on one slide: its value added against the announced plan, and under it its
     four headline figures, each with what it is compared with."""
     slide = deck.slide(t("deck_slide_scenario", lang, name=run.name))
@@ -712,7 +702,7 @@ def _scenario_slide(deck: _Deck, run: _Run, lang: str, red_up: bool) -> None:
     height = sum(_row_height(row, widths, size) for row in (header, cells))
     top = BODY_BOTTOM - height
     deck.table(slide, header, [cells], widths, top=top, size=size, colours=colours)
-    png = _chart_png(_total_chart(run, lang), height=200)
+    png = _chart_png(_total_chart(deck, run, lang), height=200)
     deck.picture(slide, png, top=BODY_TOP, bottom=top - 0.15)
     notes = [_description(run.item, lang), t("deck_headline_note", lang, year=int(run.now["final_year"]))]
     _notes(slide, "\n".join(n for n in notes if n))
@@ -736,19 +726,17 @@ def _number(fmt: str, value: float) -> str:
 SIGNED_ROWS = ("policy_va", "va_diff_vs_defaults")  # changes: coloured up or down
 
 
-def _compare_slides(deck: _Deck, runs: list[_Run], lang: str, red_up: bool) -> None:
+def _compare_slides(deck: _Deck, runs: list[_Run], lang: Lang, red_up: bool) -> None:
     """The compared scenarios' value added in one chart (the article's defaults dashed, in a colour
     no scenario uses), then their headline figures side by side, changes coloured up or down."""
     names = [r.name for r in runs]
     slide = deck.slide(t("slide_compare_chart", lang))
-    last = max(int(r.frame["year"].iloc[-1]) for r in runs)
-    baseline = project(default_scenario().replace({"horizon_end": last}), history=deck.history)
+    baseline = deck.results.defaults_frame  # the article's defaults to the last year of any scenario
     chart = deck_charts.compare_chart({r.name: r.frame for r in runs}, baseline, lang)
     deck.picture(slide, _chart_png(chart))
 
     slide = deck.slide(t("slide_compare_table", lang))
-    shown = [dataclasses.replace(r.item, name=r.name) for r in runs]
-    table = compare_table(shown)
+    table = compare_table(deck.results.renamed([r.name for r in runs]))
     rows = [
         [t("cmp_" + col, lang), *(_number(fmt, v) for v in table[col].tolist())] for col, fmt in COMPARE_FORMATS.items()
     ]
@@ -785,7 +773,7 @@ def _notes(slide: Any, text: str) -> None:
 SETTINGS_PT = 14  # the appendix's tables: compact, still legible on a projector
 
 
-def _settings_slides(deck: _Deck, runs: list[_Run], lang: str) -> None:
+def _settings_slides(deck: _Deck, runs: list[_Run], lang: Lang) -> None:
     """Every setting in one compact table, economy assumptions, policy levers and choices apart: its
     value in each scenario beside the default and the unit; a value off its default in bold blue."""
     values = [r.item.scenario.to_dict() for r in runs]
@@ -846,7 +834,7 @@ def _settings_slides(deck: _Deck, runs: list[_Run], lang: str) -> None:
         _notes(slide, t("deck_settings_notes", lang, kinds=t("name_sep", lang).join(kinds)))
 
 
-def source_sentence(spec: Any, lang: str) -> str:
+def source_sentence(spec: Any, lang: Lang) -> str:
     """A parameter's source sentence in the deck's language: Chinese in simplified characters, a
     foreign source in Chinese marked （译文）; in English the English sentence."""
     if lang == "zh":
@@ -858,7 +846,7 @@ def source_sentence(spec: Any, lang: str) -> str:
     return f"“{spec.source_en}”" if spec.source_en else ""
 
 
-def _sources_slides(deck: _Deck, lang: str) -> None:
+def _sources_slides(deck: _Deck, lang: Lang) -> None:
     """Every parameter's source in a compact table (the publication and the date on the slide; the
     sentence and the reasoning in the slide's notes, whole)."""
     header = [t(k, lang) for k in ("col_parameter", "col_provenance", "deck_col_publication", "deck_col_date")]
@@ -899,7 +887,7 @@ def _sources_slides(deck: _Deck, lang: str) -> None:
         _notes(slide, "\n\n".join(notes))
 
 
-def _target_text(row: dict[str, Any], lang: str) -> str:
+def _target_text(row: dict[str, Any], lang: Lang) -> str:
     return t(
         "deck_target_" + row["kind"],
         lang,
@@ -909,7 +897,7 @@ def _target_text(row: dict[str, Any], lang: str) -> str:
     )
 
 
-def _achieved_text(row: dict[str, Any], lang: str) -> tuple[str, str]:
+def _achieved_text(row: dict[str, Any], lang: Lang) -> tuple[str, str]:
     if row["achieved"] is None:
         return t("deck_beyond", lang), "—"
     if row["kind"] == "level":
@@ -922,7 +910,7 @@ def _modelled(row: dict[str, Any]) -> bool:
     return row["region"] == "dezhou" and row["metric"] in CHECKABLE_METRICS
 
 
-def _not_modelled_line(rows: list[dict[str, Any]], lang: str) -> str:
+def _not_modelled_line(rows: list[dict[str, Any]], lang: Lang) -> str:
     left_out = [row["label"] for row in rows if not _modelled(row)]
     if not left_out:
         return ""
@@ -930,7 +918,7 @@ def _not_modelled_line(rows: list[dict[str, Any]], lang: str) -> str:
     return t("deck_targets_left_out", lang, n=len(left_out), names=names)
 
 
-def _targets_slides(deck: _Deck, run: _Run, lang: str) -> None:
+def _targets_slides(deck: _Deck, run: _Run, lang: Lang) -> None:
     """Every target the model computes, official and the scenario's own: what it asks, what the
     scenario achieves, the gap; those it does not compute named in the slide's notes."""
     title = t("deck_slide_targets", lang, name=run.name)
@@ -963,7 +951,7 @@ def _targets_slides(deck: _Deck, run: _Run, lang: str) -> None:
         _notes(slide, "\n".join([*sources, left_out]).strip())
 
 
-def _compare_targets_slide(deck: _Deck, runs: list[_Run], lang: str) -> None:
+def _compare_targets_slide(deck: _Deck, runs: list[_Run], lang: Lang) -> None:
     """Each target the model computes (official ones, then each scenario's own) against every
     compared scenario: the gap, or — where the target is not the scenario's."""
     official = [row for row in runs[0].targets if row["source"] == "official" and _modelled(row)]
@@ -1020,10 +1008,10 @@ BACKTEST_HEADER = (
 )
 
 
-def _backtest_slides(deck: _Deck, lang: str) -> None:
+def _backtest_slides(deck: _Deck, lang: Lang) -> None:
     """What the article's scenario projected for each year with an official figure, and the error."""
     title = t("deck_slide_backtest", lang)
-    table = backtest(deck.history, lang=lang)
+    table = deck.results.backtest[lang]
     if table.empty:
         slide = deck.slide(title)
         deck.text(slide, BODY_TOP, 1.0, [(t("deck_backtest_empty", lang), BODY_PT, False, MUTED)])
@@ -1048,22 +1036,21 @@ def _backtest_slides(deck: _Deck, lang: str) -> None:
         _note(deck, slide, t("deck_backtest_note", lang))
 
 
-def _appendix_slide(deck: _Deck, lang: str) -> None:
+def _appendix_slide(deck: _Deck, lang: Lang) -> None:
     """The divider that opens the appendix: 附录 / Appendix, and what follows."""
     slide = deck.slide(t("deck_appendix", lang), top=2.4, height=1.3, size=44)
     deck.text(slide, 3.9, 1.0, [(t("deck_appendix_what", lang), BODY_PT, False, MUTED)])
 
 
 def build_deck(
-    items: Sequence[NamedScenario],
-    lang: str = "zh",
+    results: Results,
+    lang: Lang,
     *,
     today: date | None = None,
     red_up: bool | None = None,
-    fans: Sequence[Fan | None] = (),
-    history: History | None = None,
 ) -> bytes:
-    """A .pptx deck of ``items`` (one scenario, or up to six compared) in ``lang`` ("zh" or "en").
+    """A .pptx deck of the scenarios of ``results`` (model.results.compute_results: one scenario, or
+    up to six compared) in ``lang`` ("zh" or "en").
 
     One scenario: cover, summary, headline figures, value added against the announced plan, what the
     levers change (when they change anything), investment, the uncertainty range (when ``fans`` has
@@ -1072,11 +1059,10 @@ def build_deck(
     each source's sentence and reasoning in the slide's notes).
 
     Changes are coloured red for up in Chinese and green for up in English unless ``red_up`` says
-    otherwise; ``fans`` (one per item, or fewer; None where none was computed) adds each scenario's
-    uncertainty range and the odds of its targets. Raises ScenarioError for no scenarios or more than
-    the comparison chart can tell apart.
+    otherwise; a scenario computed with a fan has its uncertainty range and the odds of its targets.
+    Raises ScenarioError for no scenarios or more than the comparison chart can tell apart.
     """
-    items = list(items)
+    items = results.items
     lang = lang if lang in LANGS else "zh"
     if not items:
         raise ScenarioError([problem("no_scenarios")])
@@ -1084,13 +1070,9 @@ def build_deck(
         raise ScenarioError([problem("too_many", key="scenarios", count=len(items), limit=MAX_SCENARIOS)])
     names = _unique([_name(item, lang) for item in items])
     red_up = red_for_up(lang) if red_up is None else red_up
-    fans = [*fans, *[None] * (len(items) - len(fans))]
-    runs = [
-        _Run(name, item, project(item.scenario, history=history), fan, frame_lang=lang, history=history)
-        for name, item, fan in zip(names, items, fans[: len(items)], strict=True)
-    ]
+    runs = [_Run(name, result, lang) for name, result in zip(names, results.scenarios, strict=True)]
 
-    deck = _Deck(lang, history)
+    deck = _Deck(lang, results)
     deck.prs.core_properties.title = t("deck_title", lang)
     deck.prs.core_properties.language = "zh-CN" if lang == "zh" else "en-US"
     _title_slide(deck, names, items, lang, today or date.today())

@@ -12,7 +12,9 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from model.lang import LANGS, Lang  # kept importable from here: the catalogue is where the languages are read
+from model.lang import LANGS, Lang
+
+__all__ = ["LANGS", "Lang", "load", "pair", "table"]
 
 FOLDER = Path(__file__).resolve().parent / "strings"
 

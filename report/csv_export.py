@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from model.history import History
 from model.lang import LANGS, Lang
 from model.parameters import Scenario
 from report import catalogue
@@ -73,16 +74,19 @@ def header_keys() -> dict[str, str]:
     return {column_header(key, lang): key for key in keys for lang in LANGS}
 
 
-def frame_to_csv(frame: pd.DataFrame, lang: Lang | None) -> bytes:
+def frame_to_csv(frame: pd.DataFrame, lang: Lang | None, history: History | None = None) -> bytes:
     """A frame as CSV bytes for Excel: BOM, full precision, user text neutralised; the header holds
     the keys (``lang`` None: the file for programs, in no language), or with ``lang`` the labels in
     that language (:func:`column_header`) and a result table's ``status`` in words (已公布 /
-    估算（1—N月） / 推算 / 基年; programs read the keys' file, which keeps the codes)."""
+    估算（1—N月） / 推算 / 基年, the months of an estimated year from ``history``, the official figures
+    the table was computed with; programs read the keys' file, which keeps the codes)."""
     safe = frame.copy()
     if lang in LANGS and "status" in safe.columns and "year" in safe.columns:
         from report.status import status_words
 
-        safe["status"] = status_words(safe, lang)
+        if history is None:
+            raise TypeError("frame_to_csv: a result table in words needs the history it was computed with")
+        safe["status"] = status_words(safe, lang, history)
     if lang in LANGS:
         safe.columns = [column_header(c, lang) for c in safe.columns]
     for column in safe.columns:

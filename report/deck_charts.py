@@ -14,15 +14,13 @@ share come from ``report/charts.py``.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
 
 from model.history import History
-from model.parameters import Scenario
-from model.projection import lever_defaults, project
+from model.lang import Lang
 from report.charts import LINE_LEGEND, compare_layers, red_for_up, style, three_lines, up_down_colours
 from report.status import status_words
 from report.text import t
@@ -32,18 +30,12 @@ VALUE_FORMAT = ",.1f"
 INVESTMENT_SERIES = ("fund_capital", "mobilized_investment", "project_investment")
 
 
-def plan_of(scenario: Scenario) -> Scenario:
-    """The article's plan for this scenario: every policy lever at its default and no added projects,
-    every economy assumption and choice as the scenario has it (docs/model.md, "Equations")."""
-    return dataclasses.replace(scenario.replace(lever_defaults()), projects=())
-
-
 def _style(chart: alt.TopLevelMixin, title: str, height: int = 340) -> alt.TopLevelMixin:
     """The page's style, with room for longer legend labels and no frame around the plot (a slide)."""
     return style(chart, title, height, label_limit=360).configure_view(stroke=None)
 
 
-def _x(lang: str, years: pd.Series) -> alt.X:
+def _x(lang: Lang, years: pd.Series) -> alt.X:
     return alt.X(
         "year:O",
         title=t("axis_year", lang),
@@ -52,7 +44,7 @@ def _x(lang: str, years: pd.Series) -> alt.X:
     )
 
 
-def _xq(lang: str, years: pd.Series, field: str = "year") -> alt.X:
+def _xq(lang: Lang, years: pd.Series, field: str = "year") -> alt.X:
     """Years on a quantitative axis (a tick a year), so that bands of whole years line up with lines
     and bars drawn from year − ½ to year + ½."""
     ticks = [int(y) for y in years]
@@ -64,7 +56,7 @@ def _xq(lang: str, years: pd.Series, field: str = "year") -> alt.X:
     )
 
 
-def _tooltip(lang: str) -> list[alt.Tooltip]:
+def _tooltip(lang: Lang) -> list[alt.Tooltip]:
     return [
         alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
         alt.Tooltip("series:N", title=t("series", lang)),
@@ -72,7 +64,7 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
     ]
 
 
-def _published_band(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
+def _published_band(frame: pd.DataFrame, lang: Lang) -> list[alt.Chart]:
     """A grey band over the published (observed) years, labelled at the top; none when there are none."""
     years = frame.loc[frame["status"] == "published", "year"].astype(int)
     if years.empty:
@@ -95,7 +87,7 @@ def _published_band(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
     return [band, label]
 
 
-def total_data(frame: pd.DataFrame, plan: pd.DataFrame, lang: str = "zh", label: str | None = None) -> pd.DataFrame:
+def total_data(frame: pd.DataFrame, plan: pd.DataFrame, lang: Lang, label: str | None = None) -> pd.DataFrame:
     """(year, series, value) rows: this scenario (named ``label``), the article's plan, Shandong's pace."""
     names = (label or t("series_scenario", lang), t("deck_series_plan", lang), t("series_province", lang))
     return three_lines(frame, plan, names)
@@ -104,13 +96,15 @@ def total_data(frame: pd.DataFrame, plan: pd.DataFrame, lang: str = "zh", label:
 def total_chart(
     frame: pd.DataFrame,
     plan: pd.DataFrame,
-    lang: str = "zh",
+    lang: Lang,
+    history: History,
     label: str | None = None,
     targets: Sequence[tuple[str, int, float]] = (),
 ) -> alt.TopLevelMixin:
     """Total value added: this scenario solid, the article's plan (``plan``, the result table of
-    :func:`plan_of` the scenario) dashed, Shandong's pace dotted; the published years shaded; level
-    ``targets`` (label, year, 亿元) within the years as black diamonds, labelled."""
+    model.projection.plan_of the scenario) dashed, Shandong's pace dotted; the published years shaded;
+    level ``targets`` (label, year, 亿元) within the years as black diamonds, labelled; ``history``:
+    the official figures the tables were computed with (the months of an estimated year)."""
     data = total_data(frame, plan, lang, label)
     domain = list(dict.fromkeys(data["series"]))
     lines = (
@@ -131,7 +125,7 @@ def total_chart(
         [{"year": y, "value": v, "target": name} for name, y, v in targets if int(y) in years],
         columns=["year", "value", "target"],
     )
-    layers = [*_published_band(frame, lang), lines, *_status_marks(frame, lang)]
+    layers = [*_published_band(frame, lang), lines, *_status_marks(frame, lang, history)]
     if not marks.empty:
         point = alt.Chart(marks).mark_point(shape="diamond", size=200, filled=True, color="#000000")
         tooltip = [
@@ -149,20 +143,20 @@ STATUS_SHAPES = {"published": "circle", "estimated": "diamond", "projected": "ci
 STATUS_FILLS = {"published": BLUE, "estimated": SKY, "projected": "#ffffff"}
 
 
-def status_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+def status_data(frame: pd.DataFrame, lang: Lang, history: History) -> pd.DataFrame:
     """(year, value, status, word) of the scenario's years after the base year: published, estimated
-    (with the months its figure covers) or projected, as the legend names them."""
+    (with the months its figure covers in ``history``) or projected, as the legend names them."""
     rows = frame.loc[frame["status"] != "base"]
-    words = status_words(frame, lang).loc[rows.index]
+    words = status_words(frame, lang, history).loc[rows.index]
     return pd.DataFrame(
         {"year": rows["year"].astype(int), "value": rows["va_total"], "status": rows["status"], "word": words}
     )
 
 
-def _status_marks(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
+def _status_marks(frame: pd.DataFrame, lang: Lang, history: History) -> list[alt.Chart]:
     """The scenario's years marked by status: published a filled circle, estimated a pale diamond,
     projected an open circle; the legend names each (已公布 / 估算（1—N月） / 推算)."""
-    data = status_data(frame, lang)
+    data = status_data(frame, lang, history)
     order = [s for s in ("published", "estimated", "projected") if s in set(data["status"])]
     words = [data.loc[data["status"] == s, "word"].iloc[0] for s in order]
     legend = alt.Legend(title=None, symbolStrokeWidth=2, symbolSize=140)
@@ -187,14 +181,7 @@ def _status_marks(frame: pd.DataFrame, lang: str) -> list[alt.Chart]:
     ]
 
 
-def scenario_total_chart(
-    scenario: Scenario, lang: str = "zh", label: str | None = None, *, history: History | None = None
-) -> alt.TopLevelMixin:
-    """:func:`total_chart` of a scenario against its own plan (with the official figures ``history``)."""
-    return total_chart(project(scenario, history=history), project(plan_of(scenario), history=history), lang, label)
-
-
-def investment_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+def investment_data(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """(year, series, value, series_order) rows of the three kinds of investment, stacked in order."""
     names = [t("deck_series_" + key, lang) for key in INVESTMENT_SERIES]
     parts = [
@@ -204,7 +191,7 @@ def investment_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def investment_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def investment_chart(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     """Investment per year: the funds' own capital, the capital they mobilise, the key projects'."""
     data = investment_data(frame, lang)
     domain = [t("deck_series_" + key, lang) for key in INVESTMENT_SERIES]
@@ -225,7 +212,7 @@ def investment_chart(frame: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin
 CHANNELS = ("ti_policy_va", "capacity_policy_va")  # model version 3: 技改 and new capacity
 
 
-def policy_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+def policy_data(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """(year, x0, x1, value, zero, sign, channel) rows: what the levers change against the announced
     plan, a bar a channel a year (技改 on the left, new capacity on the right) where the result table
     has the two channels, else one bar of ``policy_va``."""
@@ -255,7 +242,7 @@ def policy_data(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def policy_chart(frame: pd.DataFrame, lang: str = "zh", red_up: bool | None = None) -> alt.TopLevelMixin:
+def policy_chart(frame: pd.DataFrame, lang: Lang, red_up: bool | None = None) -> alt.TopLevelMixin:
     """What the levers change against the announced plan, a year as bars from zero on their own axis:
     gains and losses in the up and down colours (red for up in Chinese unless ``red_up`` says
     otherwise: report.charts.red_for_up); the two channels (技改, new capacity) side by side, told
@@ -285,7 +272,7 @@ def policy_chart(frame: pd.DataFrame, lang: str = "zh", red_up: bool | None = No
     return _style(alt.layer(*_published_band(frame, lang), bars, zero), t("deck_chart_policy", lang))
 
 
-def compare_chart(frames: dict[str, pd.DataFrame], defaults: pd.DataFrame, lang: str = "zh") -> alt.TopLevelMixin:
+def compare_chart(frames: dict[str, pd.DataFrame], defaults: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     """Total value added, a solid line per compared scenario, the article's defaults dashed on top in
     a colour no scenario uses (report.charts.compare_layers, with the deck's year axis)."""
     years = pd.Series(sorted({int(y) for f in (defaults, *frames.values()) for y in f["year"]}))

@@ -6,7 +6,6 @@ a spreadsheet would read as a formula is neutralised (report.csv_export.neutrali
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import math
@@ -20,11 +19,11 @@ from typing import Any
 
 import pandas as pd
 
-from model.backtest import backtest
 from model.history import History
-from model.parameters import Scenario, ScenarioError, default_scenario, load_parameters
+from model.lang import Lang
+from model.parameters import ScenarioError, load_parameters
 from model.problems import Problem, problem
-from model.projection import headline, project
+from model.results import Results, ScenarioResult
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from model.sources import ARTICLE, load_facts
 from report.csv_export import COLUMN_UNITS, column_dictionary, column_unit, frame_to_csv, neutralise
@@ -116,77 +115,68 @@ def parse_import(data: bytes, source: str, *, limit: int) -> list[NamedScenario]
 MAX_IMPORT_PEEK = 10_000_000  # parse_scenario_bytes refuses far smaller files; don't decode more to count
 
 
-def long_frame(items: Sequence[NamedScenario], history: History | None = None) -> pd.DataFrame:
+def _scenarios(results: Results) -> tuple[ScenarioResult, ...]:
+    if not results.scenarios:
+        raise ScenarioError([problem("no_scenarios")])
+    return results.scenarios
+
+
+def long_frame(results: Results) -> pd.DataFrame:
     """Every scenario's result table stacked: ``scenario, year, …`` (docs/model.md's result columns)."""
     frames = []
-    for item in _require(items):
-        frame = project(item.scenario, history=history)
-        frame.insert(0, "scenario", item.name)
+    for r in _scenarios(results):
+        frame = r.frame.copy()
+        frame.insert(0, "scenario", r.name)
         frames.append(frame)
     out = pd.concat(frames, ignore_index=True)
     out["scenario"] = out["scenario"].astype(str)
     return out
 
 
-def long_csv(items: Sequence[NamedScenario], lang: str | None = None, *, history: History | None = None) -> bytes:
+def long_csv(results: Results, lang: Lang | None) -> bytes:
     """The long frame as CSV for Excel (BOM, full precision, scenario names neutralised); the header
     holds the keys, or with ``lang`` each column's label with its unit in that language."""
-    return frame_to_csv(long_frame(items, history), lang)
+    return frame_to_csv(long_frame(results), lang, results.history)
 
 
-def results_json(items: Sequence[NamedScenario], *, history: History | None = None) -> bytes:
+def results_json(results: Results) -> bytes:
     """A JSON list, one object per scenario: ``name``, ``model_version`` (2), ``parameters``,
     ``projects`` (when any were added), ``targets`` (the scenario's own, always present) and
     ``results`` (the rows as objects). Each object is itself a scenario file the page re-imports."""
     out = []
-    for item in _require(items):
-        frame = project(item.scenario, history=history).astype(object)
+    for r in _scenarios(results):
+        frame = r.frame.astype(object)
         rows = frame.where(frame.notna(), None).to_dict(orient="records")
-        doc = {"name": item.name, **item.scenario.to_doc()}
+        doc = {"name": r.name, **r.scenario.to_doc()}
         doc.setdefault("targets", [])
         out.append({**doc, "results": rows})
     return (json.dumps(out, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def compare_table(
-    items: Sequence[NamedScenario],
-    baseline: Scenario | NamedScenario | None = None,
-    *,
-    history: History | None = None,
-) -> pd.DataFrame:
+def compare_table(results: Results) -> pd.DataFrame:
     """One row per scenario with the headline figures of its last year.
 
     ``policy_va`` is what its levers change in that year against the article's plan (docs/model.md v2,
     equation 9: the levers alone, the economy as the scenario assumes it). ``va_diff_vs_defaults`` is
     its whole difference from the article's defaults run to the same last year (levers and economy
-    assumptions together). With ``baseline``, ``va_diff_vs_baseline`` does the same against it.
+    assumptions together). Where the results were computed against a ``baseline``
+    (model.results.compute_results), ``va_diff_vs_baseline`` does the same against it.
     """
-    if isinstance(baseline, NamedScenario):
-        baseline = baseline.scenario
-    defaults = default_scenario()
-    cache: dict[tuple[Scenario, int], float] = {}
-
-    def final_va(scenario: Scenario, year: int) -> float:
-        key = (scenario, year)
-        if key not in cache:
-            cache[key] = headline(project(scenario.replace({"horizon_end": year}), history=history))["va_total"]
-        return cache[key]
-
     rows = []
-    for item in _require(items):
-        head = headline(project(item.scenario, history=history))
+    for r in _scenarios(results):
+        head = r.headline
         year = head["final_year"]
         row = {
-            "scenario": item.name,
+            "scenario": r.name,
             "final_year": year,
             "va_total": head["va_total"],
             "avg_growth_pct": head["avg_growth_pct"],
             "cum_fund_investment": head["cum_fund_investment"],
             "policy_va": head["policy_va"],
-            "va_diff_vs_defaults": head["va_total"] - final_va(defaults, year),
+            "va_diff_vs_defaults": head["va_total"] - r.defaults["va_total"],
         }
-        if baseline is not None:
-            row["va_diff_vs_baseline"] = head["va_total"] - final_va(baseline, year)
+        if r.against is not None:
+            row["va_diff_vs_baseline"] = head["va_total"] - r.against["va_total"]
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["scenario"] = frame["scenario"].astype(str)
@@ -202,7 +192,7 @@ def projects_frame(items: Sequence[NamedScenario]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(PROJECT_COLUMNS))
 
 
-def sources_frame(lang: str = "zh") -> pd.DataFrame:
+def sources_frame(lang: Lang) -> pd.DataFrame:
     """Every parameter with its kind (``role``), provenance, publication, date, address, sentence and
     reasoning (in ``lang``), then every figure the article states, with its sentence."""
     rows: list[dict[str, Any]] = []
@@ -296,7 +286,7 @@ def _full_precision() -> Iterator[None]:
             writer.safe_string = original
 
 
-def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh", *, history: History | None = None) -> bytes:
+def workbook_xlsx(results: Results, lang: Lang) -> bytes:
     """An Excel workbook in ``lang`` (model version 2), one sheet each (named in ``lang``):
 
     results (the long frame), parameters (a row per parameter, economy assumptions, policy levers and
@@ -317,14 +307,15 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh", *, history: 
     neutralised as in the CSV).
     """
     lang = lang if lang in ("zh", "en") else "zh"
-    items = [dataclasses.replace(item, name=display_name(item, lang)) for item in _require(items)]
+    results = results.renamed([display_name(r.item, lang) for r in _scenarios(results)])
+    items = results.items
     sheets = {
-        "results": long_frame(items, history),
+        "results": long_frame(results),
         "parameters": parameter_table(items, lang),
         "projects": projects_frame(items),
-        "targets": target_table(items, lang, [project(i.scenario, history=history) for i in items]),
-        "history": history_table(lang, history),
-        "backtest": backtest(history, lang=lang),
+        "targets": target_table(results, lang),
+        "history": history_table(results.history, lang),
+        "backtest": results.backtest[lang],
         "dictionary": column_dictionary(),
         "sources": sources_frame(lang),
     }
@@ -332,16 +323,16 @@ def workbook_xlsx(items: Sequence[NamedScenario], lang: str = "zh", *, history: 
     with _full_precision(), pd.ExcelWriter(buf, engine="openpyxl") as writer:
         for key, frame in sheets.items():
             name = SHEET_NAMES[key][lang]
-            shown = _safe(_in_words(key, frame, lang))
+            shown = _safe(_in_words(key, frame, lang, results.history))
             shown.to_excel(writer, sheet_name=name, index=False, startrow=1)  # the keys in row 2
             _dress(writer.sheets[name], key, frame, list(shown.columns), lang, [i.name for i in items])
     return buf.getvalue()
 
 
-def _in_words(sheet: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _in_words(sheet: str, frame: pd.DataFrame, lang: Lang, history: History) -> pd.DataFrame:
     out = frame.copy()
     if sheet == "results":  # a year's status in words, an estimated year with its months
-        out["status"] = status_words(frame, lang).astype(object)
+        out["status"] = status_words(frame, lang, history).astype(object)
     for column in WORD_COLUMNS.get(sheet, ()):
         if column in out:
             out[column] = out[column].map(lambda v, c=column: word(c, v, lang)).astype(object)
@@ -462,7 +453,7 @@ def _row_height(texts: list[tuple[str, float, bool]]) -> float | None:
     return lines * LINE_PT["cjk" if cjk else "latin"] + 4
 
 
-def _dress(ws: Any, sheet: str, frame: pd.DataFrame, keys: list[str], lang: str, names: Sequence[str] = ()) -> None:
+def _dress(ws: Any, sheet: str, frame: pd.DataFrame, keys: list[str], lang: Lang, names: Sequence[str] = ()) -> None:
     """Labels above the keys, number formats, widths, wrapping with row heights that fit, frozen
     headers and a print setup at 100 % (pages across with the headers repeated, never shrunk)."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill

@@ -19,11 +19,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model.history import REGIONS, History, load_history
-from model.parameters import LEVEL_METRICS, ParamSpec, Target, load_parameters
-from model.projection import project
+from model.history import PERIOD_MONTHS, REGIONS, History
+from model.lang import LANGS, Lang
+from model.parameters import LEVEL_METRICS, ParamSpec, load_parameters
+from model.results import Results
 from model.scenario_file import NamedScenario
-from model.targets import gap, load_targets
+from model.targets import Checked, load_targets
 from report import catalogue
 from report.csv_export import column_header
 from report.status import ESTIMATED, status_word
@@ -86,8 +87,8 @@ HISTORY_COLUMNS = (
 )
 
 
-def _lang(lang: str) -> str:
-    return lang if lang in ("zh", "en") else "zh"
+def _lang(lang: Lang) -> Lang:
+    return lang if lang in LANGS else "zh"
 
 
 def grouped_specs() -> list[ParamSpec]:
@@ -99,7 +100,7 @@ def grouped_specs() -> list[ParamSpec]:
 BASELINE_NAME = catalogue.pair("sheets.BASELINE_NAME")
 
 
-def display_name(item: NamedScenario, lang: str = "zh") -> str:
+def display_name(item: NamedScenario, lang: Lang) -> str:
     """A scenario's name as the user gave it (its English name in English, where it has one); the
     baseline's name (基准情景 / Baseline scenario) in ``lang``'s words."""
     lang = _lang(lang)
@@ -107,7 +108,7 @@ def display_name(item: NamedScenario, lang: str = "zh") -> str:
     return BASELINE_NAME[lang] if name.strip() in BASELINE_NAME.values() else name
 
 
-def scenario_columns(items: Sequence[NamedScenario], lang: str = "zh", taken: Sequence[str] = ()) -> list[str]:
+def scenario_columns(items: Sequence[NamedScenario], lang: Lang, taken: Sequence[str] = ()) -> list[str]:
     """A column name per scenario: its name (or "unnamed"), told apart from each other and from
     ``taken`` by " (2)", " (3)"…"""
     used = set(taken)
@@ -123,7 +124,7 @@ def scenario_columns(items: Sequence[NamedScenario], lang: str = "zh", taken: Se
     return out
 
 
-def parameter_table(items: Sequence[NamedScenario], lang: str = "zh") -> pd.DataFrame:
+def parameter_table(items: Sequence[NamedScenario], lang: Lang) -> pd.DataFrame:
     """Every parameter a row, grouped by kind; a column per scenario with its value."""
     lang = _lang(lang)
     columns = scenario_columns(items, lang, taken=(*PARAMETER_HEAD, *PARAMETER_TAIL))
@@ -154,31 +155,20 @@ def parameter_table(items: Sequence[NamedScenario], lang: str = "zh") -> pd.Data
     return pd.DataFrame(rows, columns=[*PARAMETER_HEAD, *columns, *PARAMETER_TAIL]).astype({"min": float, "max": float})
 
 
-def _unit(kind: str, lang: str) -> str:
+def _unit(kind: str, lang: Lang) -> str:
     return UNITS["yuan" if kind == "level" else "percent"][lang]
 
 
-def _checkable(target: Target, frame: pd.DataFrame) -> bool:
-    years = set(frame["year"].astype(int))
-    needed = {target.year, target.year - 1 if target.metric == "growth_year" else target.from_year}
-    return needed <= years
-
-
-def target_rows(item: NamedScenario, frame: pd.DataFrame | None = None, lang: str = "zh") -> list[dict[str, Any]]:
+def target_rows(item: NamedScenario, gaps: Sequence[Checked], lang: Lang) -> list[dict[str, Any]]:
     """One row per official target and per target of the scenario's own, with what the scenario
-    achieves and the gap where the model can check it (Dezhou's value added, within its years)."""
+    achieves and the gap where the model can check it (Dezhou's value added, within its years):
+    ``gaps`` as model.results computed them (model.targets.checked_gaps), in the same order."""
     lang = _lang(lang)
-    frame = project(item.scenario) if frame is None else frame
+    officials = load_targets()
+    if len(gaps) != len(officials) + len(item.scenario.targets):
+        raise ValueError("target_rows: a gap for each official target and each of the scenario's own")
     rows: list[dict[str, Any]] = []
-
-    def checked(target: Target, can: bool) -> tuple[float | None, float | None]:
-        if not (can and _checkable(target, frame)):
-            return None, None
-        return gap(target, frame)
-
-    for official in load_targets():
-        target = official.as_target(lang)
-        got, diff = checked(target, official.checkable)
+    for official, (got, diff) in zip(officials, gaps, strict=False):
         rows.append(
             {
                 "source": "official",
@@ -201,8 +191,7 @@ def target_rows(item: NamedScenario, frame: pd.DataFrame | None = None, lang: st
                 "confidence": official.confidence,
             }
         )
-    for n, own in enumerate(item.scenario.targets, start=1):
-        got, diff = checked(own, True)
+    for n, (own, (got, diff)) in enumerate(zip(item.scenario.targets, gaps[len(officials) :], strict=True), start=1):
         rows.append(
             {
                 "source": "own",
@@ -228,25 +217,17 @@ def target_rows(item: NamedScenario, frame: pd.DataFrame | None = None, lang: st
     return rows
 
 
-def target_table(
-    items: Sequence[NamedScenario], lang: str = "zh", frames: Sequence[pd.DataFrame] | None = None
-) -> pd.DataFrame:
+def target_table(results: Results, lang: Lang) -> pd.DataFrame:
     """:func:`target_rows` of every scenario, with its name first."""
-    frames = [project(item.scenario) for item in items] if frames is None else frames
-    rows = [
-        {"scenario": item.name, **row}
-        for item, frame in zip(items, frames, strict=True)
-        for row in target_rows(item, frame, lang)
-    ]
+    rows = [{"scenario": r.name, **row} for r in results.scenarios for row in target_rows(r.item, r.gaps, lang)]
     out = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
     return out.astype({"from_year": "Int64", "achieved": float, "gap": float, "target": float})
 
 
-def history_table(lang: str = "zh", history: History | None = None) -> pd.DataFrame:
-    """Every official figure with its sentence; ``used`` is true for the figures the model uses: the
-    one behind each published or estimated year (docs/model.md version 3, "Time")."""
+def history_table(history: History, lang: Lang) -> pd.DataFrame:
+    """Every official figure of ``history`` with its sentence; ``used`` is true for the figures the
+    model uses: the one behind each published or estimated year (docs/model.md version 3, "Time")."""
     lang = _lang(lang)
-    history = history or load_history()
     used: set[int] = set()
     for region in REGIONS:
         used |= {id(f) for f in history.used(region).values()}
@@ -362,7 +343,7 @@ _MONTHS = {name[:3]: n for n, name in enumerate(MONTH_NAMES, start=1)}
 _PERIODS = catalogue.table("sheets._PERIODS")
 
 
-def period_name(period: str, lang: str = "zh") -> str:
+def period_name(period: str, lang: Lang) -> str:
     """An official figure's period in words: "全年", "一季度", "1—5月" ("January–May")."""
     lang = _lang(lang)
     if period in _PERIODS:
@@ -413,7 +394,7 @@ WORD_COLUMNS = {
 }
 
 
-def header_label(sheet: str, key: str, lang: str = "zh") -> str:
+def header_label(sheet: str, key: str, lang: Lang) -> str:
     """The label of column ``key`` of ``sheet`` in ``lang``, with its unit; the result columns'
     come from the data dictionary; a column no table names (a scenario's) is labelled by itself."""
     lang = _lang(lang)
@@ -425,7 +406,7 @@ def header_label(sheet: str, key: str, lang: str = "zh") -> str:
     return key
 
 
-def word(column: str, code: Any, lang: str = "zh") -> Any:
+def word(column: str, code: Any, lang: Lang) -> Any:
     """The word for a code of ``column`` in ``lang`` (the code itself when it has none)."""
     lang = _lang(lang)
     if column == "period" and isinstance(code, str):
@@ -438,12 +419,12 @@ def word(column: str, code: Any, lang: str = "zh") -> Any:
     return found[lang] if found else code
 
 
-def code_of(column: str, lang: str = "zh") -> dict[Any, Any]:
+def code_of(column: str, lang: Lang) -> dict[Any, Any]:
     """Words of ``column`` in ``lang`` → their codes (what :func:`word` wrote)."""
     lang = _lang(lang)
     out: dict[Any, Any] = {words[lang]: code for code, words in VALUE_WORDS.get(column, {}).items()}
-    if column == "period":
-        out |= {period_name(f.period, lang): f.period for f in load_history().figures}
+    if column == "period":  # every period a figure may have (docs/model.md lists them)
+        out |= {period_name(period, lang): period for period in PERIOD_MONTHS}
     if column == "status":
         out |= {status_word("estimated", n, lang): "estimated" for n in range(0, 13)}
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.history import History, load_history
+from model.history import History
 from model.lang import LANGS, Lang
 from report import catalogue
 
@@ -28,10 +28,9 @@ def status_word(status: str, months: int | None, lang: Lang) -> str:
     return WORDS[status][lang] if status in WORDS else str(status)
 
 
-def status_words(frame: pd.DataFrame, lang: Lang, history: History | None = None) -> pd.Series:
+def status_words(frame: pd.DataFrame, lang: Lang, history: History) -> pd.Series:
     """The ``status`` column of a result table as words, the months of an estimated year taken
-    from ``history`` (the data's figures by default; give the figures the table was computed with)."""
-    history = history or load_history()
+    from ``history`` (the official figures the table was computed with)."""
     last = int(frame["year"].max()) if len(frame) else 2024
     statuses = history.year_status("dezhou", max(last, 2024))
     months = [getattr(statuses.get(int(y)), "months", None) for y in frame["year"]]

@@ -1,6 +1,9 @@
 """The layers point one way: model/ (pure Python, numpy, pandas) imports no streamlit, no renderer
 (report/), no ui/ and no cli/; report/ (renderers) imports no streamlit and no ui/; cli/ imports no
-streamlit and no ui/."""
+streamlit and no ui/. The renderers take the model's frames and the scenario and only format them:
+report/ imports from model/ only types, constants, parameters, problems and sources (MODEL_FOR_REPORT),
+never a computation (project, headline, backtest, the Monte Carlo, load_history…): the page and the
+command line compute (model.results.compute_results) and hand the results over."""
 
 from __future__ import annotations
 
@@ -38,6 +41,47 @@ def imported_modules(path: Path) -> list[str]:
     return names
 
 
+# What report/ may import from model/: the names that compute nothing. Every other name (project,
+# headline, lever_defaults, plan_of, backtest, monte_carlo, target_probabilities, gap, targets_for,
+# load_history, compute_results…) and every whole module (``import model.x``, ``from model import x``)
+# is the model's computation, which the renderers are handed, never run.
+MODEL_FOR_REPORT = {
+    "model.lang": {"Lang", "LANGS"},
+    "model.parameters": {
+        "DATA_DIR",
+        "LEVEL_METRICS",
+        "ParamSpec",
+        "Scenario",
+        "ScenarioError",
+        "Target",
+        "default_scenario",
+        "fmt_number",
+        "load_parameters",
+    },
+    "model.problems": {"Problem", "problem"},
+    "model.printable": {"control_chars"},
+    "model.compat": {"load_compat"},
+    "model.sources": {"ARTICLE", "load_facts"},
+    "model.history": {"History", "Figure", "GROWTH", "USABLE", "REGIONS", "PERIOD_MONTHS"},
+    "model.scenario_file": {"NamedScenario", "parse_scenario_bytes"},
+    "model.targets": {"CHECKABLE_METRICS", "Checked", "load_targets", "measure"},
+    "model.results": {"Fan", "Results", "ScenarioResult"},
+}
+
+
+def model_computations(path: Path) -> list[str]:
+    """``file:line name`` of each thing ``path`` imports from model/ beyond MODEL_FOR_REPORT."""
+    found: list[str] = []
+    where = path.name
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found += [f"{where}:{node.lineno} {a.name}" for a in node.names if a.name.split(".")[0] == "model"]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "model":
+            allowed = MODEL_FOR_REPORT.get(node.module, set())
+            found += [f"{where}:{node.lineno} {node.module}.{a.name}" for a in node.names if a.name not in allowed]
+    return found
+
+
 def test_model_files_found():
     assert {p.name for p in MODEL_FILES} >= {"__init__.py", "parameters.py", "projection.py"}
     assert {p.name for p in REPORT_FILES} >= {"__init__.py", "text.py", "charts.py", "brief.py", "csv_export.py"}
@@ -61,6 +105,36 @@ def test_layers_point_one_way(path):
     wrong = [m for m in imported_modules(path) if m.split(".")[0] in banned]
     assert wrong == []
     assert relative_imports(path) == []
+
+
+@pytest.mark.parametrize("path", REPORT_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_renderers_compute_nothing(path):
+    assert model_computations(path) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("from model.projection import project", ["m.py:1 model.projection.project"]),
+        (
+            "from model.projection import headline, lever_defaults",
+            ["m.py:1 model.projection.headline", "m.py:1 model.projection.lever_defaults"],
+        ),
+        (
+            "def f():\n    from model.analysis import target_probabilities\n",
+            ["m.py:2 model.analysis.target_probabilities"],
+        ),
+        ("from model.history import History, load_history", ["m.py:1 model.history.load_history"]),
+        ("from model.results import Results, compute_results", ["m.py:1 model.results.compute_results"]),
+        ("import model.backtest", ["m.py:1 model.backtest"]),
+        ("from model import projection", ["m.py:1 model.projection"]),
+        ("import pandas\nfrom model.results import Results\nfrom model.lang import Lang", []),
+    ],
+)
+def test_computation_check_finds_one(tmp_path, source, found):
+    path = tmp_path / "m.py"
+    path.write_text(source, encoding="utf-8")
+    assert model_computations(path) == found
 
 
 PACKAGES = ("model", "report", "cli", "store", "ui")

@@ -16,12 +16,14 @@ import streamlit as st
 from model.history import History
 from model.lang import Lang
 from model.parameters import Scenario, default_scenario
-from model.projection import project
+from model.projection import plan_of
+from model.results import Fan, compute_results
 from model.scenario_file import NamedScenario, load_presets
 from report import deck_charts
-from report.brief import Fan, build_deck
+from report.brief import build_deck
 from report.images import chart_png, chart_svg
 from report.text import t
+from ui.compute import projection
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -55,21 +57,19 @@ def chart_images(
 ChartItem = tuple[str, str, Callable[[], alt.TopLevelMixin]]
 
 
-def deck_images(
-    scenario: Scenario, lang: Lang, red_up: bool | None = None, history: History | None = None
-) -> list[ChartItem]:
+def deck_images(scenario: Scenario, lang: Lang, red_up: bool | None, history: History) -> list[ChartItem]:
     """The deck's charts of ``scenario`` as (key, title, builder) for :func:`chart_images`: total value
-    added against the article's plan, what the levers change against it, investment a year."""
+    added against the article's plan, what the levers change against it, investment a year (the
+    tables from the page's cache, with the official figures ``history``)."""
 
     def frame():
-        return project(scenario, history=history)
+        return projection(scenario, history)
+
+    def total():
+        return deck_charts.total_chart(frame(), projection(plan_of(scenario), history), lang, history)
 
     return [
-        (
-            "value-added-vs-plan",
-            t("deck_chart_total", lang),
-            lambda: deck_charts.scenario_total_chart(scenario, lang, history=history),
-        ),
+        ("value-added-vs-plan", t("deck_chart_total", lang), total),
         ("levers-change", t("deck_chart_policy", lang), lambda: deck_charts.policy_chart(frame(), lang, red_up)),
         ("investment", t("deck_chart_investment", lang), lambda: deck_charts.investment_chart(frame(), lang)),
     ]
@@ -101,16 +101,21 @@ def deck(
     lang: Lang,
     key: str,
     *,
+    history: History,
     red_up: bool | None = None,
     fans: Callable[[], list[Fan | None]] = list,
-    history: History | None = None,
 ) -> None:
     """A button that builds the PowerPoint brief of ``items()`` in ``lang``, with the colours for up
     and down the page uses (``red_up``) and the uncertainty fans ``fans()`` gives, computed with the
-    official figures ``history`` (the data's and those added on the page)."""
+    official figures ``history`` (the data's and those added on the page) when it is clicked."""
+
+    def data() -> bytes:
+        results = compute_results(items(), history=history, fans=fans(), projection=projection)
+        return build_deck(results, lang, red_up=red_up)
+
     container.download_button(
         t("deck", lang),
-        data=lambda: build_deck(items(), lang, red_up=red_up, fans=fans(), history=history),
+        data=data,
         file_name=f"dezhou-brief-{lang}.pptx",
         mime=PPTX,
         help=t("deck_help", lang),

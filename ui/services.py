@@ -16,7 +16,7 @@ from streamlit.errors import StreamlitAPIException
 from model.analysis import monte_carlo
 from model.history import History
 from model.parameters import Scenario
-from report.brief import Fan
+from model.results import Fan
 from store.library import ENV_VAR, Limits, ScenarioLibrary, default_url
 from ui.compute import HASH_HISTORY
 

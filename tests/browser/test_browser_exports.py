@@ -42,8 +42,10 @@ from playwright.sync_api import Page, expect
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+from model.history import load_history
 from model.parameters import Scenario, default_scenario, load_parameters, make_scenario
 from model.projection import RESULT_COLUMNS, project
+from model.results import compute_results
 from model.scenario_file import NamedScenario, load_presets
 from model.sources import ARTICLE
 from report.brief import build_deck
@@ -265,7 +267,7 @@ def check_deck(data: bytes, lang: str, items: list[NamedScenario]) -> Presentati
 
 def same_deck(got: Presentation, items: list[NamedScenario], lang: str, red_up: bool | None = None) -> None:
     """The page's deck is the one report.brief builds for ``items``: every slide's text and picture."""
-    built = Presentation(io.BytesIO(build_deck(items, lang, red_up=red_up)))
+    built = Presentation(io.BytesIO(build_deck(compute_results(items), lang, red_up=red_up)))
     assert slide_texts(got) == slide_texts(built)
     assert pictures(got) == pictures(built)
 
@@ -293,7 +295,7 @@ def test_this_scenario_tab_downloads(open_page: OpenPage, lang: str) -> None:
     name, data = download(page, "download_csv")
     assert name.endswith(".csv")
     check_csv(data, lang)
-    assert data == frame_to_csv(project(scenario), lang)
+    assert data == frame_to_csv(project(scenario), lang, load_history())
     args = [f"--set={k}={v}" for k, v in scenario.changed_from(default_scenario()).items()]
     cli = subprocess.run([sys.executable, "-m", "model", "project", *args], cwd=ROOT, capture_output=True, check=True)
     assert_frame_equal(csv_to_frame(data), csv_to_frame(cli.stdout), check_exact=True)
@@ -311,7 +313,7 @@ def test_this_scenario_tab_downloads(open_page: OpenPage, lang: str) -> None:
     shown = chosen.name_en if lang == "en" and chosen.name_en else chosen.name
     same_deck(prs, [NamedScenario(shown, scenario)], lang)
     renamed = NamedScenario("另一名称" if lang == "zh" else "Another name", scenario)
-    other = Presentation(io.BytesIO(build_deck([renamed], lang)))
+    other = Presentation(io.BytesIO(build_deck(compute_results([renamed]), lang)))
     assert pictures(other)[0] != pictures(prs)[0]  # the total value added's legend names the scenario
 
 
@@ -364,13 +366,13 @@ def test_compare_panel_downloads(open_page: OpenPage, scenario_db_url: str, lang
     file_name, data = download(page, "export_csv")
     assert file_name.endswith(".csv")
     check_csv(data, lang)
-    assert data == long_csv(items, lang)
-    assert_frame_equal(read_long_csv(data), long_frame(items), check_exact=True)
+    assert data == long_csv(compute_results(items), lang)
+    assert_frame_equal(read_long_csv(data), long_frame(compute_results(items)), check_exact=True)
 
     file_name, data = download(page, "export_xlsx")
     assert file_name.endswith(".xlsx")
     check_workbook(data, lang, names)
-    got, made = (openpyxl.load_workbook(io.BytesIO(b)) for b in (data, workbook_xlsx(items, lang)))
+    got, made = (openpyxl.load_workbook(io.BytesIO(b)) for b in (data, workbook_xlsx(compute_results(items), lang)))
     for ws in made:
         assert [[(c.value, c.number_format) for c in row] for row in got[ws.title].iter_rows()] == [
             [(c.value, c.number_format) for c in row] for row in ws.iter_rows()

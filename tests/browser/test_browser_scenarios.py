@@ -30,6 +30,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from model.parameters import make_scenario
 from model.projection import headline, project
+from model.results import compute_results
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from report import scenario_exports
 from report.text import t
@@ -266,7 +267,7 @@ def test_compare_and_export(new_context, app_url: str, scenario_db_url: str) -> 
     assert got["csv"].startswith(b"\xef\xbb\xbf")
     frame = read_long_csv(got["csv"])
     assert list(frame["scenario"].unique()) == [i.name for i in items]
-    pd.testing.assert_frame_equal(frame, scenario_exports.long_frame(items))
+    pd.testing.assert_frame_equal(frame, scenario_exports.long_frame(compute_results(items)))
 
     book = read_workbook(got["xlsx"])
     assert set(book) == {

@@ -19,7 +19,7 @@ from saykit import english
 
 import model.projection as projection
 from model.backtest import BACKTEST_COLUMNS, backtest
-from model.history import History
+from model.history import History, load_history
 from model.lang import LANGS
 from model.parameters import (
     PARAMETER_KEYS,
@@ -33,6 +33,7 @@ from model.parameters import (
 )
 from model.problems import Problem
 from model.projection import RESULT_COLUMNS, headline, project
+from model.results import compute_results
 from model.scenario_file import MAX_FILE_BYTES, NamedScenario, parse_scenario_bytes, parse_scenario_doc
 from model.sources import load_facts
 from model.targets import load_targets
@@ -143,7 +144,18 @@ def test_scenarios_json_round_trip_any(items):
     assert parse_scenario_bytes(scenarios_json(items)) == items
 
 
-@pytest.mark.parametrize("export", [scenarios_json, long_frame, long_csv, compare_table, workbook_xlsx, results_json])
+@pytest.mark.parametrize(
+    "export",
+    [
+        scenarios_json,
+        lambda items: long_frame(compute_results(items)),
+        lambda items: long_csv(compute_results(items)),
+        lambda items: compare_table(compute_results(items)),
+        lambda items: workbook_xlsx(compute_results(items), "zh"),
+        lambda items: results_json(compute_results(items)),
+    ],
+    ids=["scenarios_json", "long_frame", "long_csv", "compare_table", "workbook_xlsx", "results_json"],
+)
 def test_nothing_to_export_is_a_clear_error(export):
     with pytest.raises(ScenarioError) as caught:
         export([])
@@ -155,7 +167,7 @@ def test_nothing_to_export_is_a_clear_error(export):
 
 
 def test_long_frame_stacks_every_result_table():
-    frame = long_frame(ITEMS)
+    frame = long_frame(compute_results(ITEMS))
     assert list(frame.columns) == ["scenario", *RESULT_COLUMNS]
     assert len(frame) == sum(i.scenario.horizon_end - 2022 for i in ITEMS)
     for item in ITEMS:
@@ -164,32 +176,34 @@ def test_long_frame_stacks_every_result_table():
 
 
 def test_long_csv_round_trip_exact():
-    data = long_csv(ITEMS)
+    data = long_csv(compute_results(ITEMS))
     assert data.startswith(BOM.encode("utf-8"))
     assert data.decode("utf-8-sig").splitlines()[0] == ",".join(["scenario", *RESULT_COLUMNS])
-    assert_frame_equal(read_long_csv(data), long_frame(ITEMS), check_exact=True)
+    assert_frame_equal(read_long_csv(data), long_frame(compute_results(ITEMS)), check_exact=True)
 
 
 def test_long_csv_keeps_awkward_names_as_text():
     items = [NamedScenario(n, DEFAULTS) for n in AWKWARD_NAMES]
-    assert_frame_equal(read_long_csv(long_csv(items)), long_frame(items), check_exact=True)
+    assert_frame_equal(
+        read_long_csv(long_csv(compute_results(items))), long_frame(compute_results(items)), check_exact=True
+    )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(named_scenarios, min_size=1, max_size=3))
 def test_long_csv_round_trip_any(items):
-    expected = neutralised(long_frame(items), "scenario")
-    assert_frame_equal(read_long_csv(long_csv(items)), expected, check_exact=True)
+    expected = neutralised(long_frame(compute_results(items)), "scenario")
+    assert_frame_equal(read_long_csv(long_csv(compute_results(items))), expected, check_exact=True)
 
 
 @pytest.mark.parametrize("name", [FORMULA, "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
 def test_formula_names_are_neutralised_in_csv(name):
     # negative numbers stay numbers (every year projected, so every growth is −5)
     low = make_scenario({"growth_start": -5.0, "growth_end": -5.0, "use_observed": False})
-    back = read_long_csv(long_csv([NamedScenario(name, low)]))
+    back = read_long_csv(long_csv(compute_results([NamedScenario(name, low)])))
     assert set(back["scenario"]) == {"'" + name}
     assert (back["growth_pct"].iloc[1:] == -5.0).all()
-    assert "'-5.0" not in long_csv([NamedScenario(name, low)]).decode("utf-8-sig")
+    assert "'-5.0" not in long_csv(compute_results([NamedScenario(name, low)])).decode("utf-8-sig")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,7 +211,7 @@ def test_formula_names_are_neutralised_in_csv(name):
 
 
 def test_compare_table_headlines():
-    table = compare_table(ITEMS)
+    table = compare_table(compute_results(ITEMS))
     assert tuple(table.columns) == COMPARE_COLUMNS
     assert "policy_va" in COMPARE_COLUMNS and not any("extra" in c or "fund_va" in c for c in COMPARE_COLUMNS)
     assert list(table["scenario"]) == [i.name for i in ITEMS]
@@ -219,7 +233,7 @@ def test_compare_table_policy_va_is_what_the_levers_change_against_the_plan(monk
     slower = make_scenario({**economy, **LEVERS, "use_observed": False, "horizon_end": 2027, "additionality": 0.5})
     plant = PipelineProject(name="新厂", investment=30.0, full_output=40.0, first_year=2026)
     items = [NamedScenario("slower", slower), NamedScenario("plant", slower.with_projects((plant,)))]
-    table = compare_table(items).set_index("scenario")
+    table = compare_table(compute_results(items)).set_index("scenario")
     assert table.loc["slower", "policy_va"] == 0.0
     assert table.loc["slower", "va_total"] == pytest.approx(1000 * 1.06**4, rel=1e-12)
     assert table.loc["slower", "va_diff_vs_defaults"] != 0.0  # the economy differs, the levers do not
@@ -228,7 +242,7 @@ def test_compare_table_policy_va_is_what_the_levers_change_against_the_plan(monk
 
 
 def test_compare_table_differences_use_the_defaults_at_the_same_horizon():
-    table = compare_table(ITEMS).set_index("scenario")
+    table = compare_table(compute_results(ITEMS)).set_index("scenario")
     assert table.loc["基准情景", "va_diff_vs_defaults"] == 0.0
     for item in ITEMS[1:]:
         year = item.scenario.horizon_end
@@ -240,7 +254,7 @@ def test_compare_table_differences_use_the_defaults_at_the_same_horizon():
 
 def test_compare_table_against_a_baseline():
     baseline = NamedScenario("no funds", make_scenario({"fund_size": 0}))
-    table = compare_table(ITEMS[:1], baseline=baseline)
+    table = compare_table(compute_results(ITEMS[:1], baseline=baseline))
     assert list(table.columns) == [*COMPARE_COLUMNS, "va_diff_vs_baseline"]
     expected = headline(project(DEFAULTS))["va_total"] - headline(project(baseline.scenario))["va_total"]
     assert table["va_diff_vs_baseline"].iloc[0] == expected > 0
@@ -251,7 +265,7 @@ def test_compare_table_against_a_baseline():
 
 
 def test_results_json():
-    doc = json.loads(results_json(ITEMS[:2]))
+    doc = json.loads(results_json(compute_results(ITEMS[:2])))
     assert [d["name"] for d in doc] == ["基准情景", "low growth"]
     assert [d["model_version"] for d in doc] == [3, 3]
     assert [d["targets"] for d in doc] == [[], []]
@@ -265,7 +279,7 @@ def test_results_json():
 def test_results_json_items_are_scenario_files_with_their_targets():
     own = Target(label="年均增长8%", metric="growth_avg", year=2030, value=8.0, from_year=2025)
     item = NamedScenario("带目标", DEFAULTS.with_targets((own,)))
-    [doc] = json.loads(results_json([item]))
+    [doc] = json.loads(results_json(compute_results([item])))
     assert doc["targets"] == [own.to_dict()]
     assert parse_scenario_doc(doc).scenario == item.scenario
 
@@ -281,7 +295,7 @@ def book_items():
 
 @pytest.fixture(scope="module")
 def book(book_items):
-    return workbook_xlsx(book_items)
+    return workbook_xlsx(compute_results(book_items), "zh")
 
 
 def test_workbook_has_every_sheet(book):
@@ -296,39 +310,41 @@ def test_workbook_has_every_sheet(book):
         "sources",
     ]
     assert openpyxl.load_workbook(io.BytesIO(book)).sheetnames == [SHEET_NAMES[k]["zh"] for k in SHEETS]
-    english = workbook_xlsx(ITEMS[:1], lang="en")
+    english = workbook_xlsx(compute_results(ITEMS[:1]), lang="en")
     assert openpyxl.load_workbook(io.BytesIO(english)).sheetnames == [SHEET_NAMES[k]["en"] for k in SHEETS]
     assert list(read_workbook(english)) == list(read_workbook(book)) == list(SHEETS)
 
 
 def test_workbook_results_round_trip_exact(book, book_items):
     sheets = read_workbook(book)
-    assert_frame_equal(sheets["results"], neutralised(long_frame(book_items), "scenario"), check_exact=True)
+    assert_frame_equal(
+        sheets["results"], neutralised(long_frame(compute_results(book_items)), "scenario"), check_exact=True
+    )
 
 
 def test_workbook_read_by_plain_pandas_gives_the_same_numbers(book):
     items = ITEMS  # plain read_excel turns "NA" into NaN, so only ordinary names here
     # the second header row holds the keys; the first, the labels a reader sees
-    raw = pd.read_excel(io.BytesIO(workbook_xlsx(items, lang="en")), sheet_name="Results", header=1)
+    raw = pd.read_excel(io.BytesIO(workbook_xlsx(compute_results(items), lang="en")), sheet_name="Results", header=1)
     # pandas reads whole-valued floats (35.0) as integers; the values are exact all the same. A
     # year's status is a word for the reader (Published, Estimated (Jan–Jul), Projected, Base year).
-    frame = long_frame(items)
+    frame = long_frame(compute_results(items))
     frame["scenario"] = frame["scenario"].replace({"基准情景": "Baseline scenario"})  # in the workbook's language
-    assert raw["status"].tolist() == status_words(frame, "en").tolist()
+    assert raw["status"].tolist() == status_words(frame, "en", load_history()).tolist()
     assert_frame_equal(raw.drop(columns="status"), frame.drop(columns="status"), check_exact=True, check_dtype=False)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(named_scenarios, min_size=1, max_size=2))
 def test_workbook_results_round_trip_any(items):
-    back = read_workbook(workbook_xlsx(items))["results"]
-    assert_frame_equal(back, neutralised(long_frame(items), "scenario"), check_exact=True)
+    back = read_workbook(workbook_xlsx(compute_results(items), "zh"))["results"]
+    assert_frame_equal(back, neutralised(long_frame(compute_results(items)), "scenario"), check_exact=True)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_workbook_parameters_sheet_lists_economy_and_levers_apart(lang):
     items = ITEMS[:2]
-    sheet = read_workbook(workbook_xlsx(items, lang=lang))["parameters"]
+    sheet = read_workbook(workbook_xlsx(compute_results(items), lang=lang))["parameters"]
     specs = load_parameters()
     assert sorted(sheet["key"]) == sorted(PARAMETER_KEYS)
     roles = list(sheet["role"])
@@ -384,7 +400,9 @@ def test_workbook_targets_sheet_has_the_gap_worked_by_hand(monkeypatch):
         Target(label="年均", metric="growth_avg", year=2026, value=9.0),
         Target(label="远期", metric="level", year=2030, value=2000.0),
     )
-    sheet = read_workbook(workbook_xlsx([NamedScenario("目标", scenario.with_targets(own))]))["targets"]
+    sheet = read_workbook(workbook_xlsx(compute_results([NamedScenario("目标", scenario.with_targets(own))]), "zh"))[
+        "targets"
+    ]
     official = sheet[sheet["source"] == "official"]
     assert list(official["id"]) == [t.id for t in load_targets()]
     assert official["quote_zh"].str.len().gt(0).all()
@@ -408,7 +426,7 @@ def test_workbook_history_sheet_has_every_official_figure_with_its_sentence(book
     )
     assert sheet["quote_zh"].str.len().gt(0).all() and sheet["publication"].str.len().gt(0).all()
     assert not sheet.loc[sheet["confidence"] == "low", "used"].any()  # a low-confidence figure is shown, never used
-    assert_frame_equal(sheet, history_table("zh"), check_dtype=False)
+    assert_frame_equal(sheet, history_table(load_history(), "zh"), check_dtype=False)
 
 
 def test_workbook_backtest_sheet(book):
@@ -428,7 +446,7 @@ def test_workbook_dictionary_sheet(book):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_workbook_sources_sheet(lang):
-    sheet = read_workbook(workbook_xlsx(ITEMS[:1], lang=lang))["sources"]
+    sheet = read_workbook(workbook_xlsx(compute_results(ITEMS[:1]), lang=lang))["sources"]
     params = sheet[sheet["type"] == "parameter"]
     facts = sheet[sheet["type"] == "article fact"]
     assert sorted(params["key"]) == sorted(PARAMETER_KEYS)
@@ -457,7 +475,7 @@ def test_workbook_formula_name_is_text_not_a_formula(book):
 
 
 def test_workbook_survives_control_characters_in_names():
-    back = read_workbook(workbook_xlsx([NamedScenario("bell\x07 name", DEFAULTS)]))["results"]
+    back = read_workbook(workbook_xlsx(compute_results([NamedScenario("bell\x07 name", DEFAULTS)]), "zh"))["results"]
     assert set(back["scenario"]) == {"bell\ufffd name"}
 
 
@@ -569,7 +587,7 @@ def many_file(tmp_path):
 def test_cli_many_scenarios_writes_the_long_csv(cli, many_file):
     done = cli("project", "--scenario", str(many_file))
     assert done.returncode == 0, done.stderr.decode()
-    assert done.stdout == long_csv(ITEMS)
+    assert done.stdout == long_csv(compute_results(ITEMS))
 
 
 def test_cli_many_scenarios_set_applies_to_each(cli, many_file, tmp_path):
@@ -577,7 +595,7 @@ def test_cli_many_scenarios_set_applies_to_each(cli, many_file, tmp_path):
     done = cli("project", "--scenario", str(many_file), "--set", "fund_size=70", "--out", str(out))
     assert done.returncode == 0, done.stderr.decode()
     expected = [NamedScenario(i.name, i.scenario.replace({"fund_size": 70})) for i in ITEMS]
-    assert_frame_equal(read_long_csv(out.read_bytes()), long_frame(expected), check_exact=True)
+    assert_frame_equal(read_long_csv(out.read_bytes()), long_frame(compute_results(expected)), check_exact=True)
 
 
 def test_cli_many_scenarios_json(cli, many_file):

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from model.compat import upgrade_v2
-from model.history import HISTORY_COLUMNS, PERIOD_MONTHS, History, parse_history_rows, read_history_file
+from model.history import HISTORY_COLUMNS, PERIOD_MONTHS, History, load_history, parse_history_rows, read_history_file
 from model.lang import LANGS
 from model.parameters import ScenarioError, default_scenario, load_parameters
 from model.projection import effective_years, project
+from model.results import compute_results
 from model.scenario_file import load_presets, parse_scenario_bytes
 from report.problems import say
 from tests.readers import csv_to_frame
@@ -284,13 +285,15 @@ def test_status_is_written_in_words_for_people(lang, words):
     # the shipped figures: 2024 estimated from January–July, 2025 published, 2026 on projected
     frame = project(default_scenario())
     assert frame["status"].tolist()[:4] == ["base", "estimated", "published", "projected"]
-    labelled = list(csv.reader(io.StringIO(frame_to_csv(frame, lang).decode("utf-8-sig"))))
+    labelled = list(csv.reader(io.StringIO(frame_to_csv(frame, lang, load_history()).decode("utf-8-sig"))))
     assert [r[1] for r in labelled[1:5]] == words
     keys = list(csv.reader(io.StringIO(frame_to_csv(frame, lang=None).decode("utf-8-sig"))))
     assert [r[1] for r in keys[1:5]] == ["base", "estimated", "published", "projected"]
     import openpyxl
 
-    book = openpyxl.load_workbook(io.BytesIO(workbook_xlsx([NamedScenario("基准", default_scenario())], lang=lang)))
+    book = openpyxl.load_workbook(
+        io.BytesIO(workbook_xlsx(compute_results([NamedScenario("基准", default_scenario())]), lang=lang))
+    )
     sheet = book[SHEET_NAMES["results"][lang]]
     header = [c.value for c in sheet[2]]
     column = header.index("status")

@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.parameters import PipelineProject, Target, make_scenario
 from model.projection import headline, project
+from model.results import compute_results
 from model.scenario_file import NamedScenario
 from report.scenario_exports import long_csv, results_json, scenarios_json, workbook_xlsx
 from report.text import LANGS, TEXT
@@ -115,17 +116,17 @@ def test_one_scenario_through_every_file(tmp_path: Path, cli, lang: str, expecte
     item = NamedScenario(RENAMED, SCENARIO)
     last = int(expected["final_year"])
 
-    frame = read_long_csv(long_csv([item], lang))
+    frame = read_long_csv(long_csv(compute_results([item]), lang))
     row = frame.loc[frame["year"] == last].iloc[0]
     assert (row["va_total"], row["policy_va"], row["revenue"]) == pytest.approx(
         (expected["va_total"], expected["policy_va"], expected["revenue"]), abs=1e-9
     )
 
-    [doc] = json.loads(results_json([item]))
+    [doc] = json.loads(results_json(compute_results([item])))
     assert doc["name"] == RENAMED and len(doc["projects"]) == 2 and len(doc["targets"]) == 4
     assert doc["results"][-1]["va_total"] == pytest.approx(expected["va_total"], abs=1e-9)
 
-    book = read_workbook(workbook_xlsx([item], lang))["results"]
+    book = read_workbook(workbook_xlsx(compute_results([item]), lang))["results"]
     assert book.loc[book["year"] == last, "va_total"].iloc[0] == pytest.approx(expected["va_total"], abs=1e-9)
     assert book["scenario"].iloc[0] == RENAMED
 

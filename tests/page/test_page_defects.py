@@ -10,6 +10,7 @@ from pagekit import run_page, shown
 from model.compat import load_compat
 from model.lang import LANGS
 from model.parameters import load_parameters
+from model.projection import plan_of
 from report.text import TEXT
 
 KEYS = re.compile(r"\b(" + "|".join(re.escape(k) for k in load_parameters()) + r")\b")
@@ -62,7 +63,7 @@ def _line_charts(lang: str) -> dict[str, dict]:
         "compare": charts.compare_chart({"甲": frame}, base, lang).to_dict(),
         "growth": charts.growth_chart(frame, base, load_history().figures, lang).to_dict(),
         "fan": charts.fan_chart(monte_carlo(scenario, draws=200, seed=0), lang, [2024]).to_dict(),
-        "deck_total": deck_charts.total_chart(frame, project(deck_charts.plan_of(scenario)), lang).to_dict(),
+        "deck_total": deck_charts.total_chart(frame, project(plan_of(scenario)), lang, load_history()).to_dict(),
     }
 
 

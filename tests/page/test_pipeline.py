@@ -18,6 +18,7 @@ from model.history import Figure, History
 from model.lang import LANGS
 from model.parameters import PipelineProject, ScenarioError, default_scenario, parse_projects
 from model.projection import headline, project
+from model.results import compute_results
 from model.scenario_file import NamedScenario, parse_scenario_bytes
 from report.csv_export import result_json
 from report.problems import say
@@ -125,7 +126,7 @@ def test_projects_travel_with_the_scenario_files_and_library(tmp_path) -> None:
     library = ScenarioLibrary(f"sqlite:///{tmp_path / 'lib.sqlite'}")
     library.save("plant", WITH_PLANT)
     assert ScenarioLibrary(f"sqlite:///{tmp_path / 'lib.sqlite'}").get("plant").scenario == WITH_PLANT
-    sheets = read_workbook(workbook_xlsx([item]))
+    sheets = read_workbook(workbook_xlsx(compute_results([item]), "zh"))
     assert sheets["projects"]["name"].tolist() == ["新材料工厂"]
     assert sheets["projects"]["investment"].tolist() == [40.0]
 

@@ -30,6 +30,7 @@ from cli.main import main
 from model.analysis import goal_seek
 from model.parameters import ScenarioError, default_scenario, load_parameters, make_scenario, parse_text
 from model.printable import control_chars
+from model.results import compute_results
 from model.scenario_file import MAX_FILE_BYTES, parse_scenario_bytes, read_scenario_file
 from report.plain import md_text
 from report.problems import say
@@ -188,7 +189,7 @@ def test_the_deck_shows_names_literally() -> None:
     from report.brief import build_deck
 
     name = "[Session expired](https://evil.example/login) **x**"
-    deck = Presentation(io.BytesIO(build_deck([NamedScenario(name, default_scenario())], "en")))
+    deck = Presentation(io.BytesIO(build_deck(compute_results([NamedScenario(name, default_scenario())]), "en")))
     texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
     assert any(name in text for text in texts)
     assert not any("\\[" in text for text in texts)

@@ -19,6 +19,7 @@ from model.backtest import backtest
 from model.history import History
 from model.parameters import ScenarioError, Target, default_scenario, load_parameters, make_scenario
 from model.projection import headline, project
+from model.results import compute_results
 from model.scenario_file import NamedScenario
 from report.brief import EAST_ASIAN_FONT, MAX_SCENARIOS, build_deck
 from report.scenario_exports import compare_table
@@ -31,7 +32,7 @@ CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
 def deck_of(items: list[NamedScenario], lang: str) -> Presentation:
-    return Presentation(io.BytesIO(build_deck(items, lang, today=TODAY)))
+    return Presentation(io.BytesIO(build_deck(compute_results(items), lang, today=TODAY)))
 
 
 LEVERS = {k: s.default for k, s in load_parameters().items() if s.role == "lever"}
@@ -422,7 +423,7 @@ def test_compare_deck(compared):
     [slide] = slides_titled(prs, bt("slide_compare_table", lang))
     rows = table_rows(slide)
     assert rows[0] == [bt("cmp_scenario", lang), *names]
-    table = compare_table(items)
+    table = compare_table(compute_results(items))
     by_label = {row[0]: row[1:] for row in rows[1:]}
     assert by_label[bt("cmp_va_total", lang)] == [f"{v:,.1f}" for v in table["va_total"]]
     assert by_label[bt("cmp_final_year", lang)] == [str(v) for v in table["final_year"]]
@@ -449,7 +450,7 @@ def test_same_names_are_told_apart():
 @pytest.mark.parametrize("n", [0, MAX_SCENARIOS + 1])
 def test_too_few_or_too_many_scenarios(n):
     with pytest.raises(ScenarioError):
-        build_deck([NamedScenario(str(i), default_scenario()) for i in range(n)])
+        build_deck(compute_results([NamedScenario(str(i), default_scenario()) for i in range(n)]), "zh")
 
 
 # --- the command line (``cli``: tests/conftest.py) -------------------------------------------------

@@ -16,11 +16,12 @@ from model.analysis import monte_carlo
 from model.backtest import backtest
 from model.history import load_history
 from model.parameters import Target, default_scenario, load_parameters, make_scenario
-from model.projection import project
+from model.projection import plan_of, project
+from model.results import Fan, compute_results
 from model.scenario_file import NamedScenario, load_presets
-from model.targets import CHECKABLE_METRICS
+from model.targets import CHECKABLE_METRICS, checked_gaps
 from report import brief, charts, deck_charts, sheets
-from report.brief import Fan, build_deck
+from report.brief import build_deck
 from report.charts import RED, UP_GREEN, change_chart, red_for_up, signed_css
 from report.text import LANGS, t
 from tests.report.test_brief import CJK, table_rows
@@ -48,8 +49,8 @@ MAX_SLIDES = {"zh": 21, "en": 23}
 BEFORE_APPENDIX, APPENDIX = 10, 8
 
 
-def deck(items, lang, **kw) -> Presentation:
-    return Presentation(io.BytesIO(build_deck(items, lang, today=TODAY, **kw)))
+def deck(items, lang, fans=(), **kw) -> Presentation:
+    return Presentation(io.BytesIO(build_deck(compute_results(items, fans=fans), lang, today=TODAY, **kw)))
 
 
 @pytest.fixture(scope="module", params=LANGS)
@@ -95,9 +96,9 @@ def test_cover_and_legends_name_the_scenario(single, monkeypatch):
     labels = []
     total = deck_charts.total_chart
     monkeypatch.setattr(deck_charts, "total_chart", lambda *a, **kw: labels.append(kw.get("label")) or total(*a, **kw))
-    build_deck([NamedScenario(NAME["zh"], MOVED, name_en=NAME["en"])], lang, today=TODAY)
+    build_deck(compute_results([NamedScenario(NAME["zh"], MOVED, name_en=NAME["en"])]), lang, today=TODAY)
     assert labels == [NAME[lang]]
-    data = deck_charts.total_data(project(MOVED), project(deck_charts.plan_of(MOVED)), lang, NAME[lang])
+    data = deck_charts.total_data(project(MOVED), project(plan_of(MOVED)), lang, NAME[lang])
     assert NAME[lang] in set(data["series"])
 
 
@@ -304,7 +305,7 @@ def test_targets_slide_lists_only_what_the_model_computes(lang):
     assert rows
     not_modelled = [
         row
-        for row in sheets.target_rows(NamedScenario("x", AIMED), project(AIMED), lang)
+        for row in sheets.target_rows(NamedScenario("x", AIMED), checked_gaps(project(AIMED), AIMED.targets), lang)
         if not (row["region"] == "dezhou" and row["metric"] in CHECKABLE_METRICS)
     ]
     for row in not_modelled:
@@ -350,9 +351,9 @@ def test_value_added_chart_marks_each_year_by_its_status_in_the_legend(lang):
     from report.status import status_words
 
     frame = project(MOVED)
-    spec = deck_charts.total_chart(frame, project(deck_charts.plan_of(MOVED)), lang).to_dict()
+    spec = deck_charts.total_chart(frame, project(plan_of(MOVED)), lang, load_history()).to_dict()
     shapes, fills = _scale(spec, "shape"), _scale(spec, "fill")
-    words = status_words(frame, lang)
+    words = status_words(frame, lang, load_history())
     shown = list(dict.fromkeys(words[frame["status"] != "base"]))
     assert set(shapes) == set(shown) and len(shown) >= 2  # the legend names each status the years have
     assert len({(shapes[w], fills[w]) for w in shown}) == len(shown)  # three visibly different marks

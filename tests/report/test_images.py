@@ -16,17 +16,16 @@ import pandas as pd
 import pytest
 from PIL import Image, ImageChops
 
+from model.history import load_history
 from model.lang import LANGS
 from model.parameters import default_scenario, load_parameters
-from model.projection import project
+from model.projection import plan_of, project
 from report.deck_charts import (
     compare_chart,
     investment_chart,
     investment_data,
-    plan_of,
     policy_chart,
     policy_data,
-    scenario_total_chart,
     total_chart,
     total_data,
 )
@@ -36,7 +35,7 @@ from report.text import t
 
 def value_added_chart(frame: pd.DataFrame, plan: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """The deck's total value-added chart (report/deck_charts.py): the images of these tests."""
-    return total_chart(frame, plan, lang)
+    return total_chart(frame, plan, lang, load_history())
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +43,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Two titles of the same length in different characters: drawn with a CJK font they differ; drawn as
 # "tofu" (the empty box a font without the character shows) they are the same row of boxes.
 TITLE_A, TITLE_B = "规上工业增加值", "德州市产业基金"
+MOVED = default_scenario().replace({"fund_size": 70.0})
 
 
 @pytest.fixture(scope="module")
@@ -219,14 +219,14 @@ def test_total_chart_is_the_scenario_against_the_plan(lang):
     theirs = data[data["series"] == t("deck_series_plan", lang)]["value"].to_numpy()
     # The gap between the lines is what the levers change (docs/model.md, equations 9–10).
     assert mine - theirs == pytest.approx(frame["policy_va"].to_numpy(), abs=1e-9)
-    marks = [mark_of(layer) for layer in layers(total_chart(frame, plan, lang))]
+    marks = [mark_of(layer) for layer in layers(total_chart(frame, plan, lang, load_history()))]
     assert marks == ["line", "point"]  # nothing published in this frame: no band; the years' status marks
 
 
 def test_total_chart_marks_the_published_years():
     frame = project(default_scenario()).assign(status="projected")
     frame.loc[frame["year"].isin([2024, 2025]), "status"] = "published"
-    chart = total_chart(frame, frame, "zh")
+    chart = total_chart(frame, frame, "zh", load_history())
     band, label, *rest = layers(chart)  # the band and its label, then the lines and the status marks
     assert mark_of(band) == "rect" and mark_of(label) == "text"
     assert [mark_of(layer) for layer in rest] == ["line", "point"]
@@ -267,7 +267,7 @@ def test_investment_chart_stacks_funds_mobilised_and_projects():
 @pytest.mark.parametrize(
     "build",
     [
-        lambda: scenario_total_chart(default_scenario().replace({"fund_size": 70.0}), "zh"),
+        lambda: total_chart(project(MOVED), project(plan_of(MOVED)), "zh", load_history()),
         lambda: policy_chart(project(default_scenario().replace({"fund_size": 70.0})), "zh"),
         lambda: investment_chart(project(default_scenario()), "en"),
         lambda: compare_chart({"甲": project(default_scenario())}, project(default_scenario()), "zh"),
@@ -283,7 +283,7 @@ def test_deck_charts_export_as_png_and_svg(build):
 def test_page_offers_the_decks_three_charts_as_images():
     from ui.downloads import deck_images
 
-    found = deck_images(default_scenario().replace({"fund_size": 70.0}), "en")
+    found = deck_images(default_scenario().replace({"fund_size": 70.0}), "en", None, load_history())
     assert [key for key, _, _ in found] == ["value-added-vs-plan", "levers-change", "investment"]
     for _, title, build in found:
         assert build().to_dict()["title"] == title
@@ -291,7 +291,9 @@ def test_page_offers_the_decks_three_charts_as_images():
 
 def test_total_chart_marks_level_targets_within_its_years():
     frame = project(default_scenario())
-    chart = total_chart(frame, frame, "zh", targets=[("2030年2000亿元", 2030, 2000.0), ("远期", 2040, 3000.0)])
+    chart = total_chart(
+        frame, frame, "zh", load_history(), targets=[("2030年2000亿元", 2030, 2000.0), ("远期", 2040, 3000.0)]
+    )
     spec = chart.to_dict()
     rows = [spec["datasets"][layer["data"]["name"]] for layer in spec["layer"] if mark_of(layer) == "point"]
     targets = [r for r in rows if r and "target" in r[0]]  # the other point layer marks the years' status

@@ -20,8 +20,9 @@ from cli.main import main
 from model.analysis import monte_carlo
 from model.lang import LANGS
 from model.parameters import PipelineProject, Target, default_scenario, make_scenario
+from model.results import Fan, compute_results
 from model.scenario_file import NamedScenario
-from report.brief import Fan, build_deck
+from report.brief import build_deck
 from report.scenario_exports import scenarios_json, workbook_xlsx
 from tests.office import deck_problems, render, soffice, workbook_problems
 
@@ -119,8 +120,8 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
             files[name] = folder / name
             assert main([*args, "--out", str(files[name])]) == 0
         # the page: one scenario with a fan, the comparison's deck and workbook
-        put(f"page-long-{lang}.pptx", build_deck([LONG], lang, today=TODAY, fans=[fan]))
-        put(f"page-four-{lang}.xlsx", workbook_xlsx(FOUR, lang))
+        put(f"page-long-{lang}.pptx", build_deck(compute_results([LONG], fans=[fan]), lang, today=TODAY))
+        put(f"page-four-{lang}.xlsx", workbook_xlsx(compute_results(FOUR), lang))
     put("bad-deck.pptx", _bad_deck())
     put("bad-book.xlsx", _bad_book())
     pdfs = render(list(files.values()), folder / "pdf")

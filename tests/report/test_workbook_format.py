@@ -11,8 +11,10 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from model.history import load_history
 from model.lang import LANGS
 from model.parameters import PipelineProject, Target, default_scenario, load_parameters, make_scenario
+from model.results import compute_results
 from model.scenario_file import NamedScenario
 from report.csv_export import BOM, column_dictionary, column_header, dictionary_csv, frame_to_csv
 from report.scenario_exports import SHEETS, long_csv, long_frame, text_width, workbook_xlsx
@@ -38,7 +40,7 @@ def lang(request) -> str:
 
 @pytest.fixture(scope="module")
 def book(lang) -> openpyxl.Workbook:
-    return openpyxl.load_workbook(io.BytesIO(workbook_xlsx(ITEMS, lang)))
+    return openpyxl.load_workbook(io.BytesIO(workbook_xlsx(compute_results(ITEMS), lang)))
 
 
 def _sheet(book: openpyxl.Workbook, key: str, lang: str):
@@ -109,9 +111,9 @@ def test_numbers_carry_a_number_format_with_sensible_decimals(book, lang):
 
 
 def test_full_precision_survives_the_formats(lang):
-    back = read_workbook(workbook_xlsx(ITEMS, lang))
-    assert_frame_equal(back["results"], long_frame(ITEMS), check_exact=True)
-    assert_frame_equal(back["history"], history_table(lang), check_dtype=False)
+    back = read_workbook(workbook_xlsx(compute_results(ITEMS), lang))
+    assert_frame_equal(back["results"], long_frame(compute_results(ITEMS)), check_exact=True)
+    assert_frame_equal(back["history"], history_table(load_history(), lang), check_dtype=False)
 
 
 def test_columns_are_as_wide_as_their_headers_and_names(book, lang):
@@ -187,7 +189,7 @@ def test_codes_are_words_in_the_language_and_read_back_as_codes(book, lang):
         assert set(column) == {"德州市", "山东省"} and "全年" in periods and "1—7月" in periods
     else:
         assert set(column) == {"Dezhou", "Shandong"} and "Full year" in periods and "January–July" in periods
-    back = read_workbook(workbook_xlsx(ITEMS, lang))
+    back = read_workbook(workbook_xlsx(compute_results(ITEMS), lang))
     assert set(back["history"]["region"]) == {"dezhou", "shandong"}
     assert back["history"]["used"].dtype == bool
     assert list(back["projects"]["included"]) == [True]
@@ -205,25 +207,25 @@ def test_period_names():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_csv_header_is_in_the_language_and_reads_back_exactly(lang):
-    data = long_csv(ITEMS, lang)
+    data = long_csv(compute_results(ITEMS), lang)
     assert data.startswith(BOM.encode("utf-8"))  # Excel on Windows reads it as UTF-8
     header = data.decode("utf-8-sig").splitlines()[0]
     assert header.startswith("情景,年份," if lang == "zh" else "Scenario,Year,")
     assert bool(CJK.search(header)) == (lang == "zh")
     assert column_header("va_total", lang) in header
-    assert_frame_equal(read_long_csv(data), long_frame(ITEMS), check_exact=True)
+    assert_frame_equal(read_long_csv(data), long_frame(compute_results(ITEMS)), check_exact=True)
 
 
 def test_csv_for_programs_keeps_the_keys():
-    data = long_csv(ITEMS)
+    data = long_csv(compute_results(ITEMS))
     assert data.decode("utf-8-sig").startswith("scenario,year,status,")
-    assert_frame_equal(read_long_csv(data), long_frame(ITEMS), check_exact=True)
+    assert_frame_equal(read_long_csv(data), long_frame(compute_results(ITEMS)), check_exact=True)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_single_scenario_csv_and_dictionary_in_the_language(lang):
-    frame = long_frame(ITEMS[:1]).drop(columns="scenario")
-    data = frame_to_csv(frame, lang)
+    frame = long_frame(compute_results(ITEMS[:1])).drop(columns="scenario")
+    data = frame_to_csv(frame, lang, load_history())
     assert data.decode("utf-8-sig").startswith("年份,年份类型" if lang == "zh" else "Year,Status")
     # a year's status in words: 2023 the base year, then as the data's figures say
     assert data.decode("utf-8-sig").split("\r\n")[1].split(",")[1] == ("基年" if lang == "zh" else "Base year")
@@ -260,8 +262,8 @@ def test_the_pages_csv_button_says_full_precision_and_the_file_keeps_it(lang):
     from report.text import t
 
     assert {"zh": "全精度", "en": "full precision"}[lang] in t("download_csv", lang)
-    frame = long_frame(ITEMS[1:])
-    back = csv_to_frame(frame_to_csv(frame.drop(columns="scenario"), lang))
+    frame = long_frame(compute_results(ITEMS[1:]))
+    back = csv_to_frame(frame_to_csv(frame.drop(columns="scenario"), lang, load_history()))
     assert_frame_equal(back, frame.drop(columns="scenario").reset_index(drop=True), check_exact=True)
 
 
@@ -276,7 +278,9 @@ def test_cli_workbook_one_or_several_scenarios(tmp_path, capsys):
     back = read_workbook(out.read_bytes())
     assert set(back["results"]["scenario"]) == {"Baseline scenario"}
     assert_frame_equal(
-        back["results"].drop(columns="scenario"), long_frame(ITEMS[:1]).drop(columns="scenario"), check_exact=True
+        back["results"].drop(columns="scenario"),
+        long_frame(compute_results(ITEMS[:1])).drop(columns="scenario"),
+        check_exact=True,
     )
     source = tmp_path / "two.json"
     source.write_bytes(scenarios_json(ITEMS))

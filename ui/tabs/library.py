@@ -29,6 +29,7 @@ from model.history import History
 from model.lang import Lang
 from model.parameters import Scenario, ScenarioError, default_scenario
 from model.problems import Problem, problem
+from model.results import compute_results
 from model.scenario_file import NamedScenario
 from report import charts, scenario_exports
 from report.plain import md_text
@@ -401,7 +402,8 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: Lang, histor
     st.altair_chart(charts.compare_chart(frames, baseline, lang), width="stretch")
     if not items:
         return
-    table = scenario_exports.compare_table(items, history=history)
+    results = compute_results(items, history=history, projection=projection)  # the page's cached tables
+    table = scenario_exports.compare_table(results)
     # A static table: every column on screen with its header wrapped, none scrolled out of sight.
     # st.table renders its cells as Markdown: the names (a user's text) go through md_text, so that
     # "![x](https://evil.example/p.png)" is those characters, not an image (_signed).
@@ -411,11 +413,11 @@ def _compare(library: ScenarioLibrary, page_names: list[str], lang: Lang, histor
     row = st.container(horizontal=True, gap="small", key="compare_exports")  # wraps at a narrow width
     downloads = [
         (row, "export_json", lambda: scenario_exports.scenarios_json(items), "json", "application/json"),
-        (row, "export_csv", lambda: scenario_exports.long_csv(items, lang, history=history), "csv", "text/csv"),
+        (row, "export_csv", lambda: scenario_exports.long_csv(results, lang), "csv", "text/csv"),
         (
             row,
             "export_xlsx",
-            lambda: scenario_exports.workbook_xlsx(items, lang, history=history),
+            lambda: scenario_exports.workbook_xlsx(results, lang),
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from model.history import History
 from model.lang import Lang
 from model.scenario_file import NamedScenario
 from report import charts
@@ -47,7 +48,7 @@ def render(page: Page) -> None:
     # columns cut 「下载本情景数据（CSV）」 at 1280 px (issue 19).
     row = st.container(horizontal=True, gap="small", key="scenario_downloads")
     d1 = d2 = d3 = d4 = row
-    downloads(d1, d2, frame, lang)
+    downloads(d1, d2, frame, lang, page.history)
     images = [
         (
             "value-added",
@@ -76,11 +77,11 @@ def render(page: Page) -> None:
     )
 
 
-def downloads(d1: Any, d2: Any, frame: pd.DataFrame, lang: Lang) -> None:
+def downloads(d1: Any, d2: Any, frame: pd.DataFrame, lang: Lang, history: History) -> None:
     # Callable data: the file is made when the user clicks, not on every rerun.
     d1.download_button(
         t("download_csv", lang),
-        data=lambda: frame_to_csv(frame, lang),
+        data=lambda: frame_to_csv(frame, lang, history),
         file_name="dezhou-scenario.csv",
         mime="text/csv",
         help=t("download_csv_labelled_help", lang),
