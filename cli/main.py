@@ -59,7 +59,8 @@ def _cmd_project(args: argparse.Namespace) -> None:
     found = scenarios(args)
     if len(found) > 1:  # a many-scenario file: the long table (scenario, year, …)
         results = compute_results(found)
-        write(long_csv(results) if args.format == "csv" else results_json(results), args.out)
+        # the file for programs: the columns by their keys, in no language
+        write(long_csv(results, None) if args.format == "csv" else results_json(results), args.out)
         return
     named = found[0]
     frame = project(named.scenario)

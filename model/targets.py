@@ -189,5 +189,6 @@ def checked_gaps(frame: pd.DataFrame, own: Sequence[Target]) -> tuple[Checked, .
             return None, None
         return gap(target, frame)
 
-    official = tuple(checked(o.as_target(), o.checkable) for o in load_targets())
+    # the gap is a number: the label's language (here Chinese) plays no part in it
+    official = tuple(checked(o.as_target("zh"), o.checkable) for o in load_targets())
     return (*official, *(checked(target, True) for target in own))

@@ -149,7 +149,7 @@ def test_scenarios_json_round_trip_any(items):
     [
         scenarios_json,
         lambda items: long_frame(compute_results(items)),
-        lambda items: long_csv(compute_results(items)),
+        lambda items: long_csv(compute_results(items), None),
         lambda items: compare_table(compute_results(items)),
         lambda items: workbook_xlsx(compute_results(items), "zh"),
         lambda items: results_json(compute_results(items)),
@@ -176,7 +176,7 @@ def test_long_frame_stacks_every_result_table():
 
 
 def test_long_csv_round_trip_exact():
-    data = long_csv(compute_results(ITEMS))
+    data = long_csv(compute_results(ITEMS), None)
     assert data.startswith(BOM.encode("utf-8"))
     assert data.decode("utf-8-sig").splitlines()[0] == ",".join(["scenario", *RESULT_COLUMNS])
     assert_frame_equal(read_long_csv(data), long_frame(compute_results(ITEMS)), check_exact=True)
@@ -185,7 +185,7 @@ def test_long_csv_round_trip_exact():
 def test_long_csv_keeps_awkward_names_as_text():
     items = [NamedScenario(n, DEFAULTS) for n in AWKWARD_NAMES]
     assert_frame_equal(
-        read_long_csv(long_csv(compute_results(items))), long_frame(compute_results(items)), check_exact=True
+        read_long_csv(long_csv(compute_results(items), None)), long_frame(compute_results(items)), check_exact=True
     )
 
 
@@ -193,17 +193,17 @@ def test_long_csv_keeps_awkward_names_as_text():
 @given(st.lists(named_scenarios, min_size=1, max_size=3))
 def test_long_csv_round_trip_any(items):
     expected = neutralised(long_frame(compute_results(items)), "scenario")
-    assert_frame_equal(read_long_csv(long_csv(compute_results(items))), expected, check_exact=True)
+    assert_frame_equal(read_long_csv(long_csv(compute_results(items), None)), expected, check_exact=True)
 
 
 @pytest.mark.parametrize("name", [FORMULA, "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
 def test_formula_names_are_neutralised_in_csv(name):
     # negative numbers stay numbers (every year projected, so every growth is −5)
     low = make_scenario({"growth_start": -5.0, "growth_end": -5.0, "use_observed": False})
-    back = read_long_csv(long_csv(compute_results([NamedScenario(name, low)])))
+    back = read_long_csv(long_csv(compute_results([NamedScenario(name, low)]), None))
     assert set(back["scenario"]) == {"'" + name}
     assert (back["growth_pct"].iloc[1:] == -5.0).all()
-    assert "'-5.0" not in long_csv(compute_results([NamedScenario(name, low)])).decode("utf-8-sig")
+    assert "'-5.0" not in long_csv(compute_results([NamedScenario(name, low)]), None).decode("utf-8-sig")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,10 +379,10 @@ def test_workbook_parameters_sheet_names_each_scenario_column_safely(book, book_
     ]  # a scenario's column is labelled by its name in both header rows
     assert "'" + FORMULA in header and FORMULA not in header  # a name is never a formula
     assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
-    named = [h for h in header if h not in parameter_table(book_items[:0]).columns]
+    named = [h for h in header if h not in parameter_table(book_items[:0], "zh").columns]
     assert len(named) == len(book_items) == len(set(named))  # "同名" twice, "" too: told apart
     assert_frame_equal(
-        read_workbook(book)["parameters"].iloc[:, :5], parameter_table(book_items).iloc[:, :5], check_dtype=False
+        read_workbook(book)["parameters"].iloc[:, :5], parameter_table(book_items, "zh").iloc[:, :5], check_dtype=False
     )
 
 
@@ -587,7 +587,7 @@ def many_file(tmp_path):
 def test_cli_many_scenarios_writes_the_long_csv(cli, many_file):
     done = cli("project", "--scenario", str(many_file))
     assert done.returncode == 0, done.stderr.decode()
-    assert done.stdout == long_csv(compute_results(ITEMS))
+    assert done.stdout == long_csv(compute_results(ITEMS), None)
 
 
 def test_cli_many_scenarios_set_applies_to_each(cli, many_file, tmp_path):

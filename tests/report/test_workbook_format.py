@@ -217,7 +217,7 @@ def test_csv_header_is_in_the_language_and_reads_back_exactly(lang):
 
 
 def test_csv_for_programs_keeps_the_keys():
-    data = long_csv(compute_results(ITEMS))
+    data = long_csv(compute_results(ITEMS), None)
     assert data.decode("utf-8-sig").startswith("scenario,year,status,")
     assert_frame_equal(read_long_csv(data), long_frame(compute_results(ITEMS)), check_exact=True)
 
