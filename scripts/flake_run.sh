@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The browser suite three times in a row with a CPU-bound process beside it (`stress-ng --cpu 1`, one
 # core busy all along), to show the browser tests hold on a loaded machine: every run must pass.
-# Run it after `bash scripts/test.sh` has installed what the tests need (Chromium, the .venv).
+# Each run is the README's test command on the browser tests (scripts/test.sh tests/browser), so they
+# run as they always do: on a pytest-xdist worker per core, after the installs it checks.
 # Extra arguments go to pytest, e.g. `bash scripts/flake_run.sh -x`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +12,6 @@ if ! command -v stress-ng >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq stress-ng >/dev/null
 fi
-PY=python3
-[ -z "${VIRTUAL_ENV:-}" ] && [ -x .venv/bin/python ] && PY=.venv/bin/python
 
 stress-ng --cpu 1 --timeout 0 --quiet &
 STRESS=$!
@@ -22,7 +21,7 @@ failed=0
 for run in 1 2 3; do
   echo "=== browser suite, run $run of 3, beside stress-ng --cpu 1 ==="
   start=$(date +%s)
-  if "$PY" -m pytest tests/browser -q -p no:cacheprovider "$@"; then
+  if bash scripts/test.sh tests/browser -q -p no:cacheprovider "$@"; then
     echo "=== run $run passed in $(( $(date +%s) - start )) s ==="
   else
     echo "=== run $run FAILED after $(( $(date +%s) - start )) s ==="
