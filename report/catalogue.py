@@ -14,7 +14,7 @@ from pathlib import Path
 
 from model.lang import LANGS, Lang
 
-__all__ = ["LANGS", "Lang", "load", "pair", "table"]
+__all__ = ["LANGS", "Lang", "load", "pair", "table", "tables"]
 
 FOLDER = Path(__file__).resolve().parent / "strings"
 
@@ -37,3 +37,8 @@ def table(section: str) -> dict[str, dict[str, str]]:
 def pair(section: str) -> dict[str, str]:
     """A section of one string: ``{"zh": …, "en": …}``."""
     return {lang: load(lang)[section]["_"] for lang in LANGS}
+
+
+def tables(prefix: str) -> dict[str, dict[str, dict[str, str]]]:
+    """Every section named ``prefix.NAME``, in the file's order: ``{NAME: table(…)}`` (a sheet's headers, a column's words)."""
+    return {s.removeprefix(prefix + "."): table(s) for s in load("zh") if s.startswith(prefix + ".")}
