@@ -40,5 +40,6 @@ def pair(section: str) -> dict[str, str]:
 
 
 def tables(prefix: str) -> dict[str, dict[str, dict[str, str]]]:
-    """Every section named ``prefix.NAME``, in the file's order: ``{NAME: table(…)}`` (a sheet's headers, a column's words)."""
+    """Every section named ``prefix.NAME``, in the file's order: ``{NAME: table(…)}`` (a sheet's headers,
+    a column's words)."""
     return {s.removeprefix(prefix + "."): table(s) for s in load("zh") if s.startswith(prefix + ".")}
