@@ -263,12 +263,6 @@ SHEET_NAMES = catalogue.table("sheets.SHEET_NAMES")
 _W = dict[str, str]
 COMMON_HEADERS: dict[str, _W] = catalogue.table("sheets.COMMON_HEADERS")
 SHEET_HEADERS: dict[str, dict[str, _W]] = catalogue.tables("sheets.SHEET_HEADERS")  # sheet → column → words
-# Columns whose header says what another key's says (the catalogue keeps the words once); the keys the
-# file writes under the headers stay the columns' own.
-SAME_HEADER: dict[str, dict[str, str]] = {
-    "parameters": {"sentence_zh": "quote_zh"},
-    "sources": {"source_zh": "quote_zh", "source_en": "sentence_en", "why": "reasoning", "role": "role_name"},
-}
 
 MONTH_NAMES = (
     "January",
@@ -331,7 +325,6 @@ def header_label(sheet: str, key: str, lang: Lang) -> str:
     """The label of column ``key`` of ``sheet`` in ``lang``, with its unit; the result columns'
     come from the data dictionary; a column no table names (a scenario's) is labelled by itself."""
     lang = _lang(lang)
-    key = SAME_HEADER.get(sheet, {}).get(key, key)
     words = SHEET_HEADERS.get(sheet, {}).get(key) or COMMON_HEADERS.get(key)
     if words:
         return words[lang]
