@@ -189,6 +189,5 @@ def checked_gaps(frame: pd.DataFrame, own: Sequence[Target]) -> tuple[Checked, .
             return None, None
         return gap(target, frame)
 
-    # the gap is a number: the label's language (here Chinese) plays no part in it
-    official = tuple(checked(o.as_target("zh"), o.checkable) for o in load_targets())
+    official = tuple(checked(o.as_target("zh"), o.checkable) for o in load_targets())  # the label is not checked
     return (*official, *(checked(target, True) for target in own))

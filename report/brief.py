@@ -376,7 +376,7 @@ METRICS = (  # (label key, headline key, format); as on the page
     ("metric_va", "va_total", "{:,.1f}"),
     ("metric_growth", "avg_growth_pct", "{:.2f}"),
     ("metric_fund", "cum_fund_investment", "{:,.1f}"),
-    ("deck_metric_policy", "policy_va", "{:+,.1f}"),
+    ("metric_extra", "policy_va", "{:+,.1f}"),
 )
 REVENUE = ("deck_metric_revenue", "revenue", "{:,.1f}")  # where the model has it (version 3)
 
@@ -929,7 +929,7 @@ def _targets_slides(deck: _Deck, run: _Run, lang: Lang) -> None:
         deck.text(slide, BODY_TOP, 1.0, [(t("deck_targets_empty", lang), BODY_PT, False, MUTED)])
         _notes(slide, left_out)
         return
-    header = [t(k, lang) for k in ("deck_col_target", "deck_col_target_value", "deck_col_achieved", "deck_col_gap")]
+    header = [t(k, lang) for k in ("deck_col_target", "deck_col_target_value", "this_scenario", "deck_col_gap")]
     widths = [BODY_W - 8.6, 3.4, 2.4, 2.8]
     rows = []
     for row in found:
@@ -1002,7 +1002,7 @@ BACKTEST_HEADER = (
     "deck_col_year",
     "deck_col_official",
     "deck_col_projected",
-    "deck_col_error",
+    "col_error_pts",
     "deck_col_publication",
     "col_confidence",
 )

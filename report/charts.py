@@ -262,7 +262,7 @@ def value_added_data(
     """(year, series, value, layer, detail) rows: this scenario (named ``label``), the article's plan
     (the defaults), Shandong's pace (layer ``line``); the published years (``band``); the targets
     (``target``)."""
-    names = (label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang))
+    names = (label or t("this_scenario", lang), t("series_baseline", lang), t("series_province", lang))
     data = three_lines(frame, baseline, names).assign(layer="line", detail="")
     marks = status_rows(frame, lang).assign(detail="")
     parts = [data, published_rows(frame, lang), marks, target_rows(targets, frame, lang)]
@@ -293,7 +293,7 @@ def _target_marks(lang: Lang, value_title: str) -> alt.Chart:
 
 
 def value_added_from_data(data: pd.DataFrame, lang: Lang, label: str | None = None) -> alt.TopLevelMixin:
-    domain = [label or t("series_scenario", lang), t("series_baseline", lang), t("series_province", lang)]
+    domain = [label or t("this_scenario", lang), t("series_baseline", lang), t("series_province", lang)]
     lines = (
         alt.Chart()
         .transform_filter(alt.datum.layer == "line")
@@ -337,7 +337,7 @@ def revenue_data(frame: pd.DataFrame, plan: pd.DataFrame, targets: Sequence[Targ
     (layer ``line``, MODEL.md equation 13); each revenue target, official or the user's (``target``)."""
     lines = pd.concat(
         [
-            pd.DataFrame({"year": frame["year"], "series": t("series_scenario", lang), "value": frame["revenue"]}),
+            pd.DataFrame({"year": frame["year"], "series": t("this_scenario", lang), "value": frame["revenue"]}),
             pd.DataFrame({"year": plan["year"], "series": t("series_baseline", lang), "value": plan["revenue"]}),
         ],
         ignore_index=True,
@@ -364,7 +364,7 @@ def _two_lines(domain: list[str], colours: list[str], dashes: list[list[int]], l
 
 
 def revenue_from_data(data: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
-    domain = [t("series_scenario", lang), t("series_baseline", lang)]
+    domain = [t("this_scenario", lang), t("series_baseline", lang)]
     lines = _two_lines(domain, [BLUE, ORANGE], [[1, 0], [8, 5]], lang)
     marks = _target_marks(lang, t("series_target_revenue", lang))
     layers = _present(data, line=lines, target=marks)
@@ -423,7 +423,7 @@ def baseline_data(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return out.fillna({"mark": ""}) if "mark" in out else out
 
 
-CHANNELS = (("ti_policy_va", "channel_ti"), ("capacity_policy_va", "channel_capacity"))
+CHANNELS = (("ti_policy_va", "channel_ti"), ("capacity_policy_va", "group_economy_capacity"))
 
 
 def change_data(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -573,7 +573,7 @@ def fan_chart(
     """The Monte Carlo fan: 5–95% and 25–75% bands, the median, and this scenario's line (named
     ``label``); the ``published`` years shaded. The legend names the two bands, the median (dashed)
     and the scenario (solid)."""
-    scenario = label or t("series_scenario", lang)
+    scenario = label or t("this_scenario", lang)
     data = percentiles.copy()
     x = _x(lang)
     y_title = t("axis_yuan", lang)
@@ -667,7 +667,7 @@ def tornado_chart(table: pd.DataFrame, year: int, lang: Lang) -> alt.TopLevelMix
     base = (
         alt.Chart(pd.DataFrame({"x": [float(table["va_base"].iloc[0])]}))
         .mark_rule(color="#000000", strokeWidth=2)
-        .encode(x="x:Q", tooltip=[alt.Tooltip("x:Q", title=t("series_scenario", lang), format=VALUE_FORMAT)])
+        .encode(x="x:Q", tooltip=[alt.Tooltip("x:Q", title=t("this_scenario", lang), format=VALUE_FORMAT)])
     )
     return style(alt.layer(bars, base), t("tornado_title", lang, year=year), height=max(200, 34 * len(order)))
 
@@ -680,7 +680,7 @@ def growth_data(frame: pd.DataFrame, baseline: pd.DataFrame, history: Sequence[F
     lines = pd.concat(
         [
             pd.DataFrame(
-                {"year": frame["year"], "series": t("series_scenario", lang), "value": frame["growth_total_pct"]}
+                {"year": frame["year"], "series": t("this_scenario", lang), "value": frame["growth_total_pct"]}
             ),
             pd.DataFrame(
                 {"year": baseline["year"], "series": t("series_baseline", lang), "value": baseline["growth_total_pct"]}
@@ -715,7 +715,7 @@ def growth_chart(
     """Projected growth (scenario solid, the plan dashed) with Dezhou's official figures as points
     (full-year ◆, part of the year ○) and the published years shaded."""
     data = growth_data(frame, baseline, history, lang)
-    domain = [t("series_scenario", lang), t("series_baseline", lang)]
+    domain = [t("this_scenario", lang), t("series_baseline", lang)]
     x = alt.X(
         "year:O", title=t("axis_year", lang), axis=alt.Axis(labelAngle=0), scale=alt.Scale(domain=list(frame["year"]))
     )

@@ -89,7 +89,7 @@ def _published_band(frame: pd.DataFrame, lang: Lang) -> list[alt.Chart]:
 
 def total_data(frame: pd.DataFrame, plan: pd.DataFrame, lang: Lang, label: str | None = None) -> pd.DataFrame:
     """(year, series, value) rows: this scenario (named ``label``), the article's plan, Shandong's pace."""
-    names = (label or t("series_scenario", lang), t("deck_series_plan", lang), t("series_province", lang))
+    names = (label or t("this_scenario", lang), t("deck_series_plan", lang), t("series_province", lang))
     return three_lines(frame, plan, names)
 
 
@@ -269,7 +269,7 @@ def policy_chart(frame: pd.DataFrame, lang: Lang, red_up: bool | None = None) ->
         )
     bars = alt.Chart(data).mark_rect(stroke="#333333", strokeWidth=0.6).encode(**encoding)
     zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#000000", strokeWidth=1.5).encode(y="zero:Q")
-    return _style(alt.layer(*_published_band(frame, lang), bars, zero), t("deck_chart_policy", lang))
+    return _style(alt.layer(*_published_band(frame, lang), bars, zero), t("chart_change_title", lang))
 
 
 def compare_chart(frames: dict[str, pd.DataFrame], defaults: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:

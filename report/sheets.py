@@ -8,7 +8,8 @@
 - :func:`history_table`: every official figure of ``data/history.csv`` with its sentence, and whether
   the model uses it.
 
-No streamlit and nothing from ``ui/`` here: the few words these tables need in two languages are below.
+No streamlit and nothing from ``ui/`` here: the words these tables need in two languages are the
+catalogue's (``report/strings``, sections ``sheets.*``).
 """
 
 from __future__ import annotations
@@ -261,69 +262,7 @@ SHEET_NAMES = catalogue.table("sheets.SHEET_NAMES")
 
 _W = dict[str, str]
 COMMON_HEADERS: dict[str, _W] = catalogue.table("sheets.COMMON_HEADERS")
-SHEET_HEADERS: dict[str, dict[str, _W]] = {
-    "parameters": {
-        "role": {"zh": "类别代码", "en": "Kind (code)"},
-        "role_name": {"zh": "类别", "en": "Kind"},
-        "label": {"zh": "参数", "en": "Parameter"},
-        "default": {"zh": "默认值", "en": "Default"},
-        "provenance": {"zh": "来源类型代码", "en": "Provenance (code)"},
-        "provenance_name": {"zh": "来源类型", "en": "Provenance"},
-        "sentence_zh": {"zh": "原文", "en": "Sentence (Chinese)"},
-        "sentence_en": {"zh": "原文英译", "en": "Sentence (English)"},
-        "reasoning": {"zh": "取值理由", "en": "Reasoning"},
-    },
-    "projects": {
-        "name": {"zh": "项目名称", "en": "Project"},
-        "investment": {"zh": "投资（亿元）", "en": "Investment (100 million yuan)"},
-        "full_output": {"zh": "达产年产值（亿元）", "en": "Output at full production (100 million yuan a year)"},
-        "first_year": {"zh": "投产年份", "en": "First year of output"},
-        "included": {"zh": "是否计入", "en": "Included"},
-    },
-    "targets": {
-        "source": {"zh": "目标类型代码", "en": "Kind of target (code)"},
-        "source_name": {"zh": "目标类型", "en": "Kind of target"},
-        "id": {"zh": "编号", "en": "Identifier"},
-        "label": {"zh": "目标", "en": "Target"},
-        "kind": {"zh": "目标形式", "en": "Form"},
-        "from_year": {"zh": "起始年份", "en": "From year"},
-        "year": {"zh": "目标年份", "en": "Target year"},
-        "target": {"zh": "目标值", "en": "Target value"},
-        "achieved": {"zh": "本情景测算值", "en": "This scenario"},
-        "gap": {"zh": "差距（测算值－目标值）", "en": "Gap (scenario − target)"},
-    },
-    "history": {
-        "period": {"zh": "时期", "en": "Period"},
-        "value": {"zh": "数值", "en": "Value"},
-        "used": {"zh": "模型是否采用", "en": "Used by the model"},
-        "note": {"zh": "说明", "en": "Note"},
-    },
-    "backtest": {
-        "status": {"zh": "年份类型", "en": "Status"},
-        "period": {"zh": "统计期", "en": "Period"},
-        "official_pct": {"zh": "官方增速（%）", "en": "Official growth (%)"},
-        "projected_pct": {"zh": "推算增速（%）", "en": "Projected growth (%)"},
-        "error_pts": {"zh": "误差（百分点，推算－官方）", "en": "Error (points, projected − official)"},
-    },
-    "dictionary": {
-        "unit_zh": {"zh": "单位（中文）", "en": "Unit (Chinese)"},
-        "unit_en": {"zh": "单位（英文）", "en": "Unit (English)"},
-        "label_zh": {"zh": "名称（中文）", "en": "Label (Chinese)"},
-        "label_en": {"zh": "名称（英文）", "en": "Label (English)"},
-        "description_en": {"zh": "说明（英文）", "en": "Description (English)"},
-        "description_zh": {"zh": "说明（中文）", "en": "Description (Chinese)"},
-    },
-    "sources": {
-        "type": {"zh": "类型", "en": "Type"},
-        "label": {"zh": "名称", "en": "What"},
-        "role": {"zh": "类别", "en": "Kind"},
-        "value": {"zh": "数值", "en": "Value"},
-        "source_zh": {"zh": "原文", "en": "Sentence (Chinese)"},
-        "source_en": {"zh": "原文英译", "en": "Sentence (English)"},
-        "why": {"zh": "取值理由", "en": "Reasoning"},
-        "used_by": {"zh": "用于参数", "en": "Used by"},
-    },
-}
+SHEET_HEADERS: dict[str, dict[str, _W]] = catalogue.tables("sheets.SHEET_HEADERS")  # sheet → column → words
 
 MONTH_NAMES = (
     "January",
@@ -357,31 +296,19 @@ def period_name(period: str, lang: Lang) -> str:
 
 
 METRIC_NAMES = catalogue.table("sheets.METRIC_NAMES")
-VALUE_WORDS: dict[str, dict[str, _W]] = {  # column → code → words
-    "region": {"dezhou": {"zh": "德州市", "en": "Dezhou"}, "shandong": {"zh": "山东省", "en": "Shandong"}},
-    "confidence": {
-        "high": {"zh": "高", "en": "high"},
-        "medium": {"zh": "中", "en": "medium"},
-        "low": {"zh": "低", "en": "low"},
-    },
+YES_NO = catalogue.table("sheets.YES_NO")
+_YES_NO: dict[Any, _W] = {True: YES_NO["yes"], False: YES_NO["no"]}  # a bool column's codes are not TOML keys
+VALUE_WORDS: dict[str, dict[Any, _W]] = {  # column → code → words
+    **catalogue.tables("sheets.VALUE_WORDS"),  # region, confidence, kind, type
     "metric": METRIC_NAMES,
-    "kind": {
-        "level": {"zh": "水平值", "en": "Level"},
-        "growth_year": {"zh": "当年增速", "en": "Growth in the year"},
-        "growth_avg": {"zh": "年均增速", "en": "Average yearly growth"},
-    },
-    "type": {
-        "parameter": {"zh": "参数", "en": "Parameter"},
-        "article fact": {"zh": "文章数据", "en": "Article figure"},
-    },
     "role": {code: {"zh": words["zh"], "en": words["en"].capitalize()} for code, words in ROLE_NAMES.items()},
     "provenance": {
         code: {"zh": words["zh"], "en": words["en"].capitalize()} for code, words in PROVENANCE_NAMES.items()
     },
-    "used": {True: {"zh": "是", "en": "Yes"}, False: {"zh": "否", "en": "No"}},
+    "used": _YES_NO,
     # a year's status (the results sheet writes an estimated year with its months: report.status)
     "status": {code: ESTIMATED if code == "estimated" else words for code, words in STATUS_WORDS.items()},
-    "included": {True: {"zh": "是", "en": "Yes"}, False: {"zh": "否", "en": "No"}},
+    "included": _YES_NO,
 }
 # The columns of each sheet whose codes are shown as words (the parameters sheet has the words
 # beside the codes already).

@@ -109,11 +109,11 @@ def help_text(spec: ParamSpec, lang: Lang) -> str:
         lines.append(line("help_url", spec.url))
     lines.extend(source_sentences(spec, lang))
     if spec.reasoning(lang):
-        lines.append(line("help_reason", spec.reasoning(lang)))
+        lines.append(line("col_reason", spec.reasoning(lang)))
     default = f"{t('help_default', lang)}{colon}{shown_value(spec, spec.default, lang)}"
     if spec.kind != "bool":
         unit = {"year": "", "100 million yuan": "(100 million yuan)"}.get(spec.unit(lang), spec.unit(lang))
-        span = f"{t('help_range', lang)}{colon}{fmt_number(spec.min)} – {fmt_number(spec.max)} {unit}".strip()
+        span = f"{t('col_range', lang)}{colon}{fmt_number(spec.min)} – {fmt_number(spec.max)} {unit}".strip()
         default = f"{span} · {default}"
     lines.append(default)
     return "\n\n".join(lines)

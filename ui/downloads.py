@@ -70,7 +70,7 @@ def deck_images(scenario: Scenario, lang: Lang, red_up: bool | None, history: Hi
 
     return [
         ("value-added-vs-plan", t("deck_chart_total", lang), total),
-        ("levers-change", t("deck_chart_policy", lang), lambda: deck_charts.policy_chart(frame(), lang, red_up)),
+        ("levers-change", t("chart_change_title", lang), lambda: deck_charts.policy_chart(frame(), lang, red_up)),
         ("investment", t("deck_chart_investment", lang), lambda: deck_charts.investment_chart(frame(), lang)),
     ]
 

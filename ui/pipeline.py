@@ -72,7 +72,7 @@ def _named_table(scenario: Scenario, lang: Lang) -> pd.DataFrame:
 
 def section(scenario: Scenario, lang: Lang) -> None:
     """The pipeline tables and the problems of any added row."""
-    st.subheader(t("pipeline_title", lang))
+    st.subheader(t("group_lever_projects", lang))
     st.caption(t("pipeline_named", lang))
     st.dataframe(_named_table(scenario, lang), hide_index=True, width="stretch", placeholder="")
     st.caption(t("pipeline_added", lang))
@@ -97,4 +97,4 @@ def section(scenario: Scenario, lang: Lang) -> None:
     )
     _, problems = current()
     if problems:
-        messages.show("warning", t("pipeline_problems", lang), problems, lang)
+        messages.show("warning", t("rows_problems", lang), problems, lang)

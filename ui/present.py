@@ -207,7 +207,7 @@ def _deck(current: Scenario, lang: Lang) -> tuple[list[NamedScenario], list[str]
     chosen = [by_name[n].named() for n in st.session_state[CHOSEN]]
     if chosen:
         return chosen, names
-    name = meeting.scenario_name(current, lang, controls.saved_scenario()) or t("series_scenario", lang)
+    name = meeting.scenario_name(current, lang, controls.saved_scenario()) or t("this_scenario", lang)
     return [NamedScenario(name, current)], names
 
 

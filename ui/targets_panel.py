@@ -87,7 +87,7 @@ def gap_table(scenario: Scenario, frame: pd.DataFrame, lang: Lang) -> pd.DataFra
                 t("axis_year", lang): years,
                 t("col_metric_kind", lang): metric_name(target.metric, lang),
                 t("col_target_value", lang): _amount(target.metric, target.value, lang),
-                t("col_achieved", lang): _amount(target.metric, achieved, lang),
+                t("this_scenario", lang): _amount(target.metric, achieved, lang),
                 t("col_gap", lang): _amount(target.metric, diff, lang, sign=True) + unit,
                 t("col_reached", lang): t("yes", lang) if diff >= -1e-9 else t("no", lang),
             }
@@ -169,4 +169,4 @@ def section(lang: Lang) -> None:
     )
     _, problems = current()
     if problems:
-        messages.show("warning", t("targets_problems", lang), problems, lang)
+        messages.show("warning", t("rows_problems", lang), problems, lang)

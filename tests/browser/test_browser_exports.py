@@ -237,7 +237,7 @@ def check_deck(data: bytes, lang: str, items: list[NamedScenario]) -> Presentati
         assert names[0] in cover.splitlines()
     else:
         assert t("deck_compare", lang, n=len(items), names=t("name_sep", lang).join(names)) in cover
-    assert t("series_scenario", lang) not in cover and "当前情景" not in cover
+    assert t("this_scenario", lang) not in cover and "当前情景" not in cover
     titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
     for name in names:
         if len(items) == 1:

@@ -63,7 +63,7 @@ def test_out_of_range_values_typed_in_the_project_table_are_named_not_clamped(op
         page.keyboard.press("Enter")
         page.wait_for_function(f"() => !({CELL_EDITOR_OPEN})()")
 
-    warning = page.get_by_test_id("stAlert").filter(has_text=t("pipeline_problems", lang))
+    warning = page.get_by_test_id("stAlert").filter(has_text=t("rows_problems", lang))
     # each cell committed reruns the page; the message says what is still wrong, in the page's language
     name = {"zh": "新材料工厂", "en": "New materials plant"}[lang]
     type_in(0, name)

@@ -101,7 +101,7 @@ def test_every_control_says_where_its_value_comes_from(lang: str) -> None:
         for part in (spec.publication_name(lang), spec.date, spec.url, spec.source_zh):
             assert part in help_text
         if spec.kind != "bool":
-            assert TEXT["help_range"][lang] in help_text
+            assert TEXT["col_range"][lang] in help_text
         assert TEXT["help_default"][lang] in help_text
     if lang == "zh":
         # full-width punctuation, after the bold: "**来源：**:blue-badge…" shows its asterisks in Markdown
@@ -325,7 +325,7 @@ def test_no_band_when_nothing_is_published() -> None:
 def test_sources_section_lists_levers_and_economy_apart() -> None:
     page = run_page(tab="tab_sources")
     headers = [h.value for h in page.subheader]
-    assert TEXT["sources_levers"]["zh"] in headers and TEXT["sources_economy"]["zh"] in headers
+    assert TEXT["section_levers"]["zh"] in headers and TEXT["section_economy"]["zh"] in headers
     by_role = {}
     # the parameter tables (the headline's target table may stand above them): by name, never by key
     tables = [table.value for table in page.dataframe if "取值理由" in table.value.columns]

@@ -92,5 +92,5 @@ def test_the_fan_has_a_legend_for_its_bands_and_lines(lang: str) -> None:
     fills = [scale.get("domain") for channel, leg, scale in _legends(spec) if channel == "fill"]
     assert [TEXT["fan_band_outer"][lang], TEXT["fan_band_inner"][lang]] in fills
     [lines] = [scale["domain"] for channel, _, scale in _legends(spec) if channel == "strokeDash"]
-    assert lines == [TEXT["median"][lang], TEXT["series_scenario"][lang]]
+    assert lines == [TEXT["median"][lang], TEXT["this_scenario"][lang]]
     assert spec["resolve"]["scale"]["fill"] == "independent"  # the published years keep their grey entry

@@ -258,12 +258,12 @@ def test_ti_lever_at_20_shows_the_same_effect_everywhere(db_url) -> None:
     rows = pd.DataFrame(spec["datasets"][next(iter(spec["datasets"]))])
     last = rows[rows["year"] == 2030].set_index(["layer", "series"])["value"]
     assert last[("change", TEXT["channel_ti"]["zh"])] == pytest.approx(effect, abs=1e-6)
-    assert last[("change", TEXT["channel_capacity"]["zh"])] == pytest.approx(0.0, abs=1e-9)
+    assert last[("change", TEXT["group_economy_capacity"]["zh"])] == pytest.approx(0.0, abs=1e-9)
     assert last[("net", TEXT["change_up"]["zh"])] == pytest.approx(effect, abs=1e-6)
     legends = [
         layer["encoding"]["fill"]["scale"]["domain"] for layer in spec["layer"] if "fill" in layer.get("encoding", {})
     ]
-    assert [TEXT["channel_ti"]["zh"], TEXT["channel_capacity"]["zh"]] in legends
+    assert [TEXT["channel_ti"]["zh"], TEXT["group_economy_capacity"]["zh"]] in legends
     # the comparison table on the Save & compare tab
     ScenarioLibrary(db_url).save("技改20", make_scenario({"ti_growth": 20}))
     lib = run_page(tab="tab_library")

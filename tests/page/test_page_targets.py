@@ -48,7 +48,7 @@ def test_gap_to_each_target_in_the_headline() -> None:
     growth = (va[2027] / va[2026] - 1) * 100
     average = ((va[2030] / va[2025]) ** (1 / 5) - 1) * 100
     rows = table.set_index(TEXT["col_target"]["zh"])
-    assert rows.loc[LEVEL["label"], TEXT["col_achieved"]["zh"]] == f"{va[2030]:,.1f}"
+    assert rows.loc[LEVEL["label"], TEXT["this_scenario"]["zh"]] == f"{va[2030]:,.1f}"
     assert rows.loc[LEVEL["label"], TEXT["col_gap"]["zh"]] == f"{level_gap:+,.1f}"
     assert rows.loc[GROWTH["label"], TEXT["col_gap"]["zh"]] == f"{growth - 9.0:+.2f} 个百分点"
     assert rows.loc[AVERAGE["label"], TEXT["col_gap"]["zh"]] == f"{average - 8.0:+.2f} 个百分点"
@@ -81,7 +81,7 @@ def test_bad_target_rows_are_named_and_left_out(lang: str) -> None:
     ]
     at = with_rows([LEVEL, *bad], lang=lang, tab="tab_table")
     warning = shown("\n".join(w.value for w in at.warning))
-    assert TEXT["targets_problems"][lang] in warning
+    assert TEXT["rows_problems"][lang] in warning
     expected = {
         "zh": [
             "第2行：缺少目标名称。",

@@ -181,7 +181,7 @@ def test_headline_figures_with_changes_from_defaults_and_the_levers_change(singl
     now = headline(project(funds.scenario))
     base = headline(project(default_scenario()))
     year = now["final_year"]
-    for label in ("metric_va", "metric_growth", "metric_fund", "deck_metric_policy"):
+    for label in ("metric_va", "metric_growth", "metric_fund", "metric_extra"):
         assert bt(label, lang, year=year) in text
     assert f"{now['va_total']:,.1f}" in text
     assert f"{now['avg_growth_pct']:.2f}" in text
@@ -205,7 +205,7 @@ def test_defaults_show_no_change(lang):
     prs = deck_of([NamedScenario("", default_scenario())], lang)
     name = bt("scenario_baseline_name", lang)
     cover = "\n".join(texts(prs.slides[0]))
-    assert name in cover.split("\n") and bt("series_scenario", lang) not in cover
+    assert name in cover.split("\n") and bt("this_scenario", lang) not in cover
     [slide] = slides_titled(prs, bt("slide_headline", lang, name=name))
     text = "\n".join(texts(slide))
     assert text.count(bt("delta_same", lang)) == 4  # value added, growth, revenue, fund investment

@@ -79,90 +79,41 @@ def test_every_result_column_has_a_label_a_description_and_a_unit():
     assert set(COLUMN_UNITS.values()) <= set(UNITS)
 
 
-# Keys allowed to hold the same (zh, en) pair. Across tables: a file's header, a problem's field name, a
-# unit and the page's label are the same words in different places, each free to change on its own.
-# Within the page's TEXT: a label written twice for two places (the deck and the page, a table column and a
-# form field, a help line); each is a candidate to merge, and a new duplicate fails the test below.
+# Keys allowed to hold the same (zh, en) pair: the same words today for different things, each free to
+# change on its own. Words that mean the same in two places are kept once, the second key a
+# catalogue.SAME_AS key; a new duplicate fails the test below.
 SHARED_STRINGS: list[set[str]] = [
-    # across tables
-    {"csv_export.LABELS:fund_capital", "text.TEXT:deck_series_fund_capital"},
-    {"csv_export.LABELS:policy_va", "text.TEXT:deck_channel_policy_va"},
-    {"csv_export.LABELS:project_investment", "text.TEXT:deck_series_project_investment"},
-    {"csv_export.LABELS:status", "text.TEXT:deck_col_status"},
-    {
-        "csv_export.LABELS:year",
-        "sheets.COMMON_HEADERS:year",
-        "text.TEXT:axis_year",
-        "text.TEXT:deck_col_year",
-        "text.TEXT:field_year",
-    },
-    {"csv_export.SCENARIO_HEADER:_", "sheets.COMMON_HEADERS:scenario", "text.TEXT:cmp_scenario"},
-    {"problems.FIELDS:first_year", "text.TEXT:col_first_year"},
-    {"problems.FIELDS:from_year", "text.TEXT:col_from_year"},
-    {"problems.FIELDS:name", "text.TEXT:lib_col_name"},
-    {"problems.FIELDS:parameters", "sheets.SHEET_NAMES:parameters"},
-    {"problems.FIELDS:projects", "sheets.SHEET_NAMES:projects"},
-    {"problems.FIELDS:target_year", "problems.FIELDS:year", "text.TEXT:goal_year"},
-    {"problems.FIELDS:targets", "sheets.SHEET_NAMES:targets", "text.TEXT:targets_title"},
-    {"problems.FIELDS:value", "text.TEXT:col_target_value", "text.TEXT:goal_value"},
-    {"problems.WORDS:a_number", "text.TEXT:form_allowed_value"},
-    {"problems.WORDS:and", "text.TEXT:name_sep"},
-    {"problems.WORDS:blank", "text.TEXT:form_blank"},
-    {"sheets.BASELINE_NAME:_", "text.TEXT:scenario_baseline_name", "text.TEXT:series_baseline"},
-    {"sheets.COMMON_HEADERS:confidence", "text.TEXT:col_confidence", "text.TEXT:field_confidence"},
-    {"sheets.COMMON_HEADERS:date", "text.TEXT:deck_col_date"},
-    {"sheets.COMMON_HEADERS:key", "text.TEXT:col_key"},
-    {"sheets.COMMON_HEADERS:provenance", "text.TEXT:col_provenance"},
-    {
-        "sheets.COMMON_HEADERS:publication",
-        "text.TEXT:col_publication",
-        "text.TEXT:deck_col_publication",
-        "text.TEXT:field_publication",
-        "text.TEXT:help_publication",
-    },
-    {"sheets.COMMON_HEADERS:region", "text.TEXT:col_region", "text.TEXT:field_region"},
-    {"sheets.COMMON_HEADERS:unit", "text.TEXT:col_unit"},
-    {"sheets.COMMON_HEADERS:url", "text.TEXT:col_url", "text.TEXT:help_url"},
-    {"sheets.METRIC_NAMES:ti_growth_pct", "text.TEXT:hist_metric_ti_growth_pct"},
-    {"sheets.SHEET_NAMES:backtest", "text.TEXT:backtest_title"},
-    {"sheets.UNNAMED:_", "text.TEXT:unnamed"},
-    {"sheets._PERIODS:H1", "text.TEXT:period_h1"},
-    {"sheets._PERIODS:Q1", "text.TEXT:period_q1"},
-    {"sheets._PERIODS:full-year", "text.TEXT:period_full"},
-    {"status.WORDS:projected", "text.TEXT:projected"},
-    {"status.WORDS:published", "text.TEXT:deck_published", "text.TEXT:published"},
-    {"text.TEXT:axis_yuan", "units:yuan"},
-    # within text.TEXT
+    # two problem codes (a link's or a file's parameter, a --vary name): each code's message is its own
     {"problems.PROBLEMS:unknown_parameter", "problems.PROBLEMS:vary_unknown"},
+    # a place named by itself: a file and an option, each kind of place free to get its own words
     {"problems.WHERE:file", "problems.WHERE:option"},
-    {"text.TEXT:channel_capacity", "text.TEXT:deck_channel_capacity_policy_va", "text.TEXT:group_economy_capacity"},
-    {"text.TEXT:chart_change_title", "text.TEXT:deck_chart_policy"},
-    {"text.TEXT:cmp_avg_growth_pct", "text.TEXT:goal_kind_growth"},
-    {"text.TEXT:col_achieved", "text.TEXT:deck_col_achieved", "text.TEXT:series_scenario", "text.TEXT:tab_scenario"},
-    {"text.TEXT:col_error_pts", "text.TEXT:deck_col_error"},
-    {"text.TEXT:col_metric_kind", "text.TEXT:field_metric"},
-    {"text.TEXT:col_official_pct", "text.TEXT:deck_col_official"},
-    {"text.TEXT:col_projected_pct", "text.TEXT:deck_col_projected"},
-    {"text.TEXT:col_range", "text.TEXT:help_range"},
-    {"text.TEXT:col_reason", "text.TEXT:help_reason"},
-    {"text.TEXT:deck_metric_policy", "text.TEXT:metric_extra"},
-    {"text.TEXT:field_value", "text.TEXT:value"},
-    {"text.TEXT:goal_kind_va", "text.TEXT:target_metric_level"},
-    {"text.TEXT:group_lever_projects", "text.TEXT:pipeline_title", "text.TEXT:sources_projects"},
-    {"text.TEXT:hist_metric_revenue_level", "text.TEXT:target_metric_revenue"},
-    {"text.TEXT:pipeline_problems", "text.TEXT:targets_problems"},
-    {"text.TEXT:section_economy", "text.TEXT:sources_economy"},
-    {"text.TEXT:section_levers", "text.TEXT:sources_levers"},
+    # a target's metric field (value added, growth…) and the targets sheet's official/own column
+    {"problems.FIELDS:metric", "sheets.SHEET_HEADERS.targets:source_name"},
+    # the parameters sheet's column header and a sources-sheet row's kind (a code's word)
+    {"sheets.SHEET_HEADERS.parameters:label", "sheets.VALUE_WORDS.type:parameter"},
 ]
 
 
 def test_no_string_is_kept_under_two_keys_unless_listed():
-    """The same words under two keys (a "duplicate") are one string, kept once, unless SHARED_STRINGS
-    lists the keys as deliberately separate."""
+    """The same words under two keys (a "duplicate") are one string, kept once (a second key that means
+    the same is a catalogue.SAME_AS key), unless SHARED_STRINGS lists the keys as deliberately separate."""
     keys: dict[tuple[str, str], set[str]] = {}
-    for section in catalogue.load("zh"):
-        for key, words in catalogue.table(section).items():
-            keys.setdefault((words["zh"], words["en"]), set()).add(f"{section}:{key}")
+    zh, en = catalogue.load("zh"), catalogue.load("en")
+    for section in zh:  # the strings the files keep (a SAME_AS key keeps none of its own)
+        for key in zh[section]:
+            keys.setdefault((zh[section][key], en[section][key]), set()).add(f"{section}:{key}")
     shared = [found for found in keys.values() if len(found) > 1]
     assert [found for found in shared if found not in SHARED_STRINGS] == []
     assert [listed for listed in SHARED_STRINGS if listed not in shared] == []  # the list has nothing stale
+
+
+def test_a_same_as_key_shows_words_the_files_keep_under_another_key():
+    """catalogue.SAME_AS: each key is asked for in a section the files have but is not kept there, and
+    points at a key the files keep (not at another SAME_AS key); table() gives it those words."""
+    zh = catalogue.load("zh")
+    for key, kept in catalogue.SAME_AS.items():
+        section, _, name = key.rpartition(":")
+        kept_section, _, kept_name = kept.rpartition(":")
+        assert section in zh and name not in zh[section], key
+        assert kept_section in zh and kept_name in zh[kept_section], kept
+        assert catalogue.table(section)[name] == catalogue.table(kept_section)[kept_name]

@@ -92,7 +92,7 @@ def test_cover_and_legends_name_the_scenario(single, monkeypatch):
     lang, prs = single
     cover = texts(prs.slides[0])
     assert NAME[lang] in cover.split("\n")
-    assert t("series_scenario", lang) not in cover
+    assert t("this_scenario", lang) not in cover
     labels = []
     total = deck_charts.total_chart
     monkeypatch.setattr(deck_charts, "total_chart", lambda *a, **kw: labels.append(kw.get("label")) or total(*a, **kw))

@@ -211,11 +211,11 @@ def test_total_chart_is_the_scenario_against_the_plan(lang):
     frame, plan = project(scenario), project(plan_of(scenario))
     data = total_data(frame, plan, lang)
     assert list(dict.fromkeys(data["series"])) == [
-        t("series_scenario", lang),
+        t("this_scenario", lang),
         t("deck_series_plan", lang),
         t("series_province", lang),
     ]
-    mine = data[data["series"] == t("series_scenario", lang)]["value"].to_numpy()
+    mine = data[data["series"] == t("this_scenario", lang)]["value"].to_numpy()
     theirs = data[data["series"] == t("deck_series_plan", lang)]["value"].to_numpy()
     # The gap between the lines is what the levers change (docs/model.md, equations 9–10).
     assert mine - theirs == pytest.approx(frame["policy_va"].to_numpy(), abs=1e-9)
@@ -252,7 +252,7 @@ def test_policy_chart_is_policy_va_on_its_own_axis_from_zero():
     bars = next(layer for layer in spec["layer"] if mark_of(layer) == "rect")
     assert bars["encoding"]["y"]["field"] == "value" and bars["encoding"]["y"]["scale"]["zero"] is True
     assert bars["encoding"]["y2"]["field"] == "zero"
-    assert spec["title"] == t("deck_chart_policy", "en")
+    assert spec["title"] == t("chart_change_title", "en")
 
 
 def test_investment_chart_stacks_funds_mobilised_and_projects():

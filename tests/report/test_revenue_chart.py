@@ -36,7 +36,7 @@ def test_lines_are_each_years_revenue_and_targets_are_marks(lang: str) -> None:
         return {r["year"]: r["value"] for r in data if r["layer"] == "line" and r["series"] == series}
 
     # the lines: the frames' own revenue column, year by year
-    mine = line(TEXT["series_scenario"][lang])
+    mine = line(TEXT["this_scenario"][lang])
     assert mine == pytest.approx(dict(zip(frame["year"], frame["revenue"], strict=True)))
     assert line(TEXT["series_baseline"][lang]) == pytest.approx(dict(zip(plan["year"], plan["revenue"], strict=True)))
 

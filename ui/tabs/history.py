@@ -35,10 +35,10 @@ from ui.tabs import Page
 METRICS = ("va_growth_pct", "va_level", "revenue_level", "ti_growth_pct")
 FORM_FIELDS = {  # the form's fields: the column of data/history.csv → the label's text key
     "region": "field_region",
-    "metric": "field_metric",
+    "metric": "col_metric_kind",
     "year": "field_year",
     "period": "field_period",
-    "value": "field_value",
+    "value": "value",
     "publication": "field_publication",
     "date": "field_date",
     "url": "field_url",

@@ -93,12 +93,12 @@ def render(page: Page) -> None:
     st.caption(t("sources_intro", lang) + " " + t("article_name", lang))
     st.caption(headline.data_as_of(scenario, page.history, lang))
     link = {t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang))}
-    for role, title in (("lever", "sources_levers"), ("economy", "sources_economy"), ("choice", "sources_choices")):
+    for role, title in (("lever", "section_levers"), ("economy", "section_economy"), ("choice", "sources_choices")):
         st.subheader(t(title, lang))
         st.dataframe(
             parameter_table(scenario, lang, role), hide_index=True, width="stretch", column_config=link, placeholder=""
         )
-    st.subheader(t("sources_projects", lang))
+    st.subheader(t("group_lever_projects", lang))
     st.dataframe(project_table(lang), hide_index=True, width="stretch", placeholder="")
     st.subheader(t("targets_title", lang))
     targets = targets_panel.official_table(lang)
