@@ -48,4 +48,4 @@ export DEZHOU_TEST_POSTGRES_URL="postgresql+psycopg://postgres@/postgres?host=$P
 # DEZHOU_TEST_WORKERS=1 runs them one after another.
 WORKERS="${DEZHOU_TEST_WORKERS:-$(nproc)}"
 [ "$WORKERS" -gt 4 ] && WORKERS=4
-"$PY" -m pytest -n "$WORKERS" "$@"
+"$PY" -m pytest -n "$WORKERS" --dist worksteal "$@"

@@ -52,10 +52,18 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ[POSTGRES_ENV] = worker_database(os.environ[POSTGRES_ENV], worker)
 
 
+# The longest tests, started first so that no worker is left running one alone at the end.
+LONGEST_FIRST = ("test_browser_wording.py", "test_office_render.py")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_TESTS in item.path.resolve().parents:
             item.add_marker(pytest.mark.browser)
+    # Browser tests take seconds each, most others milliseconds: the browser tests go first, the
+    # longest of all before them, and the short ones fill the workers' last minutes (pytest-xdist
+    # hands the tests out in this order, and --dist worksteal moves what is left to an idle worker).
+    items.sort(key=lambda item: (item.path.name not in LONGEST_FIRST, item.get_closest_marker("browser") is None))
 
 
 def run_cli(*args: str, text: bool = False, cwd: Path = ROOT) -> subprocess.CompletedProcess:
