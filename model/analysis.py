@@ -585,7 +585,9 @@ def goal_seek(
         return va[:, col] if target_va is not None else va[:, col] / va[:, 0]
 
     def miss(xs: np.ndarray) -> np.ndarray:
-        return metric(xs) / target - 1
+        # a target near zero (5e-324 亿元) puts every value infinitely far from it: inf, not a warning
+        with np.errstate(over="ignore"):
+            return metric(xs) / target - 1
 
     if integer:
         grid = np.arange(spec.min, spec.max + 1, dtype=float)
@@ -622,7 +624,9 @@ def goal_seek(
         achieved, asked, kind = m, float(target_va), "va"
     else:
         achieved, asked, kind = (m ** (1 / n) - 1) * 100, float(target_growth), "growth"
-    status = "reached" if reached else "no_effect" if np.ptp(err) == 0 else "out_of_reach"
+    with np.errstate(invalid="ignore"):  # every miss infinite (see miss): out of reach, not "no effect"
+        no_effect = np.ptp(err) == 0
+    status = "reached" if reached else "no_effect" if no_effect else "out_of_reach"
     return GoalSeekResult(status, vary, value_out, float(achieved), asked, kind, int(target_year))
 
 
