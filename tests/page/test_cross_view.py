@@ -15,9 +15,8 @@ import json
 from pathlib import Path
 
 import pytest
-from pagekit import deferred_files, download, run_page
+from pagekit import deferred_files, download, run, run_page
 from pptx import Presentation
-from streamlit.testing.v1 import AppTest
 
 from model.parameters import PipelineProject, Target, make_scenario
 from model.projection import headline, project
@@ -69,12 +68,6 @@ def figure(value: float) -> str:
 
 def deck_text(data: bytes) -> str:
     return "\n".join("\n".join(texts(slide)) for slide in Presentation(io.BytesIO(data)).slides)
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from pagekit import deferred_files, download, run_page, shown
+from pagekit import deferred_files, download, open_tab, run, run_page, shown
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
@@ -23,17 +23,6 @@ from tests.report.test_brief import texts
 # A name as a user may type it: Markdown that must reach the deck as typed and the page as text.
 NAME = "[重新登录](https://evil.example/login) *方案甲*"
 SAVED = make_scenario({"growth_end": 5.0})
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def open_tab(at: AppTest, tab: str, lang: str) -> AppTest:
-    at.session_state["tab"] = TEXT[tab][lang]
-    return run(at)
 
 
 def deck_name(at: AppTest, files, lang: str) -> str:
