@@ -3,6 +3,8 @@ PostgreSQL, and the mark of the browser tests.
 
 - ``cli``: ``cli("project", "--set", "fund_size=80")`` runs ``python -m model ...`` as a user does.
 - ``db_url``: an empty SQLite library in the test's temporary folder, which the page (AppTest) uses.
+- ``published``: the made-up official figures and targets of ``tests/pagekit.py`` in place of the
+  shipped ones, for the test.
 - ``url`` / ``lib``: an empty library on each backend, SQLite and PostgreSQL (the latter with
   ``$DEZHOU_TEST_POSTGRES_URL``, which ``scripts/test.sh`` sets; skipped without it locally).
 - Every test under ``tests/browser`` is marked ``browser``, so ``-m "not browser"`` starts no
@@ -94,6 +96,18 @@ def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
     monkeypatch.setenv(ENV_VAR, url)
     return url
+
+
+@pytest.fixture
+def published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, float]]:
+    """The model (and page) on made-up official figures and targets (``tests/pagekit.py``'s
+    ``use_test_data``): Dezhou's observed growth by year. The page's caches are cleared after."""
+    from pagekit import clear_caches, use_test_data
+
+    observed = use_test_data(tmp_path, monkeypatch)
+    yield observed
+    monkeypatch.undo()
+    clear_caches()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
