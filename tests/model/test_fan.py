@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from clikit import run_cli
 from saykit import chinese, english
 
 from model.analysis import (
@@ -45,7 +43,6 @@ from model.projection import project
 from model.targets import gap, load_targets, measure, targets_for
 from tests.readers import csv_to_frame
 
-ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = default_scenario()
 NO_SHOCKS = Shocks(0.0, 0.0)
 EMPTY = History(())
@@ -358,14 +355,8 @@ def test_revenue_target_probability_by_hand():
 # The command line
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args], cwd=ROOT, capture_output=True, timeout=120, check=False
-    )
-
-
 def test_uncertainty_prints_the_probability_of_a_revenue_target():
-    done = cli("uncertainty", "--draws", "300", "--seed", "4", "--target", "revenue:2026=6000")
+    done = run_cli("uncertainty", "--draws", "300", "--seed", "4", "--target", "revenue:2026=6000")
     assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()
     frame = csv_to_frame(done.stdout)
     assert tuple(frame.columns) == PROBABILITY_COLUMNS
@@ -380,7 +371,7 @@ def test_uncertainty_prints_the_probability_of_a_revenue_target():
 
 
 def test_uncertainty_metric_revenue_prints_the_revenue_fan():
-    done = cli("uncertainty", "--draws", "300", "--seed", "4", "--metric", "revenue")
+    done = run_cli("uncertainty", "--draws", "300", "--seed", "4", "--metric", "revenue")
     assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()
     frame = csv_to_frame(done.stdout)
     assert list(frame.columns) == ["year", *PERCENTILE_COLUMNS, "deterministic"]
@@ -389,7 +380,7 @@ def test_uncertainty_metric_revenue_prints_the_revenue_fan():
 
 
 def test_sensitivity_metric_revenue_command():
-    done = cli("sensitivity", "--metric", "revenue")
+    done = run_cli("sensitivity", "--metric", "revenue")
     assert done.returncode == 0, done.stderr.decode()
     frame = csv_to_frame(done.stdout)
     assert list(frame.columns) == list(SENSITIVITY_COLUMNS)
@@ -407,7 +398,7 @@ def test_sensitivity_metric_revenue_command():
     ],
 )
 def test_a_bad_revenue_target_or_metric_exits_2_in_one_line(args, fragment):
-    done = cli("uncertainty", "--draws", "50", *args)
+    done = run_cli("uncertainty", "--draws", "50", *args)
     assert done.returncode == 2
     assert done.stdout == b""
     lines = done.stderr.decode("utf-8").splitlines()
