@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from clikit import run_cli
+from modelkit import uncertain_range, zero_width
 from saykit import chinese, english
 
 from model.analysis import (
@@ -29,7 +30,6 @@ from model.analysis import (
     REVENUE_ONLY,
     SENSITIVITY_COLUMNS,
     Shocks,
-    UncertainRange,
     load_shocks,
     load_uncertainty,
     monte_carlo,
@@ -63,16 +63,6 @@ def fig(year: int, value: float, period: str = "full-year", region: str = "dezho
         "全市规模以上工业增加值增长。",
         "medium",
     )
-
-
-def _range(key: str, low: float, high: float, distribution: str = "triangular") -> UncertainRange:
-    return UncertainRange(key, low, high, distribution, "assumption", "test")
-
-
-def zero_width(scenario, **wide: UncertainRange) -> dict[str, UncertainRange]:
-    """Every range of data/uncertainty.csv at the scenario's value (no spread), except ``wide``."""
-    values = scenario.to_dict()
-    return {**{k: _range(k, values[k], values[k]) for k in load_uncertainty()}, **wide}
 
 
 # Round figures, every year projected unless a history says otherwise, no lever moved.
@@ -124,7 +114,7 @@ def test_the_band_of_published_years_is_2023s_scaled_by_their_growth():
         ROUND,
         draws=5000,
         seed=1,
-        ranges=zero_width(ROUND, base_va=_range("base_va", 900.0, 1100.0, "uniform")),
+        ranges=zero_width(ROUND, base_va=uncertain_range("base_va", 900.0, 1100.0, "uniform")),
         shocks=SOURCED_SHOCKS,
         history=History((fig(2024, 9.0), fig(2025, 7.0))),
     ).set_index("year")
@@ -242,7 +232,7 @@ def test_the_revenue_fan_keeps_the_columns_and_collapses_without_uncertainty():
 def test_the_revenue_fan_draws_the_revenue_level():
     # Only base_revenue uncertain (uniform 3600–4400), drift 0: revenue(t) = base_revenue × 1.08^i,
     # so 2023's p5 and p95 are 3640 and 4360 and every year's band is 2023's × 1.08^i.
-    ranges = zero_width(ROUND, base_revenue=_range("base_revenue", 3600.0, 4400.0, "uniform"))
+    ranges = zero_width(ROUND, base_revenue=uncertain_range("base_revenue", 3600.0, 4400.0, "uniform"))
     kwargs = {"draws": 20_000, "seed": 7, "ranges": ranges, "shocks": NO_SHOCKS, "history": EMPTY}
     revenue = monte_carlo(ROUND, metric="revenue", **kwargs).set_index("year")
     assert (revenue.loc[2023, "p5"], revenue.loc[2023, "p95"]) == pytest.approx((3640.0, 4360.0), abs=8.0)
@@ -337,7 +327,7 @@ def test_revenue_target_probability_by_hand():
     # Only base_revenue uncertain, uniform 4000–5000, drift 0, no shocks: revenue(2026) = base_revenue ×
     # 1.08³ = base_revenue × 1.259712. P(≥ 6000) = P(base_revenue ≥ 6000 / 1.259712 = 4762.98)
     # = (5000 − 4762.98) / 1000 = 0.2370. A value-added target in the same call uses the same draws.
-    ranges = zero_width(ROUND, base_revenue=_range("base_revenue", 4000.0, 5000.0, "uniform"))
+    ranges = zero_width(ROUND, base_revenue=uncertain_range("base_revenue", 4000.0, 5000.0, "uniform"))
     targets = [Target("rev", "revenue", 2026, 6000.0), Target("va", "level", 2026, 1000 * 1.08**3 - 0.01)]
     odds = target_probabilities(
         ROUND.replace({"base_revenue": 4500.0}),
