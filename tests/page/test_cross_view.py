@@ -25,8 +25,7 @@ from model.scenario_file import NamedScenario
 from report.scenario_exports import long_csv, results_json, scenarios_json, workbook_xlsx
 from report.text import LANGS, TEXT
 from store.library import ScenarioLibrary
-from tests.readers import csv_to_frame, read_long_csv, read_workbook
-from tests.report.test_brief import texts
+from tests.readers import csv_to_frame, read_long_csv, read_workbook, slide_text
 
 LEVERS = {
     "ti_growth": 20.0,
@@ -67,7 +66,7 @@ def figure(value: float) -> str:
 
 
 def deck_text(data: bytes) -> str:
-    return "\n".join("\n".join(texts(slide)) for slide in Presentation(io.BytesIO(data)).slides)
+    return "\n".join(slide_text(slide) for slide in Presentation(io.BytesIO(data)).slides)
 
 
 @pytest.mark.parametrize("lang", LANGS)
