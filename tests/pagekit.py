@@ -55,6 +55,13 @@ def open_tab(at: AppTest, key: str, lang: str) -> AppTest:
     return run(at)
 
 
+def save_as(at: AppTest, name: str) -> AppTest:
+    """Save the page's scenario in the library as ``name`` (the Chinese page's save form)."""
+    at.text_input(key="save_name").input(name)
+    at.button(key="FormSubmitter:save_form-" + TEXT["save_button"]["zh"]).click()
+    return run(at)
+
+
 def deferred_files(monkeypatch) -> dict[str, Callable[[], object]]:
     """What each download button with callable data would make when clicked, by its
     ``proto.deferred_file_id``: AppTest registers the callable and never calls it (a browser's click

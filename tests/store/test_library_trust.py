@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pagekit import new_page, run_page, shown
+from pagekit import new_page, run_page, save_as, shown
 from saykit import english
 from storekit import variant
 from streamlit.testing.v1 import AppTest
@@ -506,13 +506,6 @@ def page(user: dict | None = None, signin: bool = False) -> AppTest:
     if user is not None:
         at.user = user
     at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def save_as(at: AppTest, name: str) -> AppTest:
-    at.text_input(key="save_name").input(name)
-    at.button(key="FormSubmitter:save_form-" + TEXT["save_button"]["zh"]).click().run()
     assert not at.exception, at.exception
     return at
 
