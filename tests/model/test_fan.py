@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from clikit import run_cli
-from modelkit import uncertain_range, zero_width
+from modelkit import fig, uncertain_range, zero_width
 from saykit import chinese, english
 
 from model.analysis import (
@@ -37,7 +37,7 @@ from model.analysis import (
     shock_paths,
     target_probabilities,
 )
-from model.history import Figure, History
+from model.history import History
 from model.parameters import ScenarioError, Target, default_scenario, parse_target
 from model.projection import project
 from model.targets import gap, load_targets, measure, targets_for
@@ -47,22 +47,6 @@ DEFAULT = default_scenario()
 NO_SHOCKS = Shocks(0.0, 0.0)
 EMPTY = History(())
 Z95 = 1.6448536269514722  # the standard normal's 95th percentile
-
-
-def fig(year: int, value: float, period: str = "full-year", region: str = "dezhou") -> Figure:
-    return Figure(
-        year,
-        region,
-        "va_growth_pct",
-        value,
-        period,
-        "《测试日报》",
-        "Test Daily",
-        f"{year}-12-20",
-        "",
-        "全市规模以上工业增加值增长。",
-        "medium",
-    )
 
 
 # Round figures, every year projected unless a history says otherwise, no lever moved.
@@ -83,7 +67,7 @@ ROUND = DEFAULT.replace(
 
 
 # Published 2024 (9%) and 2025 (7%), estimated 2026 (Jan–Jul 8%), projected from 2027.
-PUBLISHED_THEN_ESTIMATED = History((fig(2024, 9.0), fig(2025, 7.0), fig(2026, 8.0, "Jan-Jul")))
+PUBLISHED_THEN_ESTIMATED = History((fig(2024, 9.0), fig(2025, 7.0), fig(2026, 8.0, period="Jan-Jul")))
 SOURCED_SHOCKS = Shocks(1.5, 0.5, estimated_sd=0.75)
 
 
@@ -136,7 +120,7 @@ def test_an_estimated_years_growth_is_drawn_around_its_cumulative_figure_by_hand
         seed=2,
         ranges=zero_width(ROUND),
         shocks=Shocks(0.0, 0.0, estimated_sd=1.0),
-        history=History((fig(2024, 8.0, "H1"),)),
+        history=History((fig(2024, 8.0, period="H1"),)),
     ).set_index("year")
     assert frame.loc[2023, "p5"] == frame.loc[2023, "p95"] == pytest.approx(1000.0)
     got = frame.loc[2024, ["p5", "p50", "p95"]].tolist()
@@ -150,7 +134,7 @@ def test_an_estimated_years_growth_is_drawn_around_its_cumulative_figure_by_hand
 def test_shocks_act_in_projected_years_only():
     # Shocks alone (every range of zero width, no estimated spread): no spread in 2023, 2024
     # (published) and 2025 (estimated); a spread from 2026, the first projected year.
-    history = History((fig(2024, 9.0), fig(2025, 7.5, "Jan-Sep")))
+    history = History((fig(2024, 9.0), fig(2025, 7.5, period="Jan-Sep")))
     frame = monte_carlo(ROUND, draws=2000, seed=2, ranges=zero_width(ROUND), shocks=Shocks(1.5, 0.5), history=history)
     width = (frame["p95"] - frame["p5"]).tolist()
     assert width[:3] == pytest.approx([0, 0, 0], abs=1e-9)

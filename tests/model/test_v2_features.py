@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from modelkit import uncertain_range, zero_width
+from modelkit import fig, uncertain_range, zero_width
 from saykit import english
 
 import model.backtest
@@ -65,30 +65,6 @@ EMPTY = History(())
 def plan(key: str) -> float:
     """A lever's default: the article's plan (docs/model.md, "Equations")."""
     return SPECS[key].default
-
-
-def fig(
-    year: int,
-    value: float,
-    region: str = "dezhou",
-    confidence: str = "medium",
-    period: str = "full-year",
-    date: str | None = None,
-    publication: str = "《测试日报》",
-) -> Figure:
-    return Figure(
-        year,
-        region,
-        "va_growth_pct",
-        value,
-        period,
-        publication,
-        "Test Daily",
-        date or f"{year + 1}-01-20",
-        "",
-        "全市规模以上工业增加值增长。",
-        confidence,
-    )
 
 
 @pytest.fixture
