@@ -1,8 +1,11 @@
 """What every test may use, defined once: the command-line runner, the scenario library on SQLite and
 PostgreSQL, and the mark of the browser tests.
 
-- ``cli``: ``cli("project", "--set", "fund_size=80")`` runs ``python -m model ...`` as a user does.
+- ``cli``: ``cli("project", "--set", "fund_size=80")`` runs ``python -m model ...`` as a user does
+  (``run_cli`` of ``tests/clikit.py``, which a module may import too).
 - ``db_url``: an empty SQLite library in the test's temporary folder, which the page (AppTest) uses.
+- ``published``: the made-up official figures and targets of ``tests/pagekit.py`` in place of the
+  shipped ones, for the test.
 - ``url`` / ``lib``: an empty library on each backend, SQLite and PostgreSQL (the latter with
   ``$DEZHOU_TEST_POSTGRES_URL``, which ``scripts/test.sh`` sets; skipped without it locally).
 - Every test under ``tests/browser`` is marked ``browser``, so ``-m "not browser"`` starts no
@@ -15,16 +18,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from clikit import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSER_TESTS = ROOT / "tests" / "browser"
 POSTGRES_ENV = "DEZHOU_TEST_POSTGRES_URL"
-CLI_TIMEOUT_S = 180  # one command, on a busy 2-core machine
 
 
 def worker_database(url: str, worker: str) -> str:
@@ -66,20 +68,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: (item.path.name not in LONGEST_FIRST, item.get_closest_marker("browser") is None))
 
 
-def run_cli(*args: str, text: bool = False, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """``python -m model ARGS`` from ``cwd`` (the repository by default), as a user runs it: its exit
-    code, standard output and error (bytes, or text when ``text``), never raising on failure."""
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=text,
-        timeout=CLI_TIMEOUT_S,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-
-
 @pytest.fixture(scope="session")
 def cli() -> Callable[..., subprocess.CompletedProcess]:
     """The command-line runner (``run_cli``): ``cli("project", "--set", "fund_size=80")``."""
@@ -94,6 +82,18 @@ def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
     monkeypatch.setenv(ENV_VAR, url)
     return url
+
+
+@pytest.fixture
+def published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, float]]:
+    """The model (and page) on made-up official figures and targets (``tests/pagekit.py``'s
+    ``use_test_data``): Dezhou's observed growth by year. The page's caches are cleared after."""
+    from pagekit import clear_caches, use_test_data
+
+    observed = use_test_data(tmp_path, monkeypatch)
+    yield observed
+    monkeypatch.undo()
+    clear_caches()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

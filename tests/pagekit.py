@@ -42,6 +42,26 @@ def run_page(
     return at
 
 
+def run(at: AppTest) -> AppTest:
+    """Run the page again (after a widget or the session state was set) and check it raised nothing."""
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_tab(at: AppTest, key: str, lang: str) -> AppTest:
+    """Open the tab keyed ``key`` (named in ``lang``) and run the page."""
+    at.session_state["tab"] = TEXT[key][lang]
+    return run(at)
+
+
+def save_as(at: AppTest, name: str) -> AppTest:
+    """Save the page's scenario in the library as ``name`` (the Chinese page's save form)."""
+    at.text_input(key="save_name").input(name)
+    at.button(key="FormSubmitter:save_form-" + TEXT["save_button"]["zh"]).click()
+    return run(at)
+
+
 def deferred_files(monkeypatch) -> dict[str, Callable[[], object]]:
     """What each download button with callable data would make when clicked, by its
     ``proto.deferred_file_id``: AppTest registers the callable and never calls it (a browser's click
@@ -71,6 +91,11 @@ def shown(markdown: str) -> str:
     """The text a reader sees for Markdown whose user text went through ``report.plain.md_text``:
     backslash escapes resolved, the invisible word joiners and no-break spaces made plain."""
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "").replace("\u00a0", " ")
+
+
+def texts(at: AppTest) -> str:
+    """The page's Markdown, captions, info and warning boxes as drawn last, one a line, as written."""
+    return "\n".join(m.value for m in (*at.markdown, *at.caption, *at.info, *at.warning))
 
 
 def chart_titles(at: AppTest) -> list[str]:

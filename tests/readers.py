@@ -1,5 +1,6 @@
 """Readers of the files the app writes, for the tests: each reads back what a writer in report/
-wrote (a CSV, the long CSV, the workbook), in either language, with the keys as column names."""
+wrote (a CSV, the long CSV, the workbook), in either language, with the keys as column names; and
+the texts and pictures of a slide of a deck."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import io
 from typing import Any
 
 import pandas as pd
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from model.lang import LANGS
 from model.parameters import load_parameters
@@ -99,3 +101,24 @@ def csv_to_frame(data: bytes) -> pd.DataFrame:
         back = {**code_of("status", "zh"), **code_of("status", "en")}
         frame["status"] = frame["status"].map(lambda v: back.get(v, v))
     return frame
+
+
+def slide_texts(slide) -> list[str]:
+    """Every piece of text on a slide: text boxes, placeholders, shapes and table cells."""
+    out = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            out.append(shape.text_frame.text)
+        if shape.has_table:
+            out += [cell.text for row in shape.table.rows for cell in row.cells]
+    return out
+
+
+def slide_text(slide) -> str:
+    """Every piece of text on a slide, one a line (``slide_texts``)."""
+    return "\n".join(slide_texts(slide))
+
+
+def slide_pictures(slide) -> list:
+    """The pictures on a slide (shapes), in order."""
+    return [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]

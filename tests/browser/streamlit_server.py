@@ -16,7 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -209,3 +209,8 @@ def wait_settled(page: Page, quiet_ms: int = 300) -> None:
         timeout=RUN_TIMEOUT_S * 1000,
     )
     wait_idle(page)
+
+
+def slider(page: Page, key: str) -> Locator:
+    """The slider's thumb: the focusable element with role=slider inside the widget keyed ``key``."""
+    return page.locator(f".st-key-{key}").get_by_role("slider")

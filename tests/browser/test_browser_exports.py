@@ -40,7 +40,6 @@ import pytest
 from pandas.testing import assert_frame_equal
 from playwright.sync_api import Page, expect
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from model.history import load_history
 from model.parameters import Scenario, default_scenario, load_parameters, make_scenario
@@ -58,8 +57,7 @@ from tests.browser.streamlit_server import BUILD_TIMEOUT_S, ROOT, wait_settled
 from tests.browser.test_browser_page import slider
 from tests.browser.test_browser_state import LANGS, open_tab, pick
 from tests.browser.test_browser_wording import ADDRESS, ALLOWED, WORD
-from tests.readers import csv_to_frame, read_long_csv
-from tests.report.test_brief import texts
+from tests.readers import csv_to_frame, read_long_csv, slide_pictures, slide_text, slide_texts
 from tests.report.test_deck_meeting import _sources_notes
 
 pytestmark = pytest.mark.browser
@@ -204,18 +202,13 @@ def check_workbook(data: bytes, lang: str, names: list[str]) -> None:
     assert words == {w[lang] for w in PROVENANCE_NAMES.values()}
 
 
-def pictures(prs: Presentation) -> list[str]:
+def picture_hashes(prs: Presentation) -> list[str]:
     """Each picture of the deck, in order, as a hash of its image."""
-    return [
-        hashlib.sha256(shape.image.blob).hexdigest()
-        for slide in prs.slides
-        for shape in slide.shapes
-        if shape.shape_type == MSO_SHAPE_TYPE.PICTURE
-    ]
+    return [hashlib.sha256(shape.image.blob).hexdigest() for slide in prs.slides for shape in slide_pictures(slide)]
 
 
-def slide_texts(prs: Presentation) -> list[list[str]]:
-    return [texts(slide) for slide in prs.slides]
+def deck_texts(prs: Presentation) -> list[list[str]]:
+    return [slide_texts(slide) for slide in prs.slides]
 
 
 def quoted_sources(lang: str) -> list[str]:
@@ -231,8 +224,8 @@ def quoted_sources(lang: str) -> list[str]:
 def check_deck(data: bytes, lang: str, items: list[NamedScenario]) -> Presentation:
     prs = Presentation(io.BytesIO(data))
     names = [i.name_en if lang == "en" and i.name_en else i.name for i in items]
-    assert len(pictures(prs)) >= (2 if len(items) == 1 else 1 + len(items))
-    cover = "\n".join(texts(prs.slides[0]))
+    assert len(picture_hashes(prs)) >= (2 if len(items) == 1 else 1 + len(items))
+    cover = slide_text(prs.slides[0])
     if len(items) == 1:
         assert names[0] in cover.splitlines()
     else:
@@ -255,7 +248,7 @@ def check_deck(data: bytes, lang: str, items: list[NamedScenario]) -> Presentati
     quotes = quoted_sources(lang)
     found = {}
     for n, slide in enumerate(prs.slides):
-        for text in texts(slide):
+        for text in slide_texts(slide):
             for quote in quotes:
                 text = text.replace(quote, "")
             for word in foreign(text, lang):
@@ -268,8 +261,8 @@ def check_deck(data: bytes, lang: str, items: list[NamedScenario]) -> Presentati
 def same_deck(got: Presentation, items: list[NamedScenario], lang: str, red_up: bool | None = None) -> None:
     """The page's deck is the one report.brief builds for ``items``: every slide's text and picture."""
     built = Presentation(io.BytesIO(build_deck(compute_results(items), lang, red_up=red_up)))
-    assert slide_texts(got) == slide_texts(built)
-    assert pictures(got) == pictures(built)
+    assert deck_texts(got) == deck_texts(built)
+    assert picture_hashes(got) == picture_hashes(built)
 
 
 # --- the tests ----------------------------------------------------------------------------------
@@ -314,7 +307,7 @@ def test_this_scenario_tab_downloads(open_page: OpenPage, lang: str) -> None:
     same_deck(prs, [NamedScenario(shown, scenario)], lang)
     renamed = NamedScenario("另一名称" if lang == "zh" else "Another name", scenario)
     other = Presentation(io.BytesIO(build_deck(compute_results([renamed]), lang)))
-    assert pictures(other)[0] != pictures(prs)[0]  # the total value added's legend names the scenario
+    assert picture_hashes(other)[0] != picture_hashes(prs)[0]  # the total value added's legend names the scenario
 
 
 SAVED_NAME = {"zh": "会议方案（已保存）", "en": "Meeting option (saved)"}
@@ -322,7 +315,7 @@ SAVED_NAME = {"zh": "会议方案（已保存）", "en": "Meeting option (saved)
 
 def cover_name(data: bytes, lang: str) -> str:
     """The scenario's name on a one-scenario deck's cover."""
-    _title, cover = texts(Presentation(io.BytesIO(data)).slides[0])
+    _title, cover = slide_texts(Presentation(io.BytesIO(data)).slides[0])
     return cover.splitlines()[0]  # under the deck's title, the scenario's name first
 
 

@@ -23,7 +23,7 @@ from playwright.sync_api import Locator, Page, expect
 from model.lang import LANGS
 from model.parameters import default_scenario, fmt_number, load_parameters, make_scenario
 from report.text import TEXT
-from tests.browser.streamlit_server import ROOT, RUN_TIMEOUT_S, wait_for_page
+from tests.browser.streamlit_server import ROOT, RUN_TIMEOUT_S, slider, wait_for_page
 from tests.handcalc import headline_figures
 from tests.readers import csv_to_frame
 
@@ -48,11 +48,6 @@ def expected_metrics(settings: Mapping[str, float | int | bool] | None = None) -
 
 def metric_values(page: Page) -> Locator:
     return page.get_by_test_id("stMetricValue")
-
-
-def slider(page: Page, key: str) -> Locator:
-    """The slider's thumb: the focusable element with role=slider inside the widget keyed ``key``."""
-    return page.locator(f".st-key-{key}").get_by_role("slider")
 
 
 def chart_svg(page: Page, n: int) -> str:

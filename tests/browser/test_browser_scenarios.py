@@ -38,6 +38,7 @@ from store.library import ENV_VAR, ScenarioLibrary
 from tests.browser.streamlit_server import (
     ROOT,
     free_port,
+    slider,
     start_streamlit,
     stop,
     wait_for_page,
@@ -51,10 +52,6 @@ pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., Page]
 LINK = {"growth_start": "10.5", "fund_size": "80", "phase2_on": "false"}
-
-
-def slider(page: Page, key: str) -> Locator:
-    return page.locator(f".st-key-{key}").get_by_role("slider")
 
 
 def first_metric(page: Page) -> Locator:

@@ -24,23 +24,19 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from model.lang import LANGS
 from model.parameters import make_scenario, parse_project
 from report.text import t
 from store.library import ScenarioLibrary
-from tests.browser.streamlit_server import LIST_TIMEOUT_S, RUN_TIMEOUT_S, wait_for_page, wait_idle, wait_settled
+from tests.browser.streamlit_server import LIST_TIMEOUT_S, RUN_TIMEOUT_S, slider, wait_for_page, wait_idle, wait_settled
 from ui.controls import KEEP_ADDED
 
 pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., Page]
-
-
-def slider(page: Page, key: str) -> Locator:
-    return page.locator(f".st-key-{key}").get_by_role("slider")
 
 
 @pytest.mark.parametrize("lang", LANGS)

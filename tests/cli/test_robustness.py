@@ -111,7 +111,7 @@ def file_bytes(draw: st.DrawFn) -> bytes:
 # --- checks -------------------------------------------------------------------------------------
 
 
-def run_cli(args: list[str]) -> tuple[int, str]:
+def run_main(args: list[str]) -> tuple[int, str]:
     """``main(args)`` in this process; (exit status, stderr). Any exception escapes to the test."""
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
@@ -198,7 +198,7 @@ def expected_ok(pairs: list[str]) -> bool:
 def test_cli_set_never_crashes(workdir: Path, pairs: list[str], fmt: str) -> None:
     out = workdir / f"{uuid.uuid4().hex}.{fmt}"
     args = ["project", *(f"--set={p}" for p in pairs), "--format", fmt, "--out", str(out)]
-    status, stderr = run_cli(args)
+    status, stderr = run_main(args)
     assert status in (0, 2)
     if status == 0:
         assert stderr == ""
@@ -228,7 +228,7 @@ def test_cli_scenario_file_never_crashes(workdir: Path, data: bytes, fmt: str, p
     scenario.write_bytes(data)
     out = workdir / f"{uuid.uuid4().hex}.{fmt}"
     args = ["project", "--scenario", str(scenario), *(f"--set={p}" for p in pairs), "--format", fmt]
-    status, stderr = run_cli([*args, "--out", str(out)])
+    status, stderr = run_main([*args, "--out", str(out)])
     assert status in (0, 2)
     if status == 0:
         # a version 1 file may get notes naming what changed: one line each, control characters escaped
@@ -301,7 +301,7 @@ def test_deeply_nested_json_is_a_scenario_error(workdir: Path, depth: int) -> No
     assert_valid_or_scenario_error(data)
     scenario = workdir / f"nested-{depth}.json"
     scenario.write_bytes(data)
-    status, stderr = run_cli(["project", "--scenario", str(scenario), "--out", str(workdir / "nested.csv")])
+    status, stderr = run_main(["project", "--scenario", str(scenario), "--out", str(workdir / "nested.csv")])
     assert status == 2
     assert_one_error_line(stderr, str(scenario))
 
@@ -350,7 +350,7 @@ def test_link_values_never_crash_and_are_shown_as_text(query: dict[str, list[str
 
 @pytest.mark.parametrize("path", ["", "/dev/zero", "/", "/tmp/\x1b[31mmissing.json", "/tmp/\ud800.json", "a\x00b"])
 def test_cli_odd_scenario_paths_are_one_line(path: str) -> None:
-    status, stderr = run_cli(["project", "--scenario", path])
+    status, stderr = run_main(["project", "--scenario", path])
     assert status == 2
     assert_one_error_line(stderr)
     assert "\x1b" not in stderr and "\x00" not in stderr

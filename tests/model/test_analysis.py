@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from modelkit import uncertain_range
 from saykit import english
 
 from model.analysis import (
@@ -65,13 +66,9 @@ REQUIRED_KEYS = {
 NOT_UNCERTAIN = {"horizon_end", "province_growth", "ti_growth", "fund_size"}
 
 
-def _range(key: str, low: float, high: float, distribution: str = "triangular") -> UncertainRange:
-    return UncertainRange(key, low, high, distribution, "assumption", "test")
-
-
 def _centred(key: str, half: float) -> UncertainRange:
     value = DEFAULT.to_dict()[key]
-    return _range(key, value - half, value + half)
+    return uncertain_range(key, value - half, value + half)
 
 
 # Every range centred on the scenario's (default) value, so the draws are symmetric around it.
@@ -167,10 +164,10 @@ def test_bad_uncertainty_rows_are_rejected(tmp_path, row, complaint):
 # Ranges written here (not read from data/uncertainty.csv, whose sourced values may be revised):
 # growth 6–10 (width 4), base_va 880–1320 (width 440), phase2_start 2026–2030, value_added_rate 0.16–0.40.
 EFFECTIVE = {
-    "growth_start": _range("growth_start", 6.0, 10.0),
-    "base_va": _range("base_va", 880.0, 1320.0),
-    "phase2_start": _range("phase2_start", 2026, 2030, "uniform"),
-    "value_added_rate": _range("value_added_rate", 0.16, 0.40),
+    "growth_start": uncertain_range("growth_start", 6.0, 10.0),
+    "base_va": uncertain_range("base_va", 880.0, 1320.0),
+    "phase2_start": uncertain_range("phase2_start", 2026, 2030, "uniform"),
+    "value_added_rate": uncertain_range("value_added_rate", 0.16, 0.40),
 }
 
 
@@ -197,9 +194,9 @@ def test_effective_range_slides_to_keep_the_scenario_value_inside(key, value, ex
 
 
 def test_effective_range_is_clipped_to_the_slider_range():
-    low, high = effective_range(_range("growth_start", 20.0, 25.0), 24.5)
+    low, high = effective_range(uncertain_range("growth_start", 20.0, 25.0), 24.5)
     assert (low, high) == (20.0, 25.0)
-    low, high = effective_range(_range("growth_start", -10.0, 0.0), 24.0)
+    low, high = effective_range(uncertain_range("growth_start", -10.0, 0.0), 24.0)
     assert (low, high) == (14.0, 24.0)
 
 
@@ -320,9 +317,9 @@ def test_tornado_is_sorted_and_matches_the_projection(changes):
 def test_tornado_zero_width_range_has_zero_swing():
     leverage = DEFAULT.fund_leverage
     ranges = {
-        "growth_end": _range("growth_end", 4.5, 10.0),
-        "fund_leverage": _range("fund_leverage", leverage, leverage),  # zero width, at the scenario value
-        "fund_paid_in": _range("fund_paid_in", 0.3, 0.7),
+        "growth_end": uncertain_range("growth_end", 4.5, 10.0),
+        "fund_leverage": uncertain_range("fund_leverage", leverage, leverage),  # zero width, at the scenario value
+        "fund_paid_in": uncertain_range("fund_paid_in", 0.3, 0.7),
     }
     table = sensitivity(DEFAULT, ranges=ranges)
     # growth_end moves the baseline by hundreds of 亿元; fund_paid_in only what the funds change

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from clikit import run_cli
+from modelkit import fig, uncertain_range, zero_width
 from saykit import chinese, english
 
 from model.analysis import (
@@ -31,7 +30,6 @@ from model.analysis import (
     REVENUE_ONLY,
     SENSITIVITY_COLUMNS,
     Shocks,
-    UncertainRange,
     load_shocks,
     load_uncertainty,
     monte_carlo,
@@ -39,43 +37,16 @@ from model.analysis import (
     shock_paths,
     target_probabilities,
 )
-from model.history import Figure, History
+from model.history import History
 from model.parameters import ScenarioError, Target, default_scenario, parse_target
 from model.projection import project
 from model.targets import gap, load_targets, measure, targets_for
 from tests.readers import csv_to_frame
 
-ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = default_scenario()
 NO_SHOCKS = Shocks(0.0, 0.0)
 EMPTY = History(())
 Z95 = 1.6448536269514722  # the standard normal's 95th percentile
-
-
-def fig(year: int, value: float, period: str = "full-year", region: str = "dezhou") -> Figure:
-    return Figure(
-        year,
-        region,
-        "va_growth_pct",
-        value,
-        period,
-        "《测试日报》",
-        "Test Daily",
-        f"{year}-12-20",
-        "",
-        "全市规模以上工业增加值增长。",
-        "medium",
-    )
-
-
-def _range(key: str, low: float, high: float, distribution: str = "triangular") -> UncertainRange:
-    return UncertainRange(key, low, high, distribution, "assumption", "test")
-
-
-def zero_width(scenario, **wide: UncertainRange) -> dict[str, UncertainRange]:
-    """Every range of data/uncertainty.csv at the scenario's value (no spread), except ``wide``."""
-    values = scenario.to_dict()
-    return {**{k: _range(k, values[k], values[k]) for k in load_uncertainty()}, **wide}
 
 
 # Round figures, every year projected unless a history says otherwise, no lever moved.
@@ -96,7 +67,7 @@ ROUND = DEFAULT.replace(
 
 
 # Published 2024 (9%) and 2025 (7%), estimated 2026 (Jan–Jul 8%), projected from 2027.
-PUBLISHED_THEN_ESTIMATED = History((fig(2024, 9.0), fig(2025, 7.0), fig(2026, 8.0, "Jan-Jul")))
+PUBLISHED_THEN_ESTIMATED = History((fig(2024, 9.0), fig(2025, 7.0), fig(2026, 8.0, period="Jan-Jul")))
 SOURCED_SHOCKS = Shocks(1.5, 0.5, estimated_sd=0.75)
 
 
@@ -127,7 +98,7 @@ def test_the_band_of_published_years_is_2023s_scaled_by_their_growth():
         ROUND,
         draws=5000,
         seed=1,
-        ranges=zero_width(ROUND, base_va=_range("base_va", 900.0, 1100.0, "uniform")),
+        ranges=zero_width(ROUND, base_va=uncertain_range("base_va", 900.0, 1100.0, "uniform")),
         shocks=SOURCED_SHOCKS,
         history=History((fig(2024, 9.0), fig(2025, 7.0))),
     ).set_index("year")
@@ -149,7 +120,7 @@ def test_an_estimated_years_growth_is_drawn_around_its_cumulative_figure_by_hand
         seed=2,
         ranges=zero_width(ROUND),
         shocks=Shocks(0.0, 0.0, estimated_sd=1.0),
-        history=History((fig(2024, 8.0, "H1"),)),
+        history=History((fig(2024, 8.0, period="H1"),)),
     ).set_index("year")
     assert frame.loc[2023, "p5"] == frame.loc[2023, "p95"] == pytest.approx(1000.0)
     got = frame.loc[2024, ["p5", "p50", "p95"]].tolist()
@@ -163,7 +134,7 @@ def test_an_estimated_years_growth_is_drawn_around_its_cumulative_figure_by_hand
 def test_shocks_act_in_projected_years_only():
     # Shocks alone (every range of zero width, no estimated spread): no spread in 2023, 2024
     # (published) and 2025 (estimated); a spread from 2026, the first projected year.
-    history = History((fig(2024, 9.0), fig(2025, 7.5, "Jan-Sep")))
+    history = History((fig(2024, 9.0), fig(2025, 7.5, period="Jan-Sep")))
     frame = monte_carlo(ROUND, draws=2000, seed=2, ranges=zero_width(ROUND), shocks=Shocks(1.5, 0.5), history=history)
     width = (frame["p95"] - frame["p5"]).tolist()
     assert width[:3] == pytest.approx([0, 0, 0], abs=1e-9)
@@ -245,7 +216,7 @@ def test_the_revenue_fan_keeps_the_columns_and_collapses_without_uncertainty():
 def test_the_revenue_fan_draws_the_revenue_level():
     # Only base_revenue uncertain (uniform 3600–4400), drift 0: revenue(t) = base_revenue × 1.08^i,
     # so 2023's p5 and p95 are 3640 and 4360 and every year's band is 2023's × 1.08^i.
-    ranges = zero_width(ROUND, base_revenue=_range("base_revenue", 3600.0, 4400.0, "uniform"))
+    ranges = zero_width(ROUND, base_revenue=uncertain_range("base_revenue", 3600.0, 4400.0, "uniform"))
     kwargs = {"draws": 20_000, "seed": 7, "ranges": ranges, "shocks": NO_SHOCKS, "history": EMPTY}
     revenue = monte_carlo(ROUND, metric="revenue", **kwargs).set_index("year")
     assert (revenue.loc[2023, "p5"], revenue.loc[2023, "p95"]) == pytest.approx((3640.0, 4360.0), abs=8.0)
@@ -340,7 +311,7 @@ def test_revenue_target_probability_by_hand():
     # Only base_revenue uncertain, uniform 4000–5000, drift 0, no shocks: revenue(2026) = base_revenue ×
     # 1.08³ = base_revenue × 1.259712. P(≥ 6000) = P(base_revenue ≥ 6000 / 1.259712 = 4762.98)
     # = (5000 − 4762.98) / 1000 = 0.2370. A value-added target in the same call uses the same draws.
-    ranges = zero_width(ROUND, base_revenue=_range("base_revenue", 4000.0, 5000.0, "uniform"))
+    ranges = zero_width(ROUND, base_revenue=uncertain_range("base_revenue", 4000.0, 5000.0, "uniform"))
     targets = [Target("rev", "revenue", 2026, 6000.0), Target("va", "level", 2026, 1000 * 1.08**3 - 0.01)]
     odds = target_probabilities(
         ROUND.replace({"base_revenue": 4500.0}),
@@ -358,14 +329,8 @@ def test_revenue_target_probability_by_hand():
 # The command line
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args], cwd=ROOT, capture_output=True, timeout=120, check=False
-    )
-
-
 def test_uncertainty_prints_the_probability_of_a_revenue_target():
-    done = cli("uncertainty", "--draws", "300", "--seed", "4", "--target", "revenue:2026=6000")
+    done = run_cli("uncertainty", "--draws", "300", "--seed", "4", "--target", "revenue:2026=6000")
     assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()
     frame = csv_to_frame(done.stdout)
     assert tuple(frame.columns) == PROBABILITY_COLUMNS
@@ -380,7 +345,7 @@ def test_uncertainty_prints_the_probability_of_a_revenue_target():
 
 
 def test_uncertainty_metric_revenue_prints_the_revenue_fan():
-    done = cli("uncertainty", "--draws", "300", "--seed", "4", "--metric", "revenue")
+    done = run_cli("uncertainty", "--draws", "300", "--seed", "4", "--metric", "revenue")
     assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()
     frame = csv_to_frame(done.stdout)
     assert list(frame.columns) == ["year", *PERCENTILE_COLUMNS, "deterministic"]
@@ -389,7 +354,7 @@ def test_uncertainty_metric_revenue_prints_the_revenue_fan():
 
 
 def test_sensitivity_metric_revenue_command():
-    done = cli("sensitivity", "--metric", "revenue")
+    done = run_cli("sensitivity", "--metric", "revenue")
     assert done.returncode == 0, done.stderr.decode()
     frame = csv_to_frame(done.stdout)
     assert list(frame.columns) == list(SENSITIVITY_COLUMNS)
@@ -407,7 +372,7 @@ def test_sensitivity_metric_revenue_command():
     ],
 )
 def test_a_bad_revenue_target_or_metric_exits_2_in_one_line(args, fragment):
-    done = cli("uncertainty", "--draws", "50", *args)
+    done = run_cli("uncertainty", "--draws", "50", *args)
     assert done.returncode == 2
     assert done.stdout == b""
     lines = done.stderr.decode("utf-8").splitlines()

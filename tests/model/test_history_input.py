@@ -7,11 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clikit import run_cli
 
 from model.compat import upgrade_v2
 from model.history import HISTORY_COLUMNS, PERIOD_MONTHS, History, load_history, parse_history_rows, read_history_file
@@ -22,8 +21,6 @@ from model.results import compute_results
 from model.scenario_file import load_presets, parse_scenario_bytes
 from report.problems import say
 from tests.readers import csv_to_frame
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def row(**values: str) -> dict[str, str]:
@@ -53,12 +50,6 @@ def history_csv(path: Path, *rows: dict[str, str]) -> Path:
     writer.writerows(rows)
     path.write_text(buf.getvalue(), encoding="utf-8")
     return path
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args], cwd=ROOT, capture_output=True, timeout=120, check=False
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,7 +101,7 @@ def test_a_good_row_becomes_a_figure():
 
 def test_history_file_changes_the_projection(tmp_path):
     path = history_csv(tmp_path / "added.csv", row())
-    plain, added = cli("project"), cli("project", "--history", str(path))
+    plain, added = run_cli("project"), run_cli("project", "--history", str(path))
     assert plain.returncode == added.returncode == 0 and added.stderr == b""
     before, after = csv_to_frame(plain.stdout).set_index("year"), csv_to_frame(added.stdout).set_index("year")
     # 2026: Jan–Sep 6.0% (nine months, high): estimated, so P moves from 2026 to 2027
@@ -127,14 +118,14 @@ def test_a_short_partial_or_low_figure_changes_nothing(tmp_path):
         row(period="Jan-May", value="1.0"),  # five months: counts for nothing
         row(period="full-year", value="1.0", confidence="low"),  # low: shown, never used
     )
-    plain, added = cli("project"), cli("project", "--history", str(path))
+    plain, added = run_cli("project"), run_cli("project", "--history", str(path))
     assert added.returncode == 0 and added.stdout == plain.stdout
 
 
 def test_a_full_year_figure_publishes_the_year_and_wins_over_the_data(tmp_path):
     # 2024 in the data: Jan–Jul 8.4 (estimated); a full-year 7.0 makes it published
     path = history_csv(tmp_path / "added.csv", row(year="2024", period="full-year", value="7.0", date="2025-03-01"))
-    out = csv_to_frame(cli("project", "--history", str(path)).stdout).set_index("year")
+    out = csv_to_frame(run_cli("project", "--history", str(path)).stdout).set_index("year")
     assert out.loc[2024, "status"] == "published" and out.loc[2024, "growth_pct"] == pytest.approx(7.0)
     assert out.loc[2024, "va_total"] == pytest.approx(load_parameters()["base_va"].default * 1.07)
 
@@ -151,10 +142,10 @@ def test_a_full_year_figure_publishes_the_year_and_wins_over_the_data(tmp_path):
 )
 def test_every_computing_command_takes_history_and_refuses_a_bad_row(tmp_path, command):
     good = history_csv(tmp_path / "good.csv", row())
-    done = cli(*command, "--history", str(good))
+    done = run_cli(*command, "--history", str(good))
     assert done.returncode in (0, 1), done.stderr.decode()  # goal seek: 1 when not reached
     bad = history_csv(tmp_path / "bad.csv", row(), row(period="Q3"))
-    done = cli(*command, "--history", str(bad))
+    done = run_cli(*command, "--history", str(bad))
     assert done.returncode == 2 and done.stdout == b""
     err = done.stderr.decode()
     assert err.count("\n") == 1 and "line 3" in err and "'period'" in err and "Q3" in err
@@ -162,7 +153,7 @@ def test_every_computing_command_takes_history_and_refuses_a_bad_row(tmp_path, c
 
 def test_backtest_marks_the_added_estimated_year(tmp_path):
     path = history_csv(tmp_path / "added.csv", row())
-    frame = csv_to_frame(cli("backtest", "--history", str(path)).stdout)
+    frame = csv_to_frame(run_cli("backtest", "--history", str(path)).stdout)
     last = frame.iloc[-1]
     assert (last["year"], last["status"], last["period"]) == (2026, "estimated", "Jan-Sep")
     # the article's scenario: 8.4% a year; error = 8.4 − 6.0
@@ -171,7 +162,7 @@ def test_backtest_marks_the_added_estimated_year(tmp_path):
 
 def test_brief_takes_history(tmp_path):
     bad = history_csv(tmp_path / "bad.csv", row(value="n/a"))
-    done = cli("brief", "--history", str(bad), "--out", str(tmp_path / "deck.pptx"))
+    done = run_cli("brief", "--history", str(bad), "--out", str(tmp_path / "deck.pptx"))
     assert done.returncode == 2 and "'value'" in done.stderr.decode()
     assert not (tmp_path / "deck.pptx").exists()
 
@@ -188,7 +179,7 @@ def test_unreadable_history_files(tmp_path, content, said):
     path = tmp_path / "h.csv"
     if content is not None:
         path.write_bytes(content.encode() if isinstance(content, str) else content)
-    done = cli("project", "--history", str(path))
+    done = run_cli("project", "--history", str(path))
     assert done.returncode == 2 and said in done.stderr.decode()
 
 
@@ -202,7 +193,7 @@ def test_read_history_file_keeps_the_rows_in_order(tmp_path):
 
 
 def test_a_year_lever_in_the_past_gets_a_note(tmp_path):
-    done = cli("project", "--set", "fund_start=2025")
+    done = run_cli("project", "--set", "fund_start=2025")
     assert done.returncode == 0
     # with the shipped figures P = 2026 (2025 published)
     assert "note:" in done.stderr.decode() and "2026 is used" in done.stderr.decode()
@@ -254,7 +245,7 @@ def test_a_version_2_file_with_a_bad_key_is_still_refused():
 def test_the_command_line_names_what_changed_in_a_v2_file(tmp_path):
     path = tmp_path / "v2.json"
     path.write_text(json.dumps({"model_version": 2, "parameters": {"ti_growth": 20}}), encoding="utf-8")
-    done = cli("project", "--scenario", str(path))
+    done = run_cli("project", "--scenario", str(path))
     assert done.returncode == 0
     notes = [line for line in done.stderr.decode().splitlines() if line.startswith("note:")]
     assert any("Version 2 scenarios do not have" in line for line in notes), notes

@@ -5,18 +5,10 @@ are now rows of the history, shown as observations.)"""
 from __future__ import annotations
 
 import pytest
-from pagekit import TEST_HISTORY, chart_data, chart_specs, clear_caches, run_page, use_test_data
+from pagekit import TEST_HISTORY, chart_data, chart_specs, clear_caches, run_page
 from streamlit.testing.v1 import AppTest
 
 from report.text import TEXT
-
-
-@pytest.fixture
-def published(tmp_path, monkeypatch):
-    observed = use_test_data(tmp_path, monkeypatch)
-    yield observed
-    monkeypatch.undo()
-    clear_caches()
 
 
 def history_page(lang: str = "zh") -> AppTest:

@@ -15,8 +15,9 @@ import pytest
 from handcalc import run as reference
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from modelkit import fig
 
-from model.history import Figure, History
+from model.history import History
 from model.parameters import PipelineProject, default_scenario, load_parameters, make_scenario
 from model.projection import (
     RESULT_COLUMNS,
@@ -54,19 +55,6 @@ MODEL_COLUMNS = [
 ]
 
 EMPTY = History(())
-
-
-def fig(
-    year: int,
-    value: float,
-    region: str = "dezhou",
-    confidence: str = "medium",
-    period: str = "full-year",
-    date: str | None = None,
-    publication: str = "《测试》",
-):
-    date = f"{year + 1}-01-20" if date is None else date
-    return Figure(year, region, "va_growth_pct", value, period, publication, "Test", date, "", "句", confidence)
 
 
 def close(expected) -> object:

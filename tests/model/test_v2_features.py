@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from modelkit import fig, uncertain_range, zero_width
 from saykit import english
 
 import model.backtest
@@ -29,7 +30,6 @@ from model.analysis import (
     PERCENTILE_COLUMNS,
     PROBABILITY_COLUMNS,
     Shocks,
-    UncertainRange,
     goal_seek,
     load_shocks,
     load_uncertainty,
@@ -65,40 +65,6 @@ EMPTY = History(())
 def plan(key: str) -> float:
     """A lever's default: the article's plan (docs/model.md, "Equations")."""
     return SPECS[key].default
-
-
-def fig(
-    year: int,
-    value: float,
-    region: str = "dezhou",
-    confidence: str = "medium",
-    period: str = "full-year",
-    date: str | None = None,
-    publication: str = "《测试日报》",
-) -> Figure:
-    return Figure(
-        year,
-        region,
-        "va_growth_pct",
-        value,
-        period,
-        publication,
-        "Test Daily",
-        date or f"{year + 1}-01-20",
-        "",
-        "全市规模以上工业增加值增长。",
-        confidence,
-    )
-
-
-def _range(key: str, low: float, high: float, distribution: str = "triangular") -> UncertainRange:
-    return UncertainRange(key, low, high, distribution, "assumption", "test")
-
-
-def zero_width(scenario) -> dict[str, UncertainRange]:
-    """Every range of data/uncertainty.csv, of zero width at the scenario's value."""
-    values = scenario.to_dict()
-    return {k: _range(k, values[k], values[k]) for k in load_uncertainty()}
 
 
 @pytest.fixture
@@ -147,7 +113,7 @@ def test_the_2023_level_is_drawn_from_its_range():
     #   p5 = 900 + √(0.05 × 400 × 200) = 900 + 63.246 = 963.25; p25 = 900 + √(0.25 × 80000) = 1041.42;
     #   p50 = 1100; by symmetry p75 = 1158.58 and p95 = 1236.75.
     scenario = ROUND.replace({"base_va": 1100.0})
-    ranges = {"base_va": _range("base_va", 900.0, 1300.0)}
+    ranges = {"base_va": uncertain_range("base_va", 900.0, 1300.0)}
     frame = monte_carlo(scenario, draws=40_000, seed=1, ranges=ranges, shocks=NO_SHOCKS)
     first = frame.loc[0, list(PERCENTILE_COLUMNS)].tolist()
     assert first == pytest.approx([963.25, 1041.42, 1100.0, 1158.58, 1236.75], rel=3e-3)
@@ -315,7 +281,7 @@ def test_probability_is_the_share_of_a_small_set_of_draws():
     # With 5 draws numpy's linear percentiles p25, p50, p75 sit exactly on the 2nd, 3rd and 4th
     # smallest value (positions 0.25 × 4 = 1, 2, 3), and the probabilities use the same draws: at or
     # above the 2nd smallest are 4 of 5, the 3rd 3 of 5, the 4th 2 of 5; just above the 4th, 1 of 5.
-    ranges = {"base_va": _range("base_va", 900.0, 1300.0, "uniform")}
+    ranges = {"base_va": uncertain_range("base_va", 900.0, 1300.0, "uniform")}
     fan = monte_carlo(ROUND, draws=5, seed=8, ranges=ranges, shocks=NO_SHOCKS).set_index("year")
     second, third, fourth = (float(fan.loc[2030, c]) for c in ("p25", "p50", "p75"))
     assert second < third < fourth
@@ -333,7 +299,7 @@ def test_probability_of_a_level_by_hand():
     # Only base_va uncertain, uniform 1000–1200, no shocks, 8% a year at the plan: value added in 2030 is
     # base_va × 1.08^7. P(≥ 1150 × 1.08^7) = P(base_va ≥ 1150) = (1200 − 1150) / 200 = 0.25; likewise
     # 1050 → 0.75. Average growth does not depend on the level: 8% in every draw.
-    ranges = {"base_va": _range("base_va", 1000.0, 1200.0, "uniform")}
+    ranges = {"base_va": uncertain_range("base_va", 1000.0, 1200.0, "uniform")}
     scenario = ROUND.replace({"base_va": 1100.0})
     targets = [
         Target("a", "level", 2030, 1150 * F7),
@@ -438,9 +404,9 @@ def test_tornado_of_the_new_parameters_by_hand():
     p, lev = plan("fund_paid_in"), plan("fund_leverage")  # today 0.4 and 4.2
     scenario = ROUND.replace({"ti_growth": 26.1, "fund_size": 70.0})
     ranges = {
-        "ti_effect": _range("ti_effect", 0.0, 0.3),
-        "additionality": _range("additionality", 0.2, 1.0),
-        "fund_paid_in": _range("fund_paid_in", 0.3, 0.7),
+        "ti_effect": uncertain_range("ti_effect", 0.0, 0.3),
+        "additionality": uncertain_range("additionality", 0.2, 1.0),
+        "fund_paid_in": uncertain_range("fund_paid_in", 0.3, 0.7),
     }
     table = sensitivity(scenario, ranges=ranges).set_index("key")
     # By 2030 every fund cohort produces in full: fund output = size × paid-in × leverage × 0.8, so the

@@ -15,9 +15,8 @@ import json
 from pathlib import Path
 
 import pytest
-from pagekit import deferred_files, download, run_page
+from pagekit import deferred_files, download, run, run_page
 from pptx import Presentation
-from streamlit.testing.v1 import AppTest
 
 from model.parameters import PipelineProject, Target, make_scenario
 from model.projection import headline, project
@@ -26,8 +25,7 @@ from model.scenario_file import NamedScenario
 from report.scenario_exports import long_csv, results_json, scenarios_json, workbook_xlsx
 from report.text import LANGS, TEXT
 from store.library import ScenarioLibrary
-from tests.readers import csv_to_frame, read_long_csv, read_workbook
-from tests.report.test_brief import texts
+from tests.readers import csv_to_frame, read_long_csv, read_workbook, slide_text
 
 LEVERS = {
     "ti_growth": 20.0,
@@ -68,13 +66,7 @@ def figure(value: float) -> str:
 
 
 def deck_text(data: bytes) -> str:
-    return "\n".join("\n".join(texts(slide)) for slide in Presentation(io.BytesIO(data)).slides)
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return "\n".join(slide_text(slide) for slide in Presentation(io.BytesIO(data)).slides)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from handcalc import headline_figures
-from pagekit import chart_data, chart_specs, chart_titles, clear_caches, run_page, shown, use_test_data
+from pagekit import chart_data, chart_specs, chart_titles, run_page, shown, texts
 from streamlit.testing.v1 import AppTest
 
 from model.lang import LANGS
@@ -35,22 +35,9 @@ def formatted(figures: dict[str, float]) -> list[str]:
     ]
 
 
-def texts(at: AppTest) -> str:
-    return "\n".join(m.value for m in (*at.markdown, *at.caption, *at.info, *at.warning))
-
-
 @pytest.fixture(scope="module")
 def page() -> AppTest:
     return run_page()
-
-
-@pytest.fixture
-def published(tmp_path, monkeypatch):
-    """The page with made-up official figures and targets (tests/pagekit.py)."""
-    observed = use_test_data(tmp_path, monkeypatch)
-    yield observed
-    monkeypatch.undo()
-    clear_caches()
 
 
 def test_page_shows_the_plan(page: AppTest) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from handcalc import expected
-from pagekit import chart_specs, clear_caches, run_page, use_test_data, without_official_targets
+from pagekit import chart_specs, clear_caches, run_page, without_official_targets
 
 from model.analysis import sensitivity, target_probabilities
 from model.lang import LANGS
@@ -76,14 +76,6 @@ def test_no_targets_no_probabilities(tmp_path, monkeypatch) -> None:
     clear_caches()
     assert TEXT["prob_title"]["zh"] in [h.value for h in at.subheader]
     assert any(TEXT["targets_none"]["zh"] == c.value for c in at.caption)
-
-
-@pytest.fixture
-def published(tmp_path, monkeypatch):
-    observed = use_test_data(tmp_path, monkeypatch)
-    yield observed
-    monkeypatch.undo()
-    clear_caches()
 
 
 def test_chance_of_each_target_comes_from_the_same_draws(published) -> None:

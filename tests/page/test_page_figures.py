@@ -9,9 +9,11 @@ projected year P is 2025."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 import pytest
-from pagekit import chart_specs, clear_caches, run_page, shown
+from pagekit import chart_specs, clear_caches, run_page, shown, texts
 from streamlit.testing.v1 import AppTest
 
 from model.lang import LANGS
@@ -19,7 +21,7 @@ from model.parameters import default_scenario, load_parameters, make_scenario
 from model.projection import project
 from report.text import TEXT
 from store.figures import FigureStore
-from store.library import ENV_VAR, ScenarioLibrary
+from store.library import ScenarioLibrary
 
 HEADER = "year,region,metric,value,period,publication,publication_en,date,url,quote_zh,confidence,note_zh,note_en"
 ROWS = [
@@ -37,19 +39,18 @@ GOOD = {  # a full-year 2024 figure, as the bureau would type it
 }
 
 
-@pytest.fixture
-def db_url(tmp_path, monkeypatch) -> str:
-    """The made-up history, no official targets, and an empty library in tmp_path."""
+@pytest.fixture(autouse=True)
+def made_up_history(tmp_path, monkeypatch) -> Iterator[None]:
+    """Every test here: the made-up history above and no official targets (the empty library in
+    tmp_path is the shared ``db_url`` fixture of tests/conftest.py)."""
     import model.history
     import model.targets
 
     (tmp_path / "history.csv").write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
     monkeypatch.setattr(model.history, "DATA_DIR", tmp_path)
     monkeypatch.setattr(model.targets, "DATA_DIR", tmp_path / "none")
-    url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
     clear_caches()
-    yield url
+    yield
     monkeypatch.undo()
     clear_caches()
 
@@ -72,10 +73,6 @@ def history_frame(at: AppTest, lang: str = "zh") -> pd.DataFrame:
     """The table of every official figure on the history tab."""
     [table] = [d.value for d in at.dataframe if TEXT["col_origin"][lang] in d.value.columns]
     return table
-
-
-def texts(at: AppTest) -> str:
-    return "\n".join(shown(m.value) for m in (*at.markdown, *at.caption, *at.info, *at.warning, *at.error))
 
 
 # --- adding a figure ------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pagekit import chart_specs, run_page
+from pagekit import chart_specs, run_page, save_as
 from streamlit.testing.v1 import AppTest
 
 from model.parameters import make_scenario
@@ -12,13 +12,6 @@ from store.library import ScenarioLibrary
 
 def open_page(query: dict[str, str] | None = None) -> AppTest:
     return run_page(query, tab="tab_library")
-
-
-def save_as(at: AppTest, name: str) -> AppTest:
-    at.text_input(key="save_name").input(name)
-    at.button(key="FormSubmitter:save_form-" + TEXT["save_button"]["zh"]).click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_save_keeps_the_scenario_in_the_library(db_url: str) -> None:

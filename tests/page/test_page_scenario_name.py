@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from pagekit import deferred_files, download, run_page, shown
+from pagekit import deferred_files, download, open_tab, run, run_page, shown
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
@@ -18,29 +18,18 @@ from model.scenario_file import load_presets
 from report.plain import md_text
 from report.text import LANGS, TEXT, t
 from store.library import ScenarioLibrary
-from tests.report.test_brief import texts
+from tests.readers import slide_texts
 
 # A name as a user may type it: Markdown that must reach the deck as typed and the page as text.
 NAME = "[重新登录](https://evil.example/login) *方案甲*"
 SAVED = make_scenario({"growth_end": 5.0})
 
 
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def open_tab(at: AppTest, tab: str, lang: str) -> AppTest:
-    at.session_state["tab"] = TEXT[tab][lang]
-    return run(at)
-
-
 def deck_name(at: AppTest, files, lang: str) -> str:
     """The scenario's name in the deck of the "This scenario" tab: on the cover, and in the title of
     the value-added slide, whose chart's legend the same name labels."""
     prs = Presentation(io.BytesIO(download(at, files, "deck_current")))
-    title, cover = texts(prs.slides[0])  # the deck's title; under it the scenario's name, first
+    title, cover = slide_texts(prs.slides[0])  # the deck's title; under it the scenario's name, first
     assert title == t("deck_title", lang)
     name = cover.splitlines()[0]
     titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]

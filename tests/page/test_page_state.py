@@ -5,7 +5,7 @@ and keep the rows a user added unless asked not to."""
 from __future__ import annotations
 
 import pytest
-from pagekit import run_page
+from pagekit import open_tab, run_page
 from streamlit.testing.v1 import AppTest
 
 from model.lang import LANGS
@@ -20,13 +20,6 @@ def two_saved(db_url: str) -> str:
     ScenarioLibrary(db_url).save("甲", make_scenario({"growth_end": 5.0}))
     ScenarioLibrary(db_url).save("乙", make_scenario({"fund_size": 200}))
     return db_url
-
-
-def open_tab(at: AppTest, key: str, lang: str) -> AppTest:
-    at.session_state["tab"] = TEXT[key][lang]
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def switch_language(at: AppTest, lang: str) -> AppTest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from handcalc import expected
-from pagekit import chart_data, chart_specs, clear_caches, run_page, shown, use_test_data, without_official_targets
+from pagekit import chart_data, chart_specs, clear_caches, run_page, shown, without_official_targets
 from streamlit.testing.v1 import AppTest
 
 from model.compat import CompatNotice
@@ -116,14 +116,6 @@ def test_reset_keeps_targets_unless_asked_to_clear_them() -> None:
 def test_no_targets_says_where_to_add_them() -> None:
     at = run_page()
     assert any(TEXT["targets_none"]["zh"] == c.value for c in at.caption)
-
-
-@pytest.fixture
-def published(tmp_path, monkeypatch):
-    observed = use_test_data(tmp_path, monkeypatch)
-    yield observed
-    monkeypatch.undo()
-    clear_caches()
 
 
 def test_official_targets_are_checked_and_listed(published) -> None:

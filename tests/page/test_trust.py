@@ -21,6 +21,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from clikit import run_cli
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pagekit import run_page, shown
@@ -271,25 +272,6 @@ def test_bad_library_address_is_a_banner_without_the_address(monkeypatch: pytest
 
 
 # --- item 7: the command line ----------------------------------------------------------------------
-
-
-def run_cli(*args: str, limit_memory: bool = False) -> subprocess.CompletedProcess[bytes]:
-    """``python -m model ...`` as a user runs it (with 2 GB of address space at most, if asked:
-    the code before the fix read /dev/zero until MemoryError)."""
-
-    def cap() -> None:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=120,
-        check=False,
-        preexec_fn=cap if limit_memory else None,
-    )
 
 
 def assert_one_line_exit_2(done: subprocess.CompletedProcess[bytes], *named: str) -> str:

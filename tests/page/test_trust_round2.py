@@ -19,12 +19,14 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from clikit import run_cli
 from pagekit import new_page, run_page, shown
 from saykit import english
+from storekit import variant
 from streamlit.testing.v1 import AppTest
-from test_trust import FakeUpload, assert_one_line_exit_2, run_cli
+from test_trust import FakeUpload, assert_one_line_exit_2
 
-from model.parameters import ScenarioError, default_scenario, make_scenario
+from model.parameters import ScenarioError, default_scenario
 from model.scenario_file import parse_scenario_bytes
 from report.problems import say_all
 from report.text import TEXT
@@ -40,10 +42,6 @@ from store.library import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def variant(i: int):
-    return make_scenario({"fund_size": 10.0 + i})
 
 
 @pytest.fixture
@@ -271,7 +269,7 @@ def test_a_file_the_code_cannot_read_fails_alone(tmp_path: Path, monkeypatch: py
 def test_a_fifo_as_scenario_is_refused_without_hanging(tmp_path: Path) -> None:
     fifo = tmp_path / "scenario.json"
     os.mkfifo(fifo)  # no writer: opening it would wait forever
-    done = run_cli("project", "--scenario", str(fifo))  # run_cli's own timeout: 120 s
+    done = run_cli("project", "--scenario", str(fifo))  # run_cli's own timeout: clikit.CLI_TIMEOUT_S
     assert_one_line_exit_2(done, f"--scenario {fifo}: is a named pipe (FIFO), not a regular file")
 
 

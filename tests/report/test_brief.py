@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 import model.projection as projection
@@ -25,6 +24,7 @@ from report.brief import EAST_ASIAN_FONT, MAX_SCENARIOS, build_deck
 from report.scenario_exports import compare_table
 from report.text import LANGS
 from report.text import t as bt
+from tests.readers import slide_pictures, slide_text
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
@@ -72,17 +72,6 @@ def titles(prs: Presentation) -> list[str]:
 
 def slides_titled(prs: Presentation, prefix: str) -> list:
     return [slide for slide in prs.slides if slide.shapes.title.text.startswith(prefix)]
-
-
-def texts(slide) -> list[str]:
-    """Every piece of text on a slide: text boxes, placeholders, shapes and table cells."""
-    out = []
-    for shape in slide.shapes:
-        if shape.has_text_frame:
-            out.append(shape.text_frame.text)
-        if shape.has_table:
-            out += [cell.text for row in shape.table.rows for cell in row.cells]
-    return out
 
 
 def table_rows(slide) -> list[list[str]]:
@@ -163,7 +152,7 @@ def test_titles_in_the_chosen_language(single):
 
 def test_title_slide_has_date_article_and_how_it_counts(single, funds):
     lang, prs = single
-    text = "\n".join(texts(prs.slides[0]))
+    text = slide_text(prs.slides[0])
     assert name_of(funds, lang) in text.split("\n")  # the scenario named on a line of its own
     assert ("2026年11月26日" if lang == "zh" else "26 November 2026") in text
     assert bt("deck_article", lang) in text
@@ -177,7 +166,7 @@ def test_title_slide_has_date_article_and_how_it_counts(single, funds):
 def test_headline_figures_with_changes_from_defaults_and_the_levers_change(single, funds):
     lang, prs = single
     [slide] = slides_titled(prs, bt("slide_headline", lang, name=name_of(funds, lang)))
-    text = "\n".join(texts(slide))
+    text = slide_text(slide)
     now = headline(project(funds.scenario))
     base = headline(project(default_scenario()))
     year = now["final_year"]
@@ -204,15 +193,15 @@ def test_defaults_show_no_change(lang):
     chart: the summary says in one sentence that the levers change nothing."""
     prs = deck_of([NamedScenario("", default_scenario())], lang)
     name = bt("scenario_baseline_name", lang)
-    cover = "\n".join(texts(prs.slides[0]))
+    cover = slide_text(prs.slides[0])
     assert name in cover.split("\n") and bt("this_scenario", lang) not in cover
     [slide] = slides_titled(prs, bt("slide_headline", lang, name=name))
-    text = "\n".join(texts(slide))
+    text = slide_text(slide)
     assert text.count(bt("delta_same", lang)) == 4  # value added, growth, revenue, fund investment
     assert "0.0" in text and "+0.0" not in text and "-0.0" not in text  # the plan: the levers change nothing
     assert not slides_titled(prs, bt("deck_slide_policy", lang, name=name))  # no empty chart
     [summary] = slides_titled(prs, bt("deck_slide_summary", lang))
-    assert bt("sum_levers_none", lang) in "\n".join(texts(summary))
+    assert bt("sum_levers_none", lang) in slide_text(summary)
 
 
 def chart_slides(prs: Presentation, lang: str) -> list:
@@ -225,12 +214,8 @@ def chart_slides(prs: Presentation, lang: str) -> list:
     ]
 
 
-def pictures(slide) -> list:
-    return [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
-
-
 def assert_one_big_png(prs: Presentation, slide) -> None:
-    found = pictures(slide)
+    found = slide_pictures(slide)
     assert len(found) == 1
     assert found[0].image.content_type == "image/png"
     assert found[0].image.blob.startswith(b"\x89PNG")
@@ -241,10 +226,10 @@ def test_one_scenario_has_three_charts_as_pictures(single):
     lang, prs = single
     slides = chart_slides(prs, lang)
     assert len(slides) == 3  # total value added against the plan, what the levers change, investment
-    assert sum(len(pictures(slide)) for slide in prs.slides) >= 3
+    assert sum(len(slide_pictures(slide)) for slide in prs.slides) >= 3
     for slide in slides:
         assert_one_big_png(prs, slide)
-    total = "\n".join(texts(slides[0]))
+    total = slide_text(slides[0])
     assert bt("deck_total_note", lang) in total
 
 
@@ -255,7 +240,7 @@ def test_compare_deck_charts_are_pictures(compared):
     ]
     assert len(slides) == len(items) + 1  # the comparison, and one a scenario
     for slide in slides:
-        assert len(pictures(slide)) == 1 and pictures(slide)[0].width > prs.slide_width * 0.5
+        assert len(slide_pictures(slide)) == 1 and slide_pictures(slide)[0].width > prs.slide_width * 0.5
 
 
 def settings_rows(prs: Presentation, lang: str) -> list[list[str]]:
@@ -334,7 +319,7 @@ def test_backtest_slide(single, monkeypatch):
     [slide] = slides_titled(prs, bt("deck_slide_backtest", lang))
     table = backtest(lang=lang)
     if table.empty:
-        assert bt("deck_backtest_empty", lang) in "\n".join(texts(slide))
+        assert bt("deck_backtest_empty", lang) in slide_text(slide)
         return
     rows = table_rows(slide)[1:]
     assert [int(r[0]) for r in rows] == [int(y) for y in table["year"]]
@@ -385,7 +370,7 @@ def test_targets_slide_with_the_gap_worked_by_hand(monkeypatch):
         level, growth = rows["水平" + bt("deck_own_suffix", lang)], rows["当年" + bt("deck_own_suffix", lang)]
         assert level[2] == "1,331.0" and level[3] == bt("deck_gap_level", lang, gap="+31.0")
         assert growth[2] == "10.00%" and growth[3] == bt("deck_gap_points", lang, gap="-2.00")
-        assert bt("deck_targets_note", lang) in "\n".join(texts(slide))
+        assert bt("deck_targets_note", lang) in slide_text(slide)
 
 
 def test_type_is_large_enough_and_chinese_has_a_font(single):

@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from model.analysis import monte_carlo
 from model.backtest import backtest
@@ -24,8 +23,8 @@ from report import brief, charts, deck_charts, sheets
 from report.brief import build_deck
 from report.charts import RED, UP_GREEN, change_chart, red_for_up, signed_css
 from report.text import LANGS, t
+from tests.readers import slide_pictures, slide_text
 from tests.report.test_brief import CJK, table_rows
-from tests.report.test_brief import texts as slide_texts
 
 TODAY = date(2026, 11, 27)
 MOVED = make_scenario({"fund_size": 80, "fund_paid_in": 0.7})  # the levers add value added
@@ -59,22 +58,13 @@ def single(request):
     return lang, deck([NamedScenario(NAME["zh"], MOVED, name_en=NAME["en"])], lang)
 
 
-def pictures(slide) -> int:
-    return sum(1 for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE)
-
-
-def texts(slide) -> str:
-    """Every piece of text on a slide, one a line (``tests.report.test_brief.texts`` reads them)."""
-    return "\n".join(slide_texts(slide))
-
-
 def test_one_scenario_deck_has_every_chart(single):
     lang, prs = single
-    assert sum(pictures(s) for s in prs.slides) >= 3
+    assert sum(len(slide_pictures(s)) for s in prs.slides) >= 3
     titles = [s.shapes.title.text for s in prs.slides]
     for key in ("slide_chart", "deck_slide_policy", "deck_slide_investment"):
         [slide] = [s for s in prs.slides if s.shapes.title.text == t(key, lang, name=NAME[lang])]
-        assert pictures(slide) == 1, key
+        assert len(slide_pictures(slide)) == 1, key
     assert t("deck_slide_fan", lang, name=NAME[lang]) not in titles  # no fan was computed
 
 
@@ -83,14 +73,14 @@ def test_the_fan_is_in_the_deck_where_computed(lang):
     fan = Fan(monte_carlo(MOVED, draws=500, seed=3), 500, 3)
     prs = deck([NamedScenario(NAME[lang], MOVED)], lang, fans=[fan])
     [slide] = [s for s in prs.slides if s.shapes.title.text == t("deck_slide_fan", lang, name=NAME[lang])]
-    assert pictures(slide) == 1
-    assert t("deck_fan_note", lang, draws="500", seed=3) in texts(slide)
-    assert sum(pictures(s) for s in prs.slides) >= 4
+    assert len(slide_pictures(slide)) == 1
+    assert t("deck_fan_note", lang, draws="500", seed=3) in slide_text(slide)
+    assert sum(len(slide_pictures(s)) for s in prs.slides) >= 4
 
 
 def test_cover_and_legends_name_the_scenario(single, monkeypatch):
     lang, prs = single
-    cover = texts(prs.slides[0])
+    cover = slide_text(prs.slides[0])
     assert NAME[lang] in cover.split("\n")
     assert t("this_scenario", lang) not in cover
     labels = []
@@ -266,7 +256,7 @@ def test_cli_brief_takes_the_colour_setting(tmp_path):
 
 
 def _all_text(prs: Presentation, notes: bool = True) -> str:
-    out = [texts(slide) for slide in prs.slides]
+    out = [slide_text(slide) for slide in prs.slides]
     if notes:
         out += [slide.notes_slide.notes_text_frame.text for slide in prs.slides if slide.has_notes_slide]
     return "\n".join(out)
@@ -281,7 +271,7 @@ def test_summary_says_what_changes_by_how_much_against_what_and_the_odds(lang):
     fan = Fan(monte_carlo(AIMED, draws=300, seed=5), 300, 5)
     prs = deck([NamedScenario(NAME["zh"], AIMED, name_en=NAME["en"])], lang, fans=[fan])
     [slide] = [s for s in prs.slides if s.shapes.title.text == t("deck_slide_summary", lang)]
-    text = texts(slide)
+    text = slide_text(slide)
     now, base = headline(project(MOVED)), headline(project(default_scenario()))
     diff = now["va_total"] - base["va_total"]  # against the baseline scenario, the same last year
     assert diff > 0
@@ -298,7 +288,7 @@ def test_summary_says_what_changes_by_how_much_against_what_and_the_odds(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_targets_slide_lists_only_what_the_model_computes(lang):
     prs = deck([NamedScenario(NAME[lang], AIMED)], lang)
-    shown = "\n".join(texts(s) for s in prs.slides)
+    shown = "\n".join(slide_text(s) for s in prs.slides)
     assert t("deck_not_modelled", lang) not in shown
     [slide] = [s for s in prs.slides if s.shapes.title.text == t("deck_slide_targets", lang, name=NAME[lang])]
     rows = [row[0] for row in table_rows(slide)[1:]]

@@ -15,6 +15,7 @@ from datetime import UTC
 import pytest
 import sqlalchemy as sa
 from saykit import english
+from storekit import variant
 
 from model.parameters import ScenarioError, default_scenario, make_scenario
 from report.problems import say_all
@@ -35,11 +36,6 @@ POSTGRES_URL = os.environ.get("DEZHOU_TEST_POSTGRES_URL", "")
 
 def url_for(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'library.sqlite'}"
-
-
-def variant(i: int):
-    """A distinct valid scenario per i."""
-    return make_scenario({"growth_start": round(-5 + 0.7 * i, 1), "fund_size": 10.0 + i, "phase2_on": i % 2 == 0})
 
 
 def insert_raw(lib: ScenarioLibrary, name: str, parameters: str) -> None:

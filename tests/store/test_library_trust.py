@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from pagekit import new_page, run_page, shown
+from pagekit import new_page, run_page, save_as, shown
 from saykit import english
+from storekit import variant
 from streamlit.testing.v1 import AppTest
 
 from model import scenario_file
@@ -61,10 +62,6 @@ def owned(url):
     """A library where sign-in is configured: scenarios have owners."""
     with ScenarioLibrary(url, owners=True) as opened:
         yield opened
-
-
-def variant(i: int):
-    return make_scenario({"growth_start": round(-5 + 0.1 * (i % 300), 1), "fund_size": 10.0 + i % 500})
 
 
 def many_doc(names: list[str], bad: set[int] = frozenset()) -> bytes:
@@ -509,13 +506,6 @@ def page(user: dict | None = None, signin: bool = False) -> AppTest:
     if user is not None:
         at.user = user
     at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def save_as(at: AppTest, name: str) -> AppTest:
-    at.text_input(key="save_name").input(name)
-    at.button(key="FormSubmitter:save_form-" + TEXT["save_button"]["zh"]).click().run()
     assert not at.exception, at.exception
     return at
 
