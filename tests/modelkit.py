@@ -1,4 +1,4 @@
-"""Shared helpers for the tests of the model: a published figure, uncertainty ranges."""
+"""Shared helpers for the tests of the model: a published figure, uncertainty ranges, the economy parameters."""
 
 from __future__ import annotations
 
@@ -41,3 +41,20 @@ def zero_width(scenario, **wide: UncertainRange) -> dict[str, UncertainRange]:
     """Every range of data/uncertainty.csv at the scenario's value (no spread), except ``wide``."""
     values = scenario.to_dict()
     return {**{k: uncertain_range(k, values[k], values[k]) for k in load_uncertainty()}, **wide}
+
+
+# docs/model.md's kind column: the assumptions about the economy, in its order (each a number).
+ECONOMY = [
+    "base_va",
+    "base_revenue",  # MODEL.md v3: the 2023 revenue level and the revenue drift are economy parameters
+    "revenue_drift",
+    "growth_start",
+    "growth_end",
+    "province_growth",
+    "ti_effect",
+    "output_per_investment",
+    "value_added_rate",
+    "build_years",
+    "ramp_years",
+    "additionality",
+]

@@ -17,6 +17,7 @@ from model.analysis import PROBABILITY_COLUMNS, target_probabilities
 from model.backtest import BACKTEST_COLUMNS, backtest
 from model.parameters import Target, default_scenario, load_parameters
 from report.problems import parameter_name
+from tests.modelkit import ECONOMY
 from tests.readers import csv_to_frame
 
 SPECS = load_parameters()
@@ -51,20 +52,6 @@ ALL_KEYS = [
 ]
 # docs/model.md's kind column.
 CHOICES = ["horizon_end", "use_observed"]
-ECONOMY = [
-    "base_va",
-    "base_revenue",
-    "revenue_drift",
-    "growth_start",
-    "growth_end",
-    "province_growth",
-    "ti_effect",
-    "output_per_investment",
-    "value_added_rate",
-    "build_years",
-    "ramp_years",
-    "additionality",
-]
 LEVERS = [
     "ti_growth",
     "fund_size",

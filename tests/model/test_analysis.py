@@ -37,6 +37,7 @@ from model.analysis import (
 from model.parameters import BASE_YEAR, ScenarioError, default_scenario, load_parameters
 from model.projection import project
 from report.problems import say
+from tests.modelkit import ECONOMY
 from tests.readers import csv_to_frame
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -462,20 +463,7 @@ NUMERIC_LEVERS = [  # docs/model.md's kind column: the numeric policy levers, in
     "phase1_start",
     "phase2_start",
 ]
-NUMERIC_ECONOMY = [
-    "base_va",
-    "base_revenue",  # MODEL.md v3: the 2023 revenue level and the revenue drift are economy parameters
-    "revenue_drift",
-    "growth_start",
-    "growth_end",
-    "province_growth",
-    "ti_effect",
-    "output_per_investment",
-    "value_added_rate",
-    "build_years",
-    "ramp_years",
-    "additionality",
-]
+NUMERIC_ECONOMY = ECONOMY  # every assumption about the economy is a number
 
 
 def test_goal_seek_offers_levers_only_by_default():
