@@ -41,6 +41,11 @@ pg "$PGBIN/pg_ctl -D $PGDIR/data -l $PGDIR/log -w -o \"-k $PGDIR -c listen_addre
 trap 'pg "$PGBIN/pg_ctl -D $PGDIR/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$PGDIR"' EXIT
 export DEZHOU_TEST_POSTGRES_URL="postgresql+psycopg://postgres@/postgres?host=$PGDIR"
 
+# Bytecode caches are written (git-ignored __pycache__ folders) even where PYTHONDONTWRITEBYTECODE is
+# set: otherwise every pytest-xdist worker rewrites the tests' asserts again, and every command and
+# Streamlit server the tests start compiles the project again (about 5 s of each worker's start).
+unset PYTHONDONTWRITEBYTECODE
+
 "$PY" -m ruff check .
 "$PY" -m ruff format --check .
 # The tests run in parallel, one pytest-xdist worker per core (at most four): each worker has its own

@@ -8,6 +8,9 @@ PostgreSQL, and the mark of the browser tests.
   shipped ones, for the test.
 - ``url`` / ``lib``: an empty library on each backend, SQLite and PostgreSQL (the latter with
   ``$DEZHOU_TEST_POSTGRES_URL``, which ``scripts/test.sh`` sets; skipped without it locally).
+- ``blank_charts``: the decks' charts drawn as blank pictures of their size, for a test that reads
+  a deck's words only (the pictures are tested in ``tests/report``): a deck then takes a tenth of
+  the time.
 - Every test under ``tests/browser`` is marked ``browser``, so ``-m "not browser"`` starts no
   Streamlit server and no Chromium (their fixtures are in ``tests/browser/conftest.py``).
 
@@ -123,3 +126,22 @@ def lib(url: str) -> Iterator:
 
     with ScenarioLibrary(url) as opened:
         yield opened
+
+
+@pytest.fixture
+def blank_charts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decks' charts as white pictures of the size a chart would have (see the module's text)."""
+    import io
+
+    from PIL import Image
+
+    import report.brief
+
+    def blank(chart, scale: float = 2, width: int | None = None) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (int((width or 800) * scale), int(chart.to_dict().get("height", 300) * scale)), "white").save(
+            out, "PNG"
+        )
+        return out.getvalue()
+
+    monkeypatch.setattr(report.brief, "chart_png", blank)

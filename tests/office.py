@@ -12,17 +12,22 @@ back (PyMuPDF): what a reader would see, checked shape by shape and page by page
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import io
+import json
+import os
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pymupdf
+import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -63,66 +68,93 @@ def render(files: Sequence[Path], outdir: Path, timeout: int = 540) -> dict[Path
     return out
 
 
+def once_a_run(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], dict[Path, Path]]
+) -> dict[str, tuple[Path, Path]]:
+    """``make(folder)`` (files rendered: {file: pdf}) run once for the whole test run, in a folder
+    every pytest-xdist worker of the run shares: the first worker to get here makes the files while the
+    others wait for it, then each reads them. Returns {file name: (file, pdf)}."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's own folder
+    folder, index = shared / name, shared / f"{name}.json"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not index.exists():
+            folder.mkdir()
+            made = make(folder)
+            index.write_text(json.dumps({str(f): str(pdf) for f, pdf in made.items()}), encoding="utf-8")
+    made = {Path(f): Path(pdf) for f, pdf in json.loads(index.read_text(encoding="utf-8")).items()}
+    return {f.name: (f, pdf) for f, pdf in made.items()}
+
+
 def squash(text: str) -> str:
     """Text without white space (a line break where the client wrapped is not a difference)."""
     return _SPACE.sub("", text)
 
 
-def _chars(page: pymupdf.Page) -> list[tuple[str, pymupdf.Rect]]:
-    # Off the page too: MuPDF leaves out what lies outside the page unless told not to.
-    raw = page.get_text("rawdict", flags=pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP)
-    return [
-        (ch["c"], pymupdf.Rect(ch["bbox"]))
-        for block in raw["blocks"]
-        if block["type"] == 0
-        for line in block["lines"]
-        for span in line["spans"]
-        for ch in span["chars"]
-        if ch["c"].strip()
-    ]
+class Chars:
+    """A page's characters, read once (``page.get_text("rawdict", flags=flags)``: those touching the
+    page): each one's text, box (x0, y0, x1, y1, in an array) and line. Boxes are compared as arrays,
+    not one by one."""
+
+    def __init__(self, page: pymupdf.Page, flags: int):
+        self.page = page
+        raw = page.get_text("rawdict", flags=flags)
+        chars = [
+            (ch["c"], ch["bbox"], n)
+            for n, line in enumerate(line for block in raw["blocks"] if block["type"] == 0 for line in block["lines"])
+            for span in line["spans"]
+            for ch in span["chars"]
+        ]
+        self.text = [c for c, _, _ in chars]
+        self.box = np.array([b for _, b, _ in chars], dtype=float).reshape(-1, 4)
+        self.line = np.array([n for _, _, n in chars], dtype=int)
+        self.seen = np.array([bool(c.strip()) for c in self.text], dtype=bool)
+
+    def touching(self, box: pymupdf.Rect) -> np.ndarray:
+        """Which characters' boxes overlap ``box`` (MuPDF's test for a text box's characters)."""
+        b = self.box
+        return ~((box.x0 >= b[:, 2]) | (box.y0 >= b[:, 3]) | (box.x1 <= b[:, 0]) | (box.y1 <= b[:, 1]))
+
+    def textbox(self, box: pymupdf.Rect) -> str:
+        """``page.get_textbox(box)`` (with flags 0): the characters touching the box, a line break
+        between lines. A box not inside the page is left to MuPDF (it reads characters off the page)."""
+        if not self.page.rect.contains(box):
+            return self.page.get_textbox(box)
+        out: list[str] = []
+        last = None
+        for i in np.flatnonzero(self.touching(box)):
+            if last is not None and self.line[i] != last:
+                out.append("\n")
+            out.append(self.text[i])
+            last = self.line[i]
+        return "".join(out)
 
 
-def _lines(page: pymupdf.Page) -> list[tuple[str, pymupdf.Rect]]:
-    found = page.get_text("dict")
+def _tight(page: pymupdf.Page) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each text line's box drawn round its glyphs (the union of its characters' non-empty boxes)."""
+    chars = Chars(page, pymupdf.TEXTFLAGS_RAWDICT)
     out = []
-    for block in found["blocks"]:
-        if block["type"] != 0:
-            continue
-        for line in block["lines"]:
-            text = "".join(span["text"] for span in line["spans"])
-            if text.strip():
-                out.append((text, pymupdf.Rect(line["bbox"])))
-    return out
-
-
-def _tight(page: pymupdf.Page) -> list[tuple[str, pymupdf.Rect]]:
-    """Each text line's box drawn round its glyphs (the union of its characters' boxes)."""
-    raw = page.get_text("rawdict")
-    out = []
-    for block in raw["blocks"]:
-        if block["type"] != 0:
-            continue
-        for line in block["lines"]:
-            chars = [ch for span in line["spans"] for ch in span["chars"] if ch["c"].strip()]
-            if not chars:
-                continue
-            rect = pymupdf.Rect(chars[0]["bbox"])
-            for ch in chars[1:]:
-                rect |= pymupdf.Rect(ch["bbox"])
-            out.append(("".join(ch["c"] for ch in chars), rect))
+    for n in np.unique(chars.line[chars.seen]):
+        idx = np.flatnonzero((chars.line == n) & chars.seen)
+        boxes = chars.box[idx]
+        solid = boxes[(boxes[:, 2] > boxes[:, 0]) & (boxes[:, 3] > boxes[:, 1])]
+        b = solid if len(solid) else boxes[:1]
+        rect = (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
+        out.append(("".join(chars.text[i] for i in idx), rect))
     return out
 
 
 def overlaps(page: pymupdf.Page, slack: float = 1.5) -> list[str]:
     """Pairs of text lines whose glyph boxes overlap by more than ``slack`` points each way."""
     lines = _tight(page)
-    found = []
-    for i, (a, ra) in enumerate(lines):
-        for b, rb in lines[i + 1 :]:
-            cut = pymupdf.Rect(ra) & rb
-            if not cut.is_empty and cut.width > slack and cut.height > slack:
-                found.append(f"{a[:40]!r} overlaps {b[:40]!r}")
-    return found
+    if len(lines) < 2:
+        return []
+    r = np.array([rect for _, rect in lines])
+    width = np.minimum(r[:, None, 2], r[None, :, 2]) - np.maximum(r[:, None, 0], r[None, :, 0])
+    height = np.minimum(r[:, None, 3], r[None, :, 3]) - np.maximum(r[:, None, 1], r[None, :, 1])
+    first, second = np.nonzero(np.triu((width > slack) & (height > slack), k=1))
+    return [f"{lines[a][0][:40]!r} overlaps {lines[b][0][:40]!r}" for a, b in zip(first, second, strict=True)]
 
 
 @functools.cache
@@ -160,7 +192,7 @@ def _rect(shape, inflate: float = TOLERANCE) -> pymupdf.Rect:
     return pymupdf.Rect(box.x0 - inflate, box.y0 - inflate, box.x1 + inflate, box.y1 + inflate)
 
 
-def _boxes(slide) -> Iterable[tuple[str, pymupdf.Rect, str]]:
+def boxes_of(slide) -> Iterable[tuple[str, pymupdf.Rect, str]]:
     """(what, box, text) of every text on a slide: a shape's text in its box, a table cell's in its
     column across the table's frame."""
     for shape in slide.shapes:
@@ -188,18 +220,27 @@ def deck_problems(pptx: bytes | Path, pdf: Path) -> list[str]:
         return [f"{doc.page_count} pages for {len(prs.slides)} slides"]
     for n, (slide, page) in enumerate(zip(prs.slides, doc, strict=True), start=1):
         where = f"slide {n} ({slide.shapes.title.text[:30] if slide.shapes.title else ''})"
-        boxes = list(_boxes(slide))
+        boxes = list(boxes_of(slide))
+        inbox = Chars(page, 0)  # as page.get_textbox reads the page
         for what, box, text in boxes:
-            got = squash(page.get_textbox(box))
+            got = squash(inbox.textbox(box))
             if squash(text) not in got:
                 problems.append(f"{where}: {what} not whole in its box: {text[:60]!r} → {got[:60]!r}")
-        slide_box = page.rect
-        for ch, rect in _chars(page):
-            centre = pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
-            if not slide_box.contains(rect):
-                problems.append(f"{where}: {ch!r} leaves the slide at {rect}")
-            elif not any(box.contains(centre) for _, box, _ in boxes):
-                problems.append(f"{where}: {ch!r} outside every shape at {rect}")
+        # Off the page too: MuPDF leaves out what lies outside the page unless told not to.
+        chars = Chars(page, pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP)
+        b, page_box = chars.box, page.rect
+        on_page = (page_box.x0 <= b[:, 0]) & (b[:, 0] <= b[:, 2]) & (b[:, 2] <= page_box.x1)
+        on_page &= (page_box.y0 <= b[:, 1]) & (b[:, 1] <= b[:, 3]) & (b[:, 3] <= page_box.y1)
+        cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+        in_shape = np.zeros(len(b), dtype=bool)
+        for _, box, _ in boxes:  # MuPDF's point in rectangle: the left and top edges in, not the others
+            in_shape |= (box.x0 <= cx) & (cx < box.x1) & (box.y0 <= cy) & (cy < box.y1)
+        for i in np.flatnonzero(chars.seen & ~(on_page & in_shape)):
+            rect = pymupdf.Rect(*map(float, b[i]))
+            if not on_page[i]:
+                problems.append(f"{where}: {chars.text[i]!r} leaves the slide at {rect}")
+            else:
+                problems.append(f"{where}: {chars.text[i]!r} outside every shape at {rect}")
         problems += [f"{where}: {p}" for p in overlaps(page)]
         problems += [f"{where}: {p}" for p in missing_glyphs(page)]
     return problems

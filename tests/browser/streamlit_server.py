@@ -39,7 +39,6 @@ RUN_TIMEOUT_S = 120  # a run of the page's script has finished and been drawn (a
 EXPECT_TIMEOUT_S = 60  # Playwright's expect(...) assertions, retried until then (its default is 5 s)
 ACTION_TIMEOUT_S = 60  # Playwright's actions (click, fill, ...) wait for their element until then
 BUILD_TIMEOUT_S = 240  # a download the page makes when clicked (a deck renders its charts then)
-TOOLTIP_TIMEOUT_S = 3  # a hover target that has a tooltip shows it well before this: none shown = none
 LIST_TIMEOUT_S = 10  # an open list shows the option typed (it closes if the page moves under it: try again)
 
 

@@ -56,9 +56,9 @@ from store.library import ScenarioLibrary
 from tests.browser.streamlit_server import BUILD_TIMEOUT_S, ROOT, wait_settled
 from tests.browser.test_browser_page import slider
 from tests.browser.test_browser_state import LANGS, open_tab, pick
-from tests.browser.test_browser_wording import ADDRESS, ALLOWED, WORD
 from tests.readers import csv_to_frame, read_long_csv, slide_pictures, slide_text, slide_texts
 from tests.report.test_deck_meeting import _sources_notes
+from tests.wording import ADDRESS, ALLOWED, WORD
 
 pytestmark = pytest.mark.browser
 

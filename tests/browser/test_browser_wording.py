@@ -5,90 +5,35 @@ What is asserted, exactly:
   change is cut (no element inside a metric has scrollWidth > clientWidth) and no chart legend is
   cut (no legend label ends in "…", every legend lies inside its chart's box);
 - each page, every tab opened and every expander expanded, shows in its visible text, its tables
-  (every cell, read by wheeling each table to its ends), the tooltips shown on hover and the widgets'
-  placeholders: no word of the other language (the Chinese page no English word outside ``ALLOWED``,
-  the English page no Chinese outside ``ALLOWED_CJK`` and quoted originals), no key name, Python
-  value or unrendered markdown, the official terms and none of the informal ones, no Streamlit
-  placeholder left in English; the walk reaches the history's last rows, the uncertainty ranges,
-  the sources' provenance and the tooltips' reasoning.
+  (every cell, read by wheeling each table to its ends) and the widgets' placeholders: no word of the
+  other language (the Chinese page no English word outside ``ALLOWED``, the English page no Chinese
+  outside ``ALLOWED_CJK`` and quoted originals: tests/wording.py), no key name, Python value or
+  unrendered markdown, the official terms and none of the informal ones, no Streamlit placeholder
+  left in English; the walk reaches the history's last rows, the uncertainty ranges and the sources'
+  provenance. The tooltips' words are checked the same way on the page's tree, every tab in each
+  language, without a browser (tests/page/test_page_wording.py): hovering each of them here took
+  half of each walk.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import Locator, Page
 
-from model.history import load_history
 from model.lang import LANGS
 from model.parameters import make_scenario
-from model.targets import load_targets
 from report.text import t
 from store.library import ScenarioLibrary
-from tests.browser.streamlit_server import TOOLTIP_TIMEOUT_S, wait_for_page, wait_settled
+from tests.browser.streamlit_server import wait_for_page, wait_settled
 from tests.browser.test_browser_state import pick
+from tests.wording import HALF_WIDTH, PUBLISHED, QUOTED, chinese_words, english_words, python_words
 
 pytestmark = pytest.mark.browser
 
 OpenPage = Callable[..., Page]
 VIEWPORTS = ((1280, 720), (1440, 900), (1920, 1080), (800, 900))
-
-# Latin words the Chinese page may show, each with the reason.
-ALLOWED = {
-    # File formats and units named as such on buttons and in help
-    "CSV": "file format",
-    "JSON": "file format",
-    "PPTX": "file format",
-    "PNG": "file format",
-    "SVG": "file format",
-    "Excel": "product name (导出 Excel 工作簿)",
-    "UTF": "character encoding (UTF-8)",
-    "BOM": "byte-order mark of UTF-8",
-    "MB": "unit (1 MB)",
-    "UTC": "time zone of the saved times",
-    # The language switch names each language in its own script
-    "Language": "语言 / Language: the switch must be found by a reader of either language",
-    "English": "the switch's English option",
-    # Proper names in the sources
-    "WIOD": "World Input-Output Database, named in full in Chinese beside it",
-    "CSET": "Center for Security and Emerging Technology, named in full in Chinese beside it",
-    "semiunion": "name of a news site (半导体联盟 semiunion)",
-    "chaxiaohao.com": "name of a question-and-answer site cited (and not used) in the history",
-    "one.qiip.cc": "name of an anonymous web page cited (and not used) in the history",
-    "Reportify": "name of a news-summary service cited in the history",
-    "CGO": "part of a programme's name quoted from the article (CGO帮办)",
-    "DCMM": "name of a national standard quoted from the article (DCMM试点企业)",
-    # A Chinese original quoted as published: its English words are the source's
-    "Computer": "quoted original: 电子产业(Computer,electronic and optical industry)",
-    "electronic": "quoted original, as above",
-    "and": "quoted original, as above",
-    "optical": "quoted original, as above",
-    "industry": "quoted original, as above",
-    # Streamlit's own strings the page cannot set (no parameter for them in Streamlit 1.67)
-    "Skip": "Streamlit's 'Skip to main content' link for keyboard users (shown on focus only)",
-    "to": "as above",
-    "main": "as above",
-    "content": "as above",
-    "Upload": "st.file_uploader's button: its text has no parameter",
-    "per": "st.file_uploader's size note '1MB per file • JSON': no parameter",
-    "file": "as above",
-    "Download": "chart and table toolbar tooltips ('Download as PNG/SVG/CSV'): no parameter",
-    "as": "as above",
-    "Show": "chart toolbar 'Show data' and table toolbar 'Show/hide columns': no parameter",
-    "data": "as above",
-    "hide": "as above",
-    "columns": "as above",
-    "Copy": "chart toolbar 'Copy Vega-Lite spec': no parameter",
-    "Vega-Lite": "as above",
-    "spec": "as above",
-    "Fullscreen": "chart and table toolbar tooltip: no parameter",
-    "Search": "table toolbar tooltip: no parameter",
-}
-WORD = re.compile(r"[A-Za-z]+(?:[-.][A-Za-z]+)*")
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
 VISIBLE_TEXT = """() => {
   const out = [];
@@ -182,16 +127,6 @@ def table_cells(page: Page, table: Locator) -> set[str]:
     return set(table.evaluate(SWEEP))
 
 
-def english_words(texts: list[str]) -> dict[str, str]:
-    """Each Latin word outside ``ALLOWED`` (web addresses left out), with a text it was found in."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for word in WORD.findall(ADDRESS.sub("", text)):
-            if word not in ALLOWED:
-                found.setdefault(word, text[:160])
-    return found
-
-
 def wait_charts_fit(page: Page) -> None:
     """Until every chart in view is drawn at its box's width (Vega draws again after a resize)."""
     page.wait_for_function(
@@ -251,26 +186,14 @@ def test_every_metric_and_legend_on_every_tab_is_whole_at_1280(
     assert legends >= 4  # the scenario's three, the comparison's one at least
 
 
-# Each tooltip target in view (a chart's or a table's toolbar shows its icons only while the pointer is
-# on it: those are left out), named by its widget's key and its element's text: the sidebar and the
-# headline are on every tab, and each is hovered once.
-HOVER_TARGETS = """() => [...document.querySelectorAll('[data-testid="stTooltipHoverTarget"]')].map(e => {
-  if (!e.checkVisibility() || e.closest('[data-testid=stElementToolbar]')) return null;
-  const keyed = e.closest('[class*="st-key-"]');
-  const box = e.closest('[data-testid="stElementContainer"], [data-testid="stMetric"]') || e;
-  return ((keyed && keyed.className.match(/st-key-\\S+/)[0]) || '') + '|' + box.innerText.slice(0, 160);
-})"""
-
-
 def walk(page: Page) -> tuple[list[str], set[str]]:
-    """Every tab opened and every expander expanded: the visible texts (the placeholders and the
-    tooltips shown on hover included, each target hovered once) and every cell of every table."""
+    """Every tab opened and every expander expanded: the visible texts (the placeholders included)
+    and every cell of every table. The tooltips are read on the page's tree, every tab in each
+    language (tests/page/test_page_wording.py); one is hovered here (tests/browser/test_browser_page.py)."""
     texts: list[str] = []
     cells: set[str] = set()
-    hovered: set[str] = set()
     tabs = page.get_by_role("tab")
     assert tabs.count() == 6
-    tip = page.get_by_test_id("stTooltipContent")
     for n in range(tabs.count()):
         open_tab(page, n)
         closed = page.locator('[data-testid="stExpander"] details:not([open]) > summary')
@@ -280,30 +203,15 @@ def walk(page: Page) -> tuple[list[str], set[str]]:
         texts += page.evaluate(VISIBLE_TEXT)
         for table in page.get_by_test_id("stDataFrame").all():
             cells |= table_cells(page, table)
-        targets = page.get_by_test_id("stTooltipHoverTarget")
-        for i, name in enumerate(page.evaluate(HOVER_TARGETS)):
-            if name is None or name in hovered:
-                continue
-            hovered.add(name)
-            targets.nth(i).hover()
-            try:
-                tip.first.wait_for(timeout=TOOLTIP_TIMEOUT_S * 1000)
-            except PlaywrightTimeout:  # no tooltip for this target
-                continue
-            texts += tip.all_inner_texts()
-            page.mouse.move(0, 0)
-            expect(tip).to_have_count(0)  # gone, before the next one is read
-    assert len(hovered) >= 20  # the controls' help at least
     return texts, cells
 
 
 # What the walk must reach in each language: the history's last rows, the sources' provenance and the
-# uncertainty ranges (cells); a translated source sentence and an assumption's reasoning (tooltips).
+# uncertainty ranges (cells).
 REACHED_CELLS = {
     "zh": ("1—9月", "中宏网（网易号转载）", "三角分布", "投资额为报道原文，产值为模型假设"),
     "en": ("Triangular", "Investment from the article; output an assumption"),
 }
-REACHED_TEXTS = {"zh": ("（译文）", "取值理由："), "en": ("Reasoning: ", "Publication: ")}
 # The official terms (item 6) the page uses, and the informal ones it must not.
 OFFICIAL = {
     "zh": ("基准情景", "投产年份", "规上工业增加值", "重点项目", "不确定性区间", "敏感性分析", "目标倒推"),
@@ -316,47 +224,6 @@ INFORMAL = {
 # Streamlit's own placeholders: the page sets every one it can, in its language (item 13)
 STREAMLIT_PLACEHOLDERS = ("Choose options", "Choose an option", "No options to select")
 
-# Chinese text the English page may show, each with the reason.
-ALLOWED_CJK = {
-    "中文": "the language switch names each language in its own script",
-    "语言": "as above: 语言 / Language",
-    # Policy terms glossed in parentheses after their English rendering, as official translations do
-    "专精特新": "specialised, refined, distinctive and innovative (专精特新) firms: a national programme's name",
-    "晨星工厂": "'Morning Star Factories' (晨星工厂): a provincial programme's name",
-    "百亿级": "the 10-billion-yuan scale (百亿级): the tier's name in the sources",
-}
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
-# A quoted Chinese original is the source's own words, shown as published: in 「…」 with its English
-# translation beside it (parameters, projects, facts), or as a whole cell of a "Source sentence"
-# column (the history's and the targets' sentences as published).
-QUOTED = re.compile(r"「[^」]*」")
-PUBLISHED = {f.quote_zh for f in load_history().figures} | {o.quote_zh for o in load_targets()}
-# A half-width comma, semicolon, colon, question or exclamation mark next to a Chinese character
-HALF_WIDTH = re.compile(r"[\u3400-\u9fff][,;:?!]|[,;:?!][\u3400-\u9fff]")
-# Key names and Python values a reader must never see (item 5).
-PYTHON = re.compile(r"\b(?:[a-z]+(?:_[a-z0-9]+)+|None|nan|NaN|True|False|NaT)\b|<NA>|\*\*")
-
-
-def chinese_words(texts: list[str]) -> dict[str, str]:
-    """Each run of Chinese characters outside ``ALLOWED_CJK`` and quoted originals, with its text."""
-    found: dict[str, str] = {}
-    for text in texts:
-        if text.strip() in PUBLISHED:
-            continue
-        for run in CJK.findall(QUOTED.sub("", ADDRESS.sub("", text))):
-            if run not in ALLOWED_CJK:
-                found.setdefault(run, text[:160])
-    return found
-
-
-def python_words(texts: list[str]) -> dict[str, str]:
-    """Each key name, Python value or markdown left unrendered (``**``), with its text."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for word in PYTHON.findall(ADDRESS.sub("", text)):
-            found.setdefault(word, text[:160])
-    return found
-
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_tab_is_in_the_page_language(open_page: OpenPage, scenario_db_url: str, lang: str) -> None:
@@ -365,8 +232,6 @@ def test_every_tab_is_in_the_page_language(open_page: OpenPage, scenario_db_url:
     # The reading reached what matters
     for cell in REACHED_CELLS[lang]:
         assert cell in cells, cell
-    for part in REACHED_TEXTS[lang]:
-        assert any(part in x for x in texts), part
     shown = "\n".join(texts + sorted(cells))
     assert [term for term in OFFICIAL[lang] if term not in shown] == []
     assert [term for term in INFORMAL[lang] if term in shown] == []

@@ -4,11 +4,11 @@ Model version 2. Expected values are worked out by hand from docs/model.md, neve
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import subprocess
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from model.analysis import PROBABILITY_COLUMNS, target_probabilities
 from model.backtest import BACKTEST_COLUMNS, backtest
 from model.parameters import Target, default_scenario, load_parameters
 from report.problems import parameter_name
+from tests.clikit import run_cli
 from tests.modelkit import ECONOMY
 from tests.readers import csv_to_frame
 
@@ -279,28 +280,22 @@ BAD_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def bad_runs(cli, tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess[bytes], Path]]:
-    """Every bad-input case, run concurrently (each is a fresh interpreter) to keep the suite fast."""
-
-    def one(case: tuple) -> tuple[subprocess.CompletedProcess[bytes], Path]:
-        _, extra, content, _ = case
-        folder = tmp_path_factory.mktemp("bad")
-        args = ["project", *(a.replace("{tmp}", str(folder)) for a in extra)]
-        if content is not None:
-            args += ["--scenario", str(write(folder / "scenario.json", content))]
-        if "--out" not in args:
-            (folder / "out").mkdir()
-            args += ["--out", str(folder / "out" / "result.csv")]
-        return cli(*args), folder
-
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        return dict(zip([c[0] for c in BAD_ARGS], pool.map(one, BAD_ARGS), strict=True))
+def run_bad(cli, folder: Path, extra: list[str], content: str | None) -> subprocess.CompletedProcess[bytes]:
+    """``project`` with a bad-input case's arguments, its files in ``folder``."""
+    args = ["project", *(a.replace("{tmp}", str(folder)) for a in extra)]
+    if content is not None:
+        args += ["--scenario", str(write(folder / "scenario.json", content))]
+    if "--out" not in args:
+        (folder / "out").mkdir()
+        args += ["--out", str(folder / "out" / "result.csv")]
+    return cli(*args)
 
 
 @pytest.mark.parametrize(("case", "fragments"), [(c[0], c[3]) for c in BAD_ARGS], ids=[c[0] for c in BAD_ARGS])
-def test_bad_input(bad_runs, case, fragments):
-    done, folder = bad_runs[case]
+def test_bad_input(cli, tmp_path, case, fragments):
+    [(_, extra, content, _)] = [c for c in BAD_ARGS if c[0] == case]
+    folder = tmp_path
+    done = run_bad(cli, folder, extra, content)
     assert done.returncode == 2
     assert done.stdout == b""
     stderr = done.stderr.decode("utf-8")
@@ -316,6 +311,25 @@ def test_bad_input(bad_runs, case, fragments):
             assert fragment in lines[0], (fragment, lines[0])
     left = {p.relative_to(folder).as_posix() for p in folder.rglob("*")} - {"scenario.json"}
     assert left <= {"out"}, left  # no output file, no half-written or temporary file
+
+
+def test_a_command_gives_the_same_bytes_in_this_interpreter_and_as_a_process(tmp_path):
+    """The runner of these tests calls the command line in the test's interpreter (tests/clikit.py):
+    a real ``python -m model`` gives the same exit code, output and messages, for a result on
+    standard output, an error, a note, the help and a file written."""
+    scenario = write(tmp_path / "s.json", json.dumps({"fund_size": 80, "unknown_key": 1}))
+    for args in (
+        ["project", "--set", "fund_size=80"],
+        ["project", "--set", "growth_start=99"],
+        ["project", "--scenario", str(scenario)],
+        ["--help"],
+        ["goal-seek", "--vary", "growth_end", "--target-year", "2030", "--target-va", "2100"],
+    ):
+        here, process = run_cli(*args), run_cli(*args, process=True)
+        assert (here.returncode, here.stdout, here.stderr) == (process.returncode, process.stdout, process.stderr)
+    for runner, name in ((run_cli, "here.csv"), (functools.partial(run_cli, process=True), "process.csv")):
+        assert runner("project", "--set", "fund_size=80", "--out", str(tmp_path / name)).returncode == 0
+    assert (tmp_path / "here.csv").read_bytes() == (tmp_path / "process.csv").read_bytes()
 
 
 def test_bad_input_without_out_prints_nothing(cli):

@@ -43,7 +43,9 @@ def preset_name(n: int, lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_deck_names_a_saved_scenario_loaded_and_marks_it_adjusted(db_url: str, lang: str, monkeypatch) -> None:
+def test_the_deck_names_a_saved_scenario_loaded_and_marks_it_adjusted(
+    db_url: str, lang: str, monkeypatch, blank_charts
+) -> None:
     files = deferred_files(monkeypatch)
     ScenarioLibrary(db_url).save(NAME, SAVED)
     at = run_page({"lang": lang}, tab="tab_scenario", lang=lang)
@@ -86,7 +88,7 @@ def test_the_deck_names_a_saved_scenario_loaded_and_marks_it_adjusted(db_url: st
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_scenario_saved_from_the_page_is_named_and_renamed(db_url: str, lang: str, monkeypatch) -> None:
+def test_a_scenario_saved_from_the_page_is_named_and_renamed(db_url: str, lang: str, monkeypatch, blank_charts) -> None:
     files = deferred_files(monkeypatch)
     at = run_page({"lang": lang, "fund_size": "80"}, tab="tab_library", lang=lang)
     at.text_input(key="save_name").input(NAME)
@@ -125,7 +127,9 @@ def test_presentation_names_the_scenario_on_the_page(db_url: str, lang: str) -> 
     assert shown(title) == t("scenario_adjusted", lang, name=NAME) and "](" not in title  # no link
 
 
-def test_a_goal_seek_value_applied_to_a_saved_scenario_marks_it_adjusted(db_url: str, monkeypatch) -> None:
+def test_a_goal_seek_value_applied_to_a_saved_scenario_marks_it_adjusted(
+    db_url: str, monkeypatch, blank_charts
+) -> None:
     """Applying goal seek's value moves a control: the saved scenario is kept by name, adjusted."""
     files = deferred_files(monkeypatch)
     ScenarioLibrary(db_url).save(NAME, SAVED)

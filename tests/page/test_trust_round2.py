@@ -269,7 +269,7 @@ def test_a_file_the_code_cannot_read_fails_alone(tmp_path: Path, monkeypatch: py
 def test_a_fifo_as_scenario_is_refused_without_hanging(tmp_path: Path) -> None:
     fifo = tmp_path / "scenario.json"
     os.mkfifo(fifo)  # no writer: opening it would wait forever
-    done = run_cli("project", "--scenario", str(fifo))  # run_cli's own timeout: clikit.CLI_TIMEOUT_S
+    done = run_cli("project", "--scenario", str(fifo), process=True)  # a process: run_cli's timeout holds
     assert_one_line_exit_2(done, f"--scenario {fifo}: is a named pipe (FIFO), not a regular file")
 
 
@@ -277,7 +277,7 @@ def test_a_fifo_as_history_is_refused_without_hanging(tmp_path: Path) -> None:
     fifo = tmp_path / "added.csv"
     os.mkfifo(fifo)  # no writer: reading the added figures would wait forever
     for command in (["project"], ["backtest"], ["uncertainty", "--draws", "10"]):
-        done = run_cli(*command, "--history", str(fifo))
+        done = run_cli(*command, "--history", str(fifo), process=True)  # a process: a hang times out
         assert_one_line_exit_2(done, f"--history {fifo}: is a named pipe (FIFO), not a regular file")
 
 
@@ -285,11 +285,12 @@ def test_out_onto_a_fifo_replaces_nothing(tmp_path: Path) -> None:
     fifo = tmp_path / "out.csv"
     os.mkfifo(fifo)
     for command in (["project"], ["uncertainty", "--draws", "10"], ["sensitivity"], ["backtest"]):
-        assert_one_line_exit_2(run_cli(*command, "--out", str(fifo)), "is a named pipe (FIFO), not a regular file")
+        done = run_cli(*command, "--out", str(fifo), process=True)  # a process: a hang times out
+        assert_one_line_exit_2(done, "is a named pipe (FIFO), not a regular file")
         assert stat.S_ISFIFO(fifo.stat().st_mode)
     link = tmp_path / "link.csv"  # through a symbolic link, the same
     link.symlink_to(fifo)
-    assert_one_line_exit_2(run_cli("project", "--out", str(link)), "is a named pipe (FIFO)")
+    assert_one_line_exit_2(run_cli("project", "--out", str(link), process=True), "is a named pipe (FIFO)")
     assert stat.S_ISFIFO(fifo.stat().st_mode) and link.is_symlink()
 
 

@@ -137,6 +137,25 @@ def test_chinese_title_is_drawn_with_real_glyphs():
     assert ImageChops.difference(band_a, band_b).getbbox() is not None
 
 
+def test_a_chart_drawn_again_is_not_drawn_twice_and_another_chart_is_drawn(monkeypatch):
+    """The pictures of a deck made again come from the cache; a changed chart is drawn anew."""
+    import report.images as images
+
+    drawn: list[str] = []
+    draw = images.vlc.vegalite_to_png
+    monkeypatch.setattr(
+        images.vlc, "vegalite_to_png", lambda spec, **kw: drawn.append(spec["title"]["text"]) or draw(spec, **kw)
+    )
+    images._png.cache_clear()
+    first, again = chart_png(titled(TITLE_A)), chart_png(titled(TITLE_A))
+    other = chart_png(titled(TITLE_B))
+    assert drawn == [TITLE_A, TITLE_B]
+    assert again == first and other != first
+    assert chart_png(titled(TITLE_A), scale=1) != first  # another size: drawn, not the cached picture
+    assert drawn == [TITLE_A, TITLE_B, TITLE_A]
+    assert images._png.cache_info().maxsize == images.PNG_CACHE_SIZE
+
+
 SCRIPT = """
 import json, sys
 sys.path.insert(0, {root!r})

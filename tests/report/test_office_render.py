@@ -24,7 +24,7 @@ from model.results import Fan, compute_results
 from model.scenario_file import NamedScenario
 from report.brief import build_deck
 from report.scenario_exports import scenarios_json, workbook_xlsx
-from tests.office import deck_problems, render, soffice, workbook_problems
+from tests.office import Chars, boxes_of, deck_problems, once_a_run, render, soffice, workbook_problems
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice is installed by scripts/test.sh")
 
@@ -95,15 +95,13 @@ def _bad_book() -> bytes:
     return buf.getvalue()
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
-    """Every file made once, and rendered to PDF in one LibreOffice call: {name: (file, pdf)}."""
-    folder = tmp_path_factory.mktemp("office")
-    files: dict[str, Path] = {}
+def _make_files(folder: Path) -> list[Path]:
+    """Every file the checks read, written to ``folder``."""
+    files: list[Path] = []
 
     def put(name: str, data: bytes) -> None:
-        files[name] = folder / name
-        files[name].write_bytes(data)
+        files.append(folder / name)
+        files[-1].write_bytes(data)
 
     scenario_file = folder / "four.json"
     scenario_file.write_bytes(scenarios_json(FOUR))
@@ -117,15 +115,21 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
             (f"cli-four-{lang}.pptx", ["brief", "--scenario", str(scenario_file), "--lang", lang]),
             (f"cli-long-{lang}.xlsx", ["workbook", "--scenario", str(long_file), "--lang", lang]),
         ):
-            files[name] = folder / name
-            assert main([*args, "--out", str(files[name])]) == 0
+            files.append(folder / name)
+            assert main([*args, "--out", str(files[-1])]) == 0
         # the page: one scenario with a fan, the comparison's deck and workbook
         put(f"page-long-{lang}.pptx", build_deck(compute_results([LONG], fans=[fan]), lang, today=TODAY))
         put(f"page-four-{lang}.xlsx", workbook_xlsx(compute_results(FOUR), lang))
     put("bad-deck.pptx", _bad_deck())
     put("bad-book.xlsx", _bad_book())
-    pdfs = render(list(files.values()), folder / "pdf")
-    return {name: (path, pdfs[path]) for name, path in files.items()}
+    return files
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    """Every file made once, and rendered to PDF in one LibreOffice call: {name: (file, pdf)}. Made
+    once a run: a second worker of the run that gets some of these tests reads the first one's."""
+    return once_a_run(tmp_path_factory, "office", lambda folder: render(_make_files(folder), folder / "pdf"))
 
 
 DECKS = [f"{kind}-{lang}.pptx" for kind in ("cli-base", "cli-four", "page-long") for lang in LANGS]
@@ -163,3 +167,20 @@ def test_workbook_from_the_command_line_names_the_scenario_in_its_language(rende
     book = openpyxl.load_workbook(rendered["page-four-en.xlsx"][0])
     names = [row[0].value for row in book.worksheets[0].iter_rows(min_row=3)]
     assert names[0] == "Baseline scenario" and "Slowdown" in names and "放缓" not in names
+
+
+def test_the_checks_read_each_box_as_mupdf_does(rendered):
+    """The checks read a box's text from the page's characters read once (tests/office.py, Chars):
+    the same text as MuPDF's own page.get_textbox, for every box of a deck and of the bad deck (a box
+    off the slide included)."""
+    import pymupdf
+
+    compared = 0
+    for name in ("cli-base-zh.pptx", "bad-deck.pptx"):
+        path, pdf = rendered[name]
+        for slide, page in zip(Presentation(str(path)).slides, pymupdf.open(pdf), strict=True):
+            chars = Chars(page, 0)
+            for _, box, _ in boxes_of(slide):
+                assert chars.textbox(box) == page.get_textbox(box)
+                compared += 1
+    assert compared > 50

@@ -9,19 +9,27 @@ import streamlit as st
 
 from model.lang import Lang
 from model.parameters import load_parameters
+from report import catalogue
 from report.csv_export import DESCRIPTIONS, LABELS, column_header
 from report.status import status_words
 from report.text import t
 from ui import pipeline, targets_panel
 from ui.tabs import Page
 
+# The formula symbols the column notes use besides the keys (g(t), va_ti, ...), in words.
+SYMBOLS = catalogue.table("table.SYMBOLS")
+
 
 def readable(text: str, lang: Lang) -> str:
-    """``text`` with every parameter or column key replaced by its name in ``lang`` (the page shows
-    names, the data dictionary keeps the keys)."""
-    names = {k: s.label(lang) for k, s in load_parameters().items()}
-    names |= {key: label[lang] for key, label in LABELS.items()}
-    pattern = r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b"
+    """``text`` with every parameter or column key written as a symbol (``base_va``: an underscore; not
+    ``year``, an ordinary word too) and every formula symbol replaced by its name in ``lang`` (the page
+    shows names, the data dictionary keeps the keys). A key is found between letters of any script:
+    ``以base_va为基数`` too."""
+    names = {k: s.label(lang) for k, s in load_parameters().items() if "_" in k}
+    names |= {key: label[lang] for key, label in LABELS.items() if "_" in key}
+    names |= {symbol: words[lang] for symbol, words in SYMBOLS.items()}
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    pattern = rf"(?<![A-Za-z0-9_])({alternatives})(?![A-Za-z0-9_])"
     return re.sub(pattern, lambda m: names[m.group(1)], text)
 
 
