@@ -4,7 +4,9 @@ What is asserted, exactly:
 - at 1280×720, 1440×900, 1920×1080 and 800 wide, in both languages, no headline label, figure or
   change is cut (no element inside a metric has scrollWidth > clientWidth) and no chart legend is
   cut (no legend label ends in "…", every legend lies inside its chart's box);
-- each page, every tab opened and every expander expanded, shows in its visible text, its tables
+- each page at 1280×720, every tab opened, every expander expanded and two saved scenarios compared:
+  no metric or legend cut on any tab (the headline on each, the comparison's legend included); and it
+  shows in its visible text, its tables
   (every cell, read by wheeling each table to its ends) and the widgets' placeholders: no word of the
   other language (the Chinese page no English word outside ``ALLOWED``, the English page no Chinese
   outside ``ALLOWED_CJK`` and quoted originals: tests/wording.py), no key name, Python value or
@@ -155,21 +157,23 @@ def test_no_headline_figure_or_legend_is_cut(open_page: OpenPage, lang: str) -> 
 VISIBLE = "css => [...document.querySelectorAll(css)].filter(e => e.checkVisibility()).length"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_every_metric_and_legend_on_every_tab_is_whole_at_1280(
-    open_page: OpenPage, scenario_db_url: str, lang: str
-) -> None:
-    names = [f"图例检查·{lang}·基金足额实缴并加快投放", f"图例检查·{lang}·增速向全省水平回落"]
-    with ScenarioLibrary(scenario_db_url) as library:
-        library.save(names[0], make_scenario({"fund_size": 100, "fund_paid_in": 1.0}), overwrite=True)
-        library.save(names[1], make_scenario({"growth_end": 5.0}), overwrite=True)
-    page = open_page(f"lang={lang}")
+def walk(page: Page, compared: list[str]) -> tuple[list[str], set[str]]:
+    """Every tab opened at 1280×720, every expander expanded and the scenarios ``compared`` chosen in
+    the comparison: the visible texts (the placeholders included) and every cell of every table. On
+    each tab, no metric and no legend is cut, and there are the headline's four metrics on every tab
+    and a legend on the comparison's chart. The tooltips are read on the page's tree, every tab in
+    each language (tests/page/test_page_wording.py); one is hovered here (tests/browser/test_browser_page.py)."""
     page.set_viewport_size({"width": 1280, "height": 720})
+    texts: list[str] = []
+    cells: set[str] = set()
     legends = metrics = 0
-    for n in range(page.get_by_role("tab").count()):
+    tabs = page.get_by_role("tab")
+    assert tabs.count() == 6
+    for n in range(tabs.count()):
         open_tab(page, n)
         if page.locator(".st-key-compare_names").is_visible():  # the comparison's chart has a legend
-            for name in names:
+            texts += page.evaluate(VISIBLE_TEXT)  # the list still empty: its placeholder shown
+            for name in compared:
                 pick(page, "compare_names", name)
             page.keyboard.press("Escape")
             settle(page)
@@ -182,27 +186,11 @@ def test_every_metric_and_legend_on_every_tab_is_whole_at_1280(
         legends += page.evaluate(VISIBLE, ".vega-embed svg .role-legend")
         assert page.evaluate(CUT_IN_METRICS) == [], f"tab {n}"
         assert page.evaluate(CUT_LEGENDS) == [], f"tab {n}"
-    assert metrics >= 4 * 6  # the headline on every tab
-    assert legends >= 4  # the scenario's three, the comparison's one at least
-
-
-def walk(page: Page) -> tuple[list[str], set[str]]:
-    """Every tab opened and every expander expanded: the visible texts (the placeholders included)
-    and every cell of every table. The tooltips are read on the page's tree, every tab in each
-    language (tests/page/test_page_wording.py); one is hovered here (tests/browser/test_browser_page.py)."""
-    texts: list[str] = []
-    cells: set[str] = set()
-    tabs = page.get_by_role("tab")
-    assert tabs.count() == 6
-    for n in range(tabs.count()):
-        open_tab(page, n)
-        closed = page.locator('[data-testid="stExpander"] details:not([open]) > summary')
-        while closed.count():
-            closed.first.click()
-            settle(page)
         texts += page.evaluate(VISIBLE_TEXT)
         for table in page.get_by_test_id("stDataFrame").all():
             cells |= table_cells(page, table)
+    assert metrics >= 4 * 6  # the headline on every tab
+    assert legends >= 4  # the scenario's three, the comparison's one at least
     return texts, cells
 
 
@@ -227,8 +215,12 @@ STREAMLIT_PLACEHOLDERS = ("Choose options", "Choose an option", "No options to s
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_tab_is_in_the_page_language(open_page: OpenPage, scenario_db_url: str, lang: str) -> None:
+    names = [f"图例检查·{lang}·基金足额实缴并加快投放", f"图例检查·{lang}·增速向全省水平回落"]
+    with ScenarioLibrary(scenario_db_url) as library:
+        library.save(names[0], make_scenario({"fund_size": 100, "fund_paid_in": 1.0}), overwrite=True)
+        library.save(names[1], make_scenario({"growth_end": 5.0}), overwrite=True)
     page = open_page(f"lang={lang}")
-    texts, cells = walk(page)
+    texts, cells = walk(page, names)
     # The reading reached what matters
     for cell in REACHED_CELLS[lang]:
         assert cell in cells, cell
@@ -238,9 +230,9 @@ def test_every_tab_is_in_the_page_language(open_page: OpenPage, scenario_db_url:
     assert [x for x in STREAMLIT_PLACEHOLDERS if x in shown] == []
     # the compare list's placeholder, set by the page (which one depends on what the library holds)
     assert {t("choose_scenarios", lang), t("no_options", lang)} & set(texts)
-    # Names of scenarios saved in the library are the users' words, not the page's (the test's own
-    # library is empty: a guard should a scenario be saved there one day).
+    # Names of scenarios saved in the library are the users' words, not the page's (the two compared).
     saved = set(ScenarioLibrary(scenario_db_url).names())
+    assert saved == set(names)
     mine = [x for x in texts + sorted(cells) if x.strip() not in saved]
     keys = python_words(mine)
     assert keys == {}, "\n".join(f"{word}: {text}" for word, text in sorted(keys.items()))
