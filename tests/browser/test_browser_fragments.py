@@ -60,10 +60,15 @@ def test_the_seed_reruns_its_fragment_not_the_controls(counted_page: tuple[Page,
         page.wait_for_function("before => document.querySelector('.vega-embed svg').innerHTML !== before", arg=before)
 
     def slider_step() -> None:
+        headline = page.get_by_test_id("stMetricValue").first
+        was = headline.inner_text()
         thumb = page.locator(".st-key-growth_start").get_by_role("slider")
         thumb.focus()
         page.keyboard.press("ArrowRight")
         expect(page).to_have_url(re.compile(r"[?&]growth_start=7\.6\b"))  # the default 7.5 plus one step of 0.1
+        # The address bar changes in the browser before the slider asks for its run (after its debounce):
+        # wait for what the run changes, the headline figure, before counting up to the end of the run.
+        expect(headline).not_to_have_text(was)
 
     fragment = messages_for(page, received, new_seed)
     whole = messages_for(page, received, slider_step)
