@@ -3,6 +3,7 @@ months published so far, or projected), the project pipeline and the targets."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import streamlit as st
@@ -25,12 +26,19 @@ def readable(text: str, lang: Lang) -> str:
     ``year``, an ordinary word too) and every formula symbol replaced by its name in ``lang`` (the page
     shows names, the data dictionary keeps the keys). A key is found between letters of any script:
     ``以base_va为基数`` too."""
+    names, pattern = _names(lang)
+    return pattern.sub(lambda m: names[m.group(1)], text)
+
+
+@functools.cache
+def _names(lang: Lang) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The names ``readable`` writes for keys and symbols in ``lang``, and the pattern finding them
+    (made once a language, not for each column on each run of the page)."""
     names = {k: s.label(lang) for k, s in load_parameters().items() if "_" in k}
     names |= {key: label[lang] for key, label in LABELS.items() if "_" in key}
     names |= {symbol: words[lang] for symbol, words in SYMBOLS.items()}
     alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    pattern = rf"(?<![A-Za-z0-9_])({alternatives})(?![A-Za-z0-9_])"
-    return re.sub(pattern, lambda m: names[m.group(1)], text)
+    return names, re.compile(rf"(?<![A-Za-z0-9_])({alternatives})(?![A-Za-z0-9_])")
 
 
 def result_column_config(lang: Lang) -> dict[str, st.column_config.Column]:
